@@ -1,0 +1,119 @@
+"""The `custodes` command."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import track
+from rich.table import Table
+
+from custodes.env import SettingError
+from custodes.intake import UnreadableInput
+from custodes.reviewing import Review, config_from_env, demands_in, review_file
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
+out = Console(highlight=False, soft_wrap=False)
+
+
+@app.callback()
+def main() -> None:
+    """custodes: receive government demands for user data and answer them as the law allows."""
+
+
+def _received_on(value: str | None) -> date:
+    if value is None:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not an ISO date such as 2026-11-23") from None
+
+
+def _fail(message: str) -> None:
+    print(f"custodes: {message}", file=sys.stderr)
+    raise typer.Exit(2)
+
+
+@app.command("review")
+def review_command(
+    path: Annotated[Path, typer.Argument(help="A demand (.txt, .pdf, .eml, .json) or a folder.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the contract's JSON.")] = False,
+    provider: Annotated[
+        list[str] | None,
+        typer.Option("--provider", help="A name the deployment answers to (repeatable)."),
+    ] = None,
+    received_on: Annotated[
+        str | None, typer.Option("--received-on", help="The day the demand arrived (ISO date).")
+    ] = None,
+) -> None:
+    """Read a demand and decide, with citations, what the provider may lawfully do."""
+    try:
+        config = config_from_env(_received_on(received_on), tuple(provider or ()))
+        if path.is_dir():
+            _review_folder(path, config, as_json)
+            return
+        result = review_file(path, config)
+    except (UnreadableInput, SettingError) as error:
+        _fail(str(error))
+    if as_json:
+        print(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        from custodes.summary import print_review
+
+        print_review(out, result)
+
+
+def _review_folder(folder: Path, config, as_json: bool) -> None:
+    paths = demands_in(folder)
+    results: list[Review | tuple[Path, str]] = []
+    for path in track(paths, description="Reviewing", console=Console(stderr=True), transient=True):
+        try:
+            results.append(review_file(path, config))
+        except UnreadableInput as error:
+            results.append((path, str(error)))
+    if as_json:
+        print(json.dumps([_folder_entry(r) for r in results], indent=2, ensure_ascii=False))
+        return
+    _print_folder_table(results)
+
+
+def _folder_entry(result: Review | tuple[Path, str]) -> dict:
+    if isinstance(result, Review):
+        return {"path": str(result.path), **result.to_dict()}
+    path, error = result
+    return {"path": str(path), "error": error}
+
+
+def _print_folder_table(results: list[Review | tuple[Path, str]]) -> None:
+    table = Table(title="Demands reviewed")
+    for column in ("demand", "instrument", "action", "notice", "findings"):
+        table.add_column(column, overflow="fold")
+    actions: Counter[str] = Counter()
+    for result in results:
+        if isinstance(result, Review):
+            decision = result.decision
+            actions[str(decision.action)] += 1
+            table.add_row(
+                result.path.name,
+                str(result.request.instrument),
+                str(decision.action),
+                str(decision.notice.action),
+                "\n".join(str(code) for code in decision.codes) or "—",
+            )
+        else:
+            actions["unreadable"] += 1
+            table.add_row(result[0].name, "—", "unreadable", "—", result[1])
+    out.print(table)
+    summary = Table(title="Actions")
+    summary.add_column("action")
+    summary.add_column("demands", justify="right")
+    for action, count in sorted(actions.items()):
+        summary.add_row(action, str(count))
+    out.print(summary)

@@ -1,0 +1,125 @@
+"""The data categories a demand asks for, read from the part of it that asks.
+
+The ask is what stands under a heading about records to produce, what follows an
+introduction ending in a colon ("we kindly ask you to provide:"), and each sentence with a
+verb of asking ("produce for each account …"). Narrative ("the account published
+photographs") is not an ask, and neither is what a demand says it does not want.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cache
+from importlib import resources
+
+from custodes.intake.layout import Layout, flat, is_item, sentences_of
+from custodes.law.terms import Vocabulary
+from custodes.law.vocab import Category
+
+_SCHEDULE_HEADING = re.compile(
+    r"(records?|information|documents|data|things|items|materials?)\b.{0,40}"
+    r"\b(produc|request|disclos|preserv|seiz|provid|sought|furnish)|"
+    r"\b(records?|information)\s+(requested|sought)|"
+    r"(produc|disclos|preserv|provid)\w*\s.{0,30}(records?|information|documents)",
+    re.IGNORECASE,
+)
+_ASK = re.compile(
+    r"\b(produce|provide|disclose|preserve|furnish|send(?: over)?|turn over|hand over|"
+    r"looking for|seeks?|seeking|requests?(?:ed)? (?:that|the|all|any|for|you)|"
+    r"ask(?:s|ing)? (?:you )?(?:for|to provide)|directed to provide|commanded to produce|"
+    r"bring with you|obtain|want|need)\b",
+    re.IGNORECASE,
+)
+_DELIVERY = re.compile(r"\b(deliver\w*|upload|in electronic|form in which|send (?:it|them) to)\b", re.I)
+_ACCOUNT_LIST_INTRO = re.compile(r"\b(accounts?|account\(s\)|concerned|identified|listed)\s*:\s*$", re.I)
+_NEGATED_PAREN = re.compile(
+    r"\((?:\s*(?:not|excluding|except|other than|but not|without)\b)[^)]*\)", re.IGNORECASE
+)
+_NEGATED_CLAUSE = re.compile(
+    r"\b(?:excluding|not to include|not including|except for|other than|but not|without)\b"
+    r"[^.;:]*",
+    re.IGNORECASE,
+)
+_NEGATED = re.compile(
+    r"\b(?:does|do|did|will|shall|is|are|need|should|would)\s+not\b|\b(?:doesn't|don't|won't)\b|"
+    r"\bno\s+(?:content|contents)\b|\bnot\s+(?:seeking|requesting|asking)\b|\bneither\b|\bnor\b",
+    re.IGNORECASE,
+)
+_DELIVERY_ADDRESS = re.compile(
+    r"\b(?:to|at)\s+(?:the|my|our)\s+(?:e-?mail\s+)?address(?:es)?\s+(?:below|above|listed|shown)\b|"
+    r"\baddress below\b|\baddress above\b",
+    re.IGNORECASE,
+)
+
+
+@cache
+def _groups() -> tuple[tuple[Category, Vocabulary], ...]:
+    path = resources.files("custodes.intake") / "vocab" / "categories.toml"
+    with path.open("rb") as handle:
+        data = tomllib.load(handle)
+    return tuple((Category(g["category"]), Vocabulary(g["terms"])) for g in data["groups"])
+
+
+def asked_text(layout: Layout) -> str:
+    """The parts of the demand that ask for records, negations removed."""
+    parts: list[str] = []
+    lines = layout.lines
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        stripped = line.stripped
+        if _SCHEDULE_HEADING.search(line.heading) and not _DELIVERY.search(line.heading):
+            parts.append(stripped)
+        elif stripped.endswith(":") and _is_ask_intro(stripped):
+            block = [stripped]
+            index += 1
+            while index < len(lines) and (lines[index].stripped == "" or is_item(lines[index].text)
+                                          or lines[index].text.startswith((" ", "\t"))):
+                if lines[index].stripped == "" and block[-1] == "":
+                    break
+                block.append(lines[index].stripped)
+                index += 1
+            parts.append("\n".join(block))
+            continue
+        index += 1
+    parts.extend(s for s in layout.sentences if _ASK.search(s))
+    return "\n".join(_without_negations(p) for p in parts)
+
+
+def _is_ask_intro(line: str) -> bool:
+    if _ACCOUNT_LIST_INTRO.search(line) or _DELIVERY.search(line):
+        return False
+    return bool(_ASK.search(line) or _SCHEDULE_HEADING.search(line) or _mentions_categories(line))
+
+
+def _mentions_categories(text: str) -> bool:
+    return any(vocab.find(text) for _, vocab in _groups())
+
+
+def _without_negations(text: str) -> str:
+    text = _NEGATED_PAREN.sub(" ", text)
+    text = _NEGATED_CLAUSE.sub(" ", text)
+    kept = []
+    for sentence in sentences_of(text.replace("\n", " \n ")) or [text]:
+        clauses = re.split(r";|\bbut\b", sentence)
+        kept.extend(c for c in clauses if not _NEGATED.search(c))
+    return _DELIVERY_ADDRESS.sub(" ", " ".join(kept))
+
+
+def extract_categories(layout: Layout) -> list[Category]:
+    text = flat(asked_text(layout)).lower()
+    found: set[Category] = set()
+    for category, vocab in _groups():
+        spans = vocab.spans(text)
+        if spans:
+            found.add(category)
+            text = _mask(text, spans)
+    return [c for c in Category if c in found]
+
+
+def _mask(text: str, spans: list[tuple[int, int]]) -> str:
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)

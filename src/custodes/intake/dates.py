@@ -1,0 +1,112 @@
+"""Dates as demands write them: "November 16, 2026", "12 November 2026", "13th day of
+November, 2026", "11/09/2026", "2026-11-16", "Mon, 9 Nov 2026"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan", "januar", "janvier"),
+            ("february", "feb", "februar", "février"),
+            ("march", "mar", "märz", "maerz", "mars"),
+            ("april", "apr", "avril"),
+            ("may", "mai"),
+            ("june", "jun", "juni", "juin"),
+            ("july", "jul", "juli", "juillet"),
+            ("august", "aug", "août"),
+            ("september", "sep", "sept"),
+            ("october", "oct", "oktober", "octobre"),
+            ("november", "nov", "novembre"),
+            ("december", "dec", "dezember", "décembre"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d{2})"
+_PATTERNS = [
+    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),
+    re.compile(rf"\b{_DAY}(?:\s+day)?\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),
+    re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>\d{1,2})-(?P<day>\d{1,2})\b"),
+    re.compile(r"\b(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>(?:19|20)\d{2})\b"),
+    re.compile(r"\b(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>(?:19|20)\d{2})\b"),
+]
+
+
+@dataclass(frozen=True)
+class Found:
+    start: int
+    end: int
+    value: date
+
+
+def find_dates(text: str) -> list[Found]:
+    """Every date in the text, in order, overlapping matches resolved to the first pattern."""
+    found: list[Found] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            if any(match.start() < e and s < match.end() for s, e in taken):
+                continue
+            value = _to_date(match)
+            if value:
+                found.append(Found(match.start(), match.end(), value))
+                taken.append(match.span())
+    return sorted(found, key=lambda f: f.start)
+
+
+def first_date(text: str) -> date | None:
+    found = find_dates(text)
+    return found[0].value if found else None
+
+
+def _to_date(match: re.Match[str]) -> date | None:
+    month_text = match["month"].lower().rstrip(".")
+    month = int(month_text) if month_text.isdigit() else _MONTHS.get(month_text)
+    try:
+        return date(int(match["year"]), month or 0, int(match["day"]))
+    except ValueError:
+        return None
+
+
+_RANGE_JOIN = re.compile(
+    r"^\s*,?\s*(?:(?:up\s+)?(?:through|thru|to|until|till|and)(?:\s+and\s+including)?|[-–—])\s*$",
+    re.IGNORECASE,
+)
+_TO_PRESENT = re.compile(
+    r"^\s*(?:through|to|until)\s+(?:the\s+)?(?:present|date of this (?:request|order|letter)|today)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Span:
+    start: date | None
+    end: date | None
+    position: int
+
+
+def find_ranges(text: str) -> list[Span]:
+    """Date ranges: "X through Y", "between X and Y", "from X to Y", "X to the present"."""
+    found = find_dates(text)
+    spans: list[Span] = []
+    used: set[int] = set()
+    for index, first in enumerate(found):
+        if index in used:
+            continue
+        following = found[index + 1] if index + 1 < len(found) else None
+        if following and _RANGE_JOIN.match(text[first.end : following.start]):
+            if first.value <= following.value:
+                spans.append(Span(first.value, following.value, first.start))
+                used.add(index + 1)
+            continue
+        if _TO_PRESENT.match(text[first.end : first.end + 40]):
+            spans.append(Span(first.value, None, first.start))
+    return spans

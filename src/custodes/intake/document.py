@@ -1,0 +1,60 @@
+"""Text out of a demand's document, whatever form it came in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from custodes.intake import mail, pdf
+from custodes.intake.errors import UnreadableInput
+
+MAX_BYTES = 50 * 1024 * 1024
+TEXT_SUFFIXES = {".txt", ".text"}
+SUFFIXES = (".txt", ".pdf", ".eml", ".json")
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, refusing what is missing, empty or too large."""
+    if not path.is_file():
+        raise UnreadableInput(f"{path}: no such file; give the path of a demand document")
+    size = path.stat().st_size
+    if size == 0:
+        raise UnreadableInput(f"{path}: the file is empty; send the demand's text or PDF")
+    if size > MAX_BYTES:
+        raise UnreadableInput(
+            f"{path}: the file is {size / 1024 / 1024:.0f} MB, over the 50 MB limit; "
+            "send the demand itself without bulky attachments"
+        )
+    return path.read_bytes()
+
+
+def read_document(path: Path) -> str:
+    """The text of a `.txt`, `.pdf` or `.eml` demand."""
+    suffix = path.suffix.lower()
+    data = read_bytes(path)
+    if suffix in TEXT_SUFFIXES:
+        text = decode_text(data, path.name)
+    elif suffix == ".pdf":
+        text = pdf.pdf_text(data, path.name)
+    elif suffix == ".eml":
+        text = mail.email_text(data, path.name)
+    else:
+        raise UnreadableInput(
+            f"{path}: {suffix or 'no extension'} is not a demand format; "
+            "send a .txt, .pdf or .eml file, or a .json structured request"
+        )
+    if not text.strip():
+        raise UnreadableInput(f"{path}: the document holds no text; send the demand's text")
+    return text
+
+
+def decode_text(data: bytes, name: str) -> str:
+    if b"\x00" in data[:8192]:
+        raise UnreadableInput(
+            f"{name}: this is a binary file, not text; send the demand as text, PDF or e-mail"
+        )
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise UnreadableInput(f"{name}: the text is in no encoding custodes reads; save it as UTF-8")

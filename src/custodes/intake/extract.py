@@ -1,0 +1,140 @@
+"""A structured request out of a demand's text. What cannot be told is None, never guessed."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from custodes.intake import categories, instrument, parties, purpose, secrecy, selectors
+from custodes.intake.dates import find_dates, find_ranges, first_date
+from custodes.intake.layout import Layout
+from custodes.law.request import DateRange, Request
+from custodes.law.vocab import Instrument
+
+_I = re.IGNORECASE
+_ISSUED = re.compile(
+    r"\b(?:date and time issued|date issued|issued on|issued|dated|signed on)\b\s*:?|"
+    r"\b(?:so ordered|entered|signed|done)\s+(?:this|on)\b|\bDate\s*:",
+    _I,
+)
+_RETURN = re.compile(
+    r"\b(?:on or before|no later than|not later than|return date\s*:?|due (?:on|by)|"
+    r"date and time\s*:|respond by|reply by)",
+    _I,
+)
+_SIGNATURE_MARK = re.compile(
+    r"(?:^|\s)/s/\s*\S|\bs/\s*[A-Z]|\(signed\)|\[signed\]|digitally signed|electronically signed|"
+    r"signature on file|\bsigned:\s*\S",
+    _I,
+)
+_SIGNATURE_LINE = re.compile(
+    r"signature|so ordered|issued by|_{6,}|judge\b.*\bsign", _I
+)
+_POPULATION = re.compile(
+    r"\b(?:all|every|any)\s+(?:users?|accounts?|persons?|people|individuals|subscribers|"
+    r"customers|members|devices)\s+(?:who|that|which|whose)\s+"
+    r"(?:used|posted|searched|visited|liked|followed|joined|shared|viewed|commented|attended|"
+    r"accessed|logged|mentioned|interacted|were located|was located|were present|belong|"
+    r"are members|have|had|created|uploaded|tagged|used the)\b[^.;\n]{0,120}|"
+    r"\bgeofence\b[^.;\n]{0,120}|\btower dump\b[^.;\n]{0,120}|"
+    r"\b(?:keyword|hashtag)\s+(?:search|warrant|#)[^.;\n]{0,120}",
+    _I,
+)
+
+
+def extract_request(text: str, source_kind: str = "text") -> Request:
+    """`source_kind` is 'pdf' where a signature may be an image the text cannot show."""
+    layout = Layout.of(text)
+    region_hint = parties.find_parties(layout, "US")
+    country = parties.find_country(layout, region_hint.requester.email)
+    region = country if country and len(country) == 2 and country.isalpha() else "US"
+    found = parties.find_parties(layout, region) if region != "US" else region_hint
+    kind = instrument.classify(layout, country)
+    issued_on = _issued_on(layout)
+    excluded = _own_contacts(layout, found, region)
+    return Request(
+        instrument=kind,
+        authority=tuple(instrument.authorities(layout, kind)),
+        agency=None if kind is Instrument.CIVIL_SUBPOENA else found.agency,
+        country=country,
+        addressed_to=found.addressed_to,
+        requester=found.requester,
+        issued_on=issued_on,
+        return_by=_return_by(layout, issued_on),
+        signed=_signed(layout, source_kind),
+        selectors=tuple(selectors.extract_selectors(layout, region, excluded)),
+        categories=tuple(categories.extract_categories(layout)),
+        date_range=_date_range(layout),
+        nondisclosure=secrecy.find_nondisclosure(layout, issued_on),
+        emergency=kind is Instrument.EMERGENCY_REQUEST,
+        purpose=purpose.extract_purpose(layout),
+        population=_population(layout),
+    )
+
+
+def _own_contacts(layout: Layout, found: parties.Parties, region: str) -> set[str]:
+    """The requester's and the provider's addresses and numbers, which are never targets."""
+    own = set(found.provider_emails)
+    for name in ("From", "Cc", "Reply-To"):
+        own.update(m.group(0).lower() for m in selectors.EMAIL.finditer(layout.headers.get(name, "")))
+    if found.requester.email:
+        own.add(found.requester.email)
+    if found.requester.phone:
+        own.add(found.requester.phone)
+    for line in layout.lines:
+        if not selectors.is_target_line(line):
+            own.update(m.group(0).lower() for m in selectors.EMAIL.finditer(line.text))
+            own.update(selectors.phones_in(line.text, region))
+    return own
+
+
+def _issued_on(layout: Layout) -> date | None:
+    for line in layout.lines:
+        for match in _ISSUED.finditer(line.text):
+            value = first_date(line.text[match.end() : match.end() + 60])
+            if value:
+                return value
+    for line in layout.lines[:25]:
+        dates = find_dates(line.stripped)
+        if dates and dates[-1].end == len(line.stripped) and len(line.stripped) < 45:
+            return dates[-1].value
+    header = layout.headers.get("Date") or layout.headers.get("Sent")
+    return first_date(header) if header else None
+
+
+def _return_by(layout: Layout, issued_on: date | None) -> date | None:
+    lines = layout.lines
+    for index, line in enumerate(lines):
+        match = _RETURN.search(line.text)
+        if not match:
+            continue
+        window = line.text[match.end() :] + " " + " ".join(l.text for l in lines[index + 1 : index + 3])
+        dates = [d.value for d in find_dates(window[:200])]
+        later = [d for d in dates if issued_on is None or d >= issued_on]
+        if later:
+            return later[0]
+    return None
+
+
+def _signed(layout: Layout, source_kind: str) -> bool | None:
+    if _SIGNATURE_MARK.search(layout.body):
+        return True
+    if source_kind == "pdf":
+        return None  # a signature may be an image the text layer does not show
+    return False if _SIGNATURE_LINE.search(layout.body) else None
+
+
+def _date_range(layout: Layout) -> DateRange | None:
+    spans = find_ranges(layout.body)
+    if not spans:
+        return None
+    for span in spans:
+        before = layout.body[max(0, span.position - 120) : span.position].lower()
+        if re.search(r"period|time frame|timeframe|date range|from|between|zeitraum", before):
+            return DateRange(span.start, span.end)
+    return DateRange(spans[0].start, spans[0].end)
+
+
+def _population(layout: Layout) -> str | None:
+    match = _POPULATION.search(" ".join(layout.body.split()))
+    return match.group(0).strip() if match else None

@@ -1,0 +1,138 @@
+"""What kind of process a demand is, and the statutes it invokes as its authority.
+
+Each instrument is told by the marks a real one carries (the form's title, its command, the
+statute that empowers it), tested in an order that puts the most specific first. A mention
+in passing ("I don't have a subpoena yet", "I expect to obtain a search warrant") is not a
+mark: titles are read in capitals or as the document's own words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from custodes.intake.layout import Layout, flat
+from custodes.law.vocab import Instrument
+
+_I = re.IGNORECASE
+
+_NSL = re.compile(r"\b(national security letter|NSL\b)|2709\b", _I)
+_CLOUD_ACT = re.compile(
+    r"overseas production order|international production order|cloud act|"
+    r"crime \(overseas production orders\) act|executive agreement",
+    _I,
+)
+_WIRETAP = re.compile(r"\b2518\b|title iii|interception of (wire|oral|electronic)", _I)
+_PEN_REGISTER = re.compile(r"pen register|trap and trace|\b3123\b", _I)
+_WARRANT_TITLE = re.compile(
+    r"SEARCH AND SEIZURE WARRANT|SEARCH WARRANT|WARRANT BY TELEPHONE|"
+    r"execute this warrant|this warrant|probable cause to search|AO 93",
+)
+_ORDER_2703D = re.compile(r"2703\s*\(d\)", _I)
+_ORDERED = re.compile(r"\bit is (?:hereby |therefore |further )*ordered\b|\bso ordered\b|\bORDER\b")
+_EMERGENCY = re.compile(
+    r"2702\s*\(b\)\s*\(8\)|2702\s*\(c\)\s*\(4\)|emergency (disclosure|data) request|"
+    r"exigent (circumstances )?request|EMERGENCY REQUEST|emergency request for",
+    _I,
+)
+_PRESERVATION = re.compile(
+    r"2703\s*\(f\)|preservation (request|letter)|request (for|to) preserv|"
+    r"preserv\w+ of (records|evidence|data)",
+    _I,
+)
+_COMMAND = re.compile(
+    r"you are (hereby )?(commanded|required|directed)|commanded and required|"
+    r"\bSUBPOENA\b|\bSUMMONS\b|subpoena no\.|subpoena to (produce|testify|appear)",
+)
+_GRAND_JURY = re.compile(r"grand jury", _I)
+_CIVIL = re.compile(r"civil action|civil case|fed\. r\. civ\. p\.|rule 45|AO 88|plaintiffs?\b", _I)
+_TRIAL = re.compile(r"criminal case|fed\. r\. crim\. p\. 17|rule 17|AO 89|\btrial\b", _I)
+_ADMINISTRATIVE = re.compile(
+    r"administrative subpoena|1225\s*\(d\)|\b1509\b|\b876\b|\b3486\b|\b7602\b|78u|"
+    r"8 c\.f\.r\. § 287\.4|I-138|customs summons|inspector general|"
+    r"department of homeland security|immigration and customs enforcement|"
+    r"drug enforcement administration",
+    _I,
+)
+_ASKS_FOR_DATA = re.compile(
+    r"\b(send|provide|give|share|looking for|need|want|disclose|let me know|what you have)\b", _I
+)
+
+_AUTHORITY = re.compile(
+    r"(?P<title>\d{1,2})\s*U\.?\s?S\.?\s?C\.?\s*(?:A\.\s*)?§*\s*(?P<section>\d{3,4}[a-z]?)"
+    r"(?P<sub>(?:\s?\([a-z0-9]{1,4}\))*)",
+    _I,
+)
+_SPELLED_AUTHORITY = re.compile(
+    r"title\s+(?P<title>\d{1,2}),?\s+united states code,?\s+(?:\(u\.s\.c\.\),?\s+)?"
+    r"section\s+(?P<section>\d{3,4}[a-z]?)(?P<sub>(?:\s?\([a-z0-9]{1,4}\))*)",
+    _I,
+)
+# Statutes that empower a demand (as opposed to the offences it investigates).
+_PROCEDURAL = {
+    "8": {"1225", "1357"},
+    "12": {"3405"},
+    "15": {"78u", "57b-1"},
+    "18": {"2702", "2703", "2705", "2709", "2518", "3123", "3486", "2713"},
+    "19": {"1509"},
+    "21": {"876"},
+    "26": {"7602"},
+    "50": {"1861", "1881a"},
+}
+
+
+def classify(layout: Layout, country: str | None) -> Instrument:
+    text = layout.body
+    if _NSL.search(text) and re.search(r"\b2709\b", text):
+        return Instrument.NATIONAL_SECURITY_LETTER
+    if _CLOUD_ACT.search(text):
+        return Instrument.CLOUD_ACT_ORDER
+    if country and country != "US":
+        return Instrument.FOREIGN_REQUEST
+    if _WIRETAP.search(text) and _ORDERED.search(text):
+        return Instrument.WIRETAP_ORDER
+    if _PEN_REGISTER.search(text) and _ORDERED.search(text):
+        return Instrument.PEN_REGISTER_ORDER
+    if _WARRANT_TITLE.search(text):
+        return Instrument.SEARCH_WARRANT
+    if _ORDER_2703D.search(text) and _ORDERED.search(text):
+        return Instrument.COURT_ORDER_2703D
+    if _EMERGENCY.search(text) and not _COMMAND.search(text):
+        return Instrument.EMERGENCY_REQUEST
+    if _PRESERVATION.search(text) and not re.search(r"you are (hereby )?commanded", text, _I):
+        return Instrument.PRESERVATION_REQUEST
+    if _COMMAND.search(text):
+        return _subpoena_kind(text)
+    if _ASKS_FOR_DATA.search(text):
+        return Instrument.INFORMAL_REQUEST
+    return Instrument.UNKNOWN
+
+
+def _subpoena_kind(text: str) -> Instrument:
+    if _GRAND_JURY.search(text):
+        return Instrument.GRAND_JURY_SUBPOENA
+    if _CIVIL.search(text):
+        return Instrument.CIVIL_SUBPOENA
+    if _ADMINISTRATIVE.search(text):
+        return Instrument.ADMINISTRATIVE_SUBPOENA
+    if _TRIAL.search(text):
+        return Instrument.TRIAL_SUBPOENA
+    return Instrument.UNKNOWN
+
+
+def authorities(layout: Layout, instrument: Instrument) -> list[str]:
+    """The statutes the demand invokes for itself, as '18 U.S.C. § 2703(d)'."""
+    text = flat(layout.body)
+    found: dict[str, None] = {}
+    for pattern in (_AUTHORITY, _SPELLED_AUTHORITY):
+        for match in pattern.finditer(text):
+            title, section = match["title"], match["section"].lower()
+            if section not in _PROCEDURAL.get(title, ()):
+                continue
+            sub = re.sub(r"\s+", "", match["sub"] or "").lower()
+            found.setdefault(f"{title} U.S.C. § {section}{sub}", None)
+    for rule in ("Fed. R. Crim. P. 41", "Fed. R. Crim. P. 17", "Fed. R. Civ. P. 45"):
+        number = rule.rsplit(" ", 1)[1]
+        kind = "Crim" if "Crim" in rule else "Civ"
+        if re.search(rf"fed\.\s*r\.\s*{kind}\.\s*p\.\s*{number}\b|\brule\s+{number}\b", text, _I):
+            found.setdefault(rule, None)
+    return list(found)

@@ -1,0 +1,123 @@
+"""The shape of a demand's text: e-mail headers, lines, headings, sentences.
+
+Demands come as court forms, letters and e-mails. They share a shape: an optional header
+block, headings ("ATTACHMENT A", "I. ACCOUNTS", "Records requested:"), enumerated items, and
+paragraphs. Extraction reads that shape rather than any one form's wording.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+_HEADER = re.compile(
+    r"^(From|To|Cc|Bcc|Date|Sent|Subject|Reply-To|Attachments|Importance)\s*:\s*(.*)$",
+    re.IGNORECASE,
+)
+_ENUMERATED_HEADING = re.compile(r"^\(?(?:[IVX]{1,5}|[A-Z])[.)]\s+(?P<title>[A-Z].*)$")
+_INLINE_LABEL = re.compile(r"^(?P<label>[A-Z][a-z]+(?: [a-z]+){0,3})\.\s+(?=[A-Z])")
+_ITEM = re.compile(r"^\s*(?:\(?[a-zA-Z0-9]{1,3}[.)]|[-•*–])\s+")
+_BOILERPLATE = re.compile(
+    r"(?is)(confidentiality notice|this e-?mail (message)?[^.]{0,80}intended recipient)"
+    r".*?(\n\s*\n|$)"
+)
+
+
+@dataclass(frozen=True)
+class Line:
+    number: int
+    text: str
+    heading: str  # the heading this line stands under ("" before the first)
+
+    @property
+    def stripped(self) -> str:
+        return self.text.strip()
+
+
+@dataclass
+class Layout:
+    text: str
+    headers: dict[str, str] = field(default_factory=dict)
+    body: str = ""
+
+    @classmethod
+    def of(cls, text: str) -> Layout:
+        text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+        headers, body = _split_headers(text)
+        body = _BOILERPLATE.sub("\n\n", body)
+        return cls(text=text, headers=headers, body=body)
+
+    @cached_property
+    def lines(self) -> list[Line]:
+        out: list[Line] = []
+        heading = ""
+        for number, raw in enumerate(self.body.split("\n")):
+            title = heading_title(raw)
+            if title is not None:
+                heading = title
+            out.append(Line(number, raw, heading))
+        return out
+
+    @cached_property
+    def paragraphs(self) -> list[str]:
+        return [p for p in re.split(r"\n\s*\n", self.body) if p.strip()]
+
+    @cached_property
+    def sentences(self) -> list[str]:
+        return [s for p in self.paragraphs for s in sentences_of(p)]
+
+    def top(self, count: int = 25) -> str:
+        return "\n".join(line.text for line in self.lines[:count])
+
+
+def _split_headers(text: str) -> tuple[dict[str, str], str]:
+    lines = text.split("\n")
+    headers: dict[str, str] = {}
+    index = 0
+    while index < len(lines) and not lines[index].strip():
+        index += 1
+    while index < len(lines):
+        match = _HEADER.match(lines[index].strip())
+        if not match:
+            break
+        headers.setdefault(match[1].title(), match[2].strip())
+        index += 1
+    if len(headers) < 2 or "From" not in headers:
+        return {}, text
+    return headers, "\n".join(lines[index:])
+
+
+def heading_title(raw: str) -> str | None:
+    """The title if the line is a heading, else None."""
+    line = raw.strip()
+    if not line or len(line) > 110:
+        return None
+    words = line.split()
+    bare = re.sub(r"\([^)]*\)?", "", line)
+    letters = [c for c in bare if c.isalpha()]
+    if len(letters) >= 4 and all(c.isupper() for c in letters) and len(words) <= 12:
+        return line
+    match = _ENUMERATED_HEADING.match(line)
+    if match and not re.search(r"[;.,]\s*$", match["title"]):
+        return line
+    label = _INLINE_LABEL.match(line)
+    if label and len(label["label"].split()) <= 3:
+        return label["label"]
+    if line.endswith(":") and len(words) <= 16 and not line[0].islower():
+        return line
+    return None
+
+
+def is_item(raw: str) -> bool:
+    return bool(_ITEM.match(raw))
+
+
+def sentences_of(paragraph: str) -> list[str]:
+    flat = " ".join(paragraph.split())
+    parts = re.split(r"(?<=[.!?])\s+(?=[\"“(]?[A-Z0-9])", flat)
+    return [p for p in parts if p]
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())

@@ -1,0 +1,185 @@
+"""Who sent the demand, to whom, for which agency, and from which country."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from custodes.intake.layout import Layout
+from custodes.intake.selectors import EMAIL, normalise_phone, phones_in
+from custodes.law.domains import check_domain
+from custodes.law.request import Requester
+
+_ORG_SUFFIX = r"(?:Inc\.?|Incorporated|LLC|L\.L\.C\.|Ltd\.?|Limited|Corp\.?|Corporation|GmbH|plc|PLC|S\.A\.|B\.V\.|AG)"
+_COMPANY = re.compile(
+    rf"(?P<name>(?:[A-Z][\w&'’.-]*)(?: (?:[A-Z][\w&'’.-]*|&|of|and|de))*),? {_ORG_SUFFIX}(?![\w])"
+)
+_ADDRESSEE_CONTEXT = re.compile(
+    r"^\s*(?:to|provider|recipient|attn|addressee|directed to|served on)\b\s*:?", re.IGNORECASE
+)
+_AGENCY = re.compile(
+    r"(?P<name>(?:(?:U\.S\.|United States|Federal|State|County|City|National|Royal|[A-Z][a-z]+'?s?)\s+)*"
+    r"(?:Department of [A-Z][a-z]+(?: (?:and|of) [A-Z][a-z]+)*(?: [A-Z][a-z]+)*|"
+    r"Bureau of [A-Z][\w,]+(?: (?:and )?[A-Z][\w,]+)*|"
+    r"Immigration and Customs Enforcement|Customs and Border Protection|"
+    r"(?:[A-Z][a-z]+ )*(?:Police Department|Police|Sheriff's Office|Sheriff’s Office|"
+    r"Attorney's Office|Attorney’s Office|Inspection Service|Marshals Service|Secret Service|"
+    r"Enforcement Administration|Investigation|Constabulary|Kriminalamt)|Bundeskriminalamt))"
+)
+_FOREIGN_NAMES = {
+    "germany": "DE", "deutschland": "DE", "united kingdom": "GB", "england": "GB",
+    "scotland": "GB", "wales": "GB", "northern ireland": "GB", "france": "FR", "canada": "CA",
+    "australia": "AU", "new zealand": "NZ", "ireland": "IE", "brazil": "BR", "brasil": "BR",
+    "mexico": "MX", "méxico": "MX", "spain": "ES", "españa": "ES", "italy": "IT", "italia": "IT",
+    "netherlands": "NL", "belgium": "BE", "austria": "AT", "switzerland": "CH", "india": "IN",
+    "japan": "JP", "poland": "PL", "portugal": "PT", "sweden": "SE", "norway": "NO",
+    "denmark": "DK", "finland": "FI", "argentina": "AR", "israel": "IL", "turkey": "TR",
+}
+_US_MARKS = re.compile(
+    r"U\.\s?S\.\s?C\.|United States|U\.S\. |\.gov\b|District Court|Department of Justice", re.I
+)
+_SIGNATURE_CUES = re.compile(
+    r"\b(special agent|agent|detective|det\.|investigator|inv\.|inspector|officer|sgt\.?|"
+    r"sergeant|trooper|deputy|attorney|ausa|counsel|prosecutor|contact|point of contact|"
+    r"requested by|submitted by|presented by|issued by|name of official|kriminal\w*|"
+    r"sincerely|respectfully|regards|thanks)\b",
+    re.IGNORECASE,
+)
+_PERSON = re.compile(
+    r"(?:(?:[A-Z]{2,5}|Det\.|Sgt\.|Inv\.|Lt\.|Special Agent|Detective|Investigator|Inspector|"
+    r"Officer|Trooper|Deputy|Postal Inspector|Agent)\s+)?"
+    r"[A-Z][a-z]+(?:\s+[A-Z]\.)*(?:\s+[A-Z][a-zA-Z'’-]+){1,2}"
+)
+
+
+@dataclass(frozen=True)
+class Parties:
+    requester: Requester
+    addressed_to: str | None
+    agency: str | None
+    provider_emails: frozenset[str]
+
+
+def find_parties(layout: Layout, region: str) -> Parties:
+    addressed_to = _addressee(layout)
+    provider_emails = _provider_emails(layout, addressed_to)
+    requester = _requester(layout, region, provider_emails)
+    return Parties(requester, addressed_to, _agency(layout, requester), provider_emails)
+
+
+def _addressee(layout: Layout) -> str | None:
+    candidates: list[tuple[int, str]] = []
+    to_header = layout.headers.get("To", "")
+    for index, line in enumerate(layout.lines):
+        for match in _COMPANY.finditer(line.text):
+            name = _clean_company(match.group(0))
+            if not name:
+                continue
+            in_context = _ADDRESSEE_CONTEXT.match(line.text) or _attn_follows(layout, index)
+            candidates.append((0 if in_context else 1, name))
+    for match in _COMPANY.finditer(to_header):
+        candidates.append((0, _clean_company(match.group(0))))
+    if not candidates:
+        return None
+    best = min(rank for rank, _ in candidates)
+    ranked = [name for rank, name in candidates if rank == best and name]
+    return max(ranked, key=ranked.count) if ranked else None
+
+
+def _attn_follows(layout: Layout, index: int) -> bool:
+    following = " ".join(line.text for line in layout.lines[index + 1 : index + 3])
+    return bool(re.search(r"\b(attn|attention|custodian of records)\b", following, re.I))
+
+
+def _clean_company(text: str) -> str | None:
+    name = re.sub(r"^(?:[A-Z]+\s+)*?(?:TO|DIRECTED TO|To|Attn:?)\s+", "", text.strip())
+    name = re.sub(r"^(?:Custodian of Records|Legal Department)[, ]+", "", name)
+    if name.isupper():
+        return None  # captions in capitals run into surrounding words; the mixed case wins
+    return name.strip(" ,")
+
+
+def _company_key(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
+def _provider_emails(layout: Layout, addressed_to: str | None) -> frozenset[str]:
+    """The provider's own addresses: the e-mail's To and those of the addressee's domain."""
+    emails = {m.group(0).lower() for m in EMAIL.finditer(layout.headers.get("To", ""))}
+    if addressed_to:
+        company = _company_key(re.sub(_ORG_SUFFIX, "", addressed_to))
+        for match in EMAIL.finditer(layout.body):
+            domain = match.group(0).rsplit("@", 1)[1].lower()
+            label = _company_key(domain.rsplit(".", 1)[0])
+            if label and len(label) >= 4 and (label in company or company in label):
+                emails.add(match.group(0).lower())
+    return frozenset(emails)
+
+
+def _requester(layout: Layout, region: str, provider_emails: frozenset[str]) -> Requester:
+    sender = layout.headers.get("From")
+    if sender:
+        match = EMAIL.search(sender)
+        if match:
+            name = sender[: match.start()].strip(" <\"'") or None
+            email = match.group(0).lower()
+            return Requester(name, email, _phone_near(layout, email, region))
+    lines = layout.lines
+    candidates = []
+    for index, line in enumerate(lines):
+        for match in EMAIL.finditer(line.text):
+            email = match.group(0).lower()
+            if email in provider_emails:
+                continue
+            nearby = " ".join(item.text for item in lines[max(0, index - 3) : index + 1])
+            cue = bool(_SIGNATURE_CUES.search(nearby))
+            candidates.append((not cue, index, email))
+    if not candidates:
+        return Requester()
+    _, index, email = min(candidates)
+    return Requester(_name_near(lines, index), email, _phone_near(layout, email, region))
+
+
+def _name_near(lines, index: int) -> str | None:
+    for line in reversed(lines[max(0, index - 3) : index + 1]):
+        text = re.sub(r"^\s*(?:/s/|s/)\s*", "", line.stripped)
+        text = re.sub(r"^(?:Contact|Point of contact|Requested by|Submitted by|Presented by)\s*:\s*", "", text, flags=re.I)
+        match = _PERSON.match(text)
+        if match and "@" not in match.group(0):
+            return match.group(0).strip()
+    return None
+
+
+def _phone_near(layout: Layout, email: str, region: str) -> str | None:
+    lines = layout.lines
+    for index, line in enumerate(lines):
+        if email in line.text.lower():
+            window = " ".join(item.text for item in lines[index : index + 3])
+            phones = phones_in(window + " phone", region)
+            if phones:
+                return phones[0]
+    for line in lines:
+        match = re.search(r"\b(?:desk|office|tel|phone|cell)\b[^\d+(]*([+(]?\d[\d\s().-]{8,}\d)", line.text, re.I)
+        if match:
+            return normalise_phone(match[1], region)
+    return None
+
+
+def _agency(layout: Layout, requester: Requester) -> str | None:
+    top = [m["name"].strip() for m in _AGENCY.finditer(layout.top(12))]
+    if top:
+        return top[0]
+    anywhere = [m["name"].strip() for m in _AGENCY.finditer(layout.body)]
+    return anywhere[0] if anywhere else None
+
+
+def find_country(layout: Layout, requester_email: str | None) -> str | None:
+    if requester_email:
+        result = check_domain(requester_email.rsplit("@", 1)[1])
+        if result.verified and result.country and len(result.country) == 2:
+            return result.country
+    top = layout.top(15).lower()
+    for name, code in _FOREIGN_NAMES.items():
+        if re.search(rf"\b{re.escape(name)}\b", top):
+            return code
+    return "US" if _US_MARKS.search(layout.body) else None

@@ -1,0 +1,88 @@
+"""Non-disclosure: does the demand ask for secrecy, has a court ordered it, and until when."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from custodes.intake.dates import find_dates
+from custodes.intake.layout import Layout
+from custodes.law.request import Nondisclosure
+
+_I = re.IGNORECASE
+_SILENCE = re.compile(
+    r"\b(not|refrain\w* from|never|prohibit\w*|forbid\w*|precluded from|delay\w*)\b[^.]{0,80}?"
+    r"\b(disclos\w*|notif\w*|inform\w*|tell\w*|alert\w*|advis\w*|reveal\w*)\b[^.]{0,160}?"
+    r"\b(subscriber|account holders?|users?|customers?|targets?|any (?:other|third) (?:person|party)|"
+    r"anyone|any person|third part(?:y|ies)|the public|existence|persons?)\b",
+    _I,
+)
+_ASK_FIRST = re.compile(
+    r"\bcontact\w*\b[^.]{0,60}\bbefore\s+(notifying|informing|telling|disclosing|alerting)", _I
+)
+_CONFIDENTIAL = re.compile(
+    r"\bkeep\b[^.]{0,40}\bconfidential\b|\bnon-?disclosure (order|requirement)\b|\bgag order\b",
+    _I,
+)
+_ORDERED = re.compile(
+    r"\bit is (?:hereby |therefore |further )*ordered\b|\bis hereby ordered\b|\bcourt orders\b|"
+    r"\bthe court (?:has )?(?:ordered|directs)\b|\bpursuant to (?:18 u\.s\.c\. )?§*\s*2705\s*\(b\)|"
+    r"\border(?:ed)? under (?:18 u\.s\.c\. )?§*\s*2705\s*\(b\)|\bsealing order\b",
+    _I,
+)
+_NOT_ORDERED = re.compile(
+    r"\b(has not|have not|did not|not yet|no)\b[^.]{0,40}\b(sought|obtained|order)|"
+    r"\b(will|may|intends? to|would)\s+(?:seek|apply)|\bapply for an order\b|"
+    r"\bwithout a court order\b|\babsent a court order\b|\bif a court\b",
+    _I,
+)
+_PERIOD = re.compile(
+    r"\bfor (?:a period of )?(?P<count>\d+|one|two|three|six|twelve|ninety|sixty|thirty|"
+    r"one hundred (?:and )?eighty)\s*(?:\(\d+\)\s*)?(?P<unit>days?|months?|years?)",
+    _I,
+)
+_WORDS = {
+    "one": 1, "two": 2, "three": 3, "six": 6, "twelve": 12, "thirty": 30, "sixty": 60,
+    "ninety": 90, "one hundred eighty": 180, "one hundred and eighty": 180,
+}
+_UNTIL = re.compile(r"\b(?:until|through|expires? on|ending on|up to and including)\b", _I)
+
+
+def find_nondisclosure(layout: Layout, issued_on: date | None) -> Nondisclosure:
+    sentences = [s for s in layout.sentences if _asks_silence(s)]
+    if not sentences:
+        return Nondisclosure()
+    ordered = [s for s in sentences if _ORDERED.search(s) and not _NOT_ORDERED.search(s)]
+    if not ordered:
+        return Nondisclosure(present=True)
+    return Nondisclosure(
+        present=True, court_ordered=True, expires_on=_end(ordered, issued_on)
+    )
+
+
+def _asks_silence(sentence: str) -> bool:
+    return bool(
+        _SILENCE.search(sentence) or _ASK_FIRST.search(sentence) or _CONFIDENTIAL.search(sentence)
+    )
+
+
+def _end(sentences: list[str], issued_on: date | None) -> date | None:
+    for sentence in sentences:
+        for match in _UNTIL.finditer(sentence):
+            dates = find_dates(sentence[match.end() : match.end() + 40])
+            if dates:
+                return dates[0].value
+        period = _PERIOD.search(sentence)
+        if period and issued_on:
+            return _add(issued_on, period["count"].lower(), period["unit"].lower())
+    return None
+
+
+def _add(start: date, count_text: str, unit: str) -> date:
+    count = int(count_text) if count_text.isdigit() else _WORDS[" ".join(count_text.split())]
+    if unit.startswith("day"):
+        return start + timedelta(days=count)
+    months = count * (12 if unit.startswith("year") else 1)
+    year, month = divmod(start.month - 1 + months, 12)
+    day = min(start.day, 28) if start.day > 28 else start.day
+    return date(start.year + year, month + 1, day)

@@ -1,0 +1,193 @@
+"""The accounts a demand names: account IDs, usernames, e-mails, phones, URLs, IPs, devices.
+
+A value is a target only where the demand speaks of an account: under a heading about
+accounts, or on a line that says "account", "username", "registered"… An officer's own
+e-mail and phone (signatures, "Contact:", "Desk", the sender) are never targets.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+import phonenumbers
+
+from custodes.intake.dates import find_dates
+from custodes.intake.layout import Layout, Line
+from custodes.law.domains import check_domain
+from custodes.law.request import Selector
+from custodes.law.vocab import SelectorKind
+
+EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+_URL = re.compile(r"https?://[^\s<>\"')\]]+", re.IGNORECASE)
+_HANDLE = re.compile(r"(?<![\w@.])@([A-Za-z0-9_](?:[A-Za-z0-9_.]{0,38}[A-Za-z0-9_])?)")
+_LABELLED_USERNAME = re.compile(
+    r"\b(?:user\s?name|screen\s?name|handle|nickname)\s*(?::|\bis\b)?\s+@?"
+    r"(?P<value>[A-Za-z0-9_][A-Za-z0-9_.]{1,39})",
+    re.IGNORECASE,
+)
+_QUOTED_ACCOUNT = re.compile(r"\baccount\s+[\"“]@?(?P<value>[A-Za-z0-9_.]{2,40})[\"”]", re.IGNORECASE)
+_ACCOUNT_ID = re.compile(
+    r"\b(?:account|user|member|profile|customer)\s*(?:id|identifier|number|no\.?|#)\s*[:#]?\s*"
+    r"(?P<value>[A-Za-z0-9_-]*\d[A-Za-z0-9_-]{2,})",
+    re.IGNORECASE,
+)
+_DEVICE = re.compile(
+    r"\b(?:imei|device\s+id(?:entifier)?|android\s+id|advertising\s+id|idfa|udid)\s*[:#]?\s*"
+    r"(?P<value>[A-Za-z0-9-]{6,})",
+    re.IGNORECASE,
+)
+_PAYMENT = re.compile(
+    r"\b(?:card|account)\s+(?:number\s+)?ending\s+(?:in\s+)?(?P<value>\d{4})\b", re.IGNORECASE
+)
+_IPV4 = re.compile(r"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.])")
+_IPV6 = re.compile(r"(?<![\w:])(?:[0-9a-f]{0,4}:){2,7}[0-9a-f]{0,4}(?![\w:])", re.IGNORECASE)
+_TIME = re.compile(r"\b(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(utc|gmt|z)?", re.IGNORECASE)
+
+_ACCOUNT_WORDS = re.compile(
+    r"\b(accounts?|user\s?names?|screen\s?names?|user\s?id|handle|profile|registered|associated|"
+    r"recovery|subscriber|customer|target|suspect\w*|missing|victim|seller|buyer)\b",
+    re.IGNORECASE,
+)
+_ACCOUNT_HEADING = re.compile(
+    r"\b(accounts?|account\(s\)|targets?|subscriber\(s\)|property to be searched|identifiers|"
+    r"selectors)\b",
+    re.IGNORECASE,
+)
+_RECORDS_HEADING = re.compile(r"\b(records?|information|documents|data|produc\w*|deliver\w*)\b", re.I)
+_CONTACT_WORDS = re.compile(
+    r"\b(special agent|agent|detective|det\.|investigator|inv\.|inspector|officer|sgt\.?|"
+    r"sergeant|lt\.|lieutenant|trooper|deputy|attorney|ausa|counsel|esq\.?|prosecutor|"
+    r"supervisor|point of contact|contact|desk|cell|office|fax|tel\.?|main|direct|"
+    r"kriminal\w*|commissioner|clerk|requested by|submitted by|presented by|from|cc|sender|"
+    r"reply|deliver\w*|produce to|call|questions)\b",
+    re.IGNORECASE,
+)
+_USERNAME_STOPWORDS = {
+    "and", "or", "of", "the", "for", "is", "was", "associated", "information", "field",
+    "names", "identities", "registered", "used", "with", "on", "in", "at", "to", "a", "an",
+}
+_TRACKING = re.compile(
+    r"^(utm_\w+|fbclid|gclid|igshid|igsh|si|ref|ref_src|ref_url|mc_cid|mc_eid|s|t|share_id|"
+    r"_hsenc|_hsmi|mkt_tok|spm|feature)$",
+    re.IGNORECASE,
+)
+
+
+def extract_selectors(layout: Layout, region: str, excluded: set[str]) -> list[Selector]:
+    """Every target the demand names, normalised, in the order it names them.
+
+    `excluded` holds the requester's and the provider's own e-mails and phones (normalised).
+    """
+    found: dict[tuple[str, str], Selector] = {}
+
+    def add(kind: SelectorKind, value: str | None, at: str | None = None) -> None:
+        if value and value not in excluded:
+            found.setdefault((kind.value, value), Selector(kind, value, at))
+
+    for line in layout.lines:
+        text = line.text
+        for match in _URL.finditer(text):
+            url = normalise_url(match.group(0))
+            if url:
+                add(SelectorKind.URL, url)
+        for match in _HANDLE.finditer(text):
+            add(SelectorKind.USERNAME, match[1].lower())
+        for pattern in (_LABELLED_USERNAME, _QUOTED_ACCOUNT):
+            for match in pattern.finditer(text):
+                value = match["value"].rstrip(".").lower()
+                part_of_email = text[match.end("value") : match.end("value") + 1] == "@"
+                if value not in _USERNAME_STOPWORDS and not part_of_email:
+                    add(SelectorKind.USERNAME, value)
+        if not is_target_line(line):
+            continue
+        ids = [m.span("value") for m in _ACCOUNT_ID.finditer(text)]
+        for match in _ACCOUNT_ID.finditer(text):
+            if not re.search(r"(bank|credit|card)\s*$", text[: match.start()], re.IGNORECASE):
+                add(SelectorKind.ACCOUNT_ID, match["value"])
+        for match in EMAIL.finditer(text):
+            add(SelectorKind.EMAIL, match.group(0).lower())
+        for value in phones_in(text, region, skip=ids):
+            add(SelectorKind.PHONE, value)
+        for match in _DEVICE.finditer(text):
+            add(SelectorKind.DEVICE, match["value"])
+        for match in _PAYMENT.finditer(text):
+            add(SelectorKind.PAYMENT, f"ending {match['value']}")
+    for value, at in ips_in(layout.body):
+        add(SelectorKind.IP, value, at)
+    return list(found.values())
+
+
+def is_target_line(line: Line) -> bool:
+    text = line.text
+    if not (EMAIL.search(text) or re.search(r"\d{3}", text)):
+        return False
+    if _CONTACT_WORDS.search(_without_selectors(text)):
+        return False
+    if _ACCOUNT_WORDS.search(text):
+        return True
+    heading = line.heading
+    return bool(_ACCOUNT_HEADING.search(heading)) and not _RECORDS_HEADING.search(heading)
+
+
+def _without_selectors(text: str) -> str:
+    """The line's words without its e-mails and URLs, so that 'office@x' is no label."""
+    return _URL.sub(" ", EMAIL.sub(" ", text))
+
+
+def phones_in(text: str, region: str, skip: list[tuple[int, int]] = ()) -> list[str]:
+    if not re.search(r"\b(phone|telephone|mobile|cell|number|tel|sms|whatsapp)\b", text, re.I):
+        return []
+    out = []
+    for match in phonenumbers.PhoneNumberMatcher(text, region, phonenumbers.Leniency.POSSIBLE):
+        if any(match.start < e and s < match.end for s, e in skip):
+            continue
+        out.append(phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164))
+    return out
+
+
+def normalise_phone(text: str, region: str) -> str | None:
+    try:
+        number = phonenumbers.parse(text, region)
+    except phonenumbers.NumberParseException:
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def normalise_url(url: str) -> str | None:
+    url = url.rstrip(".,;:!?")
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    if not host or check_domain(host).verified:
+        return None  # an agency's own site is never a target
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query) if not _TRACKING.match(k)])
+    netloc = host + (f":{parts.port}" if parts.port else "")
+    path = parts.path.rstrip("/") if parts.path not in ("", "/") else ""
+    return urlunsplit((parts.scheme.lower(), netloc, path, query, ""))
+
+
+def ips_in(text: str) -> list[tuple[str, str | None]]:
+    """IP addresses with the time the demand gives for each, where it gives one."""
+    out = []
+    for pattern in (_IPV4, _IPV6):
+        for match in pattern.finditer(text):
+            try:
+                address = ipaddress.ip_address(match.group(0))
+            except ValueError:
+                continue
+            out.append((match.start(), str(address), _timestamp(text[match.end() : match.end() + 80])))
+    return [(value, at) for _, value, at in sorted(out)]
+
+
+def _timestamp(after: str) -> str | None:
+    dates = find_dates(after)
+    if not dates:
+        return None
+    day = dates[0].value
+    time = _TIME.search(after[dates[0].end :][:30])
+    if not time:
+        return day.isoformat()
+    seconds = time[3] or "00"
+    zone = "Z" if time[4] else ""
+    return f"{day.isoformat()}T{int(time[1]):02d}:{time[2]}:{seconds}{zone}"

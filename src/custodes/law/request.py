@@ -1,0 +1,279 @@
+"""The structured request: what a demand asks for, in the contract's shape.
+
+`Request.from_dict` is the one place a structured request from outside (a `.json` file, the
+API) is checked; it raises `RequestError` naming the field that is wrong.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from custodes.law.vocab import Category, Instrument, SelectorKind
+
+
+class RequestError(ValueError):
+    """A structured request that does not follow the contract; the message names the field."""
+
+
+@dataclass(frozen=True)
+class Selector:
+    kind: SelectorKind
+    value: str
+    at: str | None = None  # ISO timestamp, for an IP address given with its time
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"kind": str(self.kind), "value": self.value}
+        if self.at is not None:
+            out["at"] = self.at
+        return out
+
+
+@dataclass(frozen=True)
+class DateRange:
+    start: date | None
+    end: date | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": _iso(self.start), "end": _iso(self.end)}
+
+
+@dataclass(frozen=True)
+class Nondisclosure:
+    present: bool = False
+    court_ordered: bool = False
+    expires_on: date | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "present": self.present,
+            "court_ordered": self.court_ordered,
+            "expires_on": _iso(self.expires_on),
+        }
+
+
+@dataclass(frozen=True)
+class Requester:
+    name: str | None = None
+    email: str | None = None
+    phone: str | None = None
+
+    @property
+    def email_domain(self) -> str | None:
+        if not self.email or "@" not in self.email:
+            return None
+        return self.email.rsplit("@", 1)[1].lower()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "email": self.email, "phone": self.phone}
+
+
+@dataclass(frozen=True)
+class Request:
+    instrument: Instrument = Instrument.UNKNOWN
+    authority: tuple[str, ...] = ()
+    agency: str | None = None
+    country: str | None = None
+    addressed_to: str | None = None
+    requester: Requester = field(default_factory=Requester)
+    issued_on: date | None = None
+    return_by: date | None = None
+    signed: bool | None = None
+    selectors: tuple[Selector, ...] = ()
+    categories: tuple[Category, ...] = ()
+    date_range: DateRange | None = None
+    nondisclosure: Nondisclosure = field(default_factory=Nondisclosure)
+    emergency: bool = False
+    purpose: str | None = None
+    # An addition to the contract: the class of users a demand reaches without naming
+    # accounts ("all users who used #tag", "everyone near Main St"), or None.
+    population: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "instrument": str(self.instrument),
+            "authority": list(self.authority),
+            "agency": self.agency,
+            "country": self.country,
+            "addressed_to": self.addressed_to,
+            "requester": self.requester.to_dict(),
+            "issued_on": _iso(self.issued_on),
+            "return_by": _iso(self.return_by),
+            "signed": self.signed,
+            "selectors": [s.to_dict() for s in self.selectors],
+            "categories": [str(c) for c in self.categories],
+            "date_range": self.date_range.to_dict() if self.date_range else None,
+            "nondisclosure": self.nondisclosure.to_dict(),
+            "emergency": self.emergency,
+            "purpose": self.purpose,
+            "population": self.population,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Any) -> Request:
+        if not isinstance(data, dict):
+            raise RequestError("a structured request must be a JSON object")
+        fields = _Fields(data)
+        return cls(
+            instrument=fields.enum("instrument", Instrument, Instrument.UNKNOWN),
+            authority=tuple(fields.strings("authority")),
+            agency=fields.text("agency"),
+            country=_country(fields.text("country")),
+            addressed_to=fields.text("addressed_to"),
+            requester=_requester(data.get("requester")),
+            issued_on=fields.date("issued_on"),
+            return_by=fields.date("return_by"),
+            signed=fields.boolean("signed", None),
+            selectors=tuple(_selector(i, s) for i, s in enumerate(fields.list("selectors"))),
+            categories=_unique(
+                _enum_value(f"categories[{i}]", Category, c)
+                for i, c in enumerate(fields.list("categories"))
+            ),
+            date_range=_date_range(data.get("date_range")),
+            nondisclosure=_nondisclosure(data.get("nondisclosure")),
+            emergency=bool(fields.boolean("emergency", False)),
+            purpose=fields.text("purpose"),
+            population=fields.text("population"),
+        )
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _unique(items) -> tuple:
+    return tuple(dict.fromkeys(items))
+
+
+def _country(value: str | None) -> str | None:
+    if value is None:
+        return None
+    if len(value) != 2 or not value.isalpha():
+        raise RequestError(f"country: {value!r} is not a two-letter country code such as 'US'")
+    return value.upper()
+
+
+def _enum_value(name: str, enum, value: Any):
+    try:
+        return enum(value)
+    except ValueError:
+        allowed = ", ".join(m.value for m in enum)
+        raise RequestError(f"{name}: {value!r} is not one of {allowed}") from None
+
+
+def _parse_date(name: str, value: Any) -> date | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise RequestError(f"{name}: expected an ISO date such as '2026-02-03'")
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise RequestError(f"{name}: {value!r} is not an ISO date such as '2026-02-03'") from None
+
+
+class _Fields:
+    """Typed reads of one JSON object's fields, each error naming its field."""
+
+    def __init__(self, data: dict[str, Any], prefix: str = ""):
+        self.data = data
+        self.prefix = prefix
+
+    def _name(self, key: str) -> str:
+        return f"{self.prefix}{key}"
+
+    def text(self, key: str) -> str | None:
+        value = self.data.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            raise RequestError(f"{self._name(key)}: expected text or null")
+        return value.strip() or None
+
+    def strings(self, key: str) -> list[str]:
+        items = self.list(key)
+        if not all(isinstance(i, str) for i in items):
+            raise RequestError(f"{self._name(key)}: expected a list of text")
+        return [i.strip() for i in items if i.strip()]
+
+    def list(self, key: str) -> list[Any]:
+        value = self.data.get(key)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            raise RequestError(f"{self._name(key)}: expected a list")
+        return value
+
+    def boolean(self, key: str, default: bool | None) -> bool | None:
+        value = self.data.get(key, default)
+        if value is not None and not isinstance(value, bool):
+            raise RequestError(f"{self._name(key)}: expected true, false or null")
+        return value
+
+    def date(self, key: str) -> date | None:
+        return _parse_date(self._name(key), self.data.get(key))
+
+    def enum(self, key: str, enum, default):
+        value = self.data.get(key)
+        return default if value is None else _enum_value(self._name(key), enum, value)
+
+
+def _object(name: str, value: Any) -> _Fields | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise RequestError(f"{name}: expected an object or null")
+    return _Fields(value, prefix=f"{name}.")
+
+
+def _requester(value: Any) -> Requester:
+    fields = _object("requester", value)
+    if fields is None:
+        return Requester()
+    email = fields.text("email")
+    return Requester(
+        name=fields.text("name"),
+        email=email.lower() if email else None,
+        phone=fields.text("phone"),
+    )
+
+
+def _selector(index: int, value: Any) -> Selector:
+    fields = _object(f"selectors[{index}]", value)
+    if fields is None:
+        raise RequestError(f"selectors[{index}]: expected an object with kind and value")
+    selector_value = fields.text("value")
+    if selector_value is None:
+        raise RequestError(f"selectors[{index}].value: a selector needs a value")
+    return Selector(
+        kind=fields.enum("kind", SelectorKind, None) or _missing(f"selectors[{index}].kind"),
+        value=selector_value,
+        at=fields.text("at"),
+    )
+
+
+def _missing(name: str):
+    raise RequestError(f"{name}: required")
+
+
+def _date_range(value: Any) -> DateRange | None:
+    fields = _object("date_range", value)
+    if fields is None:
+        return None
+    result = DateRange(start=fields.date("start"), end=fields.date("end"))
+    if result.start and result.end and result.start > result.end:
+        raise RequestError("date_range: start is after end")
+    return result
+
+
+def _nondisclosure(value: Any) -> Nondisclosure:
+    fields = _object("nondisclosure", value)
+    if fields is None:
+        return Nondisclosure()
+    court_ordered = bool(fields.boolean("court_ordered", False))
+    return Nondisclosure(
+        present=bool(fields.boolean("present", False)) or court_ordered,
+        court_ordered=court_ordered,
+        expires_on=fields.date("expires_on"),
+    )
