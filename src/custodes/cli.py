@@ -117,3 +117,7 @@ def _print_folder_table(results: list[Review | tuple[Path, str]]) -> None:
     for action, count in sorted(actions.items()):
         summary.add_row(action, str(count))
     out.print(summary)
+
+
+if __name__ == "__main__":
+    app()

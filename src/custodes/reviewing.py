@@ -27,9 +27,7 @@ class Review:
         return {"request": self.request.to_dict(), "decision": self.decision.to_dict()}
 
 
-def config_from_env(
-    received_on: date, providers: tuple[str, ...] = ()
-) -> ReviewConfig:
+def config_from_env(received_on: date, providers: tuple[str, ...] = ()) -> ReviewConfig:
     """The deployment's settings; names given on the command line win over CUSTODES_PROVIDER."""
     return ReviewConfig(
         received_on=received_on,
@@ -70,7 +68,8 @@ def review_file(path: Path, config: ReviewConfig) -> Review:
 
 def demands_in(folder: Path) -> list[Path]:
     found = sorted(
-        p for p in folder.iterdir()
+        p
+        for p in folder.iterdir()
         if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.endswith(".expected.json")
     )
     if not found:

@@ -22,13 +22,17 @@ def print_review(console: Console, result: Review) -> None:
     facts.add_row("country", request.country or "—")
     facts.add_row("addressed to", request.addressed_to or "—")
     sender = request.requester
-    facts.add_row("requester", " · ".join(x for x in (sender.name, sender.email, sender.phone) if x) or "—")
+    facts.add_row(
+        "requester", " · ".join(x for x in (sender.name, sender.email, sender.phone) if x) or "—"
+    )
     facts.add_row("issued / return by", f"{request.issued_on or '—'} / {request.return_by or '—'}")
     facts.add_row("signed", {True: "yes", False: "no", None: "cannot tell"}[request.signed])
     facts.add_row("targets", "\n".join(f"{s.kind}: {s.value}" for s in request.selectors) or "—")
     facts.add_row("categories", ", ".join(request.categories) or "—")
     if request.date_range:
-        facts.add_row("dates", f"{request.date_range.start or '…'} to {request.date_range.end or '…'}")
+        facts.add_row(
+            "dates", f"{request.date_range.start or '…'} to {request.date_range.end or '…'}"
+        )
     ndo = request.nondisclosure
     facts.add_row(
         "secrecy",

@@ -31,8 +31,12 @@ _ASK = re.compile(
     r"bring with you|obtain|want|need)\b",
     re.IGNORECASE,
 )
-_DELIVERY = re.compile(r"\b(deliver\w*|upload|in electronic|form in which|send (?:it|them) to)\b", re.I)
-_ACCOUNT_LIST_INTRO = re.compile(r"\b(accounts?|account\(s\)|concerned|identified|listed)\s*:\s*$", re.I)
+_DELIVERY = re.compile(
+    r"\b(deliver\w*|upload|in electronic|form in which|send (?:it|them) to)\b", re.I
+)
+_ACCOUNT_LIST_INTRO = re.compile(
+    r"\b(accounts?|account\(s\)|concerned|identified|listed)\s*:\s*$", re.I
+)
 _NEGATED_PAREN = re.compile(
     r"\((?:\s*(?:not|excluding|except|other than|but not|without)\b)[^)]*\)", re.IGNORECASE
 )
@@ -74,8 +78,11 @@ def asked_text(layout: Layout) -> str:
         elif stripped.endswith(":") and _is_ask_intro(stripped):
             block = [stripped]
             index += 1
-            while index < len(lines) and (lines[index].stripped == "" or is_item(lines[index].text)
-                                          or lines[index].text.startswith((" ", "\t"))):
+            while index < len(lines) and (
+                lines[index].stripped == ""
+                or is_item(lines[index].text)
+                or lines[index].text.startswith((" ", "\t"))
+            ):
                 if lines[index].stripped == "" and block[-1] == "":
                     break
                 block.append(lines[index].stripped)

@@ -81,7 +81,8 @@ _RANGE_JOIN = re.compile(
     re.IGNORECASE,
 )
 _TO_PRESENT = re.compile(
-    r"^\s*(?:through|to|until)\s+(?:the\s+)?(?:present|date of this (?:request|order|letter)|today)",
+    r"^\s*(?:through|to|until)\s+(?:the\s+)?"
+    r"(?:present|date of this (?:request|order|letter)|today)",
     re.IGNORECASE,
 )
 

@@ -27,9 +27,7 @@ _SIGNATURE_MARK = re.compile(
     r"signature on file|\bsigned:\s*\S",
     _I,
 )
-_SIGNATURE_LINE = re.compile(
-    r"signature|so ordered|issued by|_{6,}|judge\b.*\bsign", _I
-)
+_SIGNATURE_LINE = re.compile(r"signature|so ordered|issued by|_{6,}|judge\b.*\bsign", _I)
 _POPULATION = re.compile(
     r"\b(?:all|every|any)\s+(?:users?|accounts?|persons?|people|individuals|subscribers|"
     r"customers|members|devices)\s+(?:who|that|which|whose)\s+"
@@ -76,7 +74,9 @@ def _own_contacts(layout: Layout, found: parties.Parties, region: str) -> set[st
     """The requester's and the provider's addresses and numbers, which are never targets."""
     own = set(found.provider_emails)
     for name in ("From", "Cc", "Reply-To"):
-        own.update(m.group(0).lower() for m in selectors.EMAIL.finditer(layout.headers.get(name, "")))
+        own.update(
+            m.group(0).lower() for m in selectors.EMAIL.finditer(layout.headers.get(name, ""))
+        )
     if found.requester.email:
         own.add(found.requester.email)
     if found.requester.phone:
@@ -108,7 +108,9 @@ def _return_by(layout: Layout, issued_on: date | None) -> date | None:
         match = _RETURN.search(line.text)
         if not match:
             continue
-        window = line.text[match.end() :] + " " + " ".join(l.text for l in lines[index + 1 : index + 3])
+        window = (
+            line.text[match.end() :] + " " + " ".join(n.text for n in lines[index + 1 : index + 3])
+        )
         dates = [d.value for d in find_dates(window[:200])]
         later = [d for d in dates if issued_on is None or d >= issued_on]
         if later:

@@ -10,7 +10,10 @@ from custodes.intake.selectors import EMAIL, normalise_phone, phones_in
 from custodes.law.domains import check_domain
 from custodes.law.request import Requester
 
-_ORG_SUFFIX = r"(?:Inc\.?|Incorporated|LLC|L\.L\.C\.|Ltd\.?|Limited|Corp\.?|Corporation|GmbH|plc|PLC|S\.A\.|B\.V\.|AG)"
+_ORG_SUFFIX = (
+    r"(?:Inc\.?|Incorporated|LLC|L\.L\.C\.|Ltd\.?|Limited|Corp\.?|Corporation|GmbH|plc|PLC|"
+    r"S\.A\.|B\.V\.|AG)"
+)
 _COMPANY = re.compile(
     rf"(?P<name>(?:[A-Z][\w&'’.-]*)(?: (?:[A-Z][\w&'’.-]*|&|of|and|de))*),? {_ORG_SUFFIX}(?![\w])"
 )
@@ -18,7 +21,8 @@ _ADDRESSEE_CONTEXT = re.compile(
     r"^\s*(?:to|provider|recipient|attn|addressee|directed to|served on)\b\s*:?", re.IGNORECASE
 )
 _AGENCY = re.compile(
-    r"(?P<name>(?:(?:U\.S\.|United States|Federal|State|County|City|National|Royal|[A-Z][a-z]+'?s?)\s+)*"
+    r"(?P<name>(?:(?:U\.S\.|United States|Federal|State|County|City|National|Royal|"
+    r"[A-Z][a-z]+'?s?)\s+)*"
     r"(?:Department of [A-Z][a-z]+(?: (?:and|of) [A-Z][a-z]+)*(?: [A-Z][a-z]+)*|"
     r"Bureau of [A-Z][\w,]+(?: (?:and )?[A-Z][\w,]+)*|"
     r"Immigration and Customs Enforcement|Customs and Border Protection|"
@@ -27,13 +31,41 @@ _AGENCY = re.compile(
     r"Enforcement Administration|Investigation|Constabulary|Kriminalamt)|Bundeskriminalamt))"
 )
 _FOREIGN_NAMES = {
-    "germany": "DE", "deutschland": "DE", "united kingdom": "GB", "england": "GB",
-    "scotland": "GB", "wales": "GB", "northern ireland": "GB", "france": "FR", "canada": "CA",
-    "australia": "AU", "new zealand": "NZ", "ireland": "IE", "brazil": "BR", "brasil": "BR",
-    "mexico": "MX", "méxico": "MX", "spain": "ES", "españa": "ES", "italy": "IT", "italia": "IT",
-    "netherlands": "NL", "belgium": "BE", "austria": "AT", "switzerland": "CH", "india": "IN",
-    "japan": "JP", "poland": "PL", "portugal": "PT", "sweden": "SE", "norway": "NO",
-    "denmark": "DK", "finland": "FI", "argentina": "AR", "israel": "IL", "turkey": "TR",
+    "germany": "DE",
+    "deutschland": "DE",
+    "united kingdom": "GB",
+    "england": "GB",
+    "scotland": "GB",
+    "wales": "GB",
+    "northern ireland": "GB",
+    "france": "FR",
+    "canada": "CA",
+    "australia": "AU",
+    "new zealand": "NZ",
+    "ireland": "IE",
+    "brazil": "BR",
+    "brasil": "BR",
+    "mexico": "MX",
+    "méxico": "MX",
+    "spain": "ES",
+    "españa": "ES",
+    "italy": "IT",
+    "italia": "IT",
+    "netherlands": "NL",
+    "belgium": "BE",
+    "austria": "AT",
+    "switzerland": "CH",
+    "india": "IN",
+    "japan": "JP",
+    "poland": "PL",
+    "portugal": "PT",
+    "sweden": "SE",
+    "norway": "NO",
+    "denmark": "DK",
+    "finland": "FI",
+    "argentina": "AR",
+    "israel": "IL",
+    "turkey": "TR",
 }
 _US_MARKS = re.compile(
     r"U\.\s?S\.\s?C\.|United States|U\.S\. |\.gov\b|District Court|Department of Justice", re.I
@@ -143,7 +175,12 @@ def _requester(layout: Layout, region: str, provider_emails: frozenset[str]) -> 
 def _name_near(lines, index: int) -> str | None:
     for line in reversed(lines[max(0, index - 3) : index + 1]):
         text = re.sub(r"^\s*(?:/s/|s/)\s*", "", line.stripped)
-        text = re.sub(r"^(?:Contact|Point of contact|Requested by|Submitted by|Presented by)\s*:\s*", "", text, flags=re.I)
+        text = re.sub(
+            r"^(?:Contact|Point of contact|Requested by|Submitted by|Presented by)\s*:\s*",
+            "",
+            text,
+            flags=re.I,
+        )
         match = _PERSON.match(text)
         if match and "@" not in match.group(0):
             return match.group(0).strip()
@@ -159,7 +196,9 @@ def _phone_near(layout: Layout, email: str, region: str) -> str | None:
             if phones:
                 return phones[0]
     for line in lines:
-        match = re.search(r"\b(?:desk|office|tel|phone|cell)\b[^\d+(]*([+(]?\d[\d\s().-]{8,}\d)", line.text, re.I)
+        match = re.search(
+            r"\b(?:desk|office|tel|phone|cell)\b[^\d+(]*([+(]?\d[\d\s().-]{8,}\d)", line.text, re.I
+        )
         if match:
             return normalise_phone(match[1], region)
     return None

@@ -13,8 +13,9 @@ _I = re.IGNORECASE
 _SILENCE = re.compile(
     r"\b(not|refrain\w* from|never|prohibit\w*|forbid\w*|precluded from|delay\w*)\b[^.]{0,80}?"
     r"\b(disclos\w*|notif\w*|inform\w*|tell\w*|alert\w*|advis\w*|reveal\w*)\b[^.]{0,160}?"
-    r"\b(subscriber|account holders?|users?|customers?|targets?|any (?:other|third) (?:person|party)|"
-    r"anyone|any person|third part(?:y|ies)|the public|existence|persons?)\b",
+    r"\b(subscriber|account holders?|users?|customers?|targets?|"
+    r"any (?:other|third) (?:person|party)|anyone|any person|third part(?:y|ies)|the public|"
+    r"existence|persons?)\b",
     _I,
 )
 _ASK_FIRST = re.compile(
@@ -42,8 +43,16 @@ _PERIOD = re.compile(
     _I,
 )
 _WORDS = {
-    "one": 1, "two": 2, "three": 3, "six": 6, "twelve": 12, "thirty": 30, "sixty": 60,
-    "ninety": 90, "one hundred eighty": 180, "one hundred and eighty": 180,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "six": 6,
+    "twelve": 12,
+    "thirty": 30,
+    "sixty": 60,
+    "ninety": 90,
+    "one hundred eighty": 180,
+    "one hundred and eighty": 180,
 }
 _UNTIL = re.compile(r"\b(?:until|through|expires? on|ending on|up to and including)\b", _I)
 
@@ -55,9 +64,7 @@ def find_nondisclosure(layout: Layout, issued_on: date | None) -> Nondisclosure:
     ordered = [s for s in sentences if _ORDERED.search(s) and not _NOT_ORDERED.search(s)]
     if not ordered:
         return Nondisclosure(present=True)
-    return Nondisclosure(
-        present=True, court_ordered=True, expires_on=_end(ordered, issued_on)
-    )
+    return Nondisclosure(present=True, court_ordered=True, expires_on=_end(ordered, issued_on))
 
 
 def _asks_silence(sentence: str) -> bool:

@@ -27,7 +27,9 @@ _LABELLED_USERNAME = re.compile(
     r"(?P<value>[A-Za-z0-9_][A-Za-z0-9_.]{1,39})",
     re.IGNORECASE,
 )
-_QUOTED_ACCOUNT = re.compile(r"\baccount\s+[\"“]@?(?P<value>[A-Za-z0-9_.]{2,40})[\"”]", re.IGNORECASE)
+_QUOTED_ACCOUNT = re.compile(
+    r"\baccount\s+[\"“]@?(?P<value>[A-Za-z0-9_.]{2,40})[\"”]", re.IGNORECASE
+)
 _ACCOUNT_ID = re.compile(
     r"\b(?:account|user|member|profile|customer)\s*(?:id|identifier|number|no\.?|#)\s*[:#]?\s*"
     r"(?P<value>[A-Za-z0-9_-]*\d[A-Za-z0-9_-]{2,})",
@@ -55,7 +57,9 @@ _ACCOUNT_HEADING = re.compile(
     r"selectors)\b",
     re.IGNORECASE,
 )
-_RECORDS_HEADING = re.compile(r"\b(records?|information|documents|data|produc\w*|deliver\w*)\b", re.I)
+_RECORDS_HEADING = re.compile(
+    r"\b(records?|information|documents|data|produc\w*|deliver\w*)\b", re.I
+)
 _CONTACT_WORDS = re.compile(
     r"\b(special agent|agent|detective|det\.|investigator|inv\.|inspector|officer|sgt\.?|"
     r"sergeant|lt\.|lieutenant|trooper|deputy|attorney|ausa|counsel|esq\.?|prosecutor|"
@@ -65,8 +69,27 @@ _CONTACT_WORDS = re.compile(
     re.IGNORECASE,
 )
 _USERNAME_STOPWORDS = {
-    "and", "or", "of", "the", "for", "is", "was", "associated", "information", "field",
-    "names", "identities", "registered", "used", "with", "on", "in", "at", "to", "a", "an",
+    "and",
+    "or",
+    "of",
+    "the",
+    "for",
+    "is",
+    "was",
+    "associated",
+    "information",
+    "field",
+    "names",
+    "identities",
+    "registered",
+    "used",
+    "with",
+    "on",
+    "in",
+    "at",
+    "to",
+    "a",
+    "an",
 }
 _TRACKING = re.compile(
     r"^(utm_\w+|fbclid|gclid|igshid|igsh|si|ref|ref_src|ref_url|mc_cid|mc_eid|s|t|share_id|"
@@ -176,7 +199,9 @@ def ips_in(text: str) -> list[tuple[str, str | None]]:
                 address = ipaddress.ip_address(match.group(0))
             except ValueError:
                 continue
-            out.append((match.start(), str(address), _timestamp(text[match.end() : match.end() + 80])))
+            out.append(
+                (match.start(), str(address), _timestamp(text[match.end() : match.end() + 80]))
+            )
     return [(value, at) for _, value, at in sorted(out)]
 
 

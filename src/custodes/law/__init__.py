@@ -6,7 +6,14 @@ Pure Python; nothing here imports Django, so a review needs no database.
 from custodes.law.config import ReviewConfig
 from custodes.law.decision import Decision, Finding, Notice, Withheld
 from custodes.law.engine import review
-from custodes.law.request import DateRange, Nondisclosure, Request, RequestError, Requester, Selector
+from custodes.law.request import (
+    DateRange,
+    Nondisclosure,
+    Request,
+    Requester,
+    RequestError,
+    Selector,
+)
 
 __all__ = [
     "DateRange",

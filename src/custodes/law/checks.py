@@ -17,8 +17,6 @@ from custodes.law.vocab import Category, Code, Instrument, Severity
 
 Check = Callable[[Context], Iterator[Finding]]
 
-_IDENTIFYING = {Category.SUBSCRIBER, Category.TRANSACTIONAL}
-
 
 def withholding(ctx: Context) -> Iterator[Finding]:
     """One finding per code that withholds a category the process does not reach."""
@@ -141,7 +139,8 @@ def authority_mismatch(ctx: Context) -> Iterator[Finding]:
 
 
 def anonymous_speech(ctx: Context) -> Iterator[Finding]:
-    if not _IDENTIFYING & set(ctx.request.categories):
+    # "Subscriber or more": any category, from who the user is up to what they wrote.
+    if not ctx.request.categories:
         return
     evidence = meaning.speech_evidence(ctx.request.purpose)
     if evidence:

@@ -80,10 +80,20 @@ def _withheld(ctx: Context, by_code: dict[Code, Finding], allowed) -> tuple[With
     for category in Category:
         if category not in ctx.request.categories or category in allowed:
             continue
-        code = ctx.pack.withholding_code(ctx.rule, category) if category not in ctx.rule.reaches else None
+        code = (
+            ctx.pack.withholding_code(ctx.rule, category)
+            if category not in ctx.rule.reaches
+            else None
+        )
         finding = by_code.get(code) if code else whole_demand
         if finding is None:
-            out.append(Withheld(category, f"{with_article(ctx.rule.label).capitalize()} does not reach it.", ctx.rule.citation))
+            out.append(
+                Withheld(
+                    category,
+                    f"{with_article(ctx.rule.label).capitalize()} does not reach it.",
+                    ctx.rule.citation,
+                )
+            )
         else:
             out.append(Withheld(category, finding.message, finding.citation))
     return tuple(out)

@@ -1,0 +1,132 @@
+"""The rules defined by meaning, on wording of our own that no sample demand uses.
+
+ANONYMOUS_SPEECH_RISK: the reason given is what the account said or published.
+AUTHORITY_MISMATCH: an administrative subpoena's statute does not reach the stated purpose.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from custodes.law.vocab import Code
+from tests.helpers import decide
+
+SPEECH_IS_THE_REASON = [
+    "The FBI seeks the identity of whoever runs a blog that has repeatedly criticized the "
+    "Sheriff's handling of deaths in the county jail.",
+    "The account live-streams immigration arrests in Chicago and alerts neighbours when agents "
+    "are seen nearby; we need to learn who operates it for the protection of our personnel.",
+    "Identify the author of an anonymous newsletter that published internal memos embarrassing "
+    "the county commissioner.",
+    "The user organised a walkout and a rally outside city hall and encouraged students to "
+    "skip class in protest of the governor's policies.",
+    "The handle has been harassing agency staff online with hostile and inflammatory posts "
+    "about Border Patrol operations.",
+    "Plaintiff alleges that the anonymous reviewer wrote false and disparaging statements about "
+    "its restaurant, damaging its reputation.",
+    "A reporter's account has been reporting on misconduct inside the police department; the "
+    "department wishes to learn who she is.",
+    "Interference with federal operations: the page shares photos of immigration officers' "
+    "faces and vehicles and tells followers where checkpoints are.",
+]
+
+A_CRIME_IS_THE_REASON = [
+    "The account advertised counterfeit designer handbags and collected payments from buyers "
+    "who never received the goods.",
+    "Investigation into the sale of fentanyl-laced pills through direct messages.",
+    "The user posted threats to shoot students at Lincoln High School on Monday.",
+    "The account sent sexually explicit images to a 13-year-old and asked her to meet.",
+    "The subscriber is suspected of laundering the proceeds of a ransomware attack on a hospital.",
+    "A homicide investigation: the victim's last messages were exchanged with this account.",
+    "Identity theft: the account was used to open credit lines in victims' names after a SIM swap.",
+]
+
+
+@pytest.mark.parametrize("purpose", SPEECH_IS_THE_REASON)
+def test_speech_as_the_reason_raises_the_risk(purpose):
+    assert Code.ANONYMOUS_SPEECH_RISK in decide(purpose=purpose).codes
+
+
+@pytest.mark.parametrize("purpose", A_CRIME_IS_THE_REASON)
+def test_a_crime_other_than_speech_does_not(purpose):
+    assert Code.ANONYMOUS_SPEECH_RISK not in decide(purpose=purpose).codes
+
+
+def test_speech_about_a_crime_is_still_speech():
+    purpose = "The channel publishes videos of police shootings and calls for the officers' names."
+    assert Code.ANONYMOUS_SPEECH_RISK in decide(purpose=purpose).codes
+
+
+def test_no_stated_reason_raises_nothing():
+    assert Code.ANONYMOUS_SPEECH_RISK not in decide(purpose=None).codes
+
+
+OUTSIDE_THE_FIELD = [
+    (
+        "19 U.S.C. § 1509",
+        "Identify the operator of a page that criticizes the agency's leadership.",
+    ),
+    (
+        "8 U.S.C. § 1225(d)",
+        "Determine who runs an account that posts videos of raids and urges "
+        "people to show up at them.",
+    ),
+    ("21 U.S.C. § 876", "Identify the author of posts accusing a DEA agent of lying in court."),
+    (
+        "18 U.S.C. § 3486",
+        "Identify the person who e-mailed a federal prosecutor to complain about her office.",
+    ),
+    ("19 U.S.C. 1509", "An inquiry into threats against agency personnel made online."),
+    ("8 USC 1225(d)(4)", "Officer safety: the account reports the movements of enforcement teams."),
+]
+
+INSIDE_THE_FIELD = [
+    (
+        "19 U.S.C. § 1509",
+        "Inquiry into the undervaluation of imported electronics and unpaid "
+        "duties by an importer that advertises on the platform.",
+    ),
+    (
+        "8 U.S.C. § 1225(d)",
+        "The subject, a Honduran national, overstayed his visa and is in "
+        "removal proceedings; we seek his current address.",
+    ),
+    ("21 U.S.C. § 876", "Investigation of an account selling counterfeit oxycodone pills."),
+    (
+        "18 U.S.C. § 3486",
+        "Investigation of a Medicare billing fraud scheme by a home-health agency.",
+    ),
+    ("18 U.S.C. § 3486", "Investigation of the sexual exploitation of a minor (18 U.S.C. § 2251)."),
+    (
+        "19 U.S.C. § 1509",
+        "Smuggling of goods through the port of Long Beach without declaring them.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("statute", "purpose"), OUTSIDE_THE_FIELD)
+def test_a_purpose_outside_the_statutes_field_is_a_mismatch(statute, purpose):
+    decision = decide(instrument="administrative_subpoena", authority=[statute], purpose=purpose)
+    assert Code.AUTHORITY_MISMATCH in decision.codes
+
+
+@pytest.mark.parametrize(("statute", "purpose"), INSIDE_THE_FIELD)
+def test_a_purpose_inside_the_statutes_field_is_not(statute, purpose):
+    decision = decide(instrument="administrative_subpoena", authority=[statute], purpose=purpose)
+    assert Code.AUTHORITY_MISMATCH not in decision.codes
+
+
+def test_without_a_stated_purpose_no_mismatch_is_guessed():
+    decision = decide(
+        instrument="administrative_subpoena", authority=["19 U.S.C. § 1509"], purpose=None
+    )
+    assert Code.AUTHORITY_MISMATCH not in decision.codes
+
+
+def test_a_statute_the_pack_does_not_map_is_not_judged():
+    decision = decide(
+        instrument="administrative_subpoena",
+        authority=["49 U.S.C. § 46104"],
+        purpose="Identify a critic of the agency.",
+    )
+    assert Code.AUTHORITY_MISMATCH not in decision.codes
