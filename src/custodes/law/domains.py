@@ -25,8 +25,10 @@ def check_domain(domain: str, extra: tuple[str, ...] = ()) -> DomainCheck:
     if any(_within(domain, d.lower()) for d in extra):
         return DomainCheck(domain, verified=True)
     suffixes, local_patterns = load_domains()
-    for suffix in sorted(suffixes, key=len, reverse=True):
-        if _within(domain, suffix):
+    labels = domain.split(".")
+    for index in range(len(labels)):  # longest suffix first: "police.vic.gov.au" before "gov.au"
+        suffix = ".".join(labels[index:])
+        if suffix in suffixes:
             return DomainCheck(domain, verified=True, country=suffixes[suffix] or None)
     if any(p.search(domain) for p in local_patterns):
         return DomainCheck(domain, verified=True, country="US")

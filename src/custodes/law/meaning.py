@@ -22,26 +22,37 @@ def speech_evidence(purpose: str | None) -> list[str]:
     """The speech an account is pursued for, if that and no other crime is the stated reason."""
     if not purpose:
         return []
-    vocab = load_vocabularies()
-    if vocab["crime"]["violent_threats"].find(purpose) or _offences_investigated(purpose):
+    text = purpose.lower()
+    speech = load_vocabularies()["speech"]
+    act_spans = speech["acts"].spans(text)
+    acts = _texts(text, act_spans)
+    claims = speech["claims"].find(text)
+    if not (acts or claims):
         return []
-    acts = vocab["speech"]["acts"].find(purpose)
-    subjects = vocab["speech"]["subjects"].find(purpose)
-    claims = vocab["speech"]["claims"].find(purpose)
-    if (acts and (subjects or claims)) or (claims and subjects):
-        return [*acts[:3], *claims[:2], *subjects[:2]]
-    return []
+    subjects = speech["subjects"].find(text)
+    if not ((acts and (subjects or claims)) or (claims and subjects)):
+        return []
+    if _violent_threats(text) or _offences_investigated(text, act_spans):
+        return []
+    return [*acts[:3], *claims[:2], *subjects[:2]]
 
 
-def _offences_investigated(purpose: str) -> list[str]:
+def _texts(text: str, spans: list[tuple[int, int]]) -> list[str]:
+    return list(dict.fromkeys(text[start:end] for start, end in spans))
+
+
+def _violent_threats(text: str) -> list[str]:
+    return load_vocabularies()["crime"]["violent_threats"].find(text)
+
+
+def _offences_investigated(text: str, act_spans: list[tuple[int, int]]) -> list[str]:
     """Offences named as the reason, leaving out those a speech act is about."""
-    vocab = load_vocabularies()
-    act_ends = [end for _, end in vocab["speech"]["acts"].spans(purpose)]
+    act_ends = [end for _, end in act_spans]
     found = []
-    for start, end in vocab["crime"]["offences"].spans(purpose):
+    for start, end in load_vocabularies()["crime"]["offences"].spans(text):
         is_subject_matter = any(0 <= start - e <= _SUBJECT_MATTER_WINDOW for e in act_ends)
         if not is_subject_matter:
-            found.append(purpose[start:end].lower())
+            found.append(text[start:end])
     return found
 
 
@@ -64,13 +75,13 @@ def danger_evidence(purpose: str | None) -> list[str]:
         return []
     vocab = load_vocabularies()["emergency"]
     found: list[str] = []
-    for sentence in _sentences(purpose):
+    for sentence in _sentences(purpose.lower()):
         if _is_certification(sentence):
             continue
         for start, end in vocab["danger"].spans(sentence):
             before = sentence[max(0, start - _NEGATION_WINDOW) : start]
             if not vocab["negations"].find(before):
-                found.append(sentence[start:end].lower())
+                found.append(sentence[start:end])
     return list(dict.fromkeys(found))
 
 
@@ -79,5 +90,4 @@ def _sentences(text: str) -> list[str]:
 
 
 def _is_certification(sentence: str) -> bool:
-    lowered = sentence.lower()
-    return "certify" in lowered or "good faith" in lowered or "i believe in good faith" in lowered
+    return "certify" in sentence or "good faith" in sentence
