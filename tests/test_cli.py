@@ -19,7 +19,9 @@ def _run(*args: str, **env: str):
 
 
 def test_json_output_follows_the_contract():
-    result = _run(str(DEMO / "dhs-summons-agent-sightings.txt"), "--json", "--received-on", "2026-11-23")
+    result = _run(
+        str(DEMO / "dhs-summons-agent-sightings.txt"), "--json", "--received-on", "2026-11-23"
+    )
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert set(data) == {"request", "decision"}
@@ -39,15 +41,21 @@ def test_the_readable_summary_shows_each_finding_with_its_citation():
 
 def test_the_provider_option_checks_the_addressee():
     demand = str(DEMO / "state-warrant-messages.txt")
-    wrong = _run(demand, "--json", "--provider", "Chirp Networks LLC", "--received-on", "2026-11-23")
-    right = _run(demand, "--json", "--provider", "Parley Social, Inc.", "--received-on", "2026-11-23")
+    wrong = _run(
+        demand, "--json", "--provider", "Chirp Networks LLC", "--received-on", "2026-11-23"
+    )
+    right = _run(
+        demand, "--json", "--provider", "Parley Social, Inc.", "--received-on", "2026-11-23"
+    )
     assert json.loads(wrong.stdout)["decision"]["action"] == "reject"
     assert json.loads(right.stdout)["decision"]["action"] == "produce"
 
 
 def test_the_provider_setting_is_read_from_the_environment():
     demand = str(DEMO / "state-warrant-messages.txt")
-    result = _run(demand, "--json", "--received-on", "2026-11-23", CUSTODES_PROVIDER="Other Inc.;X LLC")
+    result = _run(
+        demand, "--json", "--received-on", "2026-11-23", CUSTODES_PROVIDER="Other Inc.;X LLC"
+    )
     codes = [f["code"] for f in json.loads(result.stdout)["decision"]["findings"]]
     assert "WRONG_ADDRESSEE" in codes
 

@@ -28,7 +28,9 @@ _MONTHS = {
     )
     for name in names
 }
-_MONTH = r"(?P<month>" + "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True)) + r")\.?"
+# Any word in the month's place; `_to_date` keeps only real month names. One generic word is
+# far cheaper for the regex engine than forty alternatives tried at every position.
+_MONTH = r"(?P<month>[^\W\d_]{3,9})\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _PATTERNS = [

@@ -8,7 +8,7 @@ from datetime import date
 from custodes.intake import categories, instrument, parties, purpose, secrecy, selectors
 from custodes.intake.dates import find_dates, find_ranges, first_date
 from custodes.intake.layout import Layout
-from custodes.law.request import DateRange, Request
+from custodes.law.request import DateRange, Request, Requester
 from custodes.law.vocab import Instrument
 
 _I = re.IGNORECASE
@@ -43,24 +43,25 @@ _POPULATION = re.compile(
 def extract_request(text: str, source_kind: str = "text") -> Request:
     """`source_kind` is 'pdf' where a signature may be an image the text cannot show."""
     layout = Layout.of(text)
-    region_hint = parties.find_parties(layout, "US")
-    country = parties.find_country(layout, region_hint.requester.email)
-    region = country if country and len(country) == 2 and country.isalpha() else "US"
-    found = parties.find_parties(layout, region) if region != "US" else region_hint
+    found = parties.find_parties(layout)
+    country = parties.find_country(layout, found.requester.email)
+    region = country if country and country.isalpha() else "US"
+    requester = parties.with_phone(layout, found.requester, region)
     kind = instrument.classify(layout, country)
     issued_on = _issued_on(layout)
-    excluded = _own_contacts(layout, found, region)
+    target_lines = {line.number for line in layout.lines if selectors.is_target_line(line)}
+    excluded = _own_contacts(layout, found, requester, region, target_lines)
     return Request(
         instrument=kind,
         authority=tuple(instrument.authorities(layout, kind)),
         agency=None if kind is Instrument.CIVIL_SUBPOENA else found.agency,
         country=country,
         addressed_to=found.addressed_to,
-        requester=found.requester,
+        requester=requester,
         issued_on=issued_on,
         return_by=_return_by(layout, issued_on),
         signed=_signed(layout, source_kind),
-        selectors=tuple(selectors.extract_selectors(layout, region, excluded)),
+        selectors=tuple(selectors.extract_selectors(layout, region, excluded, target_lines)),
         categories=tuple(categories.extract_categories(layout)),
         date_range=_date_range(layout),
         nondisclosure=secrecy.find_nondisclosure(layout, issued_on),
@@ -70,19 +71,22 @@ def extract_request(text: str, source_kind: str = "text") -> Request:
     )
 
 
-def _own_contacts(layout: Layout, found: parties.Parties, region: str) -> set[str]:
+def _own_contacts(
+    layout: Layout,
+    found: parties.Parties,
+    requester: Requester,
+    region: str,
+    target_lines: set[int],
+) -> set[str]:
     """The requester's and the provider's addresses and numbers, which are never targets."""
     own = set(found.provider_emails)
     for name in ("From", "Cc", "Reply-To"):
         own.update(
             m.group(0).lower() for m in selectors.EMAIL.finditer(layout.headers.get(name, ""))
         )
-    if found.requester.email:
-        own.add(found.requester.email)
-    if found.requester.phone:
-        own.add(found.requester.phone)
+    own.update(value for value in (requester.email, requester.phone) if value)
     for line in layout.lines:
-        if not selectors.is_target_line(line):
+        if line.number not in target_lines:
             own.update(m.group(0).lower() for m in selectors.EMAIL.finditer(line.text))
             own.update(selectors.phones_in(line.text, region))
     return own

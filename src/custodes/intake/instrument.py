@@ -15,46 +15,42 @@ from custodes.law.vocab import Instrument
 
 _I = re.IGNORECASE
 
-_NSL = re.compile(r"\b(national security letter|NSL\b)|2709\b", _I)
+_NSL = re.compile(r"\b(?:national security letter|nsl)\b")
 _CLOUD_ACT = re.compile(
     r"overseas production order|international production order|cloud act|"
-    r"crime \(overseas production orders\) act|executive agreement",
-    _I,
+    r"crime \(overseas production orders\) act|executive agreement"
 )
-_WIRETAP = re.compile(r"\b2518\b|title iii|interception of (wire|oral|electronic)", _I)
-_PEN_REGISTER = re.compile(r"pen register|trap and trace|\b3123\b", _I)
+_WIRETAP = re.compile(r"\b2518\b|title iii|interception of (wire|oral|electronic)")
+_PEN_REGISTER = re.compile(r"pen register|trap and trace|\b3123\b")
 _WARRANT_TITLE = re.compile(
     r"SEARCH AND SEIZURE WARRANT|SEARCH WARRANT|WARRANT BY TELEPHONE|"
     r"execute this warrant|this warrant|probable cause to search|AO 93",
 )
-_ORDER_2703D = re.compile(r"2703\s*\(d\)", _I)
+_ORDER_2703D = re.compile(r"2703\s*\(d\)")
 _ORDERED = re.compile(r"\bit is (?:hereby |therefore |further )*ordered\b|\bso ordered\b|\bORDER\b")
 _EMERGENCY = re.compile(
     r"2702\s*\(b\)\s*\(8\)|2702\s*\(c\)\s*\(4\)|emergency (disclosure|data) request|"
-    r"exigent (circumstances )?request|EMERGENCY REQUEST|emergency request for",
-    _I,
+    r"exigent (circumstances )?request|emergency request"
 )
 _PRESERVATION = re.compile(
     r"2703\s*\(f\)|preservation (request|letter)|request (for|to) preserv|"
-    r"preserv\w+ of (records|evidence|data)",
-    _I,
+    r"preserv\w+ of (records|evidence|data)"
 )
 _COMMAND = re.compile(
     r"you are (hereby )?(commanded|required|directed)|commanded and required|"
     r"\bSUBPOENA\b|\bSUMMONS\b|subpoena no\.|subpoena to (produce|testify|appear)",
 )
-_GRAND_JURY = re.compile(r"grand jury", _I)
-_CIVIL = re.compile(r"civil action|civil case|fed\. r\. civ\. p\.|rule 45|AO 88|plaintiffs?\b", _I)
-_TRIAL = re.compile(r"criminal case|fed\. r\. crim\. p\. 17|rule 17|AO 89|\btrial\b", _I)
+_GRAND_JURY = re.compile(r"grand jury")
+_CIVIL = re.compile(r"civil action|civil case|fed\. r\. civ\. p\.|rule 45|ao 88|plaintiffs?\b")
+_TRIAL = re.compile(r"criminal case|fed\. r\. crim\. p\. 17|rule 17|ao 89|\btrial\b")
 _ADMINISTRATIVE = re.compile(
     r"administrative subpoena|1225\s*\(d\)|\b1509\b|\b876\b|\b3486\b|\b7602\b|78u|"
-    r"8 c\.f\.r\. § 287\.4|I-138|customs summons|inspector general|"
+    r"8 c\.f\.r\. § 287\.4|i-138|customs summons|inspector general|"
     r"department of homeland security|immigration and customs enforcement|"
-    r"drug enforcement administration",
-    _I,
+    r"drug enforcement administration"
 )
 _ASKS_FOR_DATA = re.compile(
-    r"\b(send|provide|give|share|looking for|need|want|disclose|let me know|what you have)\b", _I
+    r"\b(send|provide|give|share|looking for|need|want|disclose|let me know|what you have)\b"
 )
 
 _AUTHORITY = re.compile(
@@ -81,28 +77,32 @@ _PROCEDURAL = {
 
 
 def classify(layout: Layout, country: str | None) -> Instrument:
+    """Patterns in lower case read `lower`; those about capitals (titles) read `text`."""
     text = layout.body
-    if _NSL.search(text) and re.search(r"\b2709\b", text):
+    lower = text.lower()
+    if _NSL.search(lower) and re.search(r"\b2709\b", lower):
         return Instrument.NATIONAL_SECURITY_LETTER
-    if _CLOUD_ACT.search(text):
+    if _CLOUD_ACT.search(lower):
         return Instrument.CLOUD_ACT_ORDER
     if country and country != "US":
         return Instrument.FOREIGN_REQUEST
-    if _WIRETAP.search(text) and _ORDERED.search(text):
+    ordered = _ORDERED.search(text)
+    if _WIRETAP.search(lower) and ordered:
         return Instrument.WIRETAP_ORDER
-    if _PEN_REGISTER.search(text) and _ORDERED.search(text):
+    if _PEN_REGISTER.search(lower) and ordered:
         return Instrument.PEN_REGISTER_ORDER
     if _WARRANT_TITLE.search(text):
         return Instrument.SEARCH_WARRANT
-    if _ORDER_2703D.search(text) and _ORDERED.search(text):
+    if _ORDER_2703D.search(lower) and ordered:
         return Instrument.COURT_ORDER_2703D
-    if _EMERGENCY.search(text) and not _COMMAND.search(text):
+    commanded = _COMMAND.search(text)
+    if _EMERGENCY.search(lower) and not commanded:
         return Instrument.EMERGENCY_REQUEST
-    if _PRESERVATION.search(text) and not re.search(r"you are (hereby )?commanded", text, _I):
+    if _PRESERVATION.search(lower) and not re.search(r"you are (hereby )?commanded", lower):
         return Instrument.PRESERVATION_REQUEST
-    if _COMMAND.search(text):
-        return _subpoena_kind(text)
-    if _ASKS_FOR_DATA.search(text):
+    if commanded:
+        return _subpoena_kind(lower)
+    if _ASKS_FOR_DATA.search(lower):
         return Instrument.INFORMAL_REQUEST
     return Instrument.UNKNOWN
 

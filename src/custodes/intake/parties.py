@@ -84,6 +84,9 @@ _PERSON = re.compile(
 )
 
 
+_ADDRESSEE_LINES = 80  # the addressee stands near the top of every form and letter
+
+
 @dataclass(frozen=True)
 class Parties:
     requester: Requester
@@ -92,17 +95,24 @@ class Parties:
     provider_emails: frozenset[str]
 
 
-def find_parties(layout: Layout, region: str) -> Parties:
+def find_parties(layout: Layout) -> Parties:
+    """The parties; the requester's phone is found once the country is known (`with_phone`)."""
     addressed_to = _addressee(layout)
     provider_emails = _provider_emails(layout, addressed_to)
-    requester = _requester(layout, region, provider_emails)
-    return Parties(requester, addressed_to, _agency(layout, requester), provider_emails)
+    requester = _requester(layout, provider_emails)
+    return Parties(requester, addressed_to, _agency(layout), provider_emails)
+
+
+def with_phone(layout: Layout, requester: Requester, region: str) -> Requester:
+    if not requester.email:
+        return requester
+    return Requester(requester.name, requester.email, _phone_near(layout, requester.email, region))
 
 
 def _addressee(layout: Layout) -> str | None:
     candidates: list[tuple[int, str]] = []
     to_header = layout.headers.get("To", "")
-    for index, line in enumerate(layout.lines):
+    for index, line in enumerate(layout.lines[:_ADDRESSEE_LINES]):
         for match in _COMPANY.finditer(line.text):
             name = _clean_company(match.group(0))
             if not name:
@@ -148,14 +158,13 @@ def _provider_emails(layout: Layout, addressed_to: str | None) -> frozenset[str]
     return frozenset(emails)
 
 
-def _requester(layout: Layout, region: str, provider_emails: frozenset[str]) -> Requester:
+def _requester(layout: Layout, provider_emails: frozenset[str]) -> Requester:
     sender = layout.headers.get("From")
     if sender:
         match = EMAIL.search(sender)
         if match:
             name = sender[: match.start()].strip(" <\"'") or None
-            email = match.group(0).lower()
-            return Requester(name, email, _phone_near(layout, email, region))
+            return Requester(name, match.group(0).lower())
     lines = layout.lines
     candidates = []
     for index, line in enumerate(lines):
@@ -169,7 +178,7 @@ def _requester(layout: Layout, region: str, provider_emails: frozenset[str]) -> 
     if not candidates:
         return Requester()
     _, index, email = min(candidates)
-    return Requester(_name_near(lines, index), email, _phone_near(layout, email, region))
+    return Requester(_name_near(lines, index), email)
 
 
 def _name_near(lines, index: int) -> str | None:
@@ -204,7 +213,7 @@ def _phone_near(layout: Layout, email: str, region: str) -> str | None:
     return None
 
 
-def _agency(layout: Layout, requester: Requester) -> str | None:
+def _agency(layout: Layout) -> str | None:
     top = [m["name"].strip() for m in _AGENCY.finditer(layout.top(12))]
     if top:
         return top[0]

@@ -38,8 +38,11 @@ MAX_CHARS = 3000
 
 def extract_purpose(layout: Layout) -> str | None:
     chosen: dict[str, None] = {}
+    headings = {}
+    for line in layout.lines:
+        headings.setdefault(line.stripped, line.heading)
     for paragraph in layout.paragraphs:
-        if _in_reason_section(layout, paragraph):
+        if _in_reason_section(headings, paragraph):
             for sentence in sentences_of(paragraph):
                 chosen.setdefault(sentence, None)
             continue
@@ -51,11 +54,6 @@ def extract_purpose(layout: Layout) -> str | None:
     return text[:MAX_CHARS] or None
 
 
-def _in_reason_section(layout: Layout, paragraph: str) -> bool:
+def _in_reason_section(headings: dict[str, str], paragraph: str) -> bool:
     first = paragraph.strip().split("\n", 1)[0].strip()
-    if _SECTIONS.match(first):
-        return True
-    for line in layout.lines:
-        if line.stripped and line.stripped == first:
-            return bool(_SECTIONS.match(line.heading.strip()))
-    return False
+    return bool(_SECTIONS.match(first) or _SECTIONS.match(headings.get(first, "").strip()))

@@ -98,10 +98,13 @@ _TRACKING = re.compile(
 )
 
 
-def extract_selectors(layout: Layout, region: str, excluded: set[str]) -> list[Selector]:
+def extract_selectors(
+    layout: Layout, region: str, excluded: set[str], target_lines: set[int]
+) -> list[Selector]:
     """Every target the demand names, normalised, in the order it names them.
 
-    `excluded` holds the requester's and the provider's own e-mails and phones (normalised).
+    `excluded` holds the requester's and the provider's own e-mails and phones (normalised);
+    `target_lines` the numbers of the lines that speak of an account (`is_target_line`).
     """
     found: dict[tuple[str, str], Selector] = {}
 
@@ -123,7 +126,7 @@ def extract_selectors(layout: Layout, region: str, excluded: set[str]) -> list[S
                 part_of_email = text[match.end("value") : match.end("value") + 1] == "@"
                 if value not in _USERNAME_STOPWORDS and not part_of_email:
                     add(SelectorKind.USERNAME, value)
-        if not is_target_line(line):
+        if line.number not in target_lines:
             continue
         ids = [m.span("value") for m in _ACCOUNT_ID.finditer(text)]
         for match in _ACCOUNT_ID.finditer(text):
