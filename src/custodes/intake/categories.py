@@ -28,7 +28,9 @@ _ASK = re.compile(
     r"\b(produce|provide|disclose|preserve|furnish|send(?: over)?|turn over|hand over|"
     r"looking for|seeks?|seeking|requests?(?:ed)? (?:that|the|all|any|for|you)|"
     r"ask(?:s|ing)? (?:you )?(?:for|to provide)|directed to provide|commanded to produce|"
-    r"bring with you|obtain|want|need)\b",
+    r"bring|the following|any and all|all records|obtain|want|need|install\w*|intercept\w*|"
+    r"authoriz\w+ the (?:installation|interception)|to be seized|to be disclosed)\b|"
+    r"^\s*(?:records|information|data|items|documents|things)\b[^:.]{0,40}:",
     re.IGNORECASE,
 )
 _DELIVERY = re.compile(
@@ -114,15 +116,28 @@ def _without_negations(text: str) -> str:
     return _DELIVERY_ADDRESS.sub(" ", " ".join(kept))
 
 
+_REALTIME = {Category.REALTIME_CONTENT, Category.REALTIME_NONCONTENT}
+
+
 def extract_categories(layout: Layout) -> list[Category]:
-    text = flat(asked_text(layout)).lower()
+    """Each sentence or item of the ask read on its own: where it asks for monitoring going
+    forward, its logs and headers are real-time non-content, not stored records."""
+    found: set[Category] = set()
+    for unit in re.split(r"\n|(?<=[.;])\s+", asked_text(layout)):
+        found |= _unit_categories(flat(unit).lower())
+    return [c for c in Category if c in found]
+
+
+def _unit_categories(text: str) -> set[Category]:
     found: set[Category] = set()
     for category, vocab in _groups():
+        if found & _REALTIME and category not in _REALTIME:
+            continue
         spans = vocab.spans(text)
         if spans:
             found.add(category)
             text = _mask(text, spans)
-    return [c for c in Category if c in found]
+    return found
 
 
 def _mask(text: str, spans: list[tuple[int, int]]) -> str:

@@ -19,7 +19,7 @@ _ISSUED = re.compile(
 )
 _RETURN = re.compile(
     r"\b(?:on or before|no later than|not later than|return date\s*:?|due (?:on|by)|"
-    r"date and time\s*:|respond by|reply by)",
+    r"date and time\s*:|respond by|reply by|(?:to )?appear\b[^.]{0,60}?\bon\b)",
     _I,
 )
 _SIGNATURE_MARK = re.compile(
@@ -95,7 +95,7 @@ def _own_contacts(
 def _issued_on(layout: Layout) -> date | None:
     for line in layout.lines:
         for match in _ISSUED.finditer(line.text):
-            value = first_date(line.text[match.end() : match.end() + 60])
+            value = first_date(line.text[match.end() : match.end() + 100])
             if value:
                 return value
     for line in layout.lines[:25]:

@@ -67,8 +67,20 @@ _FOREIGN_NAMES = {
     "israel": "IL",
     "turkey": "TR",
 }
+_US_STATES = (
+    "alabama|alaska|arizona|arkansas|california|colorado|connecticut|delaware|florida|georgia|"
+    "hawaii|idaho|illinois|indiana|iowa|kansas|kentucky|louisiana|maine|maryland|massachusetts|"
+    "michigan|minnesota|mississippi|missouri|montana|nebraska|nevada|new hampshire|new jersey|"
+    "new mexico|new york|north carolina|north dakota|ohio|oklahoma|oregon|pennsylvania|"
+    "rhode island|south carolina|south dakota|tennessee|texas|utah|vermont|virginia|washington|"
+    "west virginia|wisconsin|wyoming|district of columbia|puerto rico"
+)
 _US_MARKS = re.compile(
-    r"U\.\s?S\.\s?C\.|United States|U\.S\. |\.gov\b|District Court|Department of Justice", re.I
+    r"U\.\s?S\.\s?C\.|United States|U\.S\. |\.gov\b|District Court|Department of Justice|"
+    r"Circuit Court|Superior Court|County of|County Court|State's Attorney|District Attorney|"
+    rf"Sheriff|Penal Code|\bILCS\b|Commonwealth of|State of (?:{_US_STATES})\b|"
+    rf"\b(?:{_US_STATES})\s+State Police\b",
+    re.I,
 )
 _SIGNATURE_CUES = re.compile(
     r"\b(special agent|agent|detective|det\.|investigator|inv\.|inspector|officer|sgt\.?|"
@@ -230,4 +242,6 @@ def find_country(layout: Layout, requester_email: str | None) -> str | None:
     for name, code in _FOREIGN_NAMES.items():
         if re.search(rf"\b{re.escape(name)}\b", top):
             return code
-    return "US" if _US_MARKS.search(layout.body) else None
+    if _US_MARKS.search(layout.body) or re.search(rf"\b(?:{_US_STATES})\b", top):
+        return "US"
+    return None

@@ -57,11 +57,28 @@ _WORDS = {
 _UNTIL = re.compile(r"\b(?:until|through|expires? on|ending on|up to and including)\b", _I)
 
 
+_COURT_ORDER = re.compile(
+    r"\bit is (?:hereby |therefore |further )*ordered\b|\bso ordered\b|^\s*(?:ORDER|.*\bORDER)\s*$|"
+    r"\bthe court orders\b",
+    re.MULTILINE,
+)
+_COMMANDED = re.compile(
+    r"\b(?:shall|must|will) not\b|\bis prohibited from\b|\bare prohibited from\b"
+)
+_ASKED = re.compile(r"\b(?:request|ask|kindly|please|would appreciate|we would|i would)\w*", _I)
+
+
 def find_nondisclosure(layout: Layout, issued_on: date | None) -> Nondisclosure:
     sentences = [s for s in layout.sentences if _asks_silence(s)]
     if not sentences:
         return Nondisclosure()
-    ordered = [s for s in sentences if _ORDERED.search(s) and not _NOT_ORDERED.search(s)]
+    in_an_order = bool(_COURT_ORDER.search(layout.body))
+    ordered = [
+        s
+        for s in sentences
+        if not _NOT_ORDERED.search(s)
+        and (_ORDERED.search(s) or (in_an_order and _COMMANDED.search(s) and not _ASKED.search(s)))
+    ]
     if not ordered:
         return Nondisclosure(present=True)
     return Nondisclosure(present=True, court_ordered=True, expires_on=_end(ordered, issued_on))

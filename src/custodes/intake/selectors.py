@@ -23,7 +23,7 @@ EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-
 _URL = re.compile(r"https?://[^\s<>\"')\]]+", re.IGNORECASE)
 _HANDLE = re.compile(r"(?<![\w@.])@([A-Za-z0-9_](?:[A-Za-z0-9_.]{0,38}[A-Za-z0-9_])?)")
 _LABELLED_USERNAME = re.compile(
-    r"\b(?:user\s?name|screen\s?name|handle|nickname)\s*(?::|\bis\b)?\s+@?"
+    r"\b(?:user\s?name|screen\s?name|handle|nickname)\s*(?::|\bis\b)?\s*[\"“']?@?"
     r"(?P<value>[A-Za-z0-9_][A-Za-z0-9_.]{1,39})",
     re.IGNORECASE,
 )
@@ -112,26 +112,35 @@ def extract_selectors(
         if value and value not in excluded:
             found.setdefault((kind.value, value), Selector(kind, value, at))
 
-    for line in layout.lines:
+    lines = layout.lines
+    for line in lines:
         text = line.text
+        following = lines[line.number + 1].text if line.number + 1 < len(lines) else ""
+        # A label and its value may be split across lines ("account" / "ID 612…").
+        window = f"{text} {following.strip()}"
         for match in _URL.finditer(text):
             url = normalise_url(match.group(0))
             if url:
                 add(SelectorKind.URL, url)
         for match in _HANDLE.finditer(text):
             add(SelectorKind.USERNAME, match[1].lower())
+        if _CONTACT_WORDS.search(_without_selectors(text)):
+            continue
         for pattern in (_LABELLED_USERNAME, _QUOTED_ACCOUNT):
-            for match in pattern.finditer(text):
+            for match in pattern.finditer(window):
+                if match.start() >= len(text):
+                    continue
                 value = match["value"].rstrip(".").lower()
-                part_of_email = text[match.end("value") : match.end("value") + 1] == "@"
+                part_of_email = window[match.end("value") : match.end("value") + 1] == "@"
                 if value not in _USERNAME_STOPWORDS and not part_of_email:
                     add(SelectorKind.USERNAME, value)
+        for match in _ACCOUNT_ID.finditer(window):
+            bank = re.search(r"(bank|credit|card)\s*$", window[: match.start()], re.IGNORECASE)
+            if match.start() < len(text) and not bank:
+                add(SelectorKind.ACCOUNT_ID, match["value"])
         if line.number not in target_lines:
             continue
         ids = [m.span("value") for m in _ACCOUNT_ID.finditer(text)]
-        for match in _ACCOUNT_ID.finditer(text):
-            if not re.search(r"(bank|credit|card)\s*$", text[: match.start()], re.IGNORECASE):
-                add(SelectorKind.ACCOUNT_ID, match["value"])
         for match in EMAIL.finditer(text):
             add(SelectorKind.EMAIL, match.group(0).lower())
         for value in phones_in(text, region, skip=ids):

@@ -139,9 +139,8 @@ def authority_mismatch(ctx: Context) -> Iterator[Finding]:
 
 
 def anonymous_speech(ctx: Context) -> Iterator[Finding]:
-    # "Subscriber or more": any category, from who the user is up to what they wrote.
-    if not ctx.request.categories:
-        return
+    # Every demand asks for something about the account: "subscriber or more" is any of it,
+    # including what intake could not name.
     evidence = meaning.speech_evidence(ctx.request.purpose)
     if evidence:
         yield ctx.finding(Code.ANONYMOUS_SPEECH_RISK, evidence=", ".join(evidence))

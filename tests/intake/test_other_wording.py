@@ -1,0 +1,82 @@
+"""Demands in wording and forms the sample cases do not use: state courts, other agencies, a
+UK production order, a pen register order, a forged emergency, an unsigned warrant.
+Written by the team; each states what a careful reviewer expects of it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from custodes.reviewing import review_file
+from tests.helpers import config
+
+DEMANDS = Path(__file__).parent / "demands"
+
+EXPECTED = {
+    "state-grand-jury-login-history.txt": {
+        "instrument": "grand_jury_subpoena",
+        "country": "US",
+        "categories": {"subscriber", "transactional"},
+        "selectors": {("username", "southside.kicks"), ("account_id", "88120045517")},
+        "action": "clarify",  # a county prosecutor's .org address is not a known government one
+        "findings": {"NONCONTENT_REQUIRES_ORDER", "REQUESTER_UNVERIFIED"},
+    },
+    "hsi-summons-rapid-response.txt": {
+        "instrument": "administrative_subpoena",
+        "categories": {"subscriber", "transactional"},
+        "selectors": {("url", "https://parley.social/pdx_rapid_response")},
+        "action": "escalate",
+        "findings": {"AUTHORITY_MISMATCH", "ANONYMOUS_SPEECH_RISK", "NONCONTENT_REQUIRES_ORDER"},
+    },
+    "uk-overseas-production-order.txt": {
+        "instrument": "cloud_act_order",
+        "country": "GB",
+        "categories": {"subscriber", "content"},
+        "selectors": {("username", "camden.snowman")},
+        "action": "produce",
+        "notice": "delay",
+        "not_before": "2027-05-01",
+        "findings": {"NDO_IN_FORCE"},
+    },
+    "free-mail-emergency.eml": {
+        "instrument": "emergency_request",
+        "action": "reject",
+        "findings": {"EMERGENCY_UNSUPPORTED", "REQUESTER_UNVERIFIED"},
+    },
+    "unsigned-warrant.txt": {
+        "instrument": "search_warrant",
+        "categories": {"content", "location"},
+        "selectors": {("username", "vegas.nights.777"), ("account_id", "44120987651")},
+        "action": "reject",
+        "findings": {"NOT_SIGNED"},
+    },
+    "pen-register-order.txt": {
+        "instrument": "pen_register_order",
+        "categories": {"realtime_noncontent"},
+        "selectors": {("account_id", "61234098711")},
+        "action": "produce",
+        "notice": "delay",
+        "findings": {"NDO_IN_FORCE", "NDO_UNBOUNDED"},
+    },
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_the_demand_is_read_and_decided_as_a_reviewer_would(name):
+    expected = EXPECTED[name]
+    result = review_file(DEMANDS / name, config())
+    request, decision = result.request, result.decision
+    assert request.instrument == expected["instrument"]
+    if "country" in expected:
+        assert request.country == expected["country"]
+    if "categories" in expected:
+        assert set(request.categories) == expected["categories"]
+    if "selectors" in expected:
+        assert {(s.kind, s.value) for s in request.selectors} == expected["selectors"]
+    assert decision.action == expected["action"]
+    assert expected["findings"] <= {str(c) for c in decision.codes}
+    if "notice" in expected:
+        assert decision.notice.action == expected["notice"]
+    if "not_before" in expected:
+        assert str(decision.notice.not_before) == expected["not_before"]
