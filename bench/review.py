@@ -1,21 +1,61 @@
 """How fast custodes reviews, on one core.
 
-Prints one line per figure: structured requests reviewed per second by the engine alone, and
-text demands read from disk, extracted and reviewed per second. Exits 0 whatever the figures.
+Prints one line per figure and exits 0 whatever the figures:
+- the engine alone on structured requests as the portal and API send them (one-sentence
+  purposes), and on requests extracted from the sample texts (purposes of several sentences,
+  which the meaning rules read in full);
+- text demands read from disk, extracted and reviewed, end to end.
 """
 
 from __future__ import annotations
 
+import itertools
 import time
 from datetime import date
 from pathlib import Path
 
 from custodes.intake import extract_request, read_document
-from custodes.law import ReviewConfig, review
+from custodes.law import Request, ReviewConfig, review
+from custodes.law.vocab import Instrument
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = [ROOT.parent / "shared" / "cases", ROOT / "demo"]
 SECONDS = 3.0
+PURPOSES = [
+    "Investigation of wire fraud and money laundering (18 U.S.C. §§ 1343, 1956).",
+    "The account posts where immigration agents are and urges followers to film them.",
+    "A 14-year-old is missing and believed to be with an adult she met online.",
+    "Distribution of child sexual abuse material (18 U.S.C. § 2252A).",
+    "Undervalued imports of electronics and unpaid customs duties.",
+    "The user wrote reviews accusing the plaintiff's clinic of malpractice.",
+]
+CATEGORIES = [
+    ["subscriber"],
+    ["subscriber", "transactional"],
+    ["subscriber", "content", "location"],
+]
+
+
+def _structured() -> list[Request]:
+    return [
+        Request.from_dict(
+            {
+                "instrument": instrument.value,
+                "authority": ["19 U.S.C. § 1509"] if "administrative" in instrument else [],
+                "country": "US",
+                "addressed_to": "Parley Social, Inc.",
+                "requester": {"email": "agent@fbi.gov"},
+                "issued_on": "2026-11-16",
+                "signed": True,
+                "selectors": [{"kind": "username", "value": "someone"}],
+                "categories": categories,
+                "date_range": {"start": "2026-01-01", "end": "2026-10-31"},
+                "emergency": instrument is Instrument.EMERGENCY_REQUEST,
+                "purpose": purpose,
+            }
+        )
+        for instrument, categories, purpose in itertools.product(Instrument, CATEGORIES, PURPOSES)
+    ]
 
 
 def _demands() -> list[Path]:
@@ -35,13 +75,15 @@ def _rate(work, items) -> float:
 def main() -> None:
     config = ReviewConfig(received_on=date(2026, 11, 23), providers=("Parley Social, Inc.",))
     demands = _demands()
-    requests = [extract_request(read_document(path)) for path in demands]
+    extracted = [extract_request(read_document(path)) for path in demands]
+    structured = _structured()
 
-    engine = _rate(lambda request: review(request, config), requests)
-    print(f"engine_reviews: {engine:,.0f} reviews/s (target >= 10,000)")
-
-    end_to_end = _rate(lambda path: review(extract_request(read_document(path)), config), demands)
-    print(f"text_demands_end_to_end: {end_to_end:,.0f} demands/s (target >= 300)")
+    rate = _rate(lambda request: review(request, config), structured)
+    print(f"engine_reviews_structured: {rate:,.0f} reviews/s (target >= 10,000)")
+    rate = _rate(lambda request: review(request, config), extracted)
+    print(f"engine_reviews_extracted_from_text: {rate:,.0f} reviews/s (target >= 10,000)")
+    rate = _rate(lambda path: review(extract_request(read_document(path)), config), demands)
+    print(f"text_demands_end_to_end: {rate:,.0f} demands/s (target >= 300)")
 
 
 if __name__ == "__main__":

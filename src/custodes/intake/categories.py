@@ -71,11 +71,15 @@ def asked_text(layout: Layout) -> str:
     """The parts of the demand that ask for records, negations removed."""
     parts: list[str] = []
     lines = layout.lines
+    schedules = {
+        heading: bool(_SCHEDULE_HEADING.search(heading) and not _DELIVERY.search(heading))
+        for heading in {line.heading for line in lines}
+    }
     index = 0
     while index < len(lines):
         line = lines[index]
         stripped = line.stripped
-        if _SCHEDULE_HEADING.search(line.heading) and not _DELIVERY.search(line.heading):
+        if schedules[line.heading]:
             parts.append(stripped)
         elif stripped.endswith(":") and _is_ask_intro(stripped):
             block = [stripped]

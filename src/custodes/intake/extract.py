@@ -81,13 +81,11 @@ def _own_contacts(
     """The requester's and the provider's addresses and numbers, which are never targets."""
     own = set(found.provider_emails)
     for name in ("From", "Cc", "Reply-To"):
-        own.update(
-            m.group(0).lower() for m in selectors.EMAIL.finditer(layout.headers.get(name, ""))
-        )
+        own.update(m.group(0).lower() for m in selectors.emails_in(layout.headers.get(name, "")))
     own.update(value for value in (requester.email, requester.phone) if value)
     for line in layout.lines:
         if line.number not in target_lines:
-            own.update(m.group(0).lower() for m in selectors.EMAIL.finditer(line.text))
+            own.update(m.group(0).lower() for m in selectors.emails_in(line.text))
             own.update(selectors.phones_in(line.text, region))
     return own
 

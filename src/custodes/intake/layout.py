@@ -8,6 +8,7 @@ paragraphs. Extraction reads that shape rather than any one form's wording.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -17,6 +18,8 @@ _HEADER = re.compile(
 )
 _ENUMERATED_HEADING = re.compile(r"^\(?(?:[IVX]{1,5}|[A-Z])[.)]\s+(?P<title>[A-Z].*)$")
 _INLINE_LABEL = re.compile(r"^(?P<label>[A-Z][a-z]+(?: [a-z]+){0,3})\.\s+(?=[A-Z])")
+_NOT_LETTERS = re.compile(r"[^A-Za-z]+")
+_PARENTHETICAL = re.compile(r"\([^)]*\)?")
 _ITEM = re.compile(r"^\s*(?:\(?[a-zA-Z0-9]{1,3}[.)]|[-•*–])\s+")
 _BOILERPLATE = re.compile(
     r"(?is)(confidentiality notice|this e-?mail (message)?[^.]{0,80}intended recipient)"
@@ -60,6 +63,18 @@ class Layout:
         return out
 
     @cached_property
+    def line_starts(self) -> list[int]:
+        """The offset in `body` at which each line starts."""
+        starts, offset = [], 0
+        for line in self.body.split("\n"):
+            starts.append(offset)
+            offset += len(line) + 1
+        return starts
+
+    def line_at(self, position: int) -> int:
+        return bisect_right(self.line_starts, position) - 1
+
+    @cached_property
     def paragraphs(self) -> list[str]:
         return [p for p in re.split(r"\n\s*\n", self.body) if p.strip()]
 
@@ -94,9 +109,8 @@ def heading_title(raw: str) -> str | None:
     if not line or len(line) > 110:
         return None
     words = line.split()
-    bare = re.sub(r"\([^)]*\)?", "", line)
-    letters = [c for c in bare if c.isalpha()]
-    if len(letters) >= 4 and all(c.isupper() for c in letters) and len(words) <= 12:
+    letters = _NOT_LETTERS.sub("", _PARENTHETICAL.sub("", line))
+    if len(letters) >= 4 and letters.isupper() and len(words) <= 12:
         return line
     match = _ENUMERATED_HEADING.match(line)
     if match and not re.search(r"[;.,]\s*$", match["title"]):

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from custodes.intake.layout import Layout
-from custodes.intake.selectors import EMAIL, normalise_phone, phones_in
+from custodes.intake.selectors import EMAIL, emails_in, normalise_phone, phones_in
 from custodes.law.domains import check_domain
 from custodes.law.request import Requester
 
@@ -17,6 +17,7 @@ _ORG_SUFFIX = (
 _COMPANY = re.compile(
     rf"(?P<name>(?:[A-Z][\w&'’.-]*)(?: (?:[A-Z][\w&'’.-]*|&|of|and|de))*),? {_ORG_SUFFIX}(?![\w])"
 )
+_SUFFIX = re.compile(rf"[\w.],? {_ORG_SUFFIX}(?![\w])")
 _ADDRESSEE_CONTEXT = re.compile(
     r"^\s*(?:to|provider|recipient|attn|addressee|directed to|served on)\b\s*:?", re.IGNORECASE
 )
@@ -125,6 +126,8 @@ def _addressee(layout: Layout) -> str | None:
     candidates: list[tuple[int, str]] = []
     to_header = layout.headers.get("To", "")
     for index, line in enumerate(layout.lines[:_ADDRESSEE_LINES]):
+        if not _SUFFIX.search(line.text):
+            continue
         for match in _COMPANY.finditer(line.text):
             name = _clean_company(match.group(0))
             if not name:
@@ -159,7 +162,7 @@ def _company_key(text: str) -> str:
 
 def _provider_emails(layout: Layout, addressed_to: str | None) -> frozenset[str]:
     """The provider's own addresses: the e-mail's To and those of the addressee's domain."""
-    emails = {m.group(0).lower() for m in EMAIL.finditer(layout.headers.get("To", ""))}
+    emails = {m.group(0).lower() for m in emails_in(layout.headers.get("To", ""))}
     if addressed_to:
         company = _company_key(re.sub(_ORG_SUFFIX, "", addressed_to))
         for match in EMAIL.finditer(layout.body):
@@ -180,7 +183,7 @@ def _requester(layout: Layout, provider_emails: frozenset[str]) -> Requester:
     lines = layout.lines
     candidates = []
     for index, line in enumerate(lines):
-        for match in EMAIL.finditer(line.text):
+        for match in emails_in(line.text):
             email = match.group(0).lower()
             if email in provider_emails:
                 continue

@@ -21,7 +21,9 @@ from custodes.law.vocab import SelectorKind
 
 EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 _URL = re.compile(r"https?://[^\s<>\"')\]]+", re.IGNORECASE)
-_HANDLE = re.compile(r"(?<![\w@.])@([A-Za-z0-9_](?:[A-Za-z0-9_.]{0,38}[A-Za-z0-9_])?)")
+# Each pattern opens with its rarest literal ("@", a digit, a colon) so the regex engine can
+# skip to candidates; the look-behind that keeps it from starting mid-word comes after.
+_HANDLE = re.compile(r"@(?<![\w@.]@)([A-Za-z0-9_](?:[A-Za-z0-9_.]{0,38}[A-Za-z0-9_])?)")
 _LABELLED_USERNAME = re.compile(
     r"\b(?:user\s?name|screen\s?name|handle|nickname)\s*(?::|\bis\b)?\s*[\"“']?@?"
     r"(?P<value>[A-Za-z0-9_][A-Za-z0-9_.]{1,39})",
@@ -43,8 +45,9 @@ _DEVICE = re.compile(
 _PAYMENT = re.compile(
     r"\b(?:card|account)\s+(?:number\s+)?ending\s+(?:in\s+)?(?P<value>\d{4})\b", re.IGNORECASE
 )
-_IPV4 = re.compile(r"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.])")
+_IPV4 = re.compile(r"\d(?<![\d.]\d)\d{0,2}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![\d.])")
 _IPV6 = re.compile(r"(?<![\w:])(?:[0-9a-f]{0,4}:){2,7}[0-9a-f]{0,4}(?![\w:])", re.IGNORECASE)
+_IPV6_HINT = re.compile(r":[0-9a-fA-F]{0,4}:")
 _TIME = re.compile(r"\b(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(utc|gmt|z)?", re.IGNORECASE)
 
 _ACCOUNT_WORDS = re.compile(
@@ -105,58 +108,64 @@ def extract_selectors(
 
     `excluded` holds the requester's and the provider's own e-mails and phones (normalised);
     `target_lines` the numbers of the lines that speak of an account (`is_target_line`).
+    Labelled values are read over the whole body, so a label and its value may stand on two
+    lines ("… ACCOUNT" / "ID 612…").
     """
-    found: dict[tuple[str, str], Selector] = {}
+    body = layout.body
+    found: dict[tuple[str, str], tuple[int, Selector]] = {}
 
-    def add(kind: SelectorKind, value: str | None, at: str | None = None) -> None:
+    def add(position: int, kind: SelectorKind, value: str | None, at: str | None = None) -> None:
         if value and value not in excluded:
-            found.setdefault((kind.value, value), Selector(kind, value, at))
+            found.setdefault((kind.value, value), (position, Selector(kind, value, at)))
 
-    lines = layout.lines
-    for line in lines:
-        text = line.text
-        following = lines[line.number + 1].text if line.number + 1 < len(lines) else ""
-        # A label and its value may be split across lines ("account" / "ID 612…").
-        window = f"{text} {following.strip()}"
-        for match in _URL.finditer(text):
-            url = normalise_url(match.group(0))
-            if url:
-                add(SelectorKind.URL, url)
-        for match in _HANDLE.finditer(text):
-            add(SelectorKind.USERNAME, match[1].lower())
-        if _CONTACT_WORDS.search(_without_selectors(text)):
-            continue
-        for pattern in (_LABELLED_USERNAME, _QUOTED_ACCOUNT):
-            for match in pattern.finditer(window):
-                if match.start() >= len(text):
-                    continue
-                value = match["value"].rstrip(".").lower()
-                part_of_email = window[match.end("value") : match.end("value") + 1] == "@"
-                if value not in _USERNAME_STOPWORDS and not part_of_email:
-                    add(SelectorKind.USERNAME, value)
-        for match in _ACCOUNT_ID.finditer(window):
-            bank = re.search(r"(bank|credit|card)\s*$", window[: match.start()], re.IGNORECASE)
-            if match.start() < len(text) and not bank:
-                add(SelectorKind.ACCOUNT_ID, match["value"])
+    for match in _URL.finditer(body):
+        add(match.start(), SelectorKind.URL, normalise_url(match.group(0)))
+    for match in _HANDLE.finditer(body):
+        add(match.start(), SelectorKind.USERNAME, match[1].lower())
+    for pattern in (_LABELLED_USERNAME, _QUOTED_ACCOUNT):
+        for match in pattern.finditer(body):
+            value = match["value"].rstrip(".").lower()
+            part_of_email = body[match.end("value") : match.end("value") + 1] == "@"
+            if (
+                value not in _USERNAME_STOPWORDS
+                and not part_of_email
+                and not _by_contact(layout, match.start())
+            ):
+                add(match.start(), SelectorKind.USERNAME, value)
+    for match in _ACCOUNT_ID.finditer(body):
+        bank = _BANK.search(body[max(0, match.start() - 20) : match.start()])
+        if not bank and not _by_contact(layout, match.start()):
+            add(match.start(), SelectorKind.ACCOUNT_ID, match["value"])
+    for line in layout.lines:
         if line.number not in target_lines:
             continue
+        offset, text = layout.line_starts[line.number], line.text
         ids = [m.span("value") for m in _ACCOUNT_ID.finditer(text)]
-        for match in EMAIL.finditer(text):
-            add(SelectorKind.EMAIL, match.group(0).lower())
+        for match in emails_in(text):
+            add(offset + match.start(), SelectorKind.EMAIL, match.group(0).lower())
         for value in phones_in(text, region, skip=ids):
-            add(SelectorKind.PHONE, value)
+            add(offset, SelectorKind.PHONE, value)
         for match in _DEVICE.finditer(text):
-            add(SelectorKind.DEVICE, match["value"])
+            add(offset + match.start(), SelectorKind.DEVICE, match["value"])
         for match in _PAYMENT.finditer(text):
-            add(SelectorKind.PAYMENT, f"ending {match['value']}")
-    for value, at in ips_in(layout.body):
-        add(SelectorKind.IP, value, at)
-    return list(found.values())
+            add(offset + match.start(), SelectorKind.PAYMENT, f"ending {match['value']}")
+    for position, value, at in ips_in(body):
+        add(position, SelectorKind.IP, value, at)
+    return [selector for _, selector in sorted(found.values(), key=lambda item: item[0])]
+
+
+_BANK = re.compile(r"(bank|credit|card)\s*$", re.IGNORECASE)
+
+
+def _by_contact(layout: Layout, position: int) -> bool:
+    """Whether the line at `position` is an officer's contact line (never a target)."""
+    line = layout.lines[layout.line_at(position)]
+    return bool(_CONTACT_WORDS.search(_without_selectors(line.text)))
 
 
 def is_target_line(line: Line) -> bool:
     text = line.text
-    if not (EMAIL.search(text) or re.search(r"\d{3}", text)):
+    if not (_THREE_DIGITS.search(text) or "@" in text):
         return False
     if _CONTACT_WORDS.search(_without_selectors(text)):
         return False
@@ -166,13 +175,24 @@ def is_target_line(line: Line) -> bool:
     return bool(_ACCOUNT_HEADING.search(heading)) and not _RECORDS_HEADING.search(heading)
 
 
+def emails_in(text: str):
+    """The e-mail addresses in a text (most lines have none, so look for '@' first)."""
+    return EMAIL.finditer(text) if "@" in text else iter(())
+
+
 def _without_selectors(text: str) -> str:
     """The line's words without its e-mails and URLs, so that 'office@x' is no label."""
-    return _URL.sub(" ", EMAIL.sub(" ", text))
+    if "@" in text:
+        text = EMAIL.sub(" ", text)
+    return _URL.sub(" ", text) if "://" in text else text
+
+
+_PHONE_WORD = re.compile(r"\b(phone|telephone|mobile|cell|number|tel|sms|whatsapp)\b", re.I)
+_THREE_DIGITS = re.compile(r"\d{3}")
 
 
 def phones_in(text: str, region: str, skip: list[tuple[int, int]] = ()) -> list[str]:
-    if not re.search(r"\b(phone|telephone|mobile|cell|number|tel|sms|whatsapp)\b", text, re.I):
+    if not _THREE_DIGITS.search(text) or not _PHONE_WORD.search(text):
         return []
     out = []
     for match in phonenumbers.PhoneNumberMatcher(text, region, phonenumbers.Leniency.POSSIBLE):
@@ -202,10 +222,11 @@ def normalise_url(url: str) -> str | None:
     return urlunsplit((parts.scheme.lower(), netloc, path, query, ""))
 
 
-def ips_in(text: str) -> list[tuple[str, str | None]]:
-    """IP addresses with the time the demand gives for each, where it gives one."""
+def ips_in(text: str) -> list[tuple[int, str, str | None]]:
+    """IP addresses, where they stand, with the time the demand gives for each."""
     out = []
-    for pattern in (_IPV4, _IPV6):
+    patterns = (_IPV4, _IPV6) if _IPV6_HINT.search(text) else (_IPV4,)
+    for pattern in patterns:
         for match in pattern.finditer(text):
             try:
                 address = ipaddress.ip_address(match.group(0))
@@ -214,7 +235,7 @@ def ips_in(text: str) -> list[tuple[str, str | None]]:
             out.append(
                 (match.start(), str(address), _timestamp(text[match.end() : match.end() + 80]))
             )
-    return [(value, at) for _, value, at in sorted(out)]
+    return sorted(out)
 
 
 def _timestamp(after: str) -> str | None:
