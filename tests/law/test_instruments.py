@@ -10,97 +10,36 @@ from tests.helpers import decide
 ALL = [c.value for c in Category]
 STORED = ["subscriber", "transactional", "content", "location"]
 
+# What a subpoena does not reach, and the code that withholds each (the contract's defaults).
+BEYOND_A_SUBPOENA = {
+    "transactional": "NONCONTENT_REQUIRES_ORDER",
+    "content": "CONTENT_REQUIRES_WARRANT",
+    "location": "LOCATION_REQUIRES_WARRANT",
+    "realtime_noncontent": "REALTIME_REQUIRES_ORDER",
+    "realtime_content": "REALTIME_REQUIRES_ORDER",
+}
+REALTIME = {k: v for k, v in BEYOND_A_SUBPOENA.items() if k.startswith("realtime")}
+STORED_BEYOND = {k: v for k, v in BEYOND_A_SUBPOENA.items() if not k.startswith("realtime")}
+
 # instrument, what it may reach, and the code that withholds each other category.
 ROWS = [
-    (
-        "administrative_subpoena",
-        {"subscriber"},
-        {
-            "transactional": "NONCONTENT_REQUIRES_ORDER",
-            "content": "CONTENT_REQUIRES_WARRANT",
-            "location": "LOCATION_REQUIRES_WARRANT",
-            "realtime_noncontent": "REALTIME_REQUIRES_ORDER",
-            "realtime_content": "REALTIME_REQUIRES_ORDER",
-        },
-    ),
-    (
-        "grand_jury_subpoena",
-        {"subscriber"},
-        {
-            "transactional": "NONCONTENT_REQUIRES_ORDER",
-            "content": "CONTENT_REQUIRES_WARRANT",
-            "location": "LOCATION_REQUIRES_WARRANT",
-            "realtime_noncontent": "REALTIME_REQUIRES_ORDER",
-            "realtime_content": "REALTIME_REQUIRES_ORDER",
-        },
-    ),
-    (
-        "trial_subpoena",
-        {"subscriber"},
-        {
-            "transactional": "NONCONTENT_REQUIRES_ORDER",
-            "content": "CONTENT_REQUIRES_WARRANT",
-            "location": "LOCATION_REQUIRES_WARRANT",
-            "realtime_noncontent": "REALTIME_REQUIRES_ORDER",
-            "realtime_content": "REALTIME_REQUIRES_ORDER",
-        },
-    ),
-    (
-        "civil_subpoena",
-        {"subscriber"},
-        {
-            "transactional": "NONCONTENT_REQUIRES_ORDER",
-            "content": "PRIVATE_PARTY_CONTENT",
-            "location": "LOCATION_REQUIRES_WARRANT",
-            "realtime_noncontent": "REALTIME_REQUIRES_ORDER",
-            "realtime_content": "REALTIME_REQUIRES_ORDER",
-        },
-    ),
+    ("administrative_subpoena", {"subscriber"}, BEYOND_A_SUBPOENA),
+    ("grand_jury_subpoena", {"subscriber"}, BEYOND_A_SUBPOENA),
+    ("trial_subpoena", {"subscriber"}, BEYOND_A_SUBPOENA),
+    ("civil_subpoena", {"subscriber"}, {**BEYOND_A_SUBPOENA, "content": "PRIVATE_PARTY_CONTENT"}),
     (
         "court_order_2703d",
         {"subscriber", "transactional"},
-        {
-            "content": "CONTENT_REQUIRES_WARRANT",
-            "location": "LOCATION_REQUIRES_WARRANT",
-            "realtime_noncontent": "REALTIME_REQUIRES_ORDER",
-            "realtime_content": "REALTIME_REQUIRES_ORDER",
-        },
+        {k: v for k, v in BEYOND_A_SUBPOENA.items() if k != "transactional"},
     ),
-    (
-        "search_warrant",
-        set(STORED),
-        {
-            "realtime_noncontent": "REALTIME_REQUIRES_ORDER",
-            "realtime_content": "REALTIME_REQUIRES_ORDER",
-        },
-    ),
+    ("search_warrant", set(STORED), REALTIME),
     (
         "pen_register_order",
         {"subscriber", "realtime_noncontent"},
-        {
-            "transactional": "NONCONTENT_REQUIRES_ORDER",
-            "content": "CONTENT_REQUIRES_WARRANT",
-            "location": "LOCATION_REQUIRES_WARRANT",
-            "realtime_content": "REALTIME_REQUIRES_ORDER",
-        },
+        {**STORED_BEYOND, "realtime_content": "REALTIME_REQUIRES_ORDER"},
     ),
-    (
-        "wiretap_order",
-        {"subscriber", "realtime_noncontent", "realtime_content"},
-        {
-            "transactional": "NONCONTENT_REQUIRES_ORDER",
-            "content": "CONTENT_REQUIRES_WARRANT",
-            "location": "LOCATION_REQUIRES_WARRANT",
-        },
-    ),
-    (
-        "emergency_request",
-        set(STORED),
-        {
-            "realtime_noncontent": "REALTIME_REQUIRES_ORDER",
-            "realtime_content": "REALTIME_REQUIRES_ORDER",
-        },
-    ),
+    ("wiretap_order", {"subscriber", "realtime_noncontent", "realtime_content"}, STORED_BEYOND),
+    ("emergency_request", set(STORED), REALTIME),
     ("national_security_letter", {"subscriber"}, {c: "NSL_SCOPE" for c in ALL[1:]}),
     (
         "foreign_request",
