@@ -59,6 +59,62 @@ EXPECTED = {
         "notice": "delay",
         "findings": {"NDO_IN_FORCE", "NDO_UNBOUNDED"},
     },
+    "state-2703d-order.txt": {
+        "instrument": "court_order_2703d",
+        "categories": {"subscriber", "transactional"},
+        "selectors": {("phone", "+15125550166"), ("email", "quiet.storm.5@example.org")},
+        "action": "produce",
+        "findings": set(),
+    },
+    "civil-subpoena-contract-dispute.txt": {
+        "instrument": "civil_subpoena",
+        "categories": {"subscriber", "content"},
+        "selectors": {("username", "gearhub.outlet")},
+        "action": "produce_partial",  # a business dispute, not speech; content never on civil
+        "findings": {"PRIVATE_PARTY_CONTENT"},
+    },
+    "wiretap-order.txt": {
+        "instrument": "wiretap_order",
+        "categories": {"realtime_noncontent", "realtime_content"},
+        "selectors": {("account_id", "90022118734")},
+        "action": "produce",
+        "notice": "delay",
+        "findings": {"NDO_IN_FORCE", "NDO_UNBOUNDED"},
+    },
+    "informal-email-asks-secrecy.eml": {
+        "instrument": "informal_request",
+        "categories": {"subscriber"},
+        "selectors": {("username", "desert.fox.resale")},
+        "action": "reject",
+        "findings": {"NO_LEGAL_PROCESS", "NDO_NOT_BINDING"},
+    },
+    "brazil-federal-police.txt": {
+        "instrument": "foreign_request",
+        "country": "BR",
+        "categories": {"subscriber", "transactional"},
+        "selectors": {("username", "invest.rapido.br")},
+        "action": "produce",
+        "findings": set(),
+    },
+    "geofence-warrant.txt": {
+        "instrument": "search_warrant",
+        "categories": {"subscriber", "location"},
+        "selectors": set(),
+        "action": "escalate",
+        "findings": {"OVERBROAD_SELECTORS"},
+    },
+    "addressed-to-another-company.txt": {
+        "instrument": "grand_jury_subpoena",
+        "action": "reject",
+        "findings": {"WRONG_ADDRESSEE"},
+    },
+    "exigent-suicide-threat.txt": {
+        "instrument": "emergency_request",
+        "selectors": {("username", "lost.in.rain.98")},
+        "action": "produce",
+        "notice": "after_emergency",
+        "findings": set(),
+    },
 }
 
 

@@ -29,6 +29,7 @@ _ASK = re.compile(
     r"looking for|seeks?|seeking|requests?(?:ed)? (?:that|the|all|any|for|you)|"
     r"ask(?:s|ing)? (?:you )?(?:for|to provide)|directed to provide|commanded to produce|"
     r"bring|the following|any and all|all records|obtain|want|need|install\w*|intercept\w*|"
+    r"tell (?:me|us)|let (?:me|us) know|who (?:owns|is behind|runs|operates|uses)|identify|"
     r"authoriz\w+ the (?:installation|interception)|to be seized|to be disclosed)\b|"
     r"^\s*(?:records|information|data|items|documents|things)\b[^:.]{0,40}:",
     re.IGNORECASE,
@@ -84,12 +85,16 @@ def asked_text(layout: Layout) -> str:
         elif stripped.endswith(":") and _is_ask_intro(stripped):
             block = [stripped]
             index += 1
+            while index < len(lines) and not lines[index].stripped:
+                index += 1
+            # The first paragraph after the introduction is the ask, whatever its layout;
+            # items and indented lines after it belong to it too.
             while index < len(lines) and (
-                lines[index].stripped == ""
+                lines[index].stripped
                 or is_item(lines[index].text)
                 or lines[index].text.startswith((" ", "\t"))
             ):
-                if lines[index].stripped == "" and block[-1] == "":
+                if not lines[index].stripped and not block[-1]:
                     break
                 block.append(lines[index].stripped)
                 index += 1

@@ -49,7 +49,12 @@ def extract_request(text: str, source_kind: str = "text") -> Request:
     requester = parties.with_phone(layout, found.requester, region)
     kind = instrument.classify(layout, country)
     issued_on = _issued_on(layout)
-    target_lines = {line.number for line in layout.lines if selectors.is_target_line(line)}
+    lines = layout.lines
+    target_lines = {
+        line.number
+        for line in lines
+        if selectors.is_target_line(line, lines[line.number - 1] if line.number else None)
+    }
     excluded = _own_contacts(layout, found, requester, region, target_lines)
     return Request(
         instrument=kind,

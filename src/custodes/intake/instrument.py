@@ -30,7 +30,8 @@ _ORDER_2703D = re.compile(r"2703\s*\(d\)")
 _ORDERED = re.compile(r"\bit is (?:hereby |therefore |further )*ordered\b|\bso ordered\b|\bORDER\b")
 _EMERGENCY = re.compile(
     r"2702\s*\(b\)\s*\(8\)|2702\s*\(c\)\s*\(4\)|emergency (disclosure|data) request|"
-    r"exigent (circumstances )?request|emergency request"
+    r"exigent circumstances|exigency|emergency request|emergency disclosure|"
+    r"life-threatening emergency"
 )
 _PRESERVATION = re.compile(
     r"2703\s*\(f\)|preservation (request|letter)|request (for|to) preserv|"
@@ -50,7 +51,8 @@ _ADMINISTRATIVE = re.compile(
     r"drug enforcement administration"
 )
 _ASKS_FOR_DATA = re.compile(
-    r"\b(send|provide|give|share|looking for|need|want|disclose|let me know|what you have)\b"
+    r"\b(send|provide|give|share|looking for|need|want|disclose|let me know|what you have|"
+    r"tell me|tell us|who owns|could you|can you|identify)\b"
 )
 
 _AUTHORITY = re.compile(
@@ -79,7 +81,7 @@ _PROCEDURAL = {
 def classify(layout: Layout, country: str | None) -> Instrument:
     """Patterns in lower case read `lower`; those about capitals (titles) read `text`."""
     text = layout.body
-    lower = text.lower()
+    lower = (layout.headers.get("Subject", "") + "\n" + text).lower()
     if _NSL.search(lower) and re.search(r"\b2709\b", lower):
         return Instrument.NATIONAL_SECURITY_LETTER
     if _CLOUD_ACT.search(lower):

@@ -17,7 +17,9 @@ _REASON = re.compile(
     r"\bviolations? of\b|\bsuspected of\b|\bsuspect\w*\b|\bfor the purpose of\b|\bto identify\b|"
     r"\bwe believe\b|\bbelieved to\b|\boffen[cs]es?\b|\bcrimes?\b|\brelevant (?:to|and material)\b|"
     r"\bin danger\b|\bemergency involving\b|\bmissing\b|\bthreat\w*\b|\bbecause\b|\bclaims? of\b|"
-    r"\bin order to\b|\binquiry\b",
+    r"\bin order to\b|\binquiry\b|\breport(?:ed)? that\b|\bintends? to\b|\bsuicid\w*|"
+    r"\bend (?:her|his|their) (?:own )?life\b|\bwelfare check\b|\bdanger\w*|\bat risk\b|"
+    r"\bharm\b|\bemergency\b",
     re.IGNORECASE,
 )
 _AGENCY_NAMES = re.compile(

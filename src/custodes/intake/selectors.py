@@ -163,13 +163,17 @@ def _by_contact(layout: Layout, position: int) -> bool:
     return bool(_CONTACT_WORDS.search(_without_selectors(line.text)))
 
 
-def is_target_line(line: Line) -> bool:
+def is_target_line(line: Line, previous: Line | None = None) -> bool:
+    """A line naming a target: it, or the sentence it continues, speaks of an account."""
     text = line.text
     if not (_THREE_DIGITS.search(text) or "@" in text):
         return False
     if _CONTACT_WORDS.search(_without_selectors(text)):
         return False
     if _ACCOUNT_WORDS.search(text):
+        return True
+    continues = previous is not None and not previous.stripped.endswith((".", ":", ";"))
+    if continues and previous.stripped and _ACCOUNT_WORDS.search(previous.text[-60:]):
         return True
     heading = line.heading
     return bool(_ACCOUNT_HEADING.search(heading)) and not _RECORDS_HEADING.search(heading)
