@@ -24,6 +24,7 @@ _SCHEDULE_HEADING = re.compile(
     r"(produc|disclos|preserv|provid)\w*\s.{0,30}(records?|information|documents)",
     re.IGNORECASE,
 )
+# Read against lower-cased text: a case-sensitive pattern is much faster.
 _ASK = re.compile(
     r"\b(produce|provide|disclose|preserve|furnish|send(?: over)?|turn over|hand over|"
     r"looking for|seeks?|seeking|requests?(?:ed)? (?:that|the|all|any|for|you)|"
@@ -32,7 +33,6 @@ _ASK = re.compile(
     r"tell (?:me|us)|let (?:me|us) know|who (?:owns|is behind|runs|operates|uses)|identify|"
     r"authoriz\w+ the (?:installation|interception)|to be seized|to be disclosed)\b|"
     r"^\s*(?:records|information|data|items|documents|things)\b[^:.]{0,40}:",
-    re.IGNORECASE,
 )
 _DELIVERY = re.compile(
     r"\b(deliver\w*|upload|in electronic|form in which|send (?:it|them) to)\b", re.I
@@ -101,21 +101,30 @@ def asked_text(layout: Layout) -> str:
             parts.append("\n".join(block))
             continue
         index += 1
-    parts.extend(s for s in layout.sentences if _ASK.search(s))
+    parts.extend(s for s in layout.sentences if _ASK.search(s.lower()))
     return "\n".join(_without_negations(p) for p in parts)
 
 
 def _is_ask_intro(line: str) -> bool:
     if _ACCOUNT_LIST_INTRO.search(line) or _DELIVERY.search(line):
         return False
-    return bool(_ASK.search(line) or _SCHEDULE_HEADING.search(line) or _mentions_categories(line))
+    return bool(
+        _ASK.search(line.lower()) or _SCHEDULE_HEADING.search(line) or _mentions_categories(line)
+    )
 
 
 def _mentions_categories(text: str) -> bool:
     return any(vocab.find(text) for _, vocab in _groups())
 
 
+_ANY_NEGATION = re.compile(
+    r"\b(?:not|no|excluding|except|other than|without|neither|nor)\b|n't", re.IGNORECASE
+)
+
+
 def _without_negations(text: str) -> str:
+    if not _ANY_NEGATION.search(text):
+        return _DELIVERY_ADDRESS.sub(" ", text) if "address" in text else text
     text = _NEGATED_PAREN.sub(" ", text)
     text = _NEGATED_CLAUSE.sub(" ", text)
     kept = []

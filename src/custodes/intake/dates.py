@@ -49,12 +49,35 @@ class Found:
     value: date
 
 
+_YEAR_ONLY = re.compile(r"(?:19|20)\d\d(?!\d)")
+# Every date written has a year; the day and month stand within this many characters of it.
+_BEFORE_YEAR, _AFTER_YEAR = 32, 7
+
+
+def _year_windows(text: str) -> list[tuple[int, int]]:
+    windows: list[tuple[int, int]] = []
+    for match in _YEAR_ONLY.finditer(text):
+        if match.start() and text[match.start() - 1].isdigit():
+            continue
+        start, end = max(0, match.start() - _BEFORE_YEAR), match.end() + _AFTER_YEAR
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    return windows
+
+
 def find_dates(text: str) -> list[Found]:
-    """Every date in the text, in order, overlapping matches resolved to the first pattern."""
+    """Every date in the text, in order, overlapping matches resolved to the first pattern.
+
+    The patterns run only around four-digit years, which every date they read contains.
+    """
     found: list[Found] = []
     taken: list[tuple[int, int]] = []
+    windows = _year_windows(text)
     for pattern in _PATTERNS:
-        for match in pattern.finditer(text):
+        matches = (m for start, end in windows for m in pattern.finditer(text, start, end))
+        for match in matches:
             if any(match.start() < e and s < match.end() for s, e in taken):
                 continue
             value = _to_date(match)

@@ -77,11 +77,10 @@ _US_STATES = (
     "west virginia|wisconsin|wyoming|district of columbia|puerto rico"
 )
 _US_MARKS = re.compile(
-    r"U\.\s?S\.\s?C\.|United States|U\.S\. |\.gov\b|District Court|Department of Justice|"
-    r"Circuit Court|Superior Court|County of|County Court|State's Attorney|District Attorney|"
-    rf"Sheriff|Penal Code|\bILCS\b|Commonwealth of|State of (?:{_US_STATES})\b|"
-    rf"\b(?:{_US_STATES})\s+State Police\b",
-    re.I,
+    r"u\.\s?s\.\s?c\.|united states|u\.s\. |\.gov\b|district court|department of justice|"
+    r"circuit court|superior court|county of|county court|state's attorney|district attorney|"
+    rf"sheriff|penal code|\bilcs\b|commonwealth of|state of (?:{_US_STATES})\b|"
+    rf"\b(?:{_US_STATES})\s+state police\b"
 )
 _SIGNATURE_CUES = re.compile(
     r"\b(special agent|agent|detective|det\.|investigator|inv\.|inspector|officer|sgt\.?|"
@@ -228,12 +227,27 @@ def _phone_near(layout: Layout, email: str, region: str) -> str | None:
     return None
 
 
+_AGENCY_WORD = re.compile(
+    r"Department|Bureau|Enforcement|Protection|Police|Sheriff|Attorney|Service|Administration|"
+    r"Investigation|Constabulary|Kriminalamt"
+)
+
+
 def _agency(layout: Layout) -> str | None:
-    top = [m["name"].strip() for m in _AGENCY.finditer(layout.top(12))]
-    if top:
-        return top[0]
-    anywhere = [m["name"].strip() for m in _AGENCY.finditer(layout.body)]
-    return anywhere[0] if anywhere else None
+    """The first agency named in the letterhead, else anywhere; read only on lines naming one."""
+    lines = layout.lines
+    for window in (lines[:12], lines[12:]):
+        for line in window:
+            if not _AGENCY_WORD.search(line.text):
+                continue
+            match = _AGENCY.search(line.text)
+            if match:
+                return match["name"].strip()
+    return None
+
+
+_FOREIGN = re.compile(r"\b(" + "|".join(map(re.escape, _FOREIGN_NAMES)) + r")\b")
+_STATE_NAME = re.compile(rf"\b(?:{_US_STATES})\b")
 
 
 def find_country(layout: Layout, requester_email: str | None) -> str | None:
@@ -242,9 +256,9 @@ def find_country(layout: Layout, requester_email: str | None) -> str | None:
         if result.verified and result.country and len(result.country) == 2:
             return result.country
     top = layout.top(15).lower()
-    for name, code in _FOREIGN_NAMES.items():
-        if re.search(rf"\b{re.escape(name)}\b", top):
-            return code
-    if _US_MARKS.search(layout.body) or re.search(rf"\b(?:{_US_STATES})\b", top):
+    foreign = _FOREIGN.search(top)
+    if foreign:
+        return _FOREIGN_NAMES[foreign[1]]
+    if _STATE_NAME.search(top) or _US_MARKS.search(layout.body.lower()):
         return "US"
     return None

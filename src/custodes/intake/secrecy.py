@@ -84,7 +84,12 @@ def find_nondisclosure(layout: Layout, issued_on: date | None) -> Nondisclosure:
     return Nondisclosure(present=True, court_ordered=True, expires_on=_end(ordered, issued_on))
 
 
+_SILENCE_WORD = re.compile(r"disclos|notif|inform|tell|alert|advis|reveal|confidential|gag", _I)
+
+
 def _asks_silence(sentence: str) -> bool:
+    if not _SILENCE_WORD.search(sentence):
+        return False
     return bool(
         _SILENCE.search(sentence) or _ASK_FIRST.search(sentence) or _CONFIDENTIAL.search(sentence)
     )
