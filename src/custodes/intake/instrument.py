@@ -55,10 +55,10 @@ _ASKS_FOR_DATA = re.compile(
     r"tell me|tell us|who owns|could you|can you|identify)\b"
 )
 
+# Read against lower-cased text, opening with a digit so the engine skips straight to digits.
 _AUTHORITY = re.compile(
-    r"(?P<title>\d{1,2})\s*U\.?\s?S\.?\s?C\.?\s*(?:A\.\s*)?§*\s*(?P<section>\d{3,4}[a-z]?)"
-    r"(?P<sub>(?:\s?\([a-z0-9]{1,4}\))*)",
-    _I,
+    r"(?P<title>\d\d?)\s*u\.?\s?s\.?\s?c\.?\s*(?:a\.\s*)?§*\s*(?P<section>\d{3,4}[a-z]?)"
+    r"(?P<sub>(?:\s?\([a-z0-9]{1,4}\))*)"
 )
 _SPELLED_AUTHORITY = re.compile(
     r"title\s+(?P<title>\d{1,2}),?\s+united states code,?\s+(?:\(u\.s\.c\.\),?\s+)?"
@@ -123,7 +123,7 @@ def _subpoena_kind(text: str) -> Instrument:
 
 def authorities(layout: Layout, instrument: Instrument) -> list[str]:
     """The statutes the demand invokes for itself, as '18 U.S.C. § 2703(d)'."""
-    text = flat(layout.body)
+    text = flat(layout.body).lower()
     found: dict[str, None] = {}
     for pattern in (_AUTHORITY, _SPELLED_AUTHORITY):
         for match in pattern.finditer(text):
