@@ -1,11 +1,12 @@
-# custodes: `make run` sets up and starts the main job; `make test` sets up and runs every test.
+# custodes: `make run` sets up and starts the staff web app on a demo desk;
+# `make test` sets up and runs every test, on SQLite and, where it answers, on PostgreSQL.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
-RECEIVED_ON ?= $(shell date +%F)
+POSTGRES_URL ?= postgresql://postgres@127.0.0.1:5432/test
 
-.PHONY: run test lint format bench clean
+.PHONY: run test lint format bench browser clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "custodes needs Python 3.11"'
@@ -15,7 +16,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/custodes review demo --provider "Parley Social, Inc." --received-on 2026-11-23
+	CUSTODES_DEBUG=true CUSTODES_PROVIDER="Parley Social, Inc." $(BIN)/custodes serve --demo
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
@@ -25,11 +26,23 @@ format: $(STAMP)
 	$(BIN)/ruff format src tests bench
 	$(BIN)/ruff check --fix src tests bench
 
-test: lint
+# Debian's Chromium for the browser tests (Playwright's own browser download is not used).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+test: lint browser
 	$(BIN)/python -m pytest
+	@if $(BIN)/python -c "import psycopg; psycopg.connect('$(POSTGRES_URL)', connect_timeout=3).close()" 2>/dev/null; then \
+		echo "PostgreSQL answers at $(POSTGRES_URL): the suite again on it"; \
+		DATABASE_URL=$(POSTGRES_URL) $(BIN)/python -m pytest --create-db; \
+	else \
+		echo "PostgreSQL does not answer at $(POSTGRES_URL): the suite ran on SQLite only"; \
+	fi
 
 bench: $(STAMP)
 	$(BIN)/python bench/review.py
+	$(BIN)/python bench/queue.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .hypothesis .ruff_cache
+	rm -rf $(VENV) .pytest_cache .hypothesis .ruff_cache var

@@ -19,7 +19,7 @@ from custodes.law import Request, ReviewConfig, review
 from custodes.law.vocab import Instrument
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCES = [ROOT.parent / "shared" / "cases", ROOT / "demo"]
+SOURCES = [ROOT.parent / "shared" / "cases", ROOT / "src" / "custodes" / "demo"]
 SECONDS = 3.0
 PURPOSES = [
     "Investigation of wire fraud and money laundering (18 U.S.C. §§ 1343, 1956).",
@@ -60,7 +60,7 @@ def _structured() -> list[Request]:
 
 def _demands() -> list[Path]:
     found = [p for folder in SOURCES if folder.is_dir() for p in sorted(folder.glob("*.txt"))]
-    return found + sorted((ROOT / "demo").glob("*.eml"))
+    return found + sorted((ROOT / "src" / "custodes" / "demo").glob("*.eml"))
 
 
 def _rate(work, items) -> float:

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from custodes.cli import app
 
-DEMO = Path(__file__).resolve().parents[1] / "demo"
+DEMO = Path(__file__).resolve().parents[1] / "src" / "custodes" / "demo"
 runner = CliRunner()
 
 

@@ -119,5 +119,110 @@ def _print_folder_table(results: list[Review | tuple[Path, str]]) -> None:
     out.print(summary)
 
 
+def _django() -> None:
+    import os
+
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "custodes.settings")
+    try:
+        django.setup()
+    except SettingError as error:
+        _fail(str(error))
+
+
+@app.command("serve")
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    demo: Annotated[bool, typer.Option("--demo", help="Load the demo desk and its staff.")] = False,
+) -> None:
+    """Migrate the database and start the staff web app."""
+    _django()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    if demo:
+        _print_demo()
+    out.print(f"custodes is at [bold]http://{host}:{port}/[/bold]  (Ctrl-C stops it)")
+    call_command("runserver", f"{host}:{port}", use_reloader=False, verbosity=0)
+
+
+def _print_demo() -> None:
+    from custodes.cases.demo import DEMO_PASSWORD, demo_staff, load_demo
+    from custodes.cases.people import current_code, secret_of
+
+    opened = load_demo()
+    if opened:
+        out.print(f"Loaded {len(opened)} demo demands.")
+    table = Table(title="Demo staff (password, then the six-digit code)")
+    for column in ("user", "password", "TOTP secret (add to an authenticator)", "code now"):
+        table.add_column(column, overflow="fold")
+    for username, device in demo_staff().items():
+        table.add_row(username, DEMO_PASSWORD, secret_of(device), current_code(device))
+    out.print(table)
+    out.print("A fresh code: [bold]custodes staff code USER[/bold] (demo desks only).")
+
+
+staff_app = typer.Typer(help="Staff accounts.", no_args_is_help=True)
+app.add_typer(staff_app, name="staff")
+
+
+@staff_app.command("add")
+def staff_add(
+    username: str,
+    role: Annotated[list[str], typer.Option("--role", help="reviewer, counsel or admin")],
+    password: Annotated[str, typer.Option(prompt=True, hide_input=True, confirmation_prompt=True)],
+) -> None:
+    """Add a staff member; prints the TOTP secret for their authenticator, once."""
+    _django()
+    from custodes.cases.people import add_staff, secret_of
+
+    try:
+        _, device = add_staff(username, password, role)
+    except ValueError as error:
+        _fail(str(error))
+    out.print(f"Added {username}. TOTP secret (shown once): [bold]{secret_of(device)}[/bold]")
+
+
+@staff_app.command("code")
+def staff_code(username: str) -> None:
+    """The current six-digit code of a demo staff member (only with CUSTODES_DEBUG=true)."""
+    _django()
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
+
+    from custodes.cases.people import current_code
+
+    if not settings.DEBUG:
+        _fail("codes are shown only on a demo desk (CUSTODES_DEBUG=true)")
+    user = get_user_model().objects.filter(username=username).first()
+    device = user.totpdevice_set.first() if user else None
+    if device is None:
+        _fail(f"no staff member {username!r} with an authenticator")
+    print(current_code(device))
+
+
+audit_app = typer.Typer(help="The audit log.", no_args_is_help=True)
+app.add_typer(audit_app, name="audit")
+
+
+@audit_app.command("verify")
+def audit_verify() -> None:
+    """Check the whole hash chain; name the first event that does not match."""
+    _django()
+    from custodes.audit.chain import verify
+
+    result = verify()
+    if result.ok:
+        out.print(f"The audit log is intact: {result.events} events, every hash matches.")
+        return
+    print(
+        f"custodes: audit event #{result.broken_at} does not match: {result.problem}.",
+        file=sys.stderr,
+    )
+    raise typer.Exit(1)
+
+
 if __name__ == "__main__":
     app()

@@ -22,6 +22,27 @@ def env_int(name: str, default: int, minimum: int = 1) -> int:
     return value
 
 
+def env_bool(name: str, default: bool) -> bool:
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    if raw not in ("true", "false"):
+        raise SettingError(f"{name}={raw!r} must be 'true' or 'false'")
+    return raw == "true"
+
+
+def env_text(name: str, default: str) -> str:
+    """A text setting; NAME_FILE names a file holding it (for secrets)."""
+    path = os.environ.get(f"{name}_FILE")
+    if path:
+        try:
+            with open(path, encoding="utf-8") as handle:
+                return handle.read().strip()
+        except OSError as error:
+            raise SettingError(f"{name}_FILE={path!r} cannot be read: {error.strerror}") from None
+    return os.environ.get(name, default)
+
+
 def env_list(name: str, separator: str = ";") -> tuple[str, ...]:
     raw = os.environ.get(name, "")
     return tuple(item.strip() for item in raw.split(separator) if item.strip())

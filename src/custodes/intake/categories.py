@@ -34,6 +34,14 @@ _ASK = re.compile(
     r"authoriz\w+ the (?:installation|interception)|to be seized|to be disclosed)\b|"
     r"^\s*(?:records|information|data|items|documents|things)\b[^:.]{0,40}:",
 )
+# "Background: …", "Issued by: …": a new labelled part, which ends a schedule.
+_LABEL_LINE = re.compile(r"^[A-Z][A-Za-z]+(?: [A-Za-z]+){0,3}:\s")
+_OTHER_PART = re.compile(
+    r"^(?:background|purpose|facts|reason|basis|summary|issued by|contact|point of contact|"
+    r"signed|signature|dated?|requested by|submitted by|delivery|instructions|certification)"
+    r"\b[^:]{0,20}:",
+    re.IGNORECASE,
+)
 _DELIVERY = re.compile(
     r"\b(deliver\w*|upload|in electronic|form in which|send (?:it|them) to)\b", re.I
 )
@@ -77,10 +85,13 @@ def asked_text(layout: Layout) -> str:
         for heading in {line.heading for line in lines}
     }
     index = 0
+    ended: set[str] = set()  # schedule headings whose region a new labelled part has ended
     while index < len(lines):
         line = lines[index]
         stripped = line.stripped
-        if schedules[line.heading]:
+        if schedules[line.heading] and _OTHER_PART.match(stripped):
+            ended.add(line.heading)
+        if schedules[line.heading] and line.heading not in ended:
             parts.append(stripped)
         elif stripped.endswith(":") and _is_ask_intro(stripped):
             block = [stripped]
@@ -89,10 +100,14 @@ def asked_text(layout: Layout) -> str:
                 index += 1
             # The first paragraph after the introduction is the ask, whatever its layout;
             # items and indented lines after it belong to it too.
-            while index < len(lines) and (
-                lines[index].stripped
-                or is_item(lines[index].text)
-                or lines[index].text.startswith((" ", "\t"))
+            while (
+                index < len(lines)
+                and not _LABEL_LINE.match(lines[index].text)
+                and (
+                    lines[index].stripped
+                    or is_item(lines[index].text)
+                    or lines[index].text.startswith((" ", "\t"))
+                )
             ):
                 if not lines[index].stripped and not block[-1]:
                     break

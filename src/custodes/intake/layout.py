@@ -80,7 +80,7 @@ class Layout:
 
     @cached_property
     def sentences(self) -> list[str]:
-        return [s for p in self.paragraphs for s in sentences_of(p)]
+        return [s for p in self.paragraphs for block in blocks_of(p) for s in sentences_of(block)]
 
     def top(self, count: int = 25) -> str:
         return "\n".join(line.text for line in self.lines[:count])
@@ -121,6 +121,21 @@ def heading_title(raw: str) -> str | None:
     if line.endswith(":") and len(words) <= 16 and not line[0].islower():
         return line
     return None
+
+
+# A line that starts a new part even without a blank line before it: "Background: …",
+# "Issued by: …", "1. …", "(b) …".
+_PART_START = re.compile(r"^\s*(?:[A-Z][A-Za-z]+(?: [A-Za-z]+){0,3}:\s|\(?[a-zA-Z0-9]{1,3}[.)]\s)")
+
+
+def blocks_of(paragraph: str) -> list[str]:
+    """A paragraph cut where a labelled or enumerated line starts a new part."""
+    blocks: list[list[str]] = [[]]
+    for line in paragraph.split("\n"):
+        if _PART_START.match(line) and blocks[-1]:
+            blocks.append([])
+        blocks[-1].append(line)
+    return ["\n".join(block) for block in blocks if any(x.strip() for x in block)]
 
 
 def is_item(raw: str) -> bool:

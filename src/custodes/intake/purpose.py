@@ -38,8 +38,28 @@ _BOILERPLATE = re.compile(r"\bunder penalty\b|\bfailure to comply\b", re.IGNOREC
 MAX_CHARS = 3000
 
 
+def _labelled_sections(layout: Layout) -> list[str]:
+    """Text under a reason label that starts a line inside a paragraph ("Background: …")."""
+    found, current = [], None
+    for line in layout.lines:
+        stripped = line.stripped
+        if _SECTIONS.match(stripped) and re.match(r"^[A-Za-z ]+[:.]\s", stripped):
+            current = [stripped]
+            found.append(current)
+        elif (
+            current is not None and stripped and not re.match(r"^[A-Z][A-Za-z ]{1,30}:\s", stripped)
+        ):
+            current.append(stripped)
+        else:
+            current = None
+    return [" ".join(section) for section in found]
+
+
 def extract_purpose(layout: Layout) -> str | None:
     chosen: dict[str, None] = {}
+    for section in _labelled_sections(layout):
+        for sentence in sentences_of(section):
+            chosen.setdefault(sentence, None)
     headings = {}
     for line in layout.lines:
         headings.setdefault(line.stripped, line.heading)

@@ -1,0 +1,1 @@
+"""The tamper-evident record: every action as a hash-chained, append-only event."""

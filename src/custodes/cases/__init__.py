@@ -1,0 +1,1 @@
+"""Cases: the demands, their workflow, the engine's reviews and the people's decisions."""

@@ -1,0 +1,6 @@
+from custodes.cases.models.case import Case, Target
+from custodes.cases.models.decision import Decision, EngineReview
+from custodes.cases.models.demand import Demand, Document
+from custodes.cases.models.note import Note
+
+__all__ = ["Case", "Decision", "Demand", "Document", "EngineReview", "Note", "Target"]

@@ -1,0 +1,54 @@
+"""A case: one demand's way through the desk, and the accounts it names."""
+
+from __future__ import annotations
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+
+from custodes.cases.models.demand import Demand
+from custodes.cases.workflow import Outcome, State
+
+
+def new_reference() -> str:
+    """A public reference that cannot be guessed from another: 'C-' and 10 random characters."""
+    alphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
+    return "C-" + "".join(secrets.choice(alphabet) for _ in range(10))
+
+
+class Case(models.Model):
+    reference = models.CharField(max_length=20, unique=True, default=new_reference)
+    demand = models.OneToOneField(Demand, on_delete=models.PROTECT, related_name="case")
+    state = models.CharField(max_length=30, choices=State.choices, default=State.RECEIVED)
+    outcome = models.CharField(max_length=30, choices=Outcome.choices, blank=True)
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    due_on = models.DateField(null=True, blank=True)
+    # Denormalised from the request so the queue can filter and sort without reading JSON.
+    instrument = models.CharField(max_length=40, db_index=True)
+    agency = models.CharField(max_length=200, blank=True, db_index=True)
+    engine_action = models.CharField(max_length=30, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["state", "due_on"]), models.Index(fields=["due_on"])]
+
+    def __str__(self) -> str:
+        return self.reference
+
+    @property
+    def subject(self) -> str:
+        return f"case:{self.reference}"
+
+
+class Target(models.Model):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="targets")
+    kind = models.CharField(max_length=20)
+    value = models.CharField(max_length=500)
+    at = models.CharField(max_length=40, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.kind}: {self.value}"

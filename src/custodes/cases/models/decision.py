@@ -1,0 +1,35 @@
+"""What the engine decided, as it was, and what people decided after it."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from custodes.cases.models.case import Case
+from custodes.law.vocab import Action
+
+
+class EngineReview(models.Model):
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="reviews")
+    pack_version = models.CharField(max_length=40)
+    request = models.JSONField()  # the request the engine read
+    decision = models.JSONField()  # the contract's decision object, findings and citations
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        get_latest_by = "created_at"
+        ordering = ["-created_at", "-id"]
+
+
+class Decision(models.Model):
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="decisions")
+    review = models.ForeignKey(EngineReview, on_delete=models.PROTECT, related_name="+")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    action = models.CharField(max_length=30, choices=[(a.value, a.value) for a in Action])
+    allowed_categories = models.JSONField(default=list)
+    overrides_engine = models.BooleanField(default=False)
+    reason = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]

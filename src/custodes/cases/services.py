@@ -1,0 +1,202 @@
+"""Everything that changes a case. Each function is one transaction with its audit event;
+views call these and nothing else that writes."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+
+from custodes.audit.chain import record
+from custodes.cases import roles
+from custodes.cases.models import Case, Decision, Demand, Document, EngineReview, Note, Target
+from custodes.cases.uploads import check_upload
+from custodes.cases.workflow import State, check_move
+from custodes.intake import extract_request
+from custodes.law import Request, RequestError, ReviewConfig, review
+from custodes.law.pack import load_pack
+from custodes.law.vocab import Action, Category
+
+
+class Refused(Exception):
+    """An action the rules do not allow this person; the message says why."""
+
+
+def receive_upload(data: bytes, name: str, user, received_on: date | None = None) -> Case:
+    """A demand document uploaded by staff: read, extracted, reviewed, opened as a case."""
+    checked = check_upload(data, name)
+    request = extract_request(checked.text, source_kind="pdf" if checked.kind == "pdf" else "text")
+    return open_case(
+        request,
+        channel=Demand.Channel.UPLOAD,
+        user=user,
+        received_on=received_on or timezone.localdate(),
+        document=(data, name, checked.content_type, checked.text),
+    )
+
+
+@transaction.atomic
+def open_case(request: Request, channel: str, user, received_on: date, document=None) -> Case:
+    demand = Demand.objects.create(
+        channel=channel,
+        received_on=received_on,
+        extracted=request.to_dict(),
+        request=request.to_dict(),
+    )
+    if document:
+        data, name, content_type, text = document
+        stored = Document(
+            demand=demand,
+            original_name=name[:255],
+            content_type=content_type,
+            size=len(data),
+            sha256=hashlib.sha256(data).hexdigest(),
+            text=text,
+        )
+        stored.file.save(name, ContentFile(data), save=False)
+        stored.save()
+    case = Case.objects.create(demand=demand, instrument=str(request.instrument))
+    _set_targets(case, request)
+    engine = _review(case, request)
+    record(
+        "custodes.case.received",
+        user,
+        case.subject,
+        {
+            "channel": channel,
+            "instrument": str(request.instrument),
+            "engine_action": engine.decision["action"],
+        },
+    )
+    return case
+
+
+def _set_targets(case: Case, request: Request) -> None:
+    case.targets.all().delete()
+    Target.objects.bulk_create(
+        Target(case=case, kind=str(s.kind), value=s.value, at=s.at or "") for s in request.selectors
+    )
+
+
+def _review(case: Case, request: Request) -> EngineReview:
+    config = ReviewConfig(received_on=case.demand.received_on, providers=settings.CUSTODES_PROVIDER)
+    decision = review(request, config)
+    engine = EngineReview.objects.create(
+        case=case,
+        pack_version=load_pack().version,
+        request=request.to_dict(),
+        decision=decision.to_dict(),
+    )
+    case.engine_action = str(decision.action)
+    case.instrument = str(request.instrument)
+    case.agency = (request.agency or "")[:200]
+    case.due_on = request.return_by
+    case.save(update_fields=["engine_action", "instrument", "agency", "due_on", "updated_at"])
+    return engine
+
+
+def _require_worker(user) -> None:
+    if not roles.works_cases(user):
+        raise Refused("Only reviewers and counsel may work cases.")
+
+
+@transaction.atomic
+def correct_request(case: Case, user, changes: dict) -> EngineReview:
+    """A reviewer's correction of what intake read; the engine reviews the corrected request."""
+    _require_worker(user)
+    if case.state == State.CLOSED:
+        raise Refused("A closed case cannot be corrected.")
+    before = case.demand.request
+    merged = {**before, **changes}
+    try:
+        request = Request.from_dict(merged)
+    except RequestError as error:
+        raise Refused(f"The correction is not valid: {error}") from None
+    after = request.to_dict()
+    changed = {
+        k: {"from": before.get(k), "to": after[k]} for k in after if before.get(k) != after[k]
+    }
+    case.demand.request = after
+    case.demand.save(update_fields=["request"])
+    _set_targets(case, request)
+    engine = _review(case, request)
+    record("custodes.request.corrected", user, case.subject, {"changed": changed})
+    return engine
+
+
+@transaction.atomic
+def move(case: Case, user, target: str, outcome: str = "", reason: str = "") -> Case:
+    _require_worker(user)
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    check_move(case.state, target, outcome, roles.is_counsel(user))
+    source = case.state
+    case.state, case.outcome = target, outcome
+    case.save(update_fields=["state", "outcome", "updated_at"])
+    data = {"from": source, "to": target, "outcome": outcome, "reason": reason.strip()}
+    record("custodes.case.moved", user, case.subject, data)
+    return case
+
+
+@transaction.atomic
+def decide(case: Case, user, action: str, allowed: list[str], reason: str) -> Decision:
+    """A person's decision. One that differs from the engine's is an override: counsel only,
+    and only with a written reason."""
+    _require_worker(user)
+    if action not in {a.value for a in Action}:
+        raise Refused(f"{action!r} is not a decision custodes knows.")
+    unknown = set(allowed) - {c.value for c in Category}
+    if unknown:
+        raise Refused(f"Unknown data categories: {', '.join(sorted(unknown))}.")
+    engine = case.reviews.first()
+    engine_allowed = set(engine.decision["allowed_categories"])
+    overrides = action != engine.decision["action"] or set(allowed) != engine_allowed
+    if overrides and not roles.is_counsel(user):
+        raise Refused("Only counsel may decide otherwise than the engine.")
+    if overrides and not reason.strip():
+        raise Refused("A decision that overrides the engine needs a written reason.")
+    if case.state == State.ESCALATED and not roles.is_counsel(user):
+        raise Refused("An escalated case is decided by counsel.")
+    decision = Decision.objects.create(
+        case=case,
+        review=engine,
+        author=user,
+        action=action,
+        allowed_categories=[c for c in Category if c in allowed],
+        overrides_engine=overrides,
+        reason=reason.strip(),
+    )
+    data = {
+        "action": action,
+        "allowed_categories": decision.allowed_categories,
+        "overrides_engine": overrides,
+        "engine_action": engine.decision["action"],
+        "reason": decision.reason,
+    }
+    record("custodes.decision.recorded", user, case.subject, data)
+    return decision
+
+
+@transaction.atomic
+def add_note(case: Case, user, text: str) -> Note:
+    _require_worker(user)
+    if not text.strip():
+        raise Refused("A note needs some text.")
+    note = Note.objects.create(case=case, author=user, text=text.strip())
+    record("custodes.note.added", user, case.subject, {"note": note.pk})
+    return note
+
+
+@transaction.atomic
+def open_document(document: Document, user) -> Document:
+    _require_worker(user)
+    record(
+        "custodes.document.downloaded",
+        user,
+        document.demand.case.subject,
+        {"document": document.original_name, "sha256": document.sha256},
+    )
+    return document

@@ -1,0 +1,1 @@
+"""Staff pages: sign-in, the queue, the case page, uploads."""

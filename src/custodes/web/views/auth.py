@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+from django.contrib.auth import authenticate
+from django.contrib.auth import login as auth_login
+from django.contrib.auth import logout as auth_logout
+from django.db import transaction
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_http_methods, require_POST
+from django_otp import login as otp_login
+from django_otp import match_token
+
+from custodes.audit.chain import record
+
+
+@require_http_methods(["GET", "POST"])
+def login(request):
+    next_url = request.POST.get("next") or request.GET.get("next") or "/"
+    if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}):
+        next_url = "/"
+    if request.method == "GET":
+        return render(request, "web/login.html", {"next": next_url})
+    username = request.POST.get("username", "").strip()
+    user = authenticate(request, username=username, password=request.POST.get("password", ""))
+    device = match_token(user, request.POST.get("token", "").strip()) if user else None
+    with transaction.atomic():
+        if device is None:
+            record("custodes.auth.login_failed", None, f"user:{username[:60]}", {})
+        else:
+            auth_login(request, user)
+            otp_login(request, device)
+            record("custodes.auth.login", user, f"user:{user.get_username()}", {})
+    if device is None:
+        error = "That user name, password and code do not match. Check the six-digit code."
+        context = {"next": next_url, "error": error, "username": username}
+        return render(request, "web/login.html", context, status=400)
+    return redirect(next_url)
+
+
+@require_POST
+def logout(request):
+    if request.user.is_authenticated:
+        with transaction.atomic():
+            record("custodes.auth.logout", request.user, f"user:{request.user.get_username()}", {})
+            auth_logout(request)
+    return redirect("/login/")

@@ -1,0 +1,137 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from custodes.audit.models import Event
+from custodes.cases import roles, services
+from custodes.cases.models import Case, Document
+from custodes.cases.uploads import UploadRejected
+from custodes.cases.workflow import IllegalMove, moves_from
+from custodes.law.vocab import Action, Category, Instrument, SelectorKind
+from custodes.web.access import case_worker
+from custodes.web.corrections import CorrectionError, changes_from_form, request_diff
+
+
+def _case(reference: str) -> Case:
+    return get_object_or_404(Case.objects.select_related("demand"), reference=reference)
+
+
+@case_worker
+def case_page(request, reference: str):
+    case = _case(reference)
+    engine = case.reviews.first()
+    demand = case.demand
+    context = {
+        "case": case,
+        "request_data": demand.request,
+        "diff": request_diff(demand.extracted, demand.request),
+        "engine": engine.decision if engine else None,
+        "decisions": case.decisions.select_related("author"),
+        "notes": case.notes.select_related("author"),
+        "documents": demand.documents.all(),
+        "timeline": Event.objects.filter(subject=case.subject).order_by("sequence"),
+        "moves": moves_from(case.state),
+        "is_counsel": roles.is_counsel(request.user),
+        "actions": [a.value for a in Action],
+        "categories": [c.value for c in Category],
+        "instruments": [i.value for i in Instrument],
+        "selector_kinds": [k.value for k in SelectorKind],
+        "selectors_text": "\n".join(
+            f"{s['kind']}: {s['value']}" for s in demand.request.get("selectors", [])
+        ),
+    }
+    return render(request, "web/case.html", context)
+
+
+def _done(request, case: Case, action):
+    try:
+        action()
+    except (services.Refused, IllegalMove, CorrectionError) as error:
+        messages.error(request, str(error))
+    return redirect("web:case", reference=case.reference)
+
+
+@require_POST
+@case_worker
+def move(request, reference: str):
+    case = _case(reference)
+    post = request.POST
+    return _done(
+        request,
+        case,
+        lambda: services.move(
+            case, request.user, post.get("to", ""), post.get("outcome", ""), post.get("reason", "")
+        ),
+    )
+
+
+@require_POST
+@case_worker
+def decide(request, reference: str):
+    case = _case(reference)
+    post = request.POST
+    return _done(
+        request,
+        case,
+        lambda: services.decide(
+            case,
+            request.user,
+            post.get("action", ""),
+            post.getlist("allowed"),
+            post.get("reason", ""),
+        ),
+    )
+
+
+@require_POST
+@case_worker
+def correct(request, reference: str):
+    case = _case(reference)
+    return _done(
+        request,
+        case,
+        lambda: services.correct_request(case, request.user, changes_from_form(request.POST)),
+    )
+
+
+@require_POST
+@case_worker
+def note(request, reference: str):
+    case = _case(reference)
+    return _done(
+        request, case, lambda: services.add_note(case, request.user, request.POST.get("text", ""))
+    )
+
+
+@case_worker
+def document(request, reference: str, document_id: int):
+    case = _case(reference)
+    stored = get_object_or_404(Document, pk=document_id, demand=case.demand)
+    services.open_document(stored, request.user)
+    try:
+        handle = stored.file.open("rb")
+    except FileNotFoundError:
+        raise Http404("The stored document is missing.") from None
+    return FileResponse(handle, as_attachment=True, filename=stored.original_name)
+
+
+@case_worker
+def upload(request):
+    if request.method != "POST":
+        return render(request, "web/upload.html")
+    uploaded = request.FILES.get("document")
+    if uploaded is None:
+        return render(request, "web/upload.html", {"error": "Choose a file to upload."}, status=400)
+    if uploaded.size > 25 * 1024 * 1024:
+        error = (
+            "The file is over the 25 MB limit. Send the demand itself without bulky attachments."
+        )
+        return render(request, "web/upload.html", {"error": error}, status=400)
+    try:
+        case = services.receive_upload(uploaded.read(), uploaded.name, request.user)
+    except UploadRejected as error:
+        return render(request, "web/upload.html", {"error": str(error)}, status=400)
+    return redirect("web:case", reference=case.reference)

@@ -1,0 +1,74 @@
+"""Every legal move, a sample of illegal ones, and who may make them."""
+
+from __future__ import annotations
+
+import pytest
+
+from custodes.audit.models import Event
+from custodes.cases import services
+from custodes.cases.models import Case
+from custodes.cases.workflow import MOVES, IllegalMove, State
+
+pytestmark = pytest.mark.django_db
+
+
+def _in_state(case, state):
+    Case.objects.filter(pk=case.pk).update(state=state)
+    case.refresh_from_db()
+    return case
+
+
+@pytest.mark.parametrize("move", MOVES, ids=lambda m: f"{m.source}->{m.target}")
+def test_every_legal_move_is_made_with_its_audit_event(move, case, counsel):
+    _in_state(case, move.source)
+    outcome = move.outcomes[0] if move.outcomes else ""
+    moved = services.move(case, counsel, move.target, outcome, reason="as the law requires")
+    assert moved.state == move.target and moved.outcome == outcome
+    event = Event.objects.filter(subject=case.subject, action="custodes.case.moved").last()
+    assert event.data == {
+        "from": move.source,
+        "to": move.target,
+        "outcome": outcome,
+        "reason": "as the law requires",
+    }
+    assert event.actor == counsel
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        (State.RECEIVED, State.PRODUCING),
+        (State.RECEIVED, State.CLOSED),
+        (State.IN_REVIEW, State.PRODUCING),
+        (State.AWAITING_REQUESTER, State.APPROVED),
+        (State.NOTICE_PERIOD, State.APPROVED),
+        (State.PRODUCING, State.NOTICE_PERIOD),
+        (State.CLOSED, State.IN_REVIEW),
+        (State.CHALLENGED, State.NOTICE_PERIOD),
+    ],
+)
+def test_an_illegal_move_is_refused_and_says_why(source, target, case, counsel):
+    _in_state(case, source)
+    events = Event.objects.count()
+    with pytest.raises(IllegalMove, match=f"cannot go from {source} to {target}"):
+        services.move(case, counsel, target, "rejected" if target == State.CLOSED else "")
+    case.refresh_from_db()
+    assert case.state == source and Event.objects.count() == events
+
+
+def test_only_counsel_clears_an_escalated_case(case, reviewer, counsel):
+    _in_state(case, State.ESCALATED)
+    with pytest.raises(IllegalMove, match="Only counsel"):
+        services.move(case, reviewer, State.APPROVED)
+    assert services.move(case, counsel, State.APPROVED).state == State.APPROVED
+
+
+def test_closing_needs_an_outcome_the_move_allows(case, reviewer):
+    _in_state(case, State.PRODUCING)
+    with pytest.raises(IllegalMove, match="needs an outcome"):
+        services.move(case, reviewer, State.CLOSED, "quashed")
+
+
+def test_an_admin_cannot_work_cases(case, admin):
+    with pytest.raises(services.Refused):
+        services.move(case, admin, State.IN_REVIEW)

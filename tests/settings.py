@@ -1,0 +1,13 @@
+"""Settings for the tests: the real settings with a throwaway data folder and a fast hasher."""
+
+import os
+import tempfile
+
+os.environ.setdefault("SECRET_KEY", "tests-only-not-a-secret")
+os.environ.setdefault("CUSTODES_DATA_DIR", tempfile.mkdtemp(prefix="custodes-tests-"))
+os.environ.setdefault("CUSTODES_PROVIDER", "Parley Social, Inc.")
+
+from custodes.settings import *  # noqa: F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = False

@@ -1,0 +1,111 @@
+"""In a real browser (Debian's Chromium driven by Playwright): counsel signs in with a TOTP
+code, uploads a demand, reads its findings and citations, records a decision, and sees it in
+the timeline. Saves a screenshot of the case page for the README."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from custodes.cases.people import add_staff, current_code
+from tests.conftest import PASSWORD
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(
+        not Path(CHROMIUM).exists(),
+        reason="Debian's chromium is not installed (make test installs it)",
+    ),
+]
+
+DEMAND = """U.S. Department of Homeland Security
+Immigration and Customs Enforcement
+SUBPOENA (8 U.S.C. § 1225(d))
+
+To: Parley Social, Inc., Attn: Custodian of Records
+
+Account: Parley Social account "@northside.alerts"
+
+Background: the account posts the locations of ICE officers during operations and urges its
+followers to come and film them. This subpoena is issued for officer safety and to identify
+the person responsible for the account.
+
+Records requested for the period January 1, 2026 through November 15, 2026:
+  1. Subscriber names, e-mail addresses and telephone numbers;
+  2. Means and source of payment.
+
+Issued by: /s/ R. Holloway, Field Office Director          Date: November 20, 2026
+Contact: SDDO P. Grant, p.grant@ice.dhs.gov, (215) 555-0190
+"""
+
+
+@pytest.fixture
+def browser_page():
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # Playwright's sync API runs a loop
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        yield page
+        browser.close()
+
+
+def test_counsel_reviews_an_uploaded_demand_in_the_browser(live_server, browser_page, tmp_path):
+    page = browser_page
+    _, device = add_staff("claire", PASSWORD, ["counsel", "reviewer"])
+
+    page.goto(f"{live_server.url}/")
+    assert "/login/" in page.url
+    page.fill("#username", "claire")
+    page.fill("#password", PASSWORD)
+    page.fill("#token", current_code(device))
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{live_server.url}/")
+
+    demand = tmp_path / "ice-subpoena.txt"
+    demand.write_text(DEMAND)
+    page.goto(f"{live_server.url}/upload/")
+    page.set_input_files("#document", str(demand))
+    page.click("text=Upload and review")
+    page.wait_for_url("**/cases/C-*/")
+
+    review = page.locator("section[aria-labelledby=review-heading]")
+    assert "escalate" in review.inner_text()
+    assert "ANONYMOUS_SPEECH_RISK" in review.inner_text()
+    assert "AUTHORITY_MISMATCH" in review.inner_text()
+    assert "McIntyre v. Ohio Elections Comm'n" in review.inner_text()
+    assert "8 U.S.C. § 1225(d)(4)" in review.inner_text()
+
+    page.select_option("#action", "reject")
+    for box in page.locator("input[name=allowed]").all():
+        box.uncheck()
+    reason = "Section 1225(d) does not reach the identity of people who report on officers."
+    page.fill("#reason", reason)
+    page.click("text=Record decision")
+    page.wait_for_load_state()
+
+    assert reason in page.locator("section[aria-labelledby=decide-heading]").inner_text()
+    timeline = page.locator("section[aria-labelledby=timeline-heading]").inner_text()
+    assert "custodes.case.received" in timeline
+    assert "custodes.decision.recorded: reject" in timeline
+
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "case-page.png"), full_page=True)
