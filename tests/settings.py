@@ -11,3 +11,7 @@ from custodes.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = False
+
+# The browser tests' server thread must not hold a connection past the test (PostgreSQL
+# then cannot drop the test database).
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
