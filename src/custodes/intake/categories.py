@@ -155,9 +155,13 @@ _REALTIME = {Category.REALTIME_CONTENT, Category.REALTIME_NONCONTENT}
 def extract_categories(layout: Layout) -> list[Category]:
     """Each sentence or item of the ask read on its own: where it asks for monitoring going
     forward, its logs and headers are real-time non-content, not stored records."""
-    found: set[Category] = set()
-    for unit in re.split(r"\n|(?<=[.;])\s+", asked_text(layout)):
-        found |= _unit_categories(flat(unit).lower())
+    ask = asked_text(layout)
+    if not any(vocab.spans(ask) for category, vocab in _groups() if category in _REALTIME):
+        found = _unit_categories(flat(ask).lower())  # nothing real-time: one pass will do
+    else:
+        found = set()
+        for unit in re.split(r"\n|(?<=[.;])\s+", ask):
+            found |= _unit_categories(flat(unit).lower())
     return [c for c in Category if c in found]
 
 

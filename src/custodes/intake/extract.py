@@ -22,12 +22,13 @@ _RETURN = re.compile(
     r"date and time\s*:|respond by|reply by|(?:to )?appear\b[^.]{0,60}?\bon\b)",
     _I,
 )
+# These open with literals (no leading \b) so the regex engine can skip to candidates.
 _SIGNATURE_MARK = re.compile(
-    r"(?:^|\s)/s/\s*\S|\bs/\s*[A-Z]|\(signed\)|\[signed\]|digitally signed|electronically signed|"
-    r"signature on file|\bsigned:\s*\S",
+    r"/s/[ \t]*\S|s/(?<![\w/]s/)[ \t]*[A-Z]|\(signed\)|\[signed\]|digitally signed|"
+    r"electronically signed|signature on file|signed:[ \t]*\S",
     _I,
 )
-_SIGNATURE_LINE = re.compile(r"signature|so ordered|issued by|_{6,}|judge\b.*\bsign", _I)
+_SIGNATURE_LINE = re.compile(r"signature|so ordered|issued by|______|judge[^\n]*sign", _I)
 _POPULATION = re.compile(
     r"\b(?:all|every|any)\s+(?:users?|accounts?|persons?|people|individuals|subscribers|"
     r"customers|members|devices)\s+(?:who|that|which|whose)\s+"

@@ -15,19 +15,22 @@ from custodes.law.vocab import Instrument
 
 _I = re.IGNORECASE
 
-_NSL = re.compile(r"\b(?:national security letter|nsl)\b")
+_NSL = re.compile(r"national security letter|nsl(?![a-z])(?<![a-z]nsl)")
 _CLOUD_ACT = re.compile(
     r"overseas production order|international production order|cloud act|"
     r"crime \(overseas production orders\) act|executive agreement"
 )
-_WIRETAP = re.compile(r"\b2518\b|title iii|interception of (wire|oral|electronic)")
-_PEN_REGISTER = re.compile(r"pen register|trap and trace|\b3123\b")
+_WIRETAP = re.compile(r"2518(?!\d)(?<!\d2518)|title iii|interception of (?:wire|oral|electronic)")
+_PEN_REGISTER = re.compile(r"pen register|trap and trace|3123(?!\d)(?<!\d3123)")
 _WARRANT_TITLE = re.compile(
     r"SEARCH AND SEIZURE WARRANT|SEARCH WARRANT|WARRANT BY TELEPHONE|"
     r"execute this warrant|this warrant|probable cause to search|AO 93",
 )
 _ORDER_2703D = re.compile(r"2703\s*\(d\)")
-_ORDERED = re.compile(r"\bit is (?:hereby |therefore |further )*ordered\b|\bso ordered\b|\bORDER\b")
+_ORDERED = re.compile(
+    r"it is (?:hereby |therefore |further )*ordered(?![a-z])|so ordered(?![a-z])|"
+    r"ORDER(?![A-Za-z])(?<![A-Za-z]ORDER)"
+)
 _EMERGENCY = re.compile(
     r"2702\s*\(b\)\s*\(8\)|2702\s*\(c\)\s*\(4\)|emergency (disclosure|data) request|"
     r"exigent circumstances|exigency|emergency request|emergency disclosure|"
@@ -38,14 +41,18 @@ _PRESERVATION = re.compile(
     r"preserv\w+ of (records|evidence|data)"
 )
 _COMMAND = re.compile(
-    r"you are (hereby )?(commanded|required|directed)|commanded and required|"
-    r"\bSUBPOENA\b|\bSUMMONS\b|subpoena no\.|subpoena to (produce|testify|appear)",
+    r"you are (?:hereby )?(?:commanded|required|directed)|commanded and required|"
+    r"SUBPOENA(?![A-Z])(?<![A-Z]SUBPOENA)|SUMMONS(?![A-Z])(?<![A-Z]SUMMONS)|subpoena no\.|"
+    r"subpoena to (?:produce|testify|appear)",
 )
 _GRAND_JURY = re.compile(r"grand jury")
 _CIVIL = re.compile(r"civil action|civil case|fed\. r\. civ\. p\.|rule 45|ao 88|plaintiffs?\b")
-_TRIAL = re.compile(r"criminal case|fed\. r\. crim\. p\. 17|rule 17|ao 89|\btrial\b")
+_TRIAL = re.compile(
+    r"criminal case|fed\. r\. crim\. p\. 17|rule 17|ao 89|trial(?![a-z])(?<![a-z]trial)"
+)
 _ADMINISTRATIVE = re.compile(
-    r"administrative subpoena|1225\s*\(d\)|\b1509\b|\b876\b|\b3486\b|\b7602\b|78u|"
+    r"administrative subpoena|1225\s*\(d\)|1509(?!\d)(?<!\d1509)|876(?!\d)(?<!\d876)|"
+    r"3486(?!\d)(?<!\d3486)|7602(?!\d)(?<!\d7602)|78u|"
     r"8 c\.f\.r\. § 287\.4|i-138|customs summons|inspector general|"
     r"department of homeland security|immigration and customs enforcement|"
     r"drug enforcement administration"

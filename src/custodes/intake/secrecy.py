@@ -58,8 +58,8 @@ _UNTIL = re.compile(r"\b(?:until|through|expires? on|ending on|up to and includi
 
 
 _COURT_ORDER = re.compile(
-    r"\bit is (?:hereby |therefore |further )*ordered\b|\bso ordered\b|"
-    r"ORDER(?<![A-Za-z]ORDER)[ \t]*$|\bthe court orders\b",
+    r"it is (?:hereby |therefore |further )*ordered(?![a-z])|so ordered(?![a-z])|"
+    r"ORDER(?<![A-Za-z]ORDER)[ \t]*$|the court orders(?![a-z])",
     re.MULTILINE,
 )
 _COMMANDED = re.compile(
