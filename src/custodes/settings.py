@@ -9,7 +9,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from custodes.env import SettingError, env_bool, env_list, env_text
+from custodes.env import SettingError, env_bool, env_int, env_list, env_text
 
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(env_text("CUSTODES_DATA_DIR", str(Path.cwd() / "var"))).resolve()
@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "custodes.audit",
     "custodes.cases",
+    "custodes.portal",
     "custodes.web",
 ]
 
@@ -104,6 +105,26 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
 CUSTODES_PROVIDER = env_list("CUSTODES_PROVIDER")
+CUSTODES_GOVERNMENT_DOMAINS = env_list("CUSTODES_GOVERNMENT_DOMAINS")
+CUSTODES_SITE_URL = env_text("CUSTODES_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# E-mail: SMTP in production; printed to the terminal on a debug desk.
+EMAIL_BACKEND = env_text(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = env_text("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_text("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_text("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = env_text("DEFAULT_FROM_EMAIL", "custodes@localhost")
+
+# API rate limits: requests per minute for one token and for one address.
+CUSTODES_API_PER_TOKEN = env_int("CUSTODES_API_PER_TOKEN", 120)
+CUSTODES_API_PER_ADDRESS = env_int("CUSTODES_API_PER_ADDRESS", 240)
 
 LOGGING = {
     "version": 1,

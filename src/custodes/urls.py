@@ -1,3 +1,9 @@
 from django.urls import include, path
 
-urlpatterns = [path("", include("custodes.web.urls"))]
+from custodes.api.routes import api
+
+urlpatterns = [
+    path("portal/", include("custodes.portal.urls")),
+    path("api/v1/", api.urls),
+    path("", include("custodes.web.urls")),
+]

@@ -13,9 +13,18 @@ from django.utils import timezone
 
 from custodes.audit.chain import record
 from custodes.cases import roles
-from custodes.cases.models import Case, Decision, Demand, Document, EngineReview, Note, Target
+from custodes.cases.models import (
+    CallBack,
+    Case,
+    Decision,
+    Demand,
+    Document,
+    EngineReview,
+    Note,
+    Target,
+)
 from custodes.cases.uploads import check_upload
-from custodes.cases.workflow import State, check_move
+from custodes.cases.workflow import DISCLOSING, IllegalMove, State, check_move
 from custodes.intake import extract_request
 from custodes.law import Request, RequestError, ReviewConfig, review
 from custodes.law.pack import load_pack
@@ -40,25 +49,26 @@ def receive_upload(data: bytes, name: str, user, received_on: date | None = None
 
 
 @transaction.atomic
-def open_case(request: Request, channel: str, user, received_on: date, document=None) -> Case:
+def open_case(
+    request: Request,
+    channel: str,
+    user,
+    received_on: date,
+    document=None,
+    case_number: str = "",
+    emergency_details: dict | None = None,
+) -> Case:
     demand = Demand.objects.create(
         channel=channel,
         received_on=received_on,
         extracted=request.to_dict(),
         request=request.to_dict(),
+        submitted_by=user if channel in (Demand.Channel.PORTAL, Demand.Channel.API) else None,
+        case_number=case_number[:100],
+        emergency_details=emergency_details or {},
     )
     if document:
-        data, name, content_type, text = document
-        stored = Document(
-            demand=demand,
-            original_name=name[:255],
-            content_type=content_type,
-            size=len(data),
-            sha256=hashlib.sha256(data).hexdigest(),
-            text=text,
-        )
-        stored.file.save(name, ContentFile(data), save=False)
-        stored.save()
+        _store_document(demand, *document)
     case = Case.objects.create(demand=demand, instrument=str(request.instrument))
     _set_targets(case, request)
     engine = _review(case, request)
@@ -73,6 +83,35 @@ def open_case(request: Request, channel: str, user, received_on: date, document=
         },
     )
     return case
+
+
+def _store_document(demand: Demand, data: bytes, name: str, content_type: str, text: str):
+    stored = Document(
+        demand=demand,
+        original_name=name[:255],
+        content_type=content_type,
+        size=len(data),
+        sha256=hashlib.sha256(data).hexdigest(),
+        text=text,
+    )
+    stored.file.save(name, ContentFile(data), save=False)
+    stored.save()
+    return stored
+
+
+@transaction.atomic
+def attach_document(case: Case, user, data: bytes, name: str) -> Document:
+    """A document added to a demand after it arrived (the requester's signed copy). A file
+    that fails the checks raises UploadRejected and leaves the demand as it was."""
+    checked = check_upload(data, name)
+    stored = _store_document(case.demand, data, name, checked.content_type, checked.text)
+    record(
+        "custodes.document.attached",
+        user,
+        case.subject,
+        {"document": stored.original_name, "sha256": stored.sha256},
+    )
+    return stored
 
 
 def _set_targets(case: Case, request: Request) -> None:
@@ -133,6 +172,15 @@ def move(case: Case, user, target: str, outcome: str = "", reason: str = "") -> 
     _require_worker(user)
     case = Case.objects.select_for_update().get(pk=case.pk)
     check_move(case.state, target, outcome, roles.is_counsel(user))
+    if (
+        target in DISCLOSING
+        and case.instrument == "emergency_request"
+        and not case.callbacks.exists()
+    ):
+        raise IllegalMove(
+            "No emergency disclosure before a call-back: call the agency on a number from an "
+            "independent source and record it on this case first."
+        )
     source = case.state
     case.state, case.outcome = target, outcome
     case.save(update_fields=["state", "outcome", "updated_at"])
@@ -178,6 +226,41 @@ def decide(case: Case, user, action: str, allowed: list[str], reason: str) -> De
     }
     record("custodes.decision.recorded", user, case.subject, data)
     return decision
+
+
+@transaction.atomic
+def record_callback(case: Case, user, number: str, source: str, note: str = "") -> CallBack:
+    """Staff called the agency back on a number found independently of the request."""
+    _require_worker(user)
+    number, source = number.strip(), source.strip()
+    if not number or not source:
+        raise Refused(
+            "Record the number called and where it came from (e.g. the agency's website)."
+        )
+    given = {
+        case.demand.emergency_details.get("callback_number"),
+        case.demand.request.get("requester", {}).get("phone"),
+    }
+    if _digits(number) in {_digits(g) for g in given if g}:
+        raise Refused(
+            "That is the number the request gave. Call a number from an independent source, "
+            "such as the agency's published switchboard."
+        )
+    callback = CallBack.objects.create(
+        case=case, number=number, source=source, note=note.strip(), recorded_by=user
+    )
+    record(
+        "custodes.emergency.callback_recorded",
+        user,
+        case.subject,
+        {"number": number, "source": source},
+    )
+    return callback
+
+
+def _digits(text: str) -> str:
+    digits = "".join(c for c in text if c.isdigit())
+    return digits[-10:]
 
 
 @transaction.atomic

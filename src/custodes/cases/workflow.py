@@ -75,6 +75,10 @@ MOVES: tuple[Move, ...] = (
 )
 
 
+# The moves after which data may leave the provider: an emergency needs its call-back first.
+DISCLOSING = (State.APPROVED, State.NOTICE_PERIOD, State.PRODUCING)
+
+
 class IllegalMove(Exception):
     """A move the workflow does not allow; the message says why, for the person who tried."""
 

@@ -37,3 +37,12 @@ def requires(check, why: str):
 
 case_worker = requires(roles.works_cases, "Cases are open to reviewers and counsel only.")
 admin_only = requires(roles.is_admin, "This page is for administrators.")
+
+
+def _approves_requesters(user) -> bool:
+    return roles.is_admin(user) or roles.is_counsel(user)
+
+
+requester_approver = requires(
+    _approves_requesters, "Requesters are approved by counsel or an administrator."
+)

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from custodes.cases.selector_lines import SelectorLinesError, parse_selector_lines
 from custodes.law.vocab import Category
 
 _FIELDS = ("instrument", "agency", "addressed_to", "issued_on", "return_by", "purpose")
 
 
-class CorrectionError(ValueError):
-    pass
+CorrectionError = SelectorLinesError
 
 
 def changes_from_form(post) -> dict[str, Any]:
@@ -19,7 +19,7 @@ def changes_from_form(post) -> dict[str, Any]:
     changes["categories"] = [
         c for c in post.getlist("categories") if c in Category.__members__.values()
     ]
-    changes["selectors"] = _selectors(post.get("selectors", ""))
+    changes["selectors"] = parse_selector_lines(post.get("selectors", ""))
     start, end = post.get("date_start", "").strip(), post.get("date_end", "").strip()
     changes["date_range"] = {"start": start or None, "end": end or None} if start or end else None
     changes["nondisclosure"] = {
@@ -29,20 +29,6 @@ def changes_from_form(post) -> dict[str, Any]:
     }
     changes["emergency"] = post.get("emergency") == "on"
     return changes
-
-
-def _selectors(text: str) -> list[dict[str, str]]:
-    selectors = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        kind, separator, value = line.partition(":")
-        if not separator or not value.strip():
-            raise CorrectionError(
-                f"Target line {number} should read 'kind: value', e.g. 'username: jdoe'."
-            )
-        selectors.append({"kind": kind.strip(), "value": value.strip()})
-    return selectors
 
 
 def request_diff(extracted: dict, current: dict) -> list[tuple[str, Any, Any]]:

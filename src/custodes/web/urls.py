@@ -1,6 +1,6 @@
 from django.urls import path
 
-from custodes.web.views import auth, cases, queue, staff
+from custodes.web.views import auth, cases, queue, requesters, staff
 
 app_name = "web"
 
@@ -15,5 +15,10 @@ urlpatterns = [
     path("cases/<str:reference>/correct/", cases.correct, name="correct"),
     path("cases/<str:reference>/notes/", cases.note, name="note"),
     path("cases/<str:reference>/documents/<int:document_id>/", cases.document, name="document"),
+    path("cases/<str:reference>/callback/", cases.callback, name="callback"),
     path("staff/", staff.staff, name="staff"),
+    path("staff/requesters/", requesters.requesters, name="requesters"),
+    path(
+        "staff/requesters/<int:requester_id>/", requesters.decide_requester, name="decide_requester"
+    ),
 ]

@@ -1,6 +1,7 @@
+from custodes.cases.models.callback import CallBack
 from custodes.cases.models.case import Case, Target
 from custodes.cases.models.decision import Decision, EngineReview
 from custodes.cases.models.demand import Demand, Document
 from custodes.cases.models.note import Note
 
-__all__ = ["Case", "Decision", "Demand", "Document", "EngineReview", "Note", "Target"]
+__all__ = ["CallBack", "Case", "Decision", "Demand", "Document", "EngineReview", "Note", "Target"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 
 
@@ -16,6 +17,16 @@ class Demand(models.Model):
     received_on = models.DateField()
     extracted = models.JSONField()  # the request as intake read it (contract shape), never edited
     request = models.JSONField()  # the request as it stands, with the reviewers' corrections
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="demands",
+    )
+    case_number = models.CharField(max_length=100, blank=True)  # the requester's own reference
+    # For an emergency: {"nature", "danger", "callback_number"} as the requester gave them.
+    emergency_details = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self) -> str:

@@ -99,6 +99,20 @@ def correct(request, reference: str):
 
 @require_POST
 @case_worker
+def callback(request, reference: str):
+    case = _case(reference)
+    post = request.POST
+    return _done(
+        request,
+        case,
+        lambda: services.record_callback(
+            case, request.user, post.get("number", ""), post.get("source", ""), post.get("note", "")
+        ),
+    )
+
+
+@require_POST
+@case_worker
 def note(request, reference: str):
     case = _case(reference)
     return _done(

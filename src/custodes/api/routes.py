@@ -1,0 +1,277 @@
+"""The endpoints: requesters submit and follow their demands; staff read the queue and decide."""
+
+from __future__ import annotations
+
+import math
+
+from django.db.models import F
+from django.utils import timezone
+from ninja import File, NinjaAPI, UploadedFile
+
+from custodes.api import errors
+from custodes.api.auth import TokenAuth
+from custodes.api.errors import ApiError
+from custodes.api.schemas import (
+    CaseDetailOut,
+    CasePage,
+    DecisionIn,
+    DecisionOut,
+    DemandIn,
+    DemandOut,
+    DemandPage,
+    DocumentOut,
+    ErrorOut,
+)
+from custodes.cases import roles, services
+from custodes.cases.models import Case, Decision
+from custodes.cases.uploads import UploadRejected
+from custodes.cases.workflow import IllegalMove, State
+from custodes.law import Request, RequestError
+from custodes.portal.accounts import approved_requester
+from custodes.portal.submission import requester_feedback
+
+api = NinjaAPI(
+    title="custodes",
+    version="1",
+    description="Requesters submit legal process and follow it; staff read the queue and decide.",
+    auth=TokenAuth(),
+    urls_namespace="api",
+)
+errors.install(api)
+
+PAGE_SIZE = 50
+FAILURES = {
+    400: ErrorOut,
+    401: ErrorOut,
+    403: ErrorOut,
+    404: ErrorOut,
+    422: ErrorOut,
+    429: ErrorOut,
+}
+
+
+def _requester(request):
+    requester = approved_requester(request.auth)
+    if requester is None:
+        raise ApiError(403, "forbidden", "Only an approved requester may use this endpoint.")
+    return requester
+
+
+def _staff(request):
+    if not roles.works_cases(request.auth):
+        raise ApiError(403, "forbidden", "Only reviewers and counsel may use this endpoint.")
+    return request.auth
+
+
+def _page_of(queryset, page: int):
+    total = queryset.count()
+    pages = max(1, math.ceil(total / PAGE_SIZE))
+    if page < 1 or page > pages:
+        raise ApiError(404, "not_found", f"There are {pages} pages.", field="page")
+    return queryset[(page - 1) * PAGE_SIZE : page * PAGE_SIZE], pages, total
+
+
+def _demand_out(case: Case) -> dict:
+    engine = case.reviews.first()
+    feedback = requester_feedback(engine.decision)
+    return {
+        "reference": case.reference,
+        "state": case.state,
+        "outcome": case.outcome,
+        "instrument": case.instrument,
+        "case_number": case.demand.case_number,
+        "submitted_at": case.created_at,
+        "awaiting_you": case.state == State.AWAITING_REQUESTER,
+        "withheld": feedback["withheld"],
+        "problems": feedback["problems"],
+        "documents": [_document_out(d) for d in case.demand.documents.all()],
+    }
+
+
+def _document_out(document) -> dict:
+    return {"name": document.original_name, "size": document.size, "sha256": document.sha256}
+
+
+def _own_case(request, reference: str) -> Case:
+    case = (
+        Case.objects.select_related("demand")
+        .filter(reference=reference, demand__submitted_by=request.auth)
+        .first()
+    )
+    if case is None:
+        raise ApiError(404, "not_found", "No such demand of yours.")
+    return case
+
+
+@api.post("/demands", response={201: DemandOut, **FAILURES}, tags=["requesters"])
+def submit_demand(request, payload: DemandIn):
+    """Submit a demand as a structured request; the engine reviews it at once."""
+    requester = _requester(request)
+    data = payload.dict()
+    emergency = data.pop("emergency")
+    case_number = data.pop("case_number") or ""
+    if data["instrument"] == "emergency_request" and not emergency:
+        raise ApiError(
+            400,
+            "invalid",
+            "An emergency request needs its nature, the danger and a call-back number.",
+            "emergency",
+        )
+    data["requester"] = {
+        "name": requester.name,
+        "email": request.auth.email,
+        "phone": requester.phone or None,
+    }
+    data["country"] = "US"
+    data["emergency"] = bool(emergency)
+    if emergency:
+        data["purpose"] = " ".join(
+            filter(None, [emergency["nature"], emergency["danger"], data["purpose"]])
+        )
+    try:
+        structured = Request.from_dict(_jsonable(data))
+    except RequestError as error:
+        raise ApiError(400, "invalid", str(error), field=str(error).split(":", 1)[0]) from None
+    case = services.open_case(
+        structured,
+        "api",
+        request.auth,
+        timezone.localdate(),
+        case_number=case_number,
+        emergency_details=emergency or {},
+    )
+    return 201, _demand_out(case)
+
+
+def _jsonable(value):
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_jsonable(v) for v in value]
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+@api.get("/demands", response={200: DemandPage, **FAILURES}, tags=["requesters"])
+def list_demands(request, page: int = 1):
+    """Your demands, newest first, fifty a page."""
+    _requester(request)
+    cases = (
+        Case.objects.filter(demand__submitted_by=request.auth)
+        .select_related("demand")
+        .order_by("-created_at", "-id")
+    )
+    items, pages, total = _page_of(cases, page)
+    return 200, {
+        "items": [_demand_out(c) for c in items],
+        "page": page,
+        "pages": pages,
+        "total": total,
+    }
+
+
+@api.get("/demands/{reference}", response={200: DemandOut, **FAILURES}, tags=["requesters"])
+def get_demand(request, reference: str):
+    """One of your demands: its state, what the process does not reach, what is missing."""
+    _requester(request)
+    return 200, _demand_out(_own_case(request, reference))
+
+
+@api.post(
+    "/demands/{reference}/documents", response={201: DocumentOut, **FAILURES}, tags=["requesters"]
+)
+def add_document(request, reference: str, document: UploadedFile = File(...)):  # noqa: B008
+    """Attach the signed document (PDF, text or e-mail, up to 25 MB). A refused file leaves
+    the demand as it was."""
+    _requester(request)
+    case = _own_case(request, reference)
+    if document.size > 25 * 1024 * 1024:
+        raise ApiError(
+            400, "too_large", "The file is over 25 MB; send the demand itself.", "document"
+        )
+    try:
+        stored = services.attach_document(
+            case, request.auth, document.read(), document.name or "document"
+        )
+    except UploadRejected as error:
+        raise ApiError(400, "unreadable_document", str(error), "document") from None
+    return 201, _document_out(stored)
+
+
+def _case_out(case: Case) -> dict:
+    return {
+        "reference": case.reference,
+        "state": case.state,
+        "outcome": case.outcome,
+        "instrument": case.instrument,
+        "agency": case.agency,
+        "due_on": case.due_on,
+        "engine_action": case.engine_action,
+    }
+
+
+@api.get("/queue", response={200: CasePage, **FAILURES}, tags=["staff"])
+def queue(request, page: int = 1, state: str = ""):
+    """Open cases (or those in `state`), the soonest due first."""
+    _staff(request)
+    cases = Case.objects.all()
+    if state:
+        if state not in State.values:
+            raise ApiError(
+                400, "invalid", f"state must be one of {', '.join(State.values)}", "state"
+            )
+        cases = cases.filter(state=state)
+    else:
+        cases = cases.exclude(state=State.CLOSED)
+    cases = cases.order_by(F("due_on").asc(nulls_last=True), "created_at", "id")
+    items, pages, total = _page_of(cases, page)
+    return 200, {
+        "items": [_case_out(c) for c in items],
+        "page": page,
+        "pages": pages,
+        "total": total,
+    }
+
+
+def _staff_case(reference: str) -> Case:
+    case = Case.objects.select_related("demand").filter(reference=reference).first()
+    if case is None:
+        raise ApiError(404, "not_found", "No such case.")
+    return case
+
+
+def _decision_out(decision: Decision) -> dict:
+    return {
+        "action": decision.action,
+        "allowed_categories": decision.allowed_categories,
+        "overrides_engine": decision.overrides_engine,
+        "reason": decision.reason,
+        "author": decision.author.get_username(),
+        "created_at": decision.created_at,
+    }
+
+
+@api.get("/cases/{reference}", response={200: CaseDetailOut, **FAILURES}, tags=["staff"])
+def get_case(request, reference: str):
+    """A case: the request, the engine's decision with its findings, people's decisions."""
+    _staff(request)
+    case = _staff_case(reference)
+    return 200, {
+        **_case_out(case),
+        "request": case.demand.request,
+        "decision": case.reviews.first().decision,
+        "decisions": [_decision_out(d) for d in case.decisions.select_related("author")],
+    }
+
+
+@api.post("/cases/{reference}/decision", response={201: DecisionOut, **FAILURES}, tags=["staff"])
+def decide(request, reference: str, payload: DecisionIn):
+    """Record a decision; one that differs from the engine's is counsel's, with a reason."""
+    user = _staff(request)
+    case = _staff_case(reference)
+    try:
+        decision = services.decide(
+            case, user, payload.action, list(payload.allowed_categories), payload.reason
+        )
+    except (services.Refused, IllegalMove) as error:
+        raise ApiError(403, "refused", str(error)) from None
+    return 201, _decision_out(decision)

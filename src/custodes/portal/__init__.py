@@ -1,0 +1,1 @@
+"""The requester portal: verified officers submit demands and follow them."""

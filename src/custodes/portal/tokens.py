@@ -1,0 +1,36 @@
+"""API tokens: shown once, stored only as their SHA-256."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+
+from django.db import transaction
+from django.utils import timezone
+
+from custodes.audit.chain import record
+from custodes.portal.models import ApiToken
+
+PREFIX = "cst_"
+
+
+def _hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+@transaction.atomic
+def issue(user) -> str:
+    token = PREFIX + secrets.token_urlsafe(32)
+    ApiToken.objects.create(user=user, key_hash=_hash(token), prefix=token[:12])
+    record("custodes.token.issued", user, f"user:{user.get_username()}", {"prefix": token[:12]})
+    return token
+
+
+def user_for(token: str):
+    if not token.startswith(PREFIX):
+        return None
+    found = ApiToken.objects.select_related("user").filter(key_hash=_hash(token)).first()
+    if found is None or not found.user.is_active:
+        return None
+    ApiToken.objects.filter(pk=found.pk).update(last_used_at=timezone.now())
+    return found.user

@@ -1,0 +1,200 @@
+from __future__ import annotations
+
+import segno
+from django.contrib import messages
+from django.contrib.auth import authenticate
+from django.contrib.auth import login as auth_login
+from django.contrib.auth import logout as auth_logout
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+from django_otp import login as otp_login
+from django_otp import match_token
+
+from custodes.audit.chain import record
+from custodes.cases import services
+from custodes.cases.models import Case
+from custodes.cases.people import secret_of
+from custodes.cases.uploads import UploadRejected
+from custodes.law.vocab import Category
+from custodes.portal import accounts, tokens
+from custodes.portal.access import requester_required
+from custodes.portal.models import Requester
+from custodes.portal.submission import INSTRUMENTS, read_submission, requester_feedback
+
+
+@require_http_methods(["GET", "POST"])
+def signup(request):
+    if request.method == "GET":
+        return render(request, "portal/signup.html", {"form": {}})
+    form = request.POST
+    try:
+        accounts.sign_up(
+            form.get("name", ""),
+            form.get("email", ""),
+            form.get("agency", ""),
+            form.get("phone", ""),
+            form.get("password", ""),
+        )
+    except accounts.AccountRefused as error:
+        return render(
+            request, "portal/signup.html", {"form": form, "error": str(error)}, status=400
+        )
+    return render(
+        request, "portal/check_email.html", {"email": form.get("email", "").strip().lower()}
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def confirm(request, token: str):
+    try:
+        requester = accounts.requester_for_link(token)
+    except accounts.AccountRefused as error:
+        return render(
+            request,
+            "portal/message.html",
+            {"title": "Link not valid", "text": str(error)},
+            status=400,
+        )
+    device = accounts.confirm_email(requester)
+    error = None
+    if request.method == "POST":
+        try:
+            accounts.confirm_authenticator(requester, request.POST.get("token", ""))
+        except accounts.AccountRefused as refused:
+            error = str(refused)
+        else:
+            return render(
+                request,
+                "portal/message.html",
+                {
+                    "title": "Waiting for approval",
+                    "text": "Your address and authenticator are confirmed. Staff will check your "
+                    "account with your agency; you will get an e-mail when you may sign in.",
+                },
+            )
+    if device.confirmed:
+        return redirect("/portal/login/")
+    qr = segno.make(device.config_url).svg_inline(scale=4)
+    context = {"requester": requester, "secret": secret_of(device), "qr": qr, "error": error}
+    return render(request, "portal/authenticator.html", context, status=400 if error else 200)
+
+
+@require_http_methods(["GET", "POST"])
+def login(request):
+    if request.method == "GET":
+        return render(request, "portal/login.html", {"next": request.GET.get("next", "/portal/")})
+    email = request.POST.get("email", "").strip().lower()
+    user = authenticate(request, username=email, password=request.POST.get("password", ""))
+    device = match_token(user, request.POST.get("token", "").strip()) if user else None
+    requester = getattr(user, "requester", None) if device else None
+    with transaction.atomic():
+        if requester is None or requester.status != Requester.Status.APPROVED:
+            record("custodes.auth.login_failed", None, f"requester:{email[:80]}", {})
+        else:
+            auth_login(request, user)
+            otp_login(request, device)
+            record("custodes.auth.login", user, f"requester:{email}", {})
+            return redirect("/portal/")
+    error = "That address, password and code do not match."
+    if requester is not None and requester.status == Requester.Status.PENDING:
+        error = "Your account is waiting for staff approval; you will get an e-mail."
+    elif requester is not None and requester.status == Requester.Status.REFUSED:
+        error = f"Your account was not approved: {requester.decision_reason}"
+    return render(request, "portal/login.html", {"error": error, "email": email}, status=400)
+
+
+@require_POST
+def logout(request):
+    auth_logout(request)
+    return redirect("/portal/login/")
+
+
+@requester_required
+def home(request):
+    cases = (
+        Case.objects.filter(demand__submitted_by=request.user)
+        .select_related("demand")
+        .order_by("-created_at")
+    )
+    return render(request, "portal/home.html", {"cases": cases})
+
+
+@requester_required
+@require_http_methods(["GET", "POST"])
+def submit(request):
+    context = {"instruments": INSTRUMENTS, "categories": [c.value for c in Category], "form": {}}
+    if request.method == "GET":
+        return render(request, "portal/submit.html", context)
+    submission = read_submission(request.POST, request.requester)
+    if submission.errors:
+        context.update(
+            form=request.POST, errors=submission.errors, selected=request.POST.getlist("categories")
+        )
+        return render(request, "portal/submit.html", context, status=400)
+    case = services.open_case(
+        submission.request,
+        "portal",
+        request.user,
+        _today(),
+        case_number=submission.case_number,
+        emergency_details=submission.emergency_details,
+    )
+    _attach(request, case)
+    return redirect(f"/portal/demands/{case.reference}/")
+
+
+def _today():
+    from django.utils import timezone
+
+    return timezone.localdate()
+
+
+def _attach(request, case: Case) -> None:
+    uploaded = request.FILES.get("document")
+    if uploaded is None:
+        return
+    try:
+        services.attach_document(case, request.user, uploaded.read(), uploaded.name)
+    except UploadRejected as error:
+        messages.error(request, f"Your demand is kept, but its document was refused: {error}")
+
+
+def _own_case(request, reference: str) -> Case:
+    case = (
+        Case.objects.select_related("demand")
+        .filter(reference=reference, demand__submitted_by=request.user)
+        .first()
+    )
+    if case is None:
+        raise Http404("No such demand of yours.")  # the same answer whether or not it exists
+    return case
+
+
+@requester_required
+def demand(request, reference: str):
+    case = _own_case(request, reference)
+    engine = case.reviews.first()
+    context = {
+        "case": case,
+        "request_data": case.demand.request,
+        "feedback": requester_feedback(engine.decision) if engine else None,
+        "documents": case.demand.documents.all(),
+    }
+    return render(request, "portal/demand.html", context)
+
+
+@requester_required
+@require_POST
+def add_document(request, reference: str):
+    case = _own_case(request, reference)
+    _attach(request, case)
+    return redirect(f"/portal/demands/{case.reference}/")
+
+
+@requester_required
+@require_http_methods(["GET", "POST"])
+def api_token(request):
+    token = tokens.issue(request.user) if request.method == "POST" else None
+    return render(request, "portal/token.html", {"token": token})

@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from custodes.portal import accounts
+from custodes.portal.models import Requester
+from custodes.web.access import requester_approver
+
+
+@requester_approver
+def requesters(request):
+    pending = Requester.objects.select_related("user").filter(status=Requester.Status.PENDING)
+    decided = (
+        Requester.objects.select_related("user", "decided_by")
+        .exclude(status__in=[Requester.Status.PENDING, Requester.Status.UNCONFIRMED])
+        .order_by("-created_at")[:100]
+    )
+    return render(request, "web/requesters.html", {"pending": pending, "decided": decided})
+
+
+@require_POST
+@requester_approver
+def decide_requester(request, requester_id: int):
+    requester = get_object_or_404(Requester, pk=requester_id)
+    try:
+        accounts.decide(
+            requester,
+            request.user,
+            request.POST.get("decision") == "approve",
+            request.POST.get("reason", ""),
+        )
+    except accounts.AccountRefused as error:
+        messages.error(request, str(error))
+    return redirect("/staff/requesters/")
