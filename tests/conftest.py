@@ -64,3 +64,30 @@ def case(open_case):
 
 def user_named(name):
     return get_user_model().objects.get(username=name)
+
+
+REQUESTER_PASSWORD = "serve-process-2026"
+
+
+def approved_requester_user(email="officer@fbi.gov", name="SA Dana Reyes"):
+    """A requester who signed up, confirmed, set an authenticator and was approved."""
+    from custodes.portal import accounts
+
+    requester = accounts.sign_up(name, email, "Federal Bureau of Investigation", "+12025550100", REQUESTER_PASSWORD)
+    device = accounts.confirm_email(requester)
+    from custodes.cases.people import current_code
+
+    accounts.confirm_authenticator(requester, current_code(device))
+    approver = add_staff(f"approver-{email}", PASSWORD, ["counsel"])[0]
+    accounts.decide(requester, approver, approve=True)
+    return requester.user
+
+
+@pytest.fixture
+def officer(db):
+    return approved_requester_user()
+
+
+@pytest.fixture
+def other_officer(db):
+    return approved_requester_user("detective@nypd.gov", "Det. Sam Lee")

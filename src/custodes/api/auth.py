@@ -12,9 +12,13 @@ from custodes.portal import ratelimit, tokens
 
 
 class TokenAuth(HttpBearer):
-    def authenticate(self, request, token: str):
+    def __call__(self, request):
+        # Every request counts against its address, with a token or without one.
         # REMOTE_ADDR, never X-Forwarded-For: a client could write that header itself.
         _limit(f"addr:{request.META.get('REMOTE_ADDR', '')}", settings.CUSTODES_API_PER_ADDRESS)
+        return super().__call__(request)
+
+    def authenticate(self, request, token: str):
         user = tokens.user_for(token)
         if user is None:
             return None

@@ -7,6 +7,7 @@ import math
 from django.db.models import F
 from django.utils import timezone
 from ninja import File, NinjaAPI, UploadedFile
+from ninja.responses import Status
 
 from custodes.api import errors
 from custodes.api.auth import TokenAuth
@@ -140,7 +141,7 @@ def submit_demand(request, payload: DemandIn):
         case_number=case_number,
         emergency_details=emergency or {},
     )
-    return 201, _demand_out(case)
+    return Status(201, _demand_out(case))
 
 
 def _jsonable(value):
@@ -161,19 +162,22 @@ def list_demands(request, page: int = 1):
         .order_by("-created_at", "-id")
     )
     items, pages, total = _page_of(cases, page)
-    return 200, {
-        "items": [_demand_out(c) for c in items],
-        "page": page,
-        "pages": pages,
-        "total": total,
-    }
+    return Status(
+        200,
+        {
+            "items": [_demand_out(c) for c in items],
+            "page": page,
+            "pages": pages,
+            "total": total,
+        },
+    )
 
 
 @api.get("/demands/{reference}", response={200: DemandOut, **FAILURES}, tags=["requesters"])
 def get_demand(request, reference: str):
     """One of your demands: its state, what the process does not reach, what is missing."""
     _requester(request)
-    return 200, _demand_out(_own_case(request, reference))
+    return Status(200, _demand_out(_own_case(request, reference)))
 
 
 @api.post(
@@ -194,7 +198,7 @@ def add_document(request, reference: str, document: UploadedFile = File(...)):  
         )
     except UploadRejected as error:
         raise ApiError(400, "unreadable_document", str(error), "document") from None
-    return 201, _document_out(stored)
+    return Status(201, _document_out(stored))
 
 
 def _case_out(case: Case) -> dict:
@@ -224,12 +228,15 @@ def queue(request, page: int = 1, state: str = ""):
         cases = cases.exclude(state=State.CLOSED)
     cases = cases.order_by(F("due_on").asc(nulls_last=True), "created_at", "id")
     items, pages, total = _page_of(cases, page)
-    return 200, {
-        "items": [_case_out(c) for c in items],
-        "page": page,
-        "pages": pages,
-        "total": total,
-    }
+    return Status(
+        200,
+        {
+            "items": [_case_out(c) for c in items],
+            "page": page,
+            "pages": pages,
+            "total": total,
+        },
+    )
 
 
 def _staff_case(reference: str) -> Case:
@@ -255,12 +262,15 @@ def get_case(request, reference: str):
     """A case: the request, the engine's decision with its findings, people's decisions."""
     _staff(request)
     case = _staff_case(reference)
-    return 200, {
-        **_case_out(case),
-        "request": case.demand.request,
-        "decision": case.reviews.first().decision,
-        "decisions": [_decision_out(d) for d in case.decisions.select_related("author")],
-    }
+    return Status(
+        200,
+        {
+            **_case_out(case),
+            "request": case.demand.request,
+            "decision": case.reviews.first().decision,
+            "decisions": [_decision_out(d) for d in case.decisions.select_related("author")],
+        },
+    )
 
 
 @api.post("/cases/{reference}/decision", response={201: DecisionOut, **FAILURES}, tags=["staff"])
@@ -274,4 +284,4 @@ def decide(request, reference: str, payload: DecisionIn):
         )
     except (services.Refused, IllegalMove) as error:
         raise ApiError(403, "refused", str(error)) from None
-    return 201, _decision_out(decision)
+    return Status(201, _decision_out(decision))

@@ -1,0 +1,137 @@
+"""The HTTP API: tokens, one error shape, pagination, ownership, staff endpoints, limits."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client, override_settings
+
+from custodes.cases.models import Case
+from custodes.portal import tokens
+from custodes.portal.models import RateBucket
+
+pytestmark = pytest.mark.django_db
+
+DEMAND = {
+    "instrument": "grand_jury_subpoena",
+    "case_number": "GJ-26-117",
+    "selectors": [{"kind": "username", "value": "harbor.lights"}],
+    "categories": ["subscriber", "content"],
+    "date_range": {"start": "2026-03-01", "end": "2026-09-30"},
+    "signed": True,
+    "purpose": "A grand jury investigation of bank fraud.",
+}
+
+
+def _client(user):
+    return Client(HTTP_AUTHORIZATION=f"Bearer {tokens.issue(user)}")
+
+
+def _error(response, status, code):
+    assert response.status_code == status, response.content
+    body = response.json()
+    assert set(body) == {"error"} and set(body["error"]) == {"code", "message", "field"}
+    assert body["error"]["code"] == code and body["error"]["message"]
+    return body["error"]
+
+
+def test_without_a_token_the_answer_is_401_in_the_error_shape():
+    _error(Client().get("/api/v1/demands"), 401, "unauthenticated")
+    _error(Client(HTTP_AUTHORIZATION="Bearer cst_nonsense").get("/api/v1/demands"), 401, "unauthenticated")
+
+
+def test_a_requester_submits_and_reads_the_engines_answer(officer):
+    client = _client(officer)
+    response = client.post("/api/v1/demands", DEMAND, content_type="application/json")
+    assert response.status_code == 201
+    body = response.json()
+    assert body["reference"].startswith("C-") and body["state"] == "received"
+    assert [w["category"] for w in body["withheld"]] == ["content"]
+    assert client.get(f"/api/v1/demands/{body['reference']}").json()["case_number"] == "GJ-26-117"
+
+
+def test_an_invalid_body_names_the_field(officer):
+    response = _client(officer).post(
+        "/api/v1/demands", {**DEMAND, "instrument": "letter"}, content_type="application/json"
+    )
+    assert _error(response, 422, "invalid")["field"] == "instrument"
+
+
+def test_an_emergency_without_its_details_is_refused(officer):
+    response = _client(officer).post(
+        "/api/v1/demands", {**DEMAND, "instrument": "emergency_request"}, content_type="application/json"
+    )
+    assert _error(response, 400, "invalid")["field"] == "emergency"
+
+
+def test_demands_are_listed_fifty_a_page(officer):
+    client = _client(officer)
+    for _ in range(51):
+        client.post("/api/v1/demands", DEMAND, content_type="application/json")
+    first = client.get("/api/v1/demands").json()
+    assert (len(first["items"]), first["page"], first["pages"], first["total"]) == (50, 1, 2, 51)
+    assert len(client.get("/api/v1/demands?page=2").json()["items"]) == 1
+    _error(client.get("/api/v1/demands?page=3"), 404, "not_found")
+
+
+def test_a_requester_cannot_read_anothers_demand(officer, other_officer):
+    reference = _client(officer).post("/api/v1/demands", DEMAND, content_type="application/json").json()["reference"]
+    snoop = _client(other_officer)
+    _error(snoop.get(f"/api/v1/demands/{reference}"), 404, "not_found")
+    assert snoop.get("/api/v1/demands").json()["total"] == 0
+
+
+def test_a_document_is_attached_and_a_bad_one_refused_in_the_error_shape(officer):
+    client = _client(officer)
+    reference = client.post("/api/v1/demands", DEMAND, content_type="application/json").json()["reference"]
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    good = client.post(f"/api/v1/demands/{reference}/documents", {"document": SimpleUploadedFile("s.txt", b"SUBPOENA")})
+    assert good.status_code == 201 and len(good.json()["sha256"]) == 64
+    bad = client.post(f"/api/v1/demands/{reference}/documents", {"document": SimpleUploadedFile("s.pdf", b"%PDF-1.4 broken")})
+    assert "PDF" in _error(bad, 400, "unreadable_document")["message"]
+    assert Case.objects.get().demand.documents.count() == 1
+
+
+def test_staff_read_the_queue_and_decide(officer, counsel, reviewer):
+    reference = _client(officer).post("/api/v1/demands", DEMAND, content_type="application/json").json()["reference"]
+    staff = _client(reviewer)
+    assert staff.get("/api/v1/queue").json()["items"][0]["reference"] == reference
+    case = staff.get(f"/api/v1/cases/{reference}").json()
+    assert case["decision"]["action"] == "produce_partial"
+    refused = staff.post(f"/api/v1/cases/{reference}/decision", {"action": "reject"}, content_type="application/json")
+    assert "Only counsel" in _error(refused, 403, "refused")["message"]
+    decided = _client(counsel).post(
+        f"/api/v1/cases/{reference}/decision",
+        {"action": "reject", "reason": "The subpoena names the wrong company."},
+        content_type="application/json",
+    )
+    assert decided.status_code == 201 and decided.json()["overrides_engine"]
+
+
+def test_requesters_and_staff_keep_to_their_endpoints(officer, reviewer, admin):
+    _error(_client(officer).get("/api/v1/queue"), 403, "forbidden")
+    _error(_client(reviewer).get("/api/v1/demands"), 403, "forbidden")
+    _error(_client(admin).get("/api/v1/queue"), 403, "forbidden")
+
+
+@override_settings(CUSTODES_API_PER_TOKEN=3)
+def test_too_many_requests_for_one_token_get_429_with_retry_after(officer):
+    client = _client(officer)
+    for _ in range(3):
+        assert client.get("/api/v1/demands").status_code == 200
+    response = client.get("/api/v1/demands")
+    _error(response, 429, "rate_limited")
+    assert int(response["Retry-After"]) >= 1
+
+
+@override_settings(CUSTODES_API_PER_ADDRESS=2)
+def test_too_many_requests_from_one_address_get_429_even_without_a_token():
+    for _ in range(2):
+        assert Client().get("/api/v1/demands").status_code == 401
+    _error(Client().get("/api/v1/demands"), 429, "rate_limited")
+    assert RateBucket.objects.filter(key="addr:127.0.0.1").exists()
+
+
+def test_the_openapi_document_is_served():
+    schema = Client().get("/api/v1/openapi.json").json()
+    assert "/api/v1/demands" in schema["paths"] and schema["info"]["title"] == "custodes"

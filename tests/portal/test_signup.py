@@ -1,0 +1,127 @@
+"""Signing up: official addresses confirmed by e-mail and approved by staff; free-mail and
+look-alikes refused with the reason; unlisted domains held for staff."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core import mail
+from django.test import Client
+
+from custodes.cases.people import current_code
+from custodes.portal.models import Requester
+from tests.conftest import PASSWORD, sign_in
+from tests.law.test_vetting import LOOK_ALIKES
+
+pytestmark = pytest.mark.django_db
+
+
+def _sign_up(client, email):
+    return client.post("/portal/signup/", {
+        "name": "SA Dana Reyes", "agency": "FBI", "email": email, "phone": "+12025550100",
+        "password": "serve-process-2026",
+    })
+
+
+def _link() -> str:
+    return re.search(r"http://\S+/portal/confirm/\S+/", mail.outbox[-1].body).group(0)
+
+
+def test_a_listed_domain_signs_up_confirms_and_waits_for_approval(client):
+    response = _sign_up(client, "Dana.Reyes@FBI.gov")
+    assert response.status_code == 200 and "Check your e-mail" in response.content.decode()
+    assert mail.outbox[-1].to == ["dana.reyes@fbi.gov"]
+    page = client.get(_link().split("8000", 1)[1])
+    assert "Set up your authenticator" in page.content.decode()
+    device = get_user_model().objects.get(username="dana.reyes@fbi.gov").totpdevice_set.get()
+    done = client.post(_link().split("8000", 1)[1], {"token": current_code(device)})
+    assert "Waiting for approval" in done.content.decode()
+    requester = Requester.objects.get()
+    assert requester.status == "pending" and requester.domain_verdict == "accept"
+
+
+def test_a_free_mail_address_is_refused_with_the_reason(client):
+    response = _sign_up(client, "dana.reyes.fbi@gmail.com")
+    assert response.status_code == 400
+    assert "free-mail" in response.content.decode()
+    assert not get_user_model().objects.exists() and not mail.outbox
+
+
+@pytest.mark.parametrize(("domain", "imitated"), LOOK_ALIKES)
+def test_a_look_alike_domain_is_refused_naming_what_it_imitates(client, domain, imitated):
+    response = _sign_up(client, f"dana@{domain}")
+    assert response.status_code == 400
+    assert f"looks like {imitated}" in response.content.decode()
+    assert not Requester.objects.exists()
+
+
+def test_an_unlisted_domain_is_held_for_staff_with_the_reason(client):
+    _sign_up(client, "det.ray@chicagopolice.org")
+    requester = Requester.objects.get()
+    assert requester.domain_verdict == "hold"
+    assert "Staff will confirm" in requester.domain_reason
+
+
+def test_a_forged_or_broken_link_is_refused(client):
+    _sign_up(client, "dana@fbi.gov")
+    forged = _link().split("8000", 1)[1].replace("/confirm/", "/confirm/x")
+    assert client.get(forged).status_code == 400
+
+
+def test_staff_approve_and_the_requester_can_sign_in(client, counsel):
+    _sign_up(client, "dana@fbi.gov")
+    link = _link().split("8000", 1)[1]
+    client.get(link)
+    user = get_user_model().objects.get(username="dana@fbi.gov")
+    device = user.totpdevice_set.get()
+    client.post(link, {"token": current_code(device)})
+    requester = Requester.objects.get()
+
+    def fresh_code():  # a device refuses a code it has accepted; a person waits for the next
+        device.refresh_from_db()
+        device.last_t = -1
+        device.save()
+        return current_code(device)
+
+    login = {"email": "dana@fbi.gov", "password": "serve-process-2026", "token": fresh_code()}
+    early = Client().post("/portal/login/", login)
+    assert early.status_code == 400 and "waiting for staff approval" in early.content.decode()
+
+    staff = sign_in(Client(), counsel)
+    assert "dana@fbi.gov" in staff.get("/staff/requesters/").content.decode()
+    staff.post(f"/staff/requesters/{requester.pk}/", {"decision": "approve"})
+    requester.refresh_from_db()
+    assert requester.status == "approved" and requester.decided_by == counsel
+    assert "approved" in mail.outbox[-1].body
+
+    login["token"] = fresh_code()
+    signed_in = Client()
+    response = signed_in.post("/portal/login/", login)
+    assert response.status_code == 302 and response.url == "/portal/"
+    assert signed_in.get("/portal/").status_code == 200
+
+
+def test_refusing_needs_a_reason(client, counsel, officer):
+    pending = Requester.objects.exclude(user=officer)
+    assert not pending.exists()
+    staff = sign_in(Client(), counsel)
+    _sign_up(client, "sam@nypd.gov")
+    link = _link().split("8000", 1)[1]
+    client.get(link)
+    device = get_user_model().objects.get(username="sam@nypd.gov").totpdevice_set.get()
+    client.post(link, {"token": current_code(device)})
+    requester = Requester.objects.get(user__username="sam@nypd.gov")
+    response = staff.post(f"/staff/requesters/{requester.pk}/", {"decision": "refuse"}, follow=True)
+    assert "Say why" in response.content.decode()
+    requester.refresh_from_db()
+    assert requester.status == "pending"
+
+
+def test_a_reviewer_cannot_approve_requesters(reviewer):
+    assert sign_in(Client(), reviewer).get("/staff/requesters/").status_code == 403
+
+
+def test_the_staff_password_is_not_the_requester_password():
+    assert PASSWORD != "serve-process-2026"
