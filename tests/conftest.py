@@ -73,7 +73,9 @@ def approved_requester_user(email="officer@fbi.gov", name="SA Dana Reyes"):
     """A requester who signed up, confirmed, set an authenticator and was approved."""
     from custodes.portal import accounts
 
-    requester = accounts.sign_up(name, email, "Federal Bureau of Investigation", "+12025550100", REQUESTER_PASSWORD)
+    requester = accounts.sign_up(
+        name, email, "Federal Bureau of Investigation", "+12025550100", REQUESTER_PASSWORD
+    )
     device = accounts.confirm_email(requester)
     from custodes.cases.people import current_code
 

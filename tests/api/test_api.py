@@ -36,7 +36,11 @@ def _error(response, status, code):
 
 def test_without_a_token_the_answer_is_401_in_the_error_shape():
     _error(Client().get("/api/v1/demands"), 401, "unauthenticated")
-    _error(Client(HTTP_AUTHORIZATION="Bearer cst_nonsense").get("/api/v1/demands"), 401, "unauthenticated")
+    _error(
+        Client(HTTP_AUTHORIZATION="Bearer cst_nonsense").get("/api/v1/demands"),
+        401,
+        "unauthenticated",
+    )
 
 
 def test_a_requester_submits_and_reads_the_engines_answer(officer):
@@ -58,7 +62,9 @@ def test_an_invalid_body_names_the_field(officer):
 
 def test_an_emergency_without_its_details_is_refused(officer):
     response = _client(officer).post(
-        "/api/v1/demands", {**DEMAND, "instrument": "emergency_request"}, content_type="application/json"
+        "/api/v1/demands",
+        {**DEMAND, "instrument": "emergency_request"},
+        content_type="application/json",
     )
     assert _error(response, 400, "invalid")["field"] == "emergency"
 
@@ -74,7 +80,11 @@ def test_demands_are_listed_fifty_a_page(officer):
 
 
 def test_a_requester_cannot_read_anothers_demand(officer, other_officer):
-    reference = _client(officer).post("/api/v1/demands", DEMAND, content_type="application/json").json()["reference"]
+    reference = (
+        _client(officer)
+        .post("/api/v1/demands", DEMAND, content_type="application/json")
+        .json()["reference"]
+    )
     snoop = _client(other_officer)
     _error(snoop.get(f"/api/v1/demands/{reference}"), 404, "not_found")
     assert snoop.get("/api/v1/demands").json()["total"] == 0
@@ -82,23 +92,37 @@ def test_a_requester_cannot_read_anothers_demand(officer, other_officer):
 
 def test_a_document_is_attached_and_a_bad_one_refused_in_the_error_shape(officer):
     client = _client(officer)
-    reference = client.post("/api/v1/demands", DEMAND, content_type="application/json").json()["reference"]
+    reference = client.post("/api/v1/demands", DEMAND, content_type="application/json").json()[
+        "reference"
+    ]
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    good = client.post(f"/api/v1/demands/{reference}/documents", {"document": SimpleUploadedFile("s.txt", b"SUBPOENA")})
+    good = client.post(
+        f"/api/v1/demands/{reference}/documents",
+        {"document": SimpleUploadedFile("s.txt", b"SUBPOENA")},
+    )
     assert good.status_code == 201 and len(good.json()["sha256"]) == 64
-    bad = client.post(f"/api/v1/demands/{reference}/documents", {"document": SimpleUploadedFile("s.pdf", b"%PDF-1.4 broken")})
+    bad = client.post(
+        f"/api/v1/demands/{reference}/documents",
+        {"document": SimpleUploadedFile("s.pdf", b"%PDF-1.4 broken")},
+    )
     assert "PDF" in _error(bad, 400, "unreadable_document")["message"]
     assert Case.objects.get().demand.documents.count() == 1
 
 
 def test_staff_read_the_queue_and_decide(officer, counsel, reviewer):
-    reference = _client(officer).post("/api/v1/demands", DEMAND, content_type="application/json").json()["reference"]
+    reference = (
+        _client(officer)
+        .post("/api/v1/demands", DEMAND, content_type="application/json")
+        .json()["reference"]
+    )
     staff = _client(reviewer)
     assert staff.get("/api/v1/queue").json()["items"][0]["reference"] == reference
     case = staff.get(f"/api/v1/cases/{reference}").json()
     assert case["decision"]["action"] == "produce_partial"
-    refused = staff.post(f"/api/v1/cases/{reference}/decision", {"action": "reject"}, content_type="application/json")
+    refused = staff.post(
+        f"/api/v1/cases/{reference}/decision", {"action": "reject"}, content_type="application/json"
+    )
     assert "Only counsel" in _error(refused, 403, "refused")["message"]
     decided = _client(counsel).post(
         f"/api/v1/cases/{reference}/decision",

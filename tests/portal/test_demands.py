@@ -40,7 +40,8 @@ def test_a_submission_is_reviewed_at_once_and_says_what_is_beyond_the_process(of
     assert "only a search warrant compels it" in page
     assert case.demand.submitted_by == officer and case.demand.case_number == "GJ-26-117"
     assert {(t.kind, t.value) for t in case.targets.all()} == {
-        ("username", "harbor.lights"), ("email", "Harbor.Lights@example.com"),
+        ("username", "harbor.lights"),
+        ("email", "Harbor.Lights@example.com"),
     }
     assert "GJ-26-117" in client.get("/portal/").content.decode()
 
@@ -114,7 +115,10 @@ def test_no_emergency_disclosure_before_a_call_back(officer, counsel):
     with pytest.raises(services.Refused, match="the number the request gave"):
         services.record_callback(case, counsel, "206-555-0141", "the request")
     services.record_callback(
-        case, counsel, "(206) 296-4155", "King County Sheriff's published switchboard",
+        case,
+        counsel,
+        "(206) 296-4155",
+        "King County Sheriff's published switchboard",
         "Sgt. on duty confirmed the request and the officer",
     )
     assert services.move(case, counsel, State.APPROVED).state == State.APPROVED
@@ -125,5 +129,8 @@ def test_the_call_back_is_recorded_from_the_case_page(officer, reviewer):
     case = Case.objects.get()
     staff = sign_in(Client(), reviewer)
     assert "No call-back yet" in staff.get(f"/cases/{case.reference}/").content.decode()
-    staff.post(f"/cases/{case.reference}/callback/", {"number": "(206) 296-4155", "source": "agency website"})
+    staff.post(
+        f"/cases/{case.reference}/callback/",
+        {"number": "(206) 296-4155", "source": "agency website"},
+    )
     assert case.callbacks.count() == 1

@@ -19,10 +19,16 @@ pytestmark = pytest.mark.django_db
 
 
 def _sign_up(client, email):
-    return client.post("/portal/signup/", {
-        "name": "SA Dana Reyes", "agency": "FBI", "email": email, "phone": "+12025550100",
-        "password": "serve-process-2026",
-    })
+    return client.post(
+        "/portal/signup/",
+        {
+            "name": "SA Dana Reyes",
+            "agency": "FBI",
+            "email": email,
+            "phone": "+12025550100",
+            "password": "serve-process-2026",
+        },
+    )
 
 
 def _link() -> str:

@@ -6,7 +6,7 @@ import math
 
 from django.db.models import F
 from django.utils import timezone
-from ninja import File, NinjaAPI, UploadedFile
+from ninja import File, NinjaAPI, Query, UploadedFile
 from ninja.responses import Status
 
 from custodes.api import errors
@@ -22,6 +22,7 @@ from custodes.api.schemas import (
     DemandPage,
     DocumentOut,
     ErrorOut,
+    StateName,
 )
 from custodes.cases import roles, services
 from custodes.cases.models import Case, Decision
@@ -108,7 +109,7 @@ def _own_case(request, reference: str) -> Case:
 def submit_demand(request, payload: DemandIn):
     """Submit a demand as a structured request; the engine reviews it at once."""
     requester = _requester(request)
-    data = payload.dict()
+    data = payload.model_dump()
     emergency = data.pop("emergency")
     case_number = data.pop("case_number") or ""
     if data["instrument"] == "emergency_request" and not emergency:
@@ -153,7 +154,7 @@ def _jsonable(value):
 
 
 @api.get("/demands", response={200: DemandPage, **FAILURES}, tags=["requesters"])
-def list_demands(request, page: int = 1):
+def list_demands(request, page: int = Query(1, ge=1)):
     """Your demands, newest first, fifty a page."""
     _requester(request)
     cases = (
@@ -214,18 +215,11 @@ def _case_out(case: Case) -> dict:
 
 
 @api.get("/queue", response={200: CasePage, **FAILURES}, tags=["staff"])
-def queue(request, page: int = 1, state: str = ""):
+def queue(request, page: int = Query(1, ge=1), state: StateName | None = None):
     """Open cases (or those in `state`), the soonest due first."""
     _staff(request)
     cases = Case.objects.all()
-    if state:
-        if state not in State.values:
-            raise ApiError(
-                400, "invalid", f"state must be one of {', '.join(State.values)}", "state"
-            )
-        cases = cases.filter(state=state)
-    else:
-        cases = cases.exclude(state=State.CLOSED)
+    cases = cases.filter(state=state) if state else cases.exclude(state=State.CLOSED)
     cases = cases.order_by(F("due_on").asc(nulls_last=True), "created_at", "id")
     items, pages, total = _page_of(cases, page)
     return Status(

@@ -3,16 +3,29 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from ninja import Schema
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool
 
+from custodes.cases.workflow import State
 from custodes.law.vocab import Action, Category, Instrument, SelectorKind
 
 InstrumentName = Literal[tuple(i.value for i in Instrument)]  # type: ignore[valid-type]
 CategoryName = Literal[tuple(c.value for c in Category)]  # type: ignore[valid-type]
 SelectorKindName = Literal[tuple(k.value for k in SelectorKind)]  # type: ignore[valid-type]
 ActionName = Literal[tuple(a.value for a in Action)]  # type: ignore[valid-type]
+StateName = Literal[tuple(s.value for s in State)]  # type: ignore[valid-type]
+
+
+def _iso_date_only(value):
+    """Dates come as ISO text ("2026-11-23"); a number is not a date, whatever it counts."""
+    if value is None or isinstance(value, (str, date)):
+        return value
+    raise ValueError("must be an ISO date such as 2026-11-23")
+
+
+IsoDate = Annotated[date, BeforeValidator(_iso_date_only)]
 
 
 class ErrorBody(Schema):
@@ -25,37 +38,43 @@ class ErrorOut(Schema):
     error: ErrorBody
 
 
-class SelectorIn(Schema):
+class In(BaseModel):
+    """What clients send: strict, and fields we do not know are refused, not ignored."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class SelectorIn(In):
     kind: SelectorKindName
-    value: str
+    value: Annotated[str, Field(min_length=1, pattern=r"\S")]
     at: str | None = None
 
 
-class DateRangeIn(Schema):
-    start: date | None = None
-    end: date | None = None
+class DateRangeIn(In):
+    start: IsoDate | None = None
+    end: IsoDate | None = None
 
 
-class NondisclosureIn(Schema):
-    present: bool = False
-    court_ordered: bool = False
-    expires_on: date | None = None
+class NondisclosureIn(In):
+    present: StrictBool = False
+    court_ordered: StrictBool = False
+    expires_on: IsoDate | None = None
 
 
-class EmergencyIn(Schema):
+class EmergencyIn(In):
     nature: str
     danger: str
     callback_number: str
 
 
-class DemandIn(Schema):
+class DemandIn(In):
     instrument: InstrumentName
     authority: list[str] = []
     agency: str | None = None
     case_number: str | None = None
-    issued_on: date | None = None
-    return_by: date | None = None
-    signed: bool = False
+    issued_on: IsoDate | None = None
+    return_by: IsoDate | None = None
+    signed: StrictBool = False
     selectors: list[SelectorIn]
     categories: list[CategoryName]
     date_range: DateRangeIn | None = None
@@ -135,7 +154,7 @@ class CaseDetailOut(CaseOut):
     decisions: list[DecisionOut]
 
 
-class DecisionIn(Schema):
+class DecisionIn(In):
     action: ActionName
     allowed_categories: list[CategoryName] = []
     reason: str = ""
