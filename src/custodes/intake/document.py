@@ -57,4 +57,6 @@ def decode_text(data: bytes, name: str) -> str:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise UnreadableInput(f"{name}: the text is in no encoding custodes reads; save it as UTF-8")
+    raise UnreadableInput(
+        f"{name}: the text is in no encoding custodes reads; save it as UTF-8 and send it again"
+    )
