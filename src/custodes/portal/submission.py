@@ -108,7 +108,11 @@ def _date_range(data) -> dict | None:
 def requester_feedback(decision: dict) -> dict:
     """What the requester is told at once: what the process does not reach, and what is
     missing or wrong. Counsel's internal questions (escalations) are not theirs to read."""
-    return {
-        "withheld": decision.get("withheld", []),
-        "problems": [f for f in decision.get("findings", []) if f["severity"] in ("block", "warn")],
-    }
+    withheld = decision.get("withheld", [])
+    said = {item["reason"] for item in withheld}
+    problems = [
+        f
+        for f in decision.get("findings", [])
+        if f["severity"] in ("block", "warn") and f["message"] not in said
+    ]
+    return {"withheld": withheld, "problems": problems}
