@@ -7,22 +7,16 @@ from __future__ import annotations
 import re
 
 import pytest
-from django.core import mail
 from django.contrib.auth import get_user_model
+from django.core import mail
 
 from custodes.cases import services
 from custodes.cases.models import Case
 from custodes.cases.people import add_staff, current_code
 from custodes.cases.workflow import State
-from tests.conftest import PASSWORD
-from tests.web.test_browser import CHROMIUM, SCREENSHOTS, browser_page  # noqa: F401
+from tests.conftest import PASSWORD, SCREENSHOTS, needs_chromium
 
-pytestmark = [
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(
-        not CHROMIUM or not __import__("pathlib").Path(CHROMIUM).exists(), reason="no chromium"
-    ),
-]
+pytestmark = [pytest.mark.django_db(transaction=True), needs_chromium]
 
 
 def _fresh_code(username: str) -> str:

@@ -4,25 +4,12 @@ the timeline. Saves a screenshot of the case page for the README."""
 
 from __future__ import annotations
 
-import os
-import shutil
-from pathlib import Path
-
 import pytest
 
 from custodes.cases.people import add_staff, current_code
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, SCREENSHOTS, needs_chromium
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
-
-pytestmark = [
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(
-        not Path(CHROMIUM).exists(),
-        reason="Debian's chromium is not installed (make test installs it)",
-    ),
-]
+pytestmark = [pytest.mark.django_db(transaction=True), needs_chromium]
 
 DEMAND = """U.S. Department of Homeland Security
 Immigration and Customs Enforcement
@@ -43,29 +30,6 @@ Records requested for the period January 1, 2026 through November 15, 2026:
 Issued by: /s/ R. Holloway, Field Office Director          Date: November 20, 2026
 Contact: SDDO P. Grant, p.grant@ice.dhs.gov, (215) 555-0190
 """
-
-
-@pytest.fixture
-def browser_page():
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # Playwright's sync API runs a loop
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
-        )
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        yield page
-        browser.close()
 
 
 def test_counsel_reviews_an_uploaded_demand_in_the_browser(live_server, browser_page, tmp_path):
