@@ -74,8 +74,8 @@ def _page_of(queryset, page: int):
 
 
 def _demand_out(case: Case) -> dict:
-    engine = case.reviews.first()
-    feedback = requester_feedback(engine.decision)
+    decision = case.reviews.values_list("decision", flat=True).first()
+    feedback = requester_feedback(decision)
     return {
         "reference": case.reference,
         "state": case.state,
@@ -86,7 +86,12 @@ def _demand_out(case: Case) -> dict:
         "awaiting_you": case.state == State.AWAITING_REQUESTER,
         "withheld": feedback["withheld"],
         "problems": feedback["problems"],
-        "documents": [_document_out(d) for d in case.demand.documents.all()],
+        "documents": [
+            {"name": name, "size": size, "sha256": sha256}
+            for name, size, sha256 in case.demand.documents.values_list(
+                "original_name", "size", "sha256"
+            )
+        ],
     }
 
 

@@ -44,8 +44,9 @@ class ApiToken(models.Model):
 
 
 class RateBucket(models.Model):
-    """A token bucket: `tokens` left at `updated_at`, refilled at the limit's rate."""
+    """A token bucket: `tokens` left at `refilled_at` (seconds since the epoch, so that one
+    UPDATE can do the refill arithmetic on SQLite and PostgreSQL alike)."""
 
     key = models.CharField(max_length=200, unique=True)
     tokens = models.FloatField()
-    updated_at = models.DateTimeField()
+    refilled_at = models.FloatField()

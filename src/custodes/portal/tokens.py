@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from datetime import timedelta
 
 from django.db import transaction
 from django.utils import timezone
@@ -12,6 +13,7 @@ from custodes.audit.chain import record
 from custodes.portal.models import ApiToken
 
 PREFIX = "cst_"
+LAST_USED_PRECISION = timedelta(minutes=1)  # recorded to the minute, not written every call
 
 
 def _hash(token: str) -> str:
@@ -29,8 +31,14 @@ def issue(user) -> str:
 def user_for(token: str):
     if not token.startswith(PREFIX):
         return None
-    found = ApiToken.objects.select_related("user").filter(key_hash=_hash(token)).first()
+    found = (
+        ApiToken.objects.select_related("user", "user__requester")
+        .filter(key_hash=_hash(token))
+        .first()
+    )
     if found is None or not found.user.is_active:
         return None
-    ApiToken.objects.filter(pk=found.pk).update(last_used_at=timezone.now())
+    now = timezone.now()
+    if found.last_used_at is None or now - found.last_used_at > LAST_USED_PRECISION:
+        ApiToken.objects.filter(pk=found.pk).update(last_used_at=now)
     return found.user
