@@ -149,8 +149,8 @@ def serve(
 
 
 def _print_demo() -> None:
-    from custodes.cases.demo import DEMO_PASSWORD, demo_staff, load_demo
     from custodes.cases.people import current_code, secret_of
+    from custodes.demo import DEMO_PASSWORD, DEMO_REQUESTER, demo_requester, demo_staff, load_demo
 
     opened = load_demo()
     if opened:
@@ -160,7 +160,14 @@ def _print_demo() -> None:
         table.add_column(column, overflow="fold")
     for username, device in demo_staff().items():
         table.add_row(username, DEMO_PASSWORD, secret_of(device), current_code(device))
+    device = demo_requester()
+    table.add_row(
+        f"{DEMO_REQUESTER} (portal)", DEMO_PASSWORD, secret_of(device), current_code(device)
+    )
     out.print(table)
+    out.print(
+        "Staff sign in at /login/; requesters at /portal/login/ (or sign up at /portal/signup/)."
+    )
     out.print("A fresh code: [bold]custodes staff code USER[/bold] (demo desks only).")
 
 

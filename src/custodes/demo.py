@@ -1,4 +1,5 @@
-"""The demo desk for `custodes serve --demo`: the shipped demo demands and two staff."""
+"""The demo desk for `custodes serve --demo`: the shipped demo demands, staff, and an approved
+requester for the portal."""
 
 from __future__ import annotations
 
@@ -6,10 +7,11 @@ from datetime import date
 from importlib import resources
 
 from django.contrib.auth import get_user_model
+from django.test.utils import override_settings
 
 from custodes.cases import services
 from custodes.cases.models import Case
-from custodes.cases.people import add_staff
+from custodes.cases.people import add_staff, current_code
 from custodes.reviewing import load_request
 
 DEMO_RECEIVED_ON = date(2026, 11, 23)
@@ -32,6 +34,33 @@ def load_demo() -> list[Case]:
         else:
             opened.append(services.receive_upload(data, entry.name, None, DEMO_RECEIVED_ON))
     return opened
+
+
+DEMO_REQUESTER = "officer@fbi.gov"
+
+
+def demo_requester():
+    """An approved requester for the portal, created if missing; its TOTP device."""
+    from custodes.portal import accounts
+    from custodes.portal.models import Requester
+
+    existing = Requester.objects.filter(user__username=DEMO_REQUESTER).first()
+    if existing:
+        return existing.user.totpdevice_set.first()
+    # The demo desk's own confirmation and approval mail is kept, not printed.
+    with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
+        requester = accounts.sign_up(
+            "SA Demo Officer",
+            DEMO_REQUESTER,
+            "Federal Bureau of Investigation",
+            "+12025550100",
+            DEMO_PASSWORD,
+        )
+        device = accounts.confirm_email(requester)
+        accounts.confirm_authenticator(requester, current_code(device))
+        counsel = get_user_model().objects.get(username="counsel")
+        accounts.decide(requester, counsel, approve=True, reason="demo desk")
+    return device
 
 
 def demo_staff() -> dict:
