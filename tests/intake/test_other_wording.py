@@ -115,6 +115,63 @@ EXPECTED = {
         "notice": "after_emergency",
         "findings": set(),
     },
+    "national-security-letter-other-wording.txt": {
+        "instrument": "national_security_letter",
+        "categories": {"subscriber", "transactional"},
+        "selectors": {("account_id", "55123409871")},
+        "action": "produce_partial",
+        "notice": "prohibited",
+        "findings": {"NSL_SCOPE"},
+    },
+    "dea-subpoena-reporter.txt": {
+        "instrument": "administrative_subpoena",
+        "selectors": {("username", "capitol.ledger")},
+        "action": "escalate",  # journalism about the agency, outside § 876's field
+        "findings": {"AUTHORITY_MISMATCH", "ANONYMOUS_SPEECH_RISK"},
+    },
+    "irs-summons.txt": {
+        "instrument": "administrative_subpoena",
+        "categories": {"subscriber"},
+        "selectors": {("email", "j.pike.trades@example.com")},
+        "action": "produce",  # tax liability is § 7602's field; two years is only a warning
+        "findings": {"OVERBROAD_DATE_RANGE"},
+    },
+    "subpoena-by-ip-address.txt": {
+        "instrument": "grand_jury_subpoena",
+        "categories": {"subscriber"},
+        "selectors": {("ip", "198.51.100.23"), ("ip", "2001:db8::7")},
+        "action": "produce",
+        "findings": set(),
+    },
+    "rcmp-request.txt": {
+        "instrument": "foreign_request",
+        "country": "CA",
+        "categories": {"subscriber", "content"},
+        "selectors": {("username", "maple.secrets.22")},
+        "action": "produce_partial",
+        "findings": {"FOREIGN_NEEDS_MLAT", "NDO_NOT_BINDING", "CHILD_SAFETY_EXCEPTION"},
+    },
+    "2703d-order-one-year-gag.txt": {
+        "instrument": "court_order_2703d",
+        "categories": {"subscriber", "transactional"},
+        "selectors": {("username", "brooklyn.bytes")},
+        "action": "produce",
+        "notice": "delay",
+        "not_before": "2027-11-10",
+        "findings": {"NDO_IN_FORCE"},
+    },
+    "subpoena-thirty-accounts.txt": {
+        "instrument": "grand_jury_subpoena",
+        "action": "escalate",
+        "findings": {"OVERBROAD_SELECTORS"},
+    },
+    "warrant-all-information.txt": {
+        "instrument": "search_warrant",
+        "categories": {"subscriber", "transactional", "content", "location"},
+        "selectors": {("account_id", "90017772345")},
+        "action": "produce",
+        "findings": set(),
+    },
 }
 
 

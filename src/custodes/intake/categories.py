@@ -152,10 +152,17 @@ def _without_negations(text: str) -> str:
 _REALTIME = {Category.REALTIME_CONTENT, Category.REALTIME_NONCONTENT}
 
 
+# "the IP address 198.51.100.23 …" names a target; it does not ask for IP records.
+_IP_AS_TARGET = re.compile(
+    r"\bip\s+address(?:es)?\s+(?:of\s+)?(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f]*:[0-9a-f:]+)",
+    re.IGNORECASE,
+)
+
+
 def extract_categories(layout: Layout) -> list[Category]:
     """Each sentence or item of the ask read on its own: where it asks for monitoring going
     forward, its logs and headers are real-time non-content, not stored records."""
-    ask = asked_text(layout)
+    ask = _IP_AS_TARGET.sub(" ", asked_text(layout))
     if not any(vocab.spans(ask) for category, vocab in _groups() if category in _REALTIME):
         found = _unit_categories(flat(ask).lower())  # nothing real-time: one pass will do
     else:

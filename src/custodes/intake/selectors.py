@@ -144,6 +144,7 @@ def extract_selectors(
             continue
         offset, text = layout.line_starts[line.number], line.text
         ids = [m.span("value") for m in _ACCOUNT_ID.finditer(_same_length_lower(text))]
+        ids += [m.span() for m in _IPV4.finditer(text)]  # 198.51.100.23 is no phone number
         for match in emails_in(text):
             add(offset + match.start(), SelectorKind.EMAIL, match.group(0).lower())
         for value in phones_in(text, region, skip=ids):
