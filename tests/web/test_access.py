@@ -110,3 +110,10 @@ def test_a_refused_action_is_shown_on_the_case_page(reviewer, uploaded_case):
         f"/cases/{uploaded_case.reference}/move/", {"to": "producing"}, follow=True
     )
     assert "cannot go from received to producing" in response.content.decode()
+
+
+def test_a_nul_character_in_a_form_is_refused_at_the_edge(reviewer, uploaded_case):
+    client = sign_in(Client(), reviewer)
+    response = client.post(f"/cases/{uploaded_case.reference}/notes/", {"text": "call\x00back"})
+    assert response.status_code == 400 and b"NUL" in response.content
+    assert not uploaded_case.notes.exists()

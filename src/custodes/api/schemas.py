@@ -6,7 +6,7 @@ from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
 from ninja import Schema
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StrictBool
 
 from custodes.cases.workflow import State
 from custodes.law.vocab import Action, Category, Instrument, SelectorKind
@@ -28,6 +28,15 @@ def _iso_date_only(value):
 IsoDate = Annotated[date, BeforeValidator(_iso_date_only)]
 
 
+def _no_nul(value: str) -> str:
+    if "\x00" in value:
+        raise ValueError("must not contain a NUL character")
+    return value
+
+
+Text = Annotated[str, AfterValidator(_no_nul)]  # PostgreSQL stores no NUL in text or JSON
+
+
 class ErrorBody(Schema):
     code: str
     message: str
@@ -46,8 +55,8 @@ class In(BaseModel):
 
 class SelectorIn(In):
     kind: SelectorKindName
-    value: Annotated[str, Field(min_length=1, pattern=r"\S")]
-    at: str | None = None
+    value: Annotated[Text, Field(min_length=1, pattern=r"\S")]
+    at: Text | None = None
 
 
 class DateRangeIn(In):
@@ -62,16 +71,16 @@ class NondisclosureIn(In):
 
 
 class EmergencyIn(In):
-    nature: str
-    danger: str
-    callback_number: str
+    nature: Text
+    danger: Text
+    callback_number: Text
 
 
 class DemandIn(In):
     instrument: InstrumentName
-    authority: list[str] = []
-    agency: str | None = None
-    case_number: str | None = None
+    authority: list[Text] = []
+    agency: Text | None = None
+    case_number: Text | None = None
     issued_on: IsoDate | None = None
     return_by: IsoDate | None = None
     signed: StrictBool = False
@@ -79,7 +88,7 @@ class DemandIn(In):
     categories: list[CategoryName]
     date_range: DateRangeIn | None = None
     nondisclosure: NondisclosureIn | None = None
-    purpose: str | None = None
+    purpose: Text | None = None
     emergency: EmergencyIn | None = None
 
 

@@ -48,7 +48,7 @@ def read_document(path: Path) -> str:
 
 
 def decode_text(data: bytes, name: str) -> str:
-    if b"\x00" in data[:8192]:
+    if b"\x00" in data:
         raise UnreadableInput(
             f"{name}: this is a binary file, not text; send the demand as text, PDF or e-mail"
         )

@@ -28,7 +28,7 @@ def _message_text(message: EmailMessage, name: str) -> str:
         if part.is_multipart():
             continue
         parts.append(_part_text(part, name))
-    return "\n".join(p for p in parts if p is not None)
+    return "\n".join(p for p in parts if p is not None).replace("\x00", "")
 
 
 def _part_text(part: EmailMessage, name: str) -> str | None:

@@ -75,6 +75,7 @@ def _extract(path: str) -> dict:
         text = "\n".join(page.extract_text(extraction_mode="layout") or "" for page in reader.pages)
     except Exception as error:  # a crafted PDF can make the reader raise anything at all
         return {"error": f"the PDF is broken ({type(error).__name__}); send it printed again"}
+    text = text.replace("\x00", "")  # a NUL is never text, and databases refuse it
     if not text.strip():
         return {"error": "the PDF has no text layer (a scan?); send a PDF with text, or the text"}
     return {"text": text}

@@ -138,6 +138,11 @@ class Request:
         )
 
 
+def _no_nul(name: str, value: str) -> None:
+    if "\x00" in value:
+        raise RequestError(f"{name}: contains a NUL character; send plain text")
+
+
 def _iso(value: date | None) -> str | None:
     return value.isoformat() if value else None
 
@@ -189,12 +194,15 @@ class _Fields:
             return None
         if not isinstance(value, str):
             raise RequestError(f"{self._name(key)}: expected text or null")
+        _no_nul(self._name(key), value)
         return value.strip() or None
 
     def strings(self, key: str) -> list[str]:
         items = self.list(key)
         if not all(isinstance(i, str) for i in items):
             raise RequestError(f"{self._name(key)}: expected a list of text")
+        for item in items:
+            _no_nul(self._name(key), item)
         return [i.strip() for i in items if i.strip()]
 
     def list(self, key: str) -> list[Any]:
