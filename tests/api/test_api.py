@@ -159,3 +159,9 @@ def test_too_many_requests_from_one_address_get_429_even_without_a_token():
 def test_the_openapi_document_is_served():
     schema = Client().get("/api/v1/openapi.json").json()
     assert "/api/v1/demands" in schema["paths"] and schema["info"]["title"] == "custodes"
+
+
+def test_a_nul_character_anywhere_gets_the_api_error_shape(officer):
+    client = _client(officer)
+    _error(client.get("/api/v1/demands?page=%00"), 400, "invalid")
+    _error(client.get("/api/v1/demands/C-%00"), 400, "invalid")
