@@ -172,6 +172,56 @@ EXPECTED = {
         "action": "produce",
         "findings": set(),
     },
+    "australian-production-order.txt": {
+        "instrument": "cloud_act_order",
+        "country": "AU",
+        "categories": {
+            "subscriber",
+            "transactional",
+            "content",
+        },  # "Interception" in a title asks nothing
+        "action": "produce",
+        "findings": set(),
+    },
+    "secret-service-subpoena-satirist.txt": {
+        "instrument": "administrative_subpoena",
+        "selectors": {("username", "satire.in.chief")},
+        "action": "escalate",  # ridicule of the President is no threat to a protectee
+        "findings": {"AUTHORITY_MISMATCH", "ANONYMOUS_SPEECH_RISK"},
+    },
+    "ftc-civil-investigative-demand.txt": {
+        "instrument": "administrative_subpoena",
+        "categories": {"subscriber"},
+        "action": "produce",
+        "findings": set(),
+    },
+    "state-attorney-general-subpoena.txt": {
+        "instrument": "administrative_subpoena",
+        "categories": {"subscriber"},
+        "action": "produce",  # "between March 1 and August 31, 2026" is a range of six months
+        "findings": set(),
+    },
+    "forwarded-state-warrant.eml": {
+        "instrument": "search_warrant",
+        "categories": {"subscriber", "content"},
+        "selectors": {("username", "madtown.hustle")},
+        "action": "clarify",  # forwarded from a .com address: confirm with the agency first
+        "findings": {"REQUESTER_UNVERIFIED"},
+    },
+    "grand-jury-subpoena-in-capitals.txt": {
+        "instrument": "grand_jury_subpoena",
+        "categories": {"subscriber", "transactional"},
+        "selectors": {("username", "desert.rider.505")},
+        "action": "produce_partial",
+        "findings": {"NONCONTENT_REQUIRES_ORDER"},
+    },
+    "preservation-extension.txt": {
+        "instrument": "preservation_request",
+        "categories": {"subscriber", "transactional", "content", "location"},  # "all records"
+        "selectors": {("username", "fairmount.dealz"), ("account_id", "77330012871")},
+        "action": "preserve",
+        "findings": {"PRESERVATION_ONLY"},
+    },
 }
 
 

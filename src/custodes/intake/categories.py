@@ -15,7 +15,7 @@ from importlib import resources
 
 from custodes.intake.layout import Layout, flat, is_item, sentences_of
 from custodes.law.terms import Vocabulary
-from custodes.law.vocab import Category
+from custodes.law.vocab import STORED_CATEGORIES, Category
 
 _SCHEDULE_HEADING = re.compile(
     r"(records?|information|documents|data|things|items|materials?)\b.{0,40}"
@@ -29,7 +29,8 @@ _ASK = re.compile(
     r"\b(produce|provide|disclose|preserve|furnish|send(?: over)?|turn over|hand over|"
     r"looking for|seeks?|seeking|requests?(?:ed)? (?:that|the|all|any|for|you)|"
     r"ask(?:s|ing)? (?:you )?(?:for|to provide)|directed to provide|commanded to produce|"
-    r"bring|the following|any and all|all records|obtain|want|need|install\w*|intercept\w*|"
+    r"bring|the following|any and all|all records|obtain|want|need|install\w*|"
+    r"(?:to|shall) intercept|seize|to search|"
     r"tell (?:me|us)|let (?:me|us) know|who (?:owns|is behind|runs|operates|uses)|identify|"
     r"authoriz\w+ the (?:installation|interception)|to be seized|to be disclosed)\b|"
     r"^\s*(?:records|information|data|items|documents|things)\b[^:.]{0,40}:",
@@ -152,6 +153,13 @@ def _without_negations(text: str) -> str:
 _REALTIME = {Category.REALTIME_CONTENT, Category.REALTIME_NONCONTENT}
 
 
+# "all records of the account": everything stored, where the demand names nothing narrower.
+_EVERYTHING = re.compile(
+    r"\ball\s+(?:records|information|data|content and records|records and information)\s+"
+    r"(?:\w+\s+){0,3}?(?:associated with|relating to|pertaining to|of|for|concerning)\s+"
+    r"(?:the|this|that|each|said)\s+account",
+    re.IGNORECASE,
+)
 # "the IP address 198.51.100.23 …" names a target; it does not ask for IP records.
 _IP_AS_TARGET = re.compile(
     r"\bip\s+address(?:es)?\s+(?:of\s+)?(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f]*:[0-9a-f:]+)",
@@ -169,6 +177,8 @@ def extract_categories(layout: Layout) -> list[Category]:
         found = set()
         for unit in re.split(r"\n|(?<=[.;])\s+", ask):
             found |= _unit_categories(flat(unit).lower())
+    if not found and _EVERYTHING.search(ask):
+        found = set(STORED_CATEGORIES)  # "all records of the account", and nothing narrower
     return [c for c in Category if c in found]
 
 

@@ -112,6 +112,30 @@ _TO_PRESENT = re.compile(
 )
 
 
+# "between March 1 and August 31, 2026": the year written once, at the end.
+_SHARED_YEAR = re.compile(
+    rf"\b(?P<m1>[^\W\d_]{{3,9}})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*"
+    rf"(?:and|to|through|thru|until|-|–)\s*(?P<m2>[^\W\d_]{{3,9}})\.?\s+"
+    rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}\b"
+)
+
+
+def _shared_year_ranges(text: str) -> list[Span]:
+    spans = []
+    for match in _SHARED_YEAR.finditer(text):
+        m1, m2 = _MONTHS.get(match["m1"].lower()), _MONTHS.get(match["m2"].lower())
+        if not (m1 and m2):
+            continue
+        try:
+            start = date(int(match["year"]), m1, int(match["d1"]))
+            end = date(int(match["year"]), m2, int(match["d2"]))
+        except ValueError:
+            continue
+        if start <= end:
+            spans.append(Span(start, end, match.start()))
+    return spans
+
+
 @dataclass(frozen=True)
 class Span:
     start: date | None
@@ -135,4 +159,4 @@ def find_ranges(text: str) -> list[Span]:
             continue
         if _TO_PRESENT.match(text[first.end : first.end + 40]):
             spans.append(Span(first.value, None, first.start))
-    return spans
+    return sorted(spans + _shared_year_ranges(text), key=lambda span: span.position)

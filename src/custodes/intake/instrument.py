@@ -42,8 +42,10 @@ _PRESERVATION = re.compile(
 )
 _COMMAND = re.compile(
     r"you are (?:hereby )?(?:commanded|required|directed)|commanded and required|"
+    r"YOU ARE (?:HEREBY )?(?:COMMANDED|REQUIRED|DIRECTED)|"
     r"SUBPOENA(?![A-Z])(?<![A-Z]SUBPOENA)|SUMMONS(?![A-Z])(?<![A-Z]SUMMONS)|subpoena no\.|"
-    r"subpoena to (?:produce|testify|appear)",
+    r"subpoena to (?:produce|testify|appear)|CIVIL INVESTIGATIVE DEMAND|"
+    r"[Cc]ivil [Ii]nvestigative [Dd]emand",
 )
 _GRAND_JURY = re.compile(r"grand jury")
 _CIVIL = re.compile(r"civil action|civil case|fed\. r\. civ\. p\.|rule 45|ao 88|plaintiffs?\b")
@@ -55,7 +57,8 @@ _ADMINISTRATIVE = re.compile(
     r"3486(?!\d)(?<!\d3486)|7602(?!\d)(?<!\d7602)|78u|"
     r"8 c\.f\.r\. § 287\.4|i-138|customs summons|inspector general|"
     r"department of homeland security|immigration and customs enforcement|"
-    r"drug enforcement administration"
+    r"drug enforcement administration|civil investigative demand|57b-1|investigative subpoena|"
+    r"attorney general|secret service"
 )
 _ASKS_FOR_DATA = re.compile(
     r"\b(send|provide|give|share|looking for|need|want|disclose|let me know|what you have|"
