@@ -26,7 +26,7 @@ purposes = (
             "",
         ]
     )
-    | st.text(max_size=80)
+    | st.text(alphabet=st.characters(blacklist_characters="\x00"), max_size=80)
 )
 
 requests = st.builds(

@@ -122,7 +122,8 @@ _SHARED_YEAR = re.compile(
 
 def _shared_year_ranges(text: str) -> list[Span]:
     spans = []
-    for match in _SHARED_YEAR.finditer(text):
+    windows = [(max(0, s - 40), e) for s, e in _year_windows(text)]
+    for match in (m for s, e in windows for m in _SHARED_YEAR.finditer(text, s, e)):
         m1, m2 = _MONTHS.get(match["m1"].lower()), _MONTHS.get(match["m2"].lower())
         if not (m1 and m2):
             continue

@@ -142,9 +142,17 @@ def authorities(layout: Layout, instrument: Instrument) -> list[str]:
                 continue
             sub = re.sub(r"\s+", "", match["sub"] or "").lower()
             found.setdefault(f"{title} U.S.C. § {section}{sub}", None)
-    for rule in ("Fed. R. Crim. P. 41", "Fed. R. Crim. P. 17", "Fed. R. Civ. P. 45"):
-        number = rule.rsplit(" ", 1)[1]
-        kind = "Crim" if "Crim" in rule else "Civ"
-        if re.search(rf"fed\.\s*r\.\s*{kind}\.\s*p\.\s*{number}\b|\brule\s+{number}\b", text, _I):
+    for rule, pattern in _RULES:
+        if pattern.search(text):
             found.setdefault(rule, None)
     return list(found)
+
+
+_RULES = tuple(
+    (rule, re.compile(rf"fed\.\s*r\.\s*{kind}\.\s*p\.\s*{number}\b|rule\s+{number}\b"))
+    for rule, kind, number in (
+        ("Fed. R. Crim. P. 41", "crim", "41"),
+        ("Fed. R. Crim. P. 17", "crim", "17"),
+        ("Fed. R. Civ. P. 45", "civ", "45"),
+    )
+)

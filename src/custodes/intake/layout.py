@@ -106,7 +106,7 @@ def _split_headers(text: str) -> tuple[dict[str, str], str]:
 def heading_title(raw: str) -> str | None:
     """The title if the line is a heading, else None."""
     line = raw.strip()
-    if not line or len(line) > 110:
+    if not line or len(line) > 110 or line[0].islower():  # no kind of heading starts so
         return None
     words = line.split()
     letters = _NOT_LETTERS.sub("", _PARENTHETICAL.sub("", line))

@@ -84,11 +84,22 @@ def find_nondisclosure(layout: Layout, issued_on: date | None) -> Nondisclosure:
     return Nondisclosure(present=True, court_ordered=True, expires_on=_end(ordered, issued_on))
 
 
-_SILENCE_WORD = re.compile(r"disclos|notif|inform|tell|alert|advis|reveal|confidential|gag", _I)
+_SILENCE_WORDS = (
+    "disclos",
+    "notif",
+    "inform",
+    "tell",
+    "alert",
+    "advis",
+    "reveal",
+    "confidential",
+    "gag",
+)
 
 
 def _asks_silence(sentence: str) -> bool:
-    if not _SILENCE_WORD.search(sentence):
+    lowered = sentence.lower()
+    if not any(word in lowered for word in _SILENCE_WORDS):
         return False
     return bool(
         _SILENCE.search(sentence) or _ASK_FIRST.search(sentence) or _CONFIDENTIAL.search(sentence)

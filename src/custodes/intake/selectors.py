@@ -27,12 +27,12 @@ _HANDLE = re.compile(r"@(?<![\w@.]@)([A-Za-z0-9_](?:[A-Za-z0-9_.]{0,38}[A-Za-z0-
 # The labelled patterns read a lower-cased body (case-sensitive patterns are much faster);
 # values are taken from the original text at the same place.
 _LABELLED_USERNAME = re.compile(
-    r"\b(?:user\s?name|screen\s?name|handle|nickname)\s*(?::|\bis\b)?\s*[\"“']?@?"
+    r"(?:user\s?name|screen\s?name|handle|nickname)\s*(?::|\bis\b)?\s*[\"“']?@?"
     r"(?P<value>[a-z0-9_][a-z0-9_.]{1,39})"
 )
-_QUOTED_ACCOUNT = re.compile(r"\baccount\s+[\"“]@?(?P<value>[a-z0-9_.]{2,40})[\"”]")
+_QUOTED_ACCOUNT = re.compile(r"account\s+[\"“]@?(?P<value>[a-z0-9_.]{2,40})[\"”]")
 _ACCOUNT_ID = re.compile(
-    r"\b(?:account|user|member|profile|customer)\s*(?:id|identifier|number|no\.?|#)\s*[:#]?\s*"
+    r"(?:account|user|member|profile|customer)\s*(?:id|identifier|number|no\.?|#)\s*[:#]?\s*"
     r"(?P<value>[a-z0-9_-]*\d[a-z0-9_-]{2,})"
 )
 _DEVICE = re.compile(
@@ -122,7 +122,7 @@ def extract_selectors(
     for match in _HANDLE.finditer(body):
         add(match.start(), SelectorKind.USERNAME, match[1].lower())
     for pattern in (_LABELLED_USERNAME, _QUOTED_ACCOUNT):
-        for match in pattern.finditer(lower):
+        for match in _at_word_start(pattern, lower):
             value = match["value"].rstrip(".").lower()
             part_of_email = body[match.end("value") : match.end("value") + 1] == "@"
             if (
@@ -131,7 +131,7 @@ def extract_selectors(
                 and not _by_contact(layout, match.start())
             ):
                 add(match.start(), SelectorKind.USERNAME, value)
-    for match in _ACCOUNT_ID.finditer(lower):
+    for match in _at_word_start(_ACCOUNT_ID, lower):
         bank = _BANK.search(lower[max(0, match.start() - 20) : match.start()])
         if not bank and not _by_contact(layout, match.start()):
             add(
@@ -143,7 +143,7 @@ def extract_selectors(
         if line.number not in target_lines:
             continue
         offset, text = layout.line_starts[line.number], line.text
-        ids = [m.span("value") for m in _ACCOUNT_ID.finditer(_same_length_lower(text))]
+        ids = [m.span("value") for m in _at_word_start(_ACCOUNT_ID, _same_length_lower(text))]
         ids += [m.span() for m in _IPV4.finditer(text)]  # 198.51.100.23 is no phone number
         for match in emails_in(text):
             add(offset + match.start(), SelectorKind.EMAIL, match.group(0).lower())
@@ -156,6 +156,14 @@ def extract_selectors(
     for position, value, at in ips_in(body):
         add(position, SelectorKind.IP, value, at)
     return [selector for _, selector in sorted(found.values(), key=lambda item: item[0])]
+
+
+def _at_word_start(pattern: re.Pattern[str], text: str):
+    """Matches that start a word. The labelled patterns open with their words rather than
+    a \\b, which lets the regex engine skip ahead; the boundary is checked here instead."""
+    for match in pattern.finditer(text):
+        if match.start() == 0 or not text[match.start() - 1].isalnum():
+            yield match
 
 
 def _same_length_lower(text: str) -> str:
