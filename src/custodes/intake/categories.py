@@ -133,13 +133,23 @@ def _mentions_categories(text: str) -> bool:
     return any(vocab.find(text) for _, vocab in _groups())
 
 
-_ANY_NEGATION = re.compile(
-    r"\b(?:not|no|excluding|except|other than|without|neither|nor)\b|n't", re.IGNORECASE
+# A cheap first look: a part with none of these cannot negate anything.
+_NEGATION_HINTS = (
+    "not",
+    "no",
+    "exclud",
+    "except",
+    "other than",
+    "without",
+    "neither",
+    "nor",
+    "n't",
 )
 
 
 def _without_negations(text: str) -> str:
-    if not _ANY_NEGATION.search(text):
+    lowered = text.lower()
+    if not any(hint in lowered for hint in _NEGATION_HINTS):
         return _DELIVERY_ADDRESS.sub(" ", text) if "address" in text else text
     text = _NEGATED_PAREN.sub(" ", text)
     text = _NEGATED_CLAUSE.sub(" ", text)

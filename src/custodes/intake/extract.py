@@ -29,15 +29,15 @@ _SIGNATURE_MARK = re.compile(
     _I,
 )
 _SIGNATURE_LINE = re.compile(r"signature|so ordered|issued by|______|judge[^\n]*sign", _I)
+# Read against the lower-cased body; it opens with its words, not a \b, to be quick.
 _POPULATION = re.compile(
-    r"\b(?:all|every|any)\s+(?:users?|accounts?|persons?|people|individuals|subscribers|"
+    r"(?:all|every|any)\s+(?:users?|accounts?|persons?|people|individuals|subscribers|"
     r"customers|members|devices)\s+(?:who|that|which|whose)\s+"
     r"(?:used|posted|searched|visited|liked|followed|joined|shared|viewed|commented|attended|"
     r"accessed|logged|mentioned|interacted|were located|was located|were present|belong|"
     r"are members|have|had|created|uploaded|tagged|used the)\b[^.;\n]{0,120}|"
-    r"\bgeofence\b[^.;\n]{0,120}|\btower dump\b[^.;\n]{0,120}|"
-    r"\b(?:keyword|hashtag)\s+(?:search|warrant|#)[^.;\n]{0,120}",
-    _I,
+    r"geofence\b[^.;\n]{0,120}|tower dump\b[^.;\n]{0,120}|"
+    r"(?:keyword|hashtag)\s+(?:search|warrant|#)[^.;\n]{0,120}"
 )
 
 
@@ -146,5 +146,8 @@ def _date_range(layout: Layout) -> DateRange | None:
 
 
 def _population(layout: Layout) -> str | None:
-    match = _POPULATION.search(" ".join(layout.body.split()))
-    return match.group(0).strip() if match else None
+    text = " ".join(layout.body.split())
+    for match in _POPULATION.finditer(text.lower()):
+        if match.start() == 0 or not text[match.start() - 1].isalnum():
+            return text[match.start() : match.end()].strip()
+    return None

@@ -79,8 +79,14 @@ class Layout:
         return [p for p in re.split(r"\n\s*\n", self.body) if p.strip()]
 
     @cached_property
+    def sentences_by_paragraph(self) -> list[tuple[str, list[str]]]:
+        return [
+            (p, [s for block in blocks_of(p) for s in sentences_of(block)]) for p in self.paragraphs
+        ]
+
+    @cached_property
     def sentences(self) -> list[str]:
-        return [s for p in self.paragraphs for block in blocks_of(p) for s in sentences_of(block)]
+        return [s for _, sentences in self.sentences_by_paragraph for s in sentences]
 
     def top(self, count: int = 25) -> str:
         return "\n".join(line.text for line in self.lines[:count])

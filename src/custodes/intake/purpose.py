@@ -63,12 +63,12 @@ def extract_purpose(layout: Layout) -> str | None:
     headings = {}
     for line in layout.lines:
         headings.setdefault(line.stripped, line.heading)
-    for paragraph in layout.paragraphs:
+    for paragraph, sentences in layout.sentences_by_paragraph:
         if _in_reason_section(headings, paragraph):
-            for sentence in sentences_of(paragraph):
+            for sentence in sentences:
                 chosen.setdefault(sentence, None)
             continue
-        for sentence in sentences_of(paragraph):
+        for sentence in sentences:
             # An agency's name ("Bureau of Investigation") is no reason; look again without it.
             reasons = _REASON.search(sentence.lower()) and _REASON.search(
                 _AGENCY_NAMES.sub(" ", sentence).lower()
