@@ -111,14 +111,14 @@ def _issued_on(layout: Layout) -> date | None:
 
 
 def _return_by(layout: Layout, issued_on: date | None) -> date | None:
-    lines = layout.lines
-    for index, line in enumerate(lines):
-        match = _RETURN.search(line.text)
-        if not match:
-            continue
-        window = (
-            line.text[match.end() :] + " " + " ".join(n.text for n in lines[index + 1 : index + 3])
-        )
+    """The first date after a return cue, on its line or the two after (forms put the date
+    below "Date and Time:")."""
+    for match in _RETURN.finditer(layout.body):
+        index = layout.line_at(match.start())
+        following = " ".join(n.text for n in layout.lines[index + 1 : index + 3])
+        line = layout.lines[index]
+        start = match.end() - layout.line_starts[index]
+        window = line.text[start:] + " " + following
         dates = [d.value for d in find_dates(window[:200])]
         later = [d for d in dates if issued_on is None or d >= issued_on]
         if later:
@@ -127,7 +127,7 @@ def _return_by(layout: Layout, issued_on: date | None) -> date | None:
 
 
 def _signed(layout: Layout, source_kind: str) -> bool | None:
-    if _SIGNATURE_MARK.search(layout.body):
+    if "/s/" in layout.body or _SIGNATURE_MARK.search(layout.body):
         return True
     if source_kind == "pdf":
         return None  # a signature may be an image the text layer does not show
