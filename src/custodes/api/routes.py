@@ -26,6 +26,7 @@ from custodes.api.schemas import (
 )
 from custodes.cases import roles, services
 from custodes.cases.models import Case, Decision
+from custodes.cases.ownership import cases_of, own_case
 from custodes.cases.uploads import UploadRejected
 from custodes.cases.workflow import IllegalMove, State
 from custodes.law import Request, RequestError
@@ -65,12 +66,14 @@ def _staff(request):
     return request.auth
 
 
-def _page_of(queryset, page: int):
+def _page(queryset, page: int, convert) -> dict:
+    """One page of fifty, each item converted, with where it stands among the pages."""
     total = queryset.count()
     pages = max(1, math.ceil(total / PAGE_SIZE))
-    if page < 1 or page > pages:
+    if page > pages:
         raise ApiError(404, "not_found", f"There are {pages} pages.", field="page")
-    return queryset[(page - 1) * PAGE_SIZE : page * PAGE_SIZE], pages, total
+    items = queryset[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
+    return {"items": [convert(c) for c in items], "page": page, "pages": pages, "total": total}
 
 
 def _demand_out(case: Case) -> dict:
@@ -100,11 +103,7 @@ def _document_out(document) -> dict:
 
 
 def _own_case(request, reference: str) -> Case:
-    case = (
-        Case.objects.select_related("demand")
-        .filter(reference=reference, demand__submitted_by=request.auth)
-        .first()
-    )
+    case = own_case(request.auth, reference)
     if case is None:
         raise ApiError(404, "not_found", "No such demand of yours.")
     return case
@@ -162,21 +161,7 @@ def _jsonable(value):
 def list_demands(request, page: int = Query(1, ge=1)):
     """Your demands, newest first, fifty a page."""
     _requester(request)
-    cases = (
-        Case.objects.filter(demand__submitted_by=request.auth)
-        .select_related("demand")
-        .order_by("-created_at", "-id")
-    )
-    items, pages, total = _page_of(cases, page)
-    return Status(
-        200,
-        {
-            "items": [_demand_out(c) for c in items],
-            "page": page,
-            "pages": pages,
-            "total": total,
-        },
-    )
+    return Status(200, _page(cases_of(request.auth), page, _demand_out))
 
 
 @api.get("/demands/{reference}", response={200: DemandOut, **FAILURES}, tags=["requesters"])
@@ -226,16 +211,7 @@ def queue(request, page: int = Query(1, ge=1), state: StateName | None = None):
     cases = Case.objects.all()
     cases = cases.filter(state=state) if state else cases.exclude(state=State.CLOSED)
     cases = cases.order_by(F("due_on").asc(nulls_last=True), "created_at", "id")
-    items, pages, total = _page_of(cases, page)
-    return Status(
-        200,
-        {
-            "items": [_case_out(c) for c in items],
-            "page": page,
-            "pages": pages,
-            "total": total,
-        },
-    )
+    return Status(200, _page(cases, page, _case_out))
 
 
 def _staff_case(reference: str) -> Case:

@@ -15,6 +15,7 @@ from django_otp import match_token
 from custodes.audit.chain import record
 from custodes.cases import services
 from custodes.cases.models import Case
+from custodes.cases.ownership import cases_of, own_case
 from custodes.cases.people import secret_of
 from custodes.cases.uploads import UploadRejected
 from custodes.law.vocab import Category
@@ -113,11 +114,7 @@ def logout(request):
 
 @requester_required
 def home(request):
-    cases = (
-        Case.objects.filter(demand__submitted_by=request.user)
-        .select_related("demand")
-        .order_by("-created_at")
-    )
+    cases = cases_of(request.user)
     return render(request, "portal/home.html", {"cases": cases})
 
 
@@ -162,11 +159,7 @@ def _attach(request, case: Case) -> None:
 
 
 def _own_case(request, reference: str) -> Case:
-    case = (
-        Case.objects.select_related("demand")
-        .filter(reference=reference, demand__submitted_by=request.user)
-        .first()
-    )
+    case = own_case(request.user, reference)
     if case is None:
         raise Http404("No such demand of yours.")  # the same answer whether or not it exists
     return case

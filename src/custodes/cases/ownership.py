@@ -1,0 +1,19 @@
+"""What a requester may see: their own demands, and nothing that tells them others exist."""
+
+from __future__ import annotations
+
+from custodes.cases.models import Case
+
+
+def cases_of(requester_user):
+    """The requester's own cases, newest first."""
+    return (
+        Case.objects.filter(demand__submitted_by=requester_user)
+        .select_related("demand")
+        .order_by("-created_at", "-id")
+    )
+
+
+def own_case(requester_user, reference: str) -> Case | None:
+    """The requester's case with this reference; None alike for another's and for none."""
+    return cases_of(requester_user).filter(reference=reference).first()
