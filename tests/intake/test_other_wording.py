@@ -222,6 +222,33 @@ EXPECTED = {
         "action": "preserve",
         "findings": {"PRESERVATION_ONLY"},
     },
+    "ice-subpoena-removal-order.txt": {
+        "instrument": "administrative_subpoena",
+        "action": "produce",  # a final order of removal is § 1225(d)'s field; no speech
+        "findings": set(),
+        "absent": {"AUTHORITY_MISMATCH", "ANONYMOUS_SPEECH_RISK"},
+    },
+    "inspector-general-subpoena-union.txt": {
+        "instrument": "administrative_subpoena",
+        "action": "escalate",  # organising a strike and criticising the Department
+        "findings": {"ANONYMOUS_SPEECH_RISK"},
+    },
+    "grand-jury-doxxing-officers.txt": {
+        "instrument": "grand_jury_subpoena",
+        "action": "escalate",  # "doxxing" that is naming officers seen at a public protest
+        "findings": {"ANONYMOUS_SPEECH_RISK"},
+    },
+    "grand-jury-threat-to-judge.txt": {
+        "instrument": "grand_jury_subpoena",
+        "action": "produce_partial",  # a specific threat to shoot a judge is not protected
+        "findings": {"NONCONTENT_REQUIRES_ORDER"},
+        "absent": {"ANONYMOUS_SPEECH_RISK"},
+    },
+    "grand-jury-leak-journalist.txt": {
+        "instrument": "grand_jury_subpoena",
+        "action": "escalate",  # a journalist's publication of agency records
+        "findings": {"ANONYMOUS_SPEECH_RISK"},
+    },
 }
 
 
@@ -239,6 +266,7 @@ def test_the_demand_is_read_and_decided_as_a_reviewer_would(name):
         assert {(s.kind, s.value) for s in request.selectors} == expected["selectors"]
     assert decision.action == expected["action"]
     assert expected["findings"] <= {str(c) for c in decision.codes}
+    assert not expected.get("absent", set()) & {str(c) for c in decision.codes}
     if "notice" in expected:
         assert decision.notice.action == expected["notice"]
     if "not_before" in expected:

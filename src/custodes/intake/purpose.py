@@ -20,7 +20,10 @@ _REASON = re.compile(
     r"in danger|emergency involving|missing|threat\w*|because|claims? of|"
     r"in order to|inquiry|report(?:ed)? that|intends? to|suicid\w*|"
     r"end (?:her|his|their) (?:own )?life|welfare check|danger\w*|at risk|"
-    r"harm|emergency)\b"
+    r"harm|emergency)\b|"
+    # what the account did: "the account has been organizing…", "the user posted…"
+    r"\bthe (?:account|user|subscriber|page|channel|handle)\b(?: \w+){0,3}? "
+    r"(?:has|have|had|is|was|were|posts?|posted|publish\w*|runs?|operat\w*|sent|shared|wrote)\b"
 )
 _AGENCY_NAMES = re.compile(
     r"(?:Federal )?Bureau of Investigation|(?:Criminal )?Investigations? (?:Division|Unit|Bureau|"
