@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+from django.conf import settings
 from django.db.models import F
 from django.utils import timezone
 from ninja import File, NinjaAPI, Query, UploadedFile
@@ -179,7 +180,7 @@ def add_document(request, reference: str, document: UploadedFile = File(...)):  
     the demand as it was."""
     _requester(request)
     case = _own_case(request, reference)
-    if document.size > 25 * 1024 * 1024:
+    if document.size > settings.MAX_UPLOAD_BYTES:
         raise ApiError(
             400, "too_large", "The file is over 25 MB; send the demand itself.", "document"
         )

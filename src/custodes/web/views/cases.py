@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -139,7 +140,7 @@ def upload(request):
     uploaded = request.FILES.get("document")
     if uploaded is None:
         return render(request, "web/upload.html", {"error": "Choose a file to upload."}, status=400)
-    if uploaded.size > 25 * 1024 * 1024:
+    if uploaded.size > settings.MAX_UPLOAD_BYTES:
         error = (
             "The file is over the 25 MB limit. Send the demand itself without bulky attachments."
         )
