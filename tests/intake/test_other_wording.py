@@ -249,6 +249,34 @@ EXPECTED = {
         "action": "escalate",  # a journalist's publication of agency records
         "findings": {"ANONYMOUS_SPEECH_RISK"},
     },
+    "police-scotland-request.txt": {
+        "instrument": "foreign_request",
+        "country": "GB",
+        "action": "produce",  # non-content, voluntarily, to a foreign police force
+        "findings": set(),
+    },
+    "army-cid-subpoena.txt": {
+        "instrument": "administrative_subpoena",
+        "selectors": {("account_id", "66129034571")},
+        "action": "produce",
+        "findings": set(),
+    },
+    "county-grand-jury-by-phone.txt": {
+        "instrument": "grand_jury_subpoena",
+        "selectors": {("phone", "+15105550148")},  # "phone number" ends the line before
+        "action": "clarify",  # acgov.org is not on the list: confirm with the county
+        "findings": {"REQUESTER_UNVERIFIED"},
+    },
+    "preserve-and-produce-email.txt": {
+        "instrument": "preservation_request",
+        "action": "preserve",  # the informal "produce now" gets nothing
+        "findings": {"PRESERVATION_ONLY"},
+    },
+    "hospital-emergency-email.txt": {
+        "instrument": "emergency_request",
+        "action": "reject",  # voluntary emergency disclosure goes to a governmental entity
+        "findings": {"REQUESTER_UNVERIFIED"},
+    },
 }
 
 

@@ -65,8 +65,9 @@ _CONTACT_WORDS = re.compile(
     r"\b(special agent|agent|detective|det\.|investigator|inv\.|inspector|officer|sgt\.?|"
     r"sergeant|lt\.|lieutenant|trooper|deputy|attorney|ausa|counsel|esq\.?|prosecutor|"
     r"supervisor|point of contact|contact|desk|cell|office|fax|tel\.?|main|direct|"
-    r"kriminal\w*|commissioner|clerk|requested by|submitted by|presented by|from|cc|sender|"
-    r"reply|deliver\w*|produce to|call|questions)\b"
+    r"kriminal\w*|commissioner|clerk|requested by|submitted by|presented by|sender|"
+    r"deliver\w*|produce to|call|questions)\b|"
+    r"^\s*(?:from|cc|reply-to|sent by)\s*:"  # a header label, not "from account creation"
 )
 _USERNAME_STOPWORDS = {
     "and",
@@ -146,7 +147,8 @@ def extract_selectors(
         ids += [m.span() for m in _IPV4.finditer(text)]  # 198.51.100.23 is no phone number
         for match in emails_in(text):
             add(offset + match.start(), SelectorKind.EMAIL, match.group(0).lower())
-        for value in phones_in(text, region, skip=ids):
+        before = layout.lines[line.number - 1].text[-40:] if line.number else ""
+        for value in phones_in(text, region, skip=ids, context=before):
             add(offset, SelectorKind.PHONE, value)
         for match in _DEVICE.finditer(text):
             add(offset + match.start(), SelectorKind.DEVICE, match["value"])
@@ -215,8 +217,11 @@ _PHONE_WORD = re.compile(r"\b(phone|telephone|mobile|cell|number|tel|sms|whatsap
 _THREE_DIGITS = re.compile(r"\d{3}")
 
 
-def phones_in(text: str, region: str, skip: list[tuple[int, int]] = ()) -> list[str]:
-    if not _THREE_DIGITS.search(text) or not _PHONE_WORD.search(text):
+def phones_in(
+    text: str, region: str, skip: list[tuple[int, int]] = (), context: str = ""
+) -> list[str]:
+    """Phone numbers in `text`, where it or `context` (the words just before it) says phone."""
+    if not _THREE_DIGITS.search(text) or not _PHONE_WORD.search(f"{context} {text}"):
         return []
     out = []
     for match in phonenumbers.PhoneNumberMatcher(text, region, phonenumbers.Leniency.POSSIBLE):
