@@ -277,6 +277,36 @@ EXPECTED = {
         "action": "reject",  # voluntary emergency disclosure goes to a governmental entity
         "findings": {"REQUESTER_UNVERIFIED"},
     },
+    "2703d-order-with-location.txt": {
+        "instrument": "court_order_2703d",
+        "selectors": {("email", "border.runner.atx@example.com")},  # the target's, not a sender's
+        "action": "produce_partial",
+        "findings": {"LOCATION_REQUIRES_WARRANT"},
+        "absent": {"REQUESTER_UNVERIFIED", "NO_SELECTORS"},
+    },
+    "warrant-stored-and-prospective.txt": {
+        "instrument": "search_warrant",
+        "categories": {"content", "realtime_noncontent"},
+        "action": "produce_partial",  # stored messages yes; tracking going forward needs an order
+        "findings": {"REALTIME_REQUIRES_ORDER"},
+    },
+    "civil-subpoena-reviewer-scam-claim.txt": {
+        "instrument": "civil_subpoena",
+        "action": "escalate",  # "scam" is in the handle and in what the review said
+        "findings": {"ANONYMOUS_SPEECH_RISK", "NONCONTENT_REQUIRES_ORDER"},
+    },
+    "emergency-without-danger.txt": {
+        "instrument": "emergency_request",
+        "action": "reject",  # evidence may be deleted: no danger to anyone's life
+        "findings": {"EMERGENCY_UNSUPPORTED"},
+        "absent": {"REQUESTER_UNVERIFIED"},
+    },
+    "grand-jury-asks-secrecy.txt": {
+        "instrument": "grand_jury_subpoena",
+        "action": "produce",
+        "notice": "notify_before_production",  # asked, not ordered
+        "findings": {"NDO_NOT_BINDING"},
+    },
 }
 
 

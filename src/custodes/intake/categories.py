@@ -185,7 +185,7 @@ def extract_categories(layout: Layout) -> list[Category]:
         found = _unit_categories(flat(ask).lower())  # nothing real-time: one pass will do
     else:
         found = set()
-        for unit in re.split(r"\n|(?<=[.;])\s+", ask):
+        for unit in re.split(r"\n|(?<=[.;])\s+|,\s*and\s+", ask):
             found |= _unit_categories(flat(unit).lower())
     if not found and _EVERYTHING.search(ask):
         found = set(STORED_CATEGORIES)  # "all records of the account", and nothing narrower

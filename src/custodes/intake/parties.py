@@ -6,7 +6,13 @@ import re
 from dataclasses import dataclass
 
 from custodes.intake.layout import Layout
-from custodes.intake.selectors import EMAIL, emails_in, normalise_phone, phones_in
+from custodes.intake.selectors import (
+    EMAIL,
+    emails_in,
+    is_target_line,
+    normalise_phone,
+    phones_in,
+)
 from custodes.law.domains import check_domain
 from custodes.law.request import Requester
 
@@ -182,9 +188,10 @@ def _requester(layout: Layout, provider_emails: frozenset[str]) -> Requester:
     lines = layout.lines
     candidates = []
     for index, line in enumerate(lines):
+        names_a_target = is_target_line(line, lines[index - 1] if index else None)
         for match in emails_in(line.text):
             email = match.group(0).lower()
-            if email in provider_emails:
+            if email in provider_emails or names_a_target:
                 continue
             nearby = " ".join(item.text for item in lines[max(0, index - 3) : index + 1])
             cue = bool(_SIGNATURE_CUES.search(nearby))

@@ -16,13 +16,19 @@ from custodes.law.pack import StatuteField, load_vocabularies
 _SUBJECT_MATTER_WINDOW = 60
 # How far before a danger term a negation may stand ("nobody is in danger").
 _NEGATION_WINDOW = 24
+# Handles, addresses and links name accounts; their words ("@roof.scam.alert") are no reason.
+_NAMES = re.compile(r"https?://\S+|\S+@\S+\.\w+|(?<![\w@])@[\w.]+", re.IGNORECASE)
+
+
+def _reason_text(purpose: str | None) -> str:
+    return _NAMES.sub(" ", purpose) if purpose else ""
 
 
 def speech_evidence(purpose: str | None) -> list[str]:
     """The speech an account is pursued for, if that and no other crime is the stated reason."""
-    if not purpose:
+    text = _reason_text(purpose).lower()
+    if not text:
         return []
-    text = purpose.lower()
     speech = load_vocabularies()["speech"]
     act_spans = speech["acts"].spans(text)
     acts = _texts(text, act_spans)
@@ -60,13 +66,13 @@ def field_evidence(statute: StatuteField, purpose: str | None) -> list[str] | No
     """Words of the purpose inside the statute's field; None when there is no purpose to read."""
     if not purpose:
         return None
-    return statute.terms.find(purpose)
+    return statute.terms.find(_reason_text(purpose))
 
 
 def child_safety_evidence(purpose: str | None) -> list[str]:
     if not purpose:
         return []
-    return load_vocabularies()["child_safety"]["offences"].find(purpose)
+    return load_vocabularies()["child_safety"]["offences"].find(_reason_text(purpose))
 
 
 def danger_evidence(purpose: str | None) -> list[str]:
@@ -75,7 +81,7 @@ def danger_evidence(purpose: str | None) -> list[str]:
         return []
     vocab = load_vocabularies()["emergency"]
     found: list[str] = []
-    for sentence in _sentences(purpose.lower()):
+    for sentence in _sentences(_reason_text(purpose).lower()):
         if _is_certification(sentence):
             continue
         for start, end in vocab["danger"].spans(sentence):
