@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 
-from django.conf import settings
 from django.db.models import F
 from django.utils import timezone
 from ninja import File, NinjaAPI, Query, UploadedFile
@@ -28,11 +27,11 @@ from custodes.api.schemas import (
 from custodes.cases import roles, services
 from custodes.cases.models import Case, Decision
 from custodes.cases.ownership import cases_of, own_case
-from custodes.cases.uploads import UploadRejected
+from custodes.cases.uploads import UploadRejected, read_uploaded
 from custodes.cases.workflow import IllegalMove, State
-from custodes.law import Request, RequestError
+from custodes.law import RequestError
 from custodes.portal.accounts import approved_requester
-from custodes.portal.submission import requester_feedback
+from custodes.portal.submission import requester_feedback, requester_request
 
 api = NinjaAPI(
     title="custodes",
@@ -114,29 +113,17 @@ def _own_case(request, reference: str) -> Case:
 def submit_demand(request, payload: DemandIn):
     """Submit a demand as a structured request; the engine reviews it at once."""
     requester = _requester(request)
-    data = payload.model_dump()
-    emergency = data.pop("emergency")
-    case_number = data.pop("case_number") or ""
-    if data["instrument"] == "emergency_request" and not emergency:
+    fields = payload.model_dump(mode="json", exclude={"emergency", "case_number"})
+    emergency = payload.emergency.model_dump() if payload.emergency else None
+    if payload.instrument == "emergency_request" and not emergency:
         raise ApiError(
             400,
             "invalid",
             "An emergency request needs its nature, the danger and a call-back number.",
             "emergency",
         )
-    data["requester"] = {
-        "name": requester.name,
-        "email": request.auth.email,
-        "phone": requester.phone or None,
-    }
-    data["country"] = "US"
-    data["emergency"] = bool(emergency)
-    if emergency:
-        data["purpose"] = " ".join(
-            filter(None, [emergency["nature"], emergency["danger"], data["purpose"]])
-        )
     try:
-        structured = Request.from_dict(_jsonable(data))
+        structured = requester_request(fields, requester, emergency)
     except RequestError as error:
         raise ApiError(400, "invalid", str(error), field=str(error).split(":", 1)[0]) from None
     case = services.open_case(
@@ -144,18 +131,10 @@ def submit_demand(request, payload: DemandIn):
         "api",
         request.auth,
         timezone.localdate(),
-        case_number=case_number,
+        case_number=payload.case_number or "",
         emergency_details=emergency or {},
     )
     return Status(201, _demand_out(case))
-
-
-def _jsonable(value):
-    if isinstance(value, dict):
-        return {k: _jsonable(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_jsonable(v) for v in value]
-    return value.isoformat() if hasattr(value, "isoformat") else value
 
 
 @api.get("/demands", response={200: DemandPage, **FAILURES}, tags=["requesters"])
@@ -180,16 +159,11 @@ def add_document(request, reference: str, document: UploadedFile = File(...)):  
     the demand as it was."""
     _requester(request)
     case = _own_case(request, reference)
-    if document.size > settings.MAX_UPLOAD_BYTES:
-        raise ApiError(
-            400, "too_large", "The file is over 25 MB; send the demand itself.", "document"
-        )
     try:
-        stored = services.attach_document(
-            case, request.auth, document.read(), document.name or "document"
-        )
+        data = read_uploaded(document)
+        stored = services.attach_document(case, request.auth, data, document.name or "document")
     except UploadRejected as error:
-        raise ApiError(400, "unreadable_document", str(error), "document") from None
+        raise ApiError(400, error.code, str(error), "document") from None
     return Status(201, _document_out(stored))
 
 

@@ -31,16 +31,33 @@ class Checked:
 class UploadRejected(ValueError):
     """The message says what is wrong with the file and what to send instead."""
 
+    def __init__(self, message: str, code: str = "unreadable_document"):
+        super().__init__(message)
+        self.code = code
+
+
+def _too_large(name: str, size: int) -> UploadRejected:
+    limit = settings.MAX_UPLOAD_BYTES
+    return UploadRejected(
+        f"{name} is {size / 1024 / 1024:.1f} MB, over the {limit // 1024 // 1024} MB limit. "
+        "Send the demand itself without bulky attachments.",
+        code="too_large",
+    )
+
+
+def read_uploaded(uploaded) -> bytes:
+    """An uploaded file's bytes, refusing one over the limit before reading it into memory."""
+    if uploaded.size > settings.MAX_UPLOAD_BYTES:
+        raise _too_large(uploaded.name or "The file", uploaded.size)
+    return uploaded.read()
+
 
 def check_upload(data: bytes, name: str) -> Checked:
     limit = settings.MAX_UPLOAD_BYTES
     if not data:
         raise UploadRejected(f"{name} is empty. Send the demand as a PDF, text or e-mail file.")
     if len(data) > limit:
-        raise UploadRejected(
-            f"{name} is {len(data) / 1024 / 1024:.1f} MB, over the {limit // 1024 // 1024} MB "
-            "limit. Send the demand itself without bulky attachments."
-        )
+        raise _too_large(name, len(data))
     try:
         if data.lstrip()[:5] == b"%PDF-":
             return Checked("pdf", "application/pdf", pdf_text(data, name))

@@ -15,6 +15,13 @@ from custodes.law.request import Request
 from custodes.law.vocab import CODE_ORDER, Action, Category, Code, Instrument, NoticeAction
 
 _REJECTS = (Code.WRONG_ADDRESSEE, Code.EXPIRED, Code.NO_LEGAL_PROCESS, Code.EMERGENCY_UNSUPPORTED)
+# The findings that stop a whole demand, most decisive first: the reason given for each
+# category a stopped demand asked for.
+_STOPS_THE_DEMAND = (
+    *sorted(_REJECTS, key=CODE_ORDER.__getitem__),
+    Code.NOT_SIGNED,
+    Code.REQUESTER_UNVERIFIED,
+)
 _ESCALATES = (Code.ANONYMOUS_SPEECH_RISK, Code.AUTHORITY_MISMATCH, Code.OVERBROAD_SELECTORS)
 
 
@@ -72,10 +79,7 @@ def _withheld(ctx: Context, by_code: dict[Code, Finding], allowed) -> tuple[With
     """Each category asked for and not allowed, with the finding that withholds it."""
     if ctx.instrument is Instrument.PRESERVATION_REQUEST and allowed:
         return ()
-    whole_demand = next((by_code[c] for c in by_code if c in _REJECTS), None) or next(
-        (f for f in by_code.values() if f.code in (Code.NOT_SIGNED, Code.REQUESTER_UNVERIFIED)),
-        None,
-    )
+    whole_demand = next((by_code[c] for c in _STOPS_THE_DEMAND if c in by_code), None)
     out = []
     for category in Category:
         if category not in ctx.request.categories or category in allowed:

@@ -57,27 +57,14 @@ def read_submission(data, requester) -> Submission:
         ):
             if not out.emergency_details[key]:
                 out.errors[key] = message
-        purpose = " ".join(
-            filter(
-                None, [out.emergency_details["nature"], out.emergency_details["danger"], purpose]
-            )
-        )
     if out.errors:
         return out
-    user = requester.user
-    data_dict = {
+    fields = {
         "instrument": instrument,
         "authority": [
             a.strip() for a in re.split(r"[;\n]", data.get("authority", "")) if a.strip()
         ],
-        "agency": data.get("agency", "").strip() or requester.agency,
-        "country": "US",
-        "addressed_to": settings.CUSTODES_PROVIDER[0] if settings.CUSTODES_PROVIDER else None,
-        "requester": {
-            "name": requester.name,
-            "email": user.email,
-            "phone": requester.phone or None,
-        },
+        "agency": data.get("agency", "").strip() or None,
         "issued_on": data.get("issued_on") or None,
         "return_by": data.get("return_by") or None,
         "signed": data.get("signed") == "on",
@@ -89,15 +76,37 @@ def read_submission(data, requester) -> Submission:
             "court_ordered": data.get("ndo_court_ordered") == "on",
             "expires_on": data.get("ndo_expires_on") or None,
         },
-        "emergency": emergency,
         "purpose": purpose or None,
     }
     try:
-        out.request = Request.from_dict(data_dict)
+        out.request = requester_request(fields, requester, out.emergency_details or None)
     except RequestError as error:
         name = str(error).split(":", 1)[0].split("[", 1)[0].split(".", 1)[0]
-        out.errors[name if name in data_dict else "form"] = str(error)
+        out.errors[name if name in fields else "form"] = str(error)
     return out
+
+
+def requester_request(fields: dict, requester, emergency: dict | None) -> Request:
+    """The structured request of a requester's submission, by form or API: the sender is the
+    signed-in account, it is addressed to this provider, and an emergency's nature and danger
+    open its stated purpose. Raises RequestError naming the field that is wrong."""
+    danger = [emergency.get("nature"), emergency.get("danger")] if emergency else []
+    purpose = " ".join(filter(None, [*danger, fields.get("purpose")]))
+    return Request.from_dict(
+        {
+            **fields,
+            "agency": fields.get("agency") or requester.agency,
+            "country": "US",
+            "addressed_to": settings.CUSTODES_PROVIDER[0] if settings.CUSTODES_PROVIDER else None,
+            "requester": {
+                "name": requester.name,
+                "email": requester.user.email,
+                "phone": requester.phone or None,
+            },
+            "emergency": bool(emergency),
+            "purpose": purpose or None,
+        }
+    )
 
 
 def _date_range(data) -> dict | None:

@@ -8,6 +8,7 @@ from django.contrib.auth import logout as auth_logout
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 from django_otp import login as otp_login
 from django_otp import match_token
@@ -17,7 +18,7 @@ from custodes.cases import services
 from custodes.cases.models import Case
 from custodes.cases.ownership import cases_of, own_case
 from custodes.cases.people import secret_of
-from custodes.cases.uploads import UploadRejected
+from custodes.cases.uploads import UploadRejected, read_uploaded
 from custodes.law.vocab import Category
 from custodes.portal import accounts, tokens
 from custodes.portal.access import requester_required
@@ -134,7 +135,7 @@ def submit(request):
         submission.request,
         "portal",
         request.user,
-        _today(),
+        timezone.localdate(),
         case_number=submission.case_number,
         emergency_details=submission.emergency_details,
     )
@@ -142,18 +143,12 @@ def submit(request):
     return redirect(f"/portal/demands/{case.reference}/")
 
 
-def _today():
-    from django.utils import timezone
-
-    return timezone.localdate()
-
-
 def _attach(request, case: Case) -> None:
     uploaded = request.FILES.get("document")
     if uploaded is None:
         return
     try:
-        services.attach_document(case, request.user, uploaded.read(), uploaded.name)
+        services.attach_document(case, request.user, read_uploaded(uploaded), uploaded.name)
     except UploadRejected as error:
         messages.error(request, f"Your demand is kept, but its document was refused: {error}")
 

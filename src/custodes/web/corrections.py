@@ -5,13 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from custodes.cases.selector_lines import SelectorLinesError, parse_selector_lines
+from custodes.cases.selector_lines import parse_selector_lines
 from custodes.law.vocab import Category
 
 _FIELDS = ("instrument", "agency", "addressed_to", "issued_on", "return_by", "purpose")
-
-
-CorrectionError = SelectorLinesError
 
 
 def changes_from_form(post) -> dict[str, Any]:

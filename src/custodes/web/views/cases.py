@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib import messages
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -9,11 +8,12 @@ from django.views.decorators.http import require_POST
 from custodes.audit.models import Event
 from custodes.cases import roles, services
 from custodes.cases.models import Case, Document
-from custodes.cases.uploads import UploadRejected
+from custodes.cases.selector_lines import SelectorLinesError
+from custodes.cases.uploads import UploadRejected, read_uploaded
 from custodes.cases.workflow import IllegalMove, moves_from
 from custodes.law.vocab import Action, Category, Instrument, SelectorKind
 from custodes.web.access import case_worker
-from custodes.web.corrections import CorrectionError, changes_from_form, request_diff
+from custodes.web.corrections import changes_from_form, request_diff
 
 
 def _case(reference: str) -> Case:
@@ -50,7 +50,7 @@ def case_page(request, reference: str):
 def _done(request, case: Case, action):
     try:
         action()
-    except (services.Refused, IllegalMove, CorrectionError) as error:
+    except (services.Refused, IllegalMove, SelectorLinesError) as error:
         messages.error(request, str(error))
     return redirect("web:case", reference=case.reference)
 
@@ -140,13 +140,8 @@ def upload(request):
     uploaded = request.FILES.get("document")
     if uploaded is None:
         return render(request, "web/upload.html", {"error": "Choose a file to upload."}, status=400)
-    if uploaded.size > settings.MAX_UPLOAD_BYTES:
-        error = (
-            "The file is over the 25 MB limit. Send the demand itself without bulky attachments."
-        )
-        return render(request, "web/upload.html", {"error": error}, status=400)
     try:
-        case = services.receive_upload(uploaded.read(), uploaded.name, request.user)
+        case = services.receive_upload(read_uploaded(uploaded), uploaded.name, request.user)
     except UploadRejected as error:
         return render(request, "web/upload.html", {"error": str(error)}, status=400)
     return redirect("web:case", reference=case.reference)
