@@ -44,18 +44,13 @@ _POPULATION = re.compile(
 def extract_request(text: str, source_kind: str = "text") -> Request:
     """`source_kind` is 'pdf' where a signature may be an image the text cannot show."""
     layout = Layout.of(text)
-    found = parties.find_parties(layout)
+    target_lines = selectors.target_lines(layout)
+    found = parties.find_parties(layout, target_lines)
     country = parties.find_country(layout, found.requester.email)
     region = country if country and country.isalpha() else "US"
     requester = parties.with_phone(layout, found.requester, region)
     kind = instrument.classify(layout, country)
     issued_on = _issued_on(layout)
-    lines = layout.lines
-    target_lines = {
-        line.number
-        for line in lines
-        if selectors.is_target_line(line, lines[line.number - 1] if line.number else None)
-    }
     excluded = _own_contacts(layout, found, requester, region, target_lines)
     return Request(
         instrument=kind,

@@ -9,7 +9,6 @@ from custodes.intake.layout import Layout
 from custodes.intake.selectors import (
     EMAIL,
     emails_in,
-    is_target_line,
     normalise_phone,
     phones_in,
 )
@@ -113,11 +112,12 @@ class Parties:
     provider_emails: frozenset[str]
 
 
-def find_parties(layout: Layout) -> Parties:
-    """The parties; the requester's phone is found once the country is known (`with_phone`)."""
+def find_parties(layout: Layout, target_lines: set[int]) -> Parties:
+    """The parties; the requester's phone is found once the country is known (`with_phone`).
+    `target_lines` are the lines naming targets, whose addresses are never the requester's."""
     addressed_to = _addressee(layout)
     provider_emails = _provider_emails(layout, addressed_to)
-    requester = _requester(layout, provider_emails)
+    requester = _requester(layout, provider_emails, target_lines)
     return Parties(requester, addressed_to, _agency(layout), provider_emails)
 
 
@@ -178,7 +178,9 @@ def _provider_emails(layout: Layout, addressed_to: str | None) -> frozenset[str]
     return frozenset(emails)
 
 
-def _requester(layout: Layout, provider_emails: frozenset[str]) -> Requester:
+def _requester(
+    layout: Layout, provider_emails: frozenset[str], target_lines: set[int]
+) -> Requester:
     sender = layout.headers.get("From")
     if sender:
         match = EMAIL.search(sender)
@@ -188,10 +190,9 @@ def _requester(layout: Layout, provider_emails: frozenset[str]) -> Requester:
     lines = layout.lines
     candidates = []
     for index, line in enumerate(lines):
-        names_a_target = is_target_line(line, lines[index - 1] if index else None)
         for match in emails_in(line.text):
             email = match.group(0).lower()
-            if email in provider_emails or names_a_target:
+            if email in provider_emails or line.number in target_lines:
                 continue
             nearby = " ".join(item.text for item in lines[max(0, index - 3) : index + 1])
             cue = bool(_SIGNATURE_CUES.search(nearby))

@@ -184,6 +184,16 @@ def _by_contact(layout: Layout, position: int) -> bool:
     return bool(_CONTACT_WORDS.search(_without_selectors(line.text.lower())))
 
 
+def target_lines(layout: Layout) -> set[int]:
+    """The numbers of the lines that name a target."""
+    lines = layout.lines
+    return {
+        line.number
+        for line in lines
+        if is_target_line(line, lines[line.number - 1] if line.number else None)
+    }
+
+
 def is_target_line(line: Line, previous: Line | None = None) -> bool:
     """A line naming a target: it, or the sentence it continues, speaks of an account."""
     text = line.text
