@@ -144,8 +144,45 @@ def serve(
     call_command("migrate", verbosity=0)
     if demo:
         _print_demo()
+        _start_demo_worker()
     out.print(f"custodes is at [bold]http://{host}:{port}/[/bold]  (Ctrl-C stops it)")
     call_command("runserver", f"{host}:{port}", use_reloader=False, verbosity=0)
+
+
+def _start_demo_worker() -> None:
+    """On a demo desk the background worker runs beside the web app, its e-mails printed
+    here; a real deployment runs `custodes worker` (or `custodes tick` from cron)."""
+    import threading
+
+    from custodes.worker import work
+
+    threading.Thread(target=work, args=(15,), name="custodes-worker", daemon=True).start()
+    out.print("The background worker runs every 15 s; e-mails are printed here.")
+
+
+@app.command("tick")
+def tick_command() -> None:
+    """One background pass: write the notices and reminders that are due, and send them."""
+    _django()
+    from custodes.worker import tick
+
+    done = tick()
+    out.print(f"Notices written: {done.notices}; reminders due: {done.reminders}.")
+
+
+@app.command("worker")
+def worker_command(
+    interval: Annotated[float, typer.Option(help="Seconds between passes.", min=1)] = 30,
+) -> None:
+    """Run the background worker: a pass every INTERVAL seconds, e-mails sent as written."""
+    _django()
+    from custodes.worker import work
+
+    out.print(f"custodes worker: a pass every {interval:g} s (Ctrl-C stops it)")
+    try:
+        work(interval)
+    except KeyboardInterrupt:
+        out.print("custodes worker stopped.")
 
 
 def _print_demo() -> None:
@@ -180,13 +217,14 @@ def staff_add(
     username: str,
     role: Annotated[list[str], typer.Option("--role", help="reviewer, counsel or admin")],
     password: Annotated[str, typer.Option(prompt=True, hide_input=True, confirmation_prompt=True)],
+    email: Annotated[str, typer.Option(help="Where reminders and objections reach them.")] = "",
 ) -> None:
     """Add a staff member; prints the TOTP secret for their authenticator, once."""
     _django()
     from custodes.cases.people import add_staff, secret_of
 
     try:
-        _, device = add_staff(username, password, role)
+        _, device = add_staff(username, password, role, email=email)
     except ValueError as error:
         _fail(str(error))
     out.print(f"Added {username}. TOTP secret (shown once): [bold]{secret_of(device)}[/bold]")

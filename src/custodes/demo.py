@@ -69,6 +69,6 @@ def demo_staff() -> dict:
     devices = {}
     for username, roles in DEMO_STAFF.items():
         if not users.filter(username=username).exists():
-            add_staff(username, DEMO_PASSWORD, list(roles))
+            add_staff(username, DEMO_PASSWORD, list(roles), email=f"{username}@parley.example")
         devices[username] = users.get(username=username).totpdevice_set.first()
     return devices

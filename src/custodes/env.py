@@ -46,3 +46,17 @@ def env_text(name: str, default: str) -> str:
 def env_list(name: str, separator: str = ";") -> tuple[str, ...]:
     raw = os.environ.get(name, "")
     return tuple(item.strip() for item in raw.split(separator) if item.strip())
+
+
+def env_days(name: str, default: tuple[int, ...]) -> tuple[int, ...]:
+    """Whole numbers of days, comma-separated, largest first: "7,1"."""
+    items = env_list(name, ",")
+    if not items:
+        return default
+    try:
+        days = tuple(sorted({int(item) for item in items}, reverse=True))
+    except ValueError:
+        raise SettingError(f"{name}={os.environ[name]!r} must be whole days, e.g. 7,1") from None
+    if days[-1] < 0:
+        raise SettingError(f"{name}={os.environ[name]!r}: days cannot be negative")
+    return days

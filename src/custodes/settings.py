@@ -9,7 +9,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from custodes.env import SettingError, env_bool, env_int, env_list, env_text
+from custodes.env import SettingError, env_bool, env_days, env_int, env_list, env_text
 
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(env_text("CUSTODES_DATA_DIR", str(Path.cwd() / "var"))).resolve()
@@ -33,8 +33,12 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_tasks",
+    "django_tasks_db",
     "custodes.audit",
     "custodes.cases",
+    "custodes.outbox",
+    "custodes.notices",
     "custodes.portal",
     "custodes.web",
 ]
@@ -113,6 +117,24 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
 CUSTODES_PROVIDER = env_list("CUSTODES_PROVIDER")
 CUSTODES_GOVERNMENT_DOMAINS = env_list("CUSTODES_GOVERNMENT_DOMAINS")
+CUSTODES_MAX_SELECTORS = env_int("CUSTODES_MAX_SELECTORS", 25)
+CUSTODES_MAX_DATE_RANGE_DAYS = env_int("CUSTODES_MAX_DATE_RANGE_DAYS", 366)
+
+# User notice: the days a user has to object before anything is produced; the days after an
+# emergency disclosure before the user is told; where the notice points for legal help
+# ("name|address" entries separated by ";").
+CUSTODES_CHALLENGE_WINDOW_DAYS = env_int("CUSTODES_CHALLENGE_WINDOW_DAYS", 14)
+CUSTODES_EMERGENCY_NOTICE_DAYS = env_int("CUSTODES_EMERGENCY_NOTICE_DAYS", 90)
+CUSTODES_LEGAL_HELP = env_list("CUSTODES_LEGAL_HELP") or (
+    "Electronic Frontier Foundation, legal assistance|https://www.eff.org/pages/legal-assistance",
+    "American Civil Liberties Union, state affiliates|https://www.aclu.org/about/affiliates",
+)
+# Reminders to the case's assignee, this many days before each deadline (","-separated).
+CUSTODES_REMINDER_DAYS = env_days("CUSTODES_REMINDER_DAYS", (7, 1))
+CUSTODES_PROVIDER_CONTACT = env_text("CUSTODES_PROVIDER_CONTACT", "")
+
+# Background work: django-tasks with its queue in the database (no broker needed).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 CUSTODES_SITE_URL = env_text("CUSTODES_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # E-mail: SMTP in production; printed to the terminal on a debug desk.

@@ -5,5 +5,6 @@ from custodes.api.routes import api
 urlpatterns = [
     path("portal/", include("custodes.portal.urls")),
     path("api/v1/", api.urls),
+    path("notice/", include("custodes.notices.urls")),
     path("", include("custodes.web.urls")),
 ]

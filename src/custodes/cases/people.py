@@ -13,11 +13,14 @@ from custodes.cases.roles import ROLES
 
 
 @transaction.atomic
-def add_staff(username: str, password: str, roles: list[str], by=None) -> tuple[object, TOTPDevice]:
+def add_staff(
+    username: str, password: str, roles: list[str], by=None, email: str = ""
+) -> tuple[object, TOTPDevice]:
+    """`email` is where deadline reminders and objections reach them."""
     unknown = set(roles) - set(ROLES)
     if unknown:
         raise ValueError(f"unknown role {', '.join(sorted(unknown))}; roles are {', '.join(ROLES)}")
-    user = get_user_model().objects.create_user(username=username, password=password)
+    user = get_user_model().objects.create_user(username=username, password=password, email=email)
     for role in roles:
         user.groups.add(Group.objects.get_or_create(name=role)[0])
     device = TOTPDevice.objects.create(user=user, name="authenticator", confirmed=True)

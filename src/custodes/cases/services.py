@@ -21,14 +21,17 @@ from custodes.cases.models import (
     Document,
     EngineReview,
     Note,
+    Preservation,
     Target,
 )
+from custodes.cases.models.preservation import PERIOD as PRESERVATION_PERIOD
 from custodes.cases.uploads import check_upload
-from custodes.cases.workflow import DISCLOSING, IllegalMove, State, check_move
+from custodes.cases.workflow import DISCLOSING, IllegalMove, Outcome, State, check_move
 from custodes.intake import extract_request
 from custodes.law import Request, RequestError, ReviewConfig, review
 from custodes.law.pack import load_pack
 from custodes.law.vocab import Action, Category
+from custodes.notices import gate as notice_gate
 
 
 class Refused(Exception):
@@ -122,7 +125,14 @@ def _set_targets(case: Case, request: Request) -> None:
 
 
 def _review(case: Case, request: Request) -> EngineReview:
-    config = ReviewConfig(received_on=case.demand.received_on, providers=settings.CUSTODES_PROVIDER)
+    config = ReviewConfig(
+        received_on=case.demand.received_on,
+        providers=settings.CUSTODES_PROVIDER,
+        challenge_window_days=settings.CUSTODES_CHALLENGE_WINDOW_DAYS,
+        max_selectors=settings.CUSTODES_MAX_SELECTORS,
+        max_date_range_days=settings.CUSTODES_MAX_DATE_RANGE_DAYS,
+        government_domains=settings.CUSTODES_GOVERNMENT_DOMAINS,
+    )
     decision = review(request, config)
     engine = EngineReview.objects.create(
         case=case,
@@ -134,8 +144,26 @@ def _review(case: Case, request: Request) -> EngineReview:
     case.instrument = str(request.instrument)
     case.agency = (request.agency or "")[:200]
     case.due_on = request.return_by
-    case.save(update_fields=["engine_action", "instrument", "agency", "due_on", "updated_at"])
+    case.secrecy, case.secrecy_ends_on = _secrecy(request)
+    case.save(
+        update_fields=[
+            "engine_action",
+            "instrument",
+            "agency",
+            "due_on",
+            "secrecy",
+            "secrecy_ends_on",
+            "updated_at",
+        ]
+    )
     return engine
+
+
+def _secrecy(request: Request) -> tuple[str, date | None]:
+    secrecy = request.nondisclosure
+    if secrecy.court_ordered:
+        return "court_ordered", secrecy.expires_on
+    return ("requested" if secrecy.present else ""), None
 
 
 def _require_worker(user) -> None:
@@ -181,12 +209,62 @@ def move(case: Case, user, target: str, outcome: str = "", reason: str = "") -> 
             "No emergency disclosure before a call-back: call the agency on a number from an "
             "independent source and record it on this case first."
         )
+    today = timezone.localdate()
+    notice_gate.check_move(case, target, today)
     source = case.state
     case.state, case.outcome = target, outcome
-    case.save(update_fields=["state", "outcome", "updated_at"])
+    if target == State.PRODUCING and case.disclosed_on is None:
+        case.disclosed_on = today
+    case.save(update_fields=["state", "outcome", "disclosed_on", "updated_at"])
+    if outcome == Outcome.PRESERVED:
+        Preservation.starting(case, today, user).save()
     data = {"from": source, "to": target, "outcome": outcome, "reason": reason.strip()}
     record("custodes.case.moved", user, case.subject, data)
+    notice_gate.after_move(case, today)
     return case
+
+
+@transaction.atomic
+def extend_preservation(case: Case, user, reason: str) -> Preservation:
+    """The one 90-day extension 18 U.S.C. § 2703(f)(2) allows, on the requester's renewed
+    request."""
+    _require_worker(user)
+    preservation = _preservation(case)
+    if not reason.strip():
+        raise Refused("Say why: the requester's renewed request, with its date.")
+    if preservation.extended_on:
+        raise Refused(
+            f"This preservation was already extended on {preservation.extended_on}; the law "
+            "allows one extension of 90 days."
+        )
+    preservation.extended_on = timezone.localdate()
+    preservation.ends_on += PRESERVATION_PERIOD
+    preservation.extension_reason = reason.strip()
+    preservation.save()
+    data = {"ends_on": preservation.ends_on.isoformat(), "reason": reason.strip()}
+    record("custodes.preservation.extended", user, case.subject, data)
+    return preservation
+
+
+@transaction.atomic
+def release_preservation(case: Case, user, reason: str) -> Preservation:
+    _require_worker(user)
+    preservation = _preservation(case)
+    if not reason.strip():
+        raise Refused("Say why the preserved records may be released.")
+    preservation.released_on = timezone.localdate()
+    preservation.save(update_fields=["released_on"])
+    record("custodes.preservation.released", user, case.subject, {"reason": reason.strip()})
+    return preservation
+
+
+def _preservation(case: Case) -> Preservation:
+    preservation = Preservation.objects.select_for_update().filter(case=case).first()
+    if preservation is None:
+        raise Refused("Nothing is preserved on this case.")
+    if preservation.released_on:
+        raise Refused(f"This preservation was released on {preservation.released_on}.")
+    return preservation
 
 
 @transaction.atomic

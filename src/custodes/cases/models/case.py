@@ -30,6 +30,12 @@ class Case(models.Model):
     instrument = models.CharField(max_length=40, db_index=True)
     agency = models.CharField(max_length=200, blank=True, db_index=True)
     engine_action = models.CharField(max_length=30, blank=True)
+    # The request's secrecy: "" (none asked), "requested" (no court ordered it) or
+    # "court_ordered", with the order's end where it has one.
+    secrecy = models.CharField(max_length=20, blank=True)
+    secrecy_ends_on = models.DateField(null=True, blank=True)
+    # The first day data left the provider on this case (it entered `producing`).
+    disclosed_on = models.DateField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -1,0 +1,148 @@
+"""Every date someone must act by, derived from the cases by query (never stored as a state),
+and the reminders sent before each."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.db import transaction
+
+from custodes.cases.models import Case, Preservation
+from custodes.cases.workflow import State
+from custodes.law.notice import yearly_review_due
+from custodes.notices import letters
+from custodes.notices.models import Notice
+from custodes.notices.plan import schedule_for
+from custodes.notices.services import staff_addresses
+from custodes.outbox.delivery import queue_mail
+
+
+@dataclass(frozen=True)
+class Deadline:
+    case: Case
+    kind: str
+    due_on: date
+    what: str
+    counsel: bool = False  # counsel's to act on, not the assignee's
+
+    @property
+    def key(self) -> str:
+        return f"{self.kind}:{self.case.pk}:{self.due_on.isoformat()}"
+
+
+def open_deadlines(today: date, until: date | None = None, limit: int | None = None):
+    """Deadlines not yet met, soonest first; `until` bounds their day, `limit` their number
+    of each kind."""
+    found = [
+        *_return_dates(until, limit),
+        *_objection_windows(until),
+        *_preservations(until, limit),
+        *_delayed_notices(today, until),
+        *_court_reviews(until),
+    ]
+    return sorted(found, key=lambda d: (d.due_on, d.case.reference))
+
+
+def overdue(today: date, limit: int = 50) -> list[Deadline]:
+    return open_deadlines(today, until=today - timedelta(days=1), limit=limit)[:limit]
+
+
+def _bounded(queryset, field: str, until: date | None, limit: int | None):
+    if until:
+        queryset = queryset.filter(**{f"{field}__lte": until})
+    queryset = queryset.order_by(field)
+    return queryset[:limit] if limit else queryset
+
+
+def _return_dates(until, limit):
+    cases = Case.objects.exclude(state=State.CLOSED).filter(due_on__isnull=False)
+    for case in _bounded(cases, "due_on", until, limit):
+        yield Deadline(case, "return_date", case.due_on, "The requester's return date")
+
+
+def _objection_windows(until):
+    notices = Notice.objects.filter(
+        case__state=State.NOTICE_PERIOD, offers_objection=True, mail__isnull=False
+    ).select_related("case", "mail")
+    for notice in notices:
+        deadline = notice.objection_deadline
+        if deadline and (until is None or deadline <= until):
+            yield Deadline(
+                notice.case,
+                "objection_window",
+                deadline,
+                "The user's window to object ends (production may start the day after)",
+            )
+
+
+def _preservations(until, limit):
+    kept = Preservation.objects.filter(released_on__isnull=True).select_related("case")
+    for preservation in _bounded(kept, "ends_on", until, limit):
+        what = "The preservation period ends: " + (
+            "release the records" if preservation.extended_on else "extend it once, or release"
+        )
+        yield Deadline(preservation.case, "preservation", preservation.ends_on, what)
+
+
+def _delayed_notices(today, until):
+    waiting = Notice.objects.filter(mail__isnull=True).values_list("case_id", flat=True)
+    for case in Case.objects.filter(pk__in=waiting):
+        send_on = schedule_for(case, today).send_on
+        if send_on and (until is None or send_on <= until):
+            yield Deadline(case, "notice", send_on, "The delayed notice to the user goes out")
+
+
+def _court_reviews(until):
+    unbounded = (
+        Case.objects.filter(secrecy="court_ordered", secrecy_ends_on__isnull=True)
+        .exclude(nondisclosure__lifted_on__isnull=False)
+        .select_related("demand", "nondisclosure")
+    )
+    for case in unbounded:
+        order = getattr(case, "nondisclosure", None)
+        since = (order and order.last_asked_on) or _order_made_on(case)
+        due_on = yearly_review_due(since)
+        if until is None or due_on <= until:
+            yield Deadline(
+                case,
+                "court_review",
+                due_on,
+                "Ask the court to end its non-disclosure order, which has no end date",
+                counsel=True,
+            )
+
+
+def _order_made_on(case: Case) -> date:
+    issued = case.demand.request.get("issued_on")
+    return date.fromisoformat(issued) if issued else case.demand.received_on
+
+
+def send_reminders(today: date) -> int:
+    """One reminder for each deadline, at the nearest of the reminder days before it; asked
+    again the same day (or by another worker), the outbox's key keeps it to one."""
+    days_before = settings.CUSTODES_REMINDER_DAYS
+    if not days_before:
+        return 0
+    written = 0
+    for deadline in open_deadlines(today, until=today + timedelta(days=days_before[0])):
+        days = (deadline.due_on - today).days
+        if days < 0:
+            continue
+        nearest = min(d for d in days_before if days <= d)
+        to = staff_addresses(deadline.case, counsel=deadline.counsel)
+        if not to:
+            continue
+        subject, body = letters.reminder_mail(deadline.case, deadline.what, deadline.due_on, days)
+        with transaction.atomic():
+            queue_mail(
+                f"reminder:{deadline.key}:{nearest}",
+                to,
+                subject,
+                body,
+                "reminder",
+                deadline.case.subject,
+            )
+        written += 1
+    return written

@@ -1,0 +1,51 @@
+"""The facts of one case that decide its notice, read from the database for `law.notice`."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.conf import settings
+
+from custodes.cases.models import Case
+from custodes.cases.workflow import State
+from custodes.law.notice import CourtOrder, Facts, Schedule, effective_action, schedule
+from custodes.law.vocab import Code, NoticeAction
+
+# The states in which the notice period has begun: notices before production go out at once.
+NOTICE_PERIOD_BEGUN = (State.NOTICE_PERIOD, State.CHALLENGED, State.PRODUCING, State.CLOSED)
+
+
+def notice_action(case: Case) -> NoticeAction:
+    if case.state == State.CLOSED and case.disclosed_on is None:
+        return NoticeAction.NONE  # closed with nothing disclosed: nothing to tell
+    engine = case.reviews.first()
+    decided = case.decisions.first()
+    return effective_action(
+        engine.decision["notice"]["action"], decided.action if decided else None
+    )
+
+
+def facts_for(case: Case, today: date) -> Facts:
+    engine = case.reviews.first()
+    codes = {finding["code"] for finding in engine.decision["findings"]}
+    ruling = case.notice_rulings.first()
+    return Facts(
+        action=notice_action(case),
+        order=_court_order(case) if Code.NDO_IN_FORCE in codes else None,
+        child_safety=Code.CHILD_SAFETY_EXCEPTION in codes,
+        notice_period_from=today if case.state in NOTICE_PERIOD_BEGUN else None,
+        disclosed_on=case.disclosed_on,
+        ruled_on=ruling.send_on if ruling else None,
+        emergency_days=settings.CUSTODES_EMERGENCY_NOTICE_DAYS,
+    )
+
+
+def _court_order(case: Case) -> CourtOrder:
+    record = getattr(case, "nondisclosure", None)
+    return CourtOrder(
+        expires_on=case.secrecy_ends_on, lifted_on=record.lifted_on if record else None
+    )
+
+
+def schedule_for(case: Case, today: date) -> Schedule:
+    return schedule(facts_for(case, today))

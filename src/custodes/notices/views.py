@@ -1,0 +1,56 @@
+"""The account holder's page, reached from their notice by its signed link, without login."""
+
+from __future__ import annotations
+
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from custodes.notices import letters, services, words
+from custodes.notices.models import Notice, Objection
+from custodes.notices.tokens import BadLink, notice_for
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def object_page(request, token: str):
+    try:
+        notice = notice_for(token)
+    except BadLink:
+        response = render(request, "notices/bad_link.html", status=404)
+        return _private(response)
+    status, error = 200, ""
+    if request.method == "POST":
+        try:
+            services.object_to(
+                notice, request.POST.get("lawyer", ""), request.POST.get("statement", "")
+            )
+        except services.ObjectionRefused as refused:
+            status, error = 409, str(refused)
+    response = render(request, "notices/object.html", _context(notice, error), status=status)
+    return _private(response)
+
+
+def _private(response):
+    # The link is the account holder's key: never send it on to a site linked from the page.
+    response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+def _context(notice: Notice, error: str) -> dict:
+    notice.refresh_from_db()
+    request = notice.case.demand.request
+    objection = Objection.objects.filter(notice=notice).first()
+    return {
+        "provider": letters.provider_name(),
+        "notice": notice,
+        "agency": request.get("agency") or "a government agency",
+        "instrument": words.instrument(request.get("instrument", "unknown")),
+        "authority": "; ".join(request.get("authority") or []),
+        "categories": words.categories(request.get("categories") or []),
+        "deadline": notice.objection_deadline,
+        "objection": objection,
+        "error": error,
+        "legal_help": letters.legal_help(),
+        "reference": notice.case.reference,
+    }
