@@ -134,3 +134,17 @@ def browser_page():
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         yield page
         browser.close()
+
+
+@pytest.fixture
+def smtp(settings):
+    """A real SMTP server on loopback, and custodes' e-mail settings pointed at it."""
+    from tests import mailserver
+
+    inbox = mailserver.Inbox()
+    controller = mailserver.start(inbox)
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = controller.hostname, controller.port
+    inbox.port = controller.port
+    yield inbox
+    controller.stop()

@@ -15,3 +15,8 @@ SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = False
 # The browser tests' server thread must not hold a connection past the test (PostgreSQL
 # then cannot drop the test database).
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
+
+# A test database in a file, not in memory, so that a `custodes tick` run as a child process
+# (the outbox's crash tests) works on the same data.
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "tests.sqlite3")}  # noqa: F405

@@ -155,7 +155,7 @@ def settle_mail(notice: Notice, user, went_out: bool, reason: str) -> None:
 @transaction.atomic
 def object_to(notice: Notice, lawyer: str, statement: str) -> Objection:
     """The account holder objects through the link in their notice; the case is challenged."""
-    notice = Notice.objects.select_for_update().select_related("mail").get(pk=notice.pk)
+    notice = Notice.objects.select_for_update(of=("self",)).select_related("mail").get(pk=notice.pk)
     if Objection.objects.filter(notice=notice).exists():
         received = notice.objection.received_at.date().isoformat()
         raise ObjectionRefused(f"Your objection was received on {received}; this link works once.")

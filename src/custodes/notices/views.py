@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from custodes.cases.workflow import State
 from custodes.notices import letters, services, words
 from custodes.notices.models import Notice, Objection
 from custodes.notices.tokens import BadLink, notice_for
@@ -41,6 +43,8 @@ def _context(notice: Notice, error: str) -> dict:
     notice.refresh_from_db()
     request = notice.case.demand.request
     objection = Objection.objects.filter(notice=notice).first()
+    deadline = notice.objection_deadline
+    pending = notice.case.state in (State.NOTICE_PERIOD, State.CHALLENGED)
     return {
         "provider": letters.provider_name(),
         "notice": notice,
@@ -48,7 +52,8 @@ def _context(notice: Notice, error: str) -> dict:
         "instrument": words.instrument(request.get("instrument", "unknown")),
         "authority": "; ".join(request.get("authority") or []),
         "categories": words.categories(request.get("categories") or []),
-        "deadline": notice.objection_deadline,
+        "deadline": deadline,
+        "open": bool(deadline and pending and timezone.localdate() <= deadline),
         "objection": objection,
         "error": error,
         "legal_help": letters.legal_help(),

@@ -18,7 +18,7 @@ from email.utils import make_msgid
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 
 from custodes.audit.chain import record
@@ -60,9 +60,10 @@ def _enqueue(mail_id: int) -> None:
 def deliver(mail_id: int) -> str:
     """Send one e-mail if it is still waiting; returns its status afterwards."""
     now = timezone.now()
-    claimed = Mail.objects.filter(
-        pk=mail_id, status=Mail.Status.PENDING, next_attempt_at__lte=now
-    ).update(status=Mail.Status.SENDING, claimed_at=now, attempts=F("attempts") + 1)
+    due = Q(attempts=0) | Q(next_attempt_at__lte=now)  # a new e-mail is due whatever the clocks
+    claimed = Mail.objects.filter(due, pk=mail_id, status=Mail.Status.PENDING).update(
+        status=Mail.Status.SENDING, claimed_at=now, attempts=F("attempts") + 1
+    )
     mail = Mail.objects.get(pk=mail_id)
     if not claimed:
         return mail.status

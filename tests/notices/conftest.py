@@ -1,0 +1,55 @@
+"""Cases on their way to notice, and a clock the tests set."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+
+import pytest
+import time_machine
+
+from custodes.cases import services
+from custodes.cases.workflow import State
+from custodes.notices import services as notices
+
+HOLDER = "holder@example.org"
+ICE_SUBPOENA = {
+    "instrument": "administrative_subpoena",
+    "authority": ["8 U.S.C. § 1225(d)"],
+    "agency": "U.S. Immigration and Customs Enforcement",
+    "selectors": [{"kind": "username", "value": "northside.alerts"}],
+    "categories": ["subscriber"],
+    "date_range": {"start": "2026-01-01", "end": "2026-11-15"},
+    "purpose": "To identify the person responsible for the account, for officer safety.",
+}
+
+
+def on(day: str):
+    """The clock at 10:00 UTC on `day` (it keeps ticking from there)."""
+    return time_machine.travel(datetime.fromisoformat(day).replace(hour=10, tzinfo=UTC))
+
+
+def approve(case, counsel):
+    services.move(case, counsel, State.IN_REVIEW)
+    target = State.ESCALATED if case.engine_action == "escalate" else State.APPROVED
+    services.move(case, counsel, target)
+    if target == State.ESCALATED:
+        services.move(case, counsel, State.APPROVED)
+    return case
+
+
+def into_notice_period(case, counsel, address=HOLDER):
+    approve(case, counsel)
+    notices.add_recipient(case, counsel, address)
+    return services.move(case, counsel, State.NOTICE_PERIOD)
+
+
+def link_in(message) -> str:
+    return re.search(r"https?://\S+/notice/\S+/", message.get_content()).group(0)
+
+
+@pytest.fixture
+def counsel_with_mail(counsel):
+    counsel.email = "carl@parley.example"
+    counsel.save()
+    return counsel
