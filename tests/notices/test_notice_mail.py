@@ -55,7 +55,7 @@ def test_the_link_takes_one_objection_and_challenges_the_case(notified, smtp, cl
     with on("2026-11-30"):
         page = client.get(path)
         assert page.status_code == 200 and b"I object to this demand" in page.content
-        assert page["Referrer-Policy"] == "no-referrer"
+        assert page["Referrer-Policy"] == "same-origin"
         done = client.post(path, {"lawyer": "J. Doe, Esq., jdoe@example.com", "statement": ""})
         assert done.status_code == 200 and b"Your objection was received" in done.content
         again = client.post(path, {"lawyer": "", "statement": "twice"})

@@ -68,9 +68,7 @@ def test_running_the_pass_twice_sends_one_notice(notice_due, smtp):
     assert Mail.objects.get(pk=notice_due.pk).status == Mail.Status.SENT
 
 
-def test_killed_after_the_server_took_the_notice_it_is_never_sent_again(
-    notice_due, smtp, counsel
-):
+def test_killed_after_the_server_took_the_notice_it_is_never_sent_again(notice_due, smtp, counsel):
     assert killed_while_sending(smtp, "on_data") == -signal.SIGKILL
     assert len(smtp.messages) == 1
     assert Mail.objects.get(pk=notice_due.pk).status == Mail.Status.SENDING
@@ -99,9 +97,7 @@ def test_killed_before_the_server_took_the_notice_it_is_not_lost(notice_due, smt
     assert len(smtp.messages) == 1
 
 
-def test_a_mail_server_that_is_down_delays_the_notice_and_loses_nothing(
-    notice_due, smtp, settings
-):
+def test_a_mail_server_that_is_down_delays_the_notice_and_loses_nothing(notice_due, smtp, settings):
     port = settings.EMAIL_PORT
     settings.EMAIL_PORT = 1  # nothing listens there
     tick()

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 
 from custodes.cases.models import Case, Preservation
 from custodes.cases.workflow import State
@@ -17,6 +18,7 @@ from custodes.notices.models import Notice
 from custodes.notices.plan import schedule_for
 from custodes.notices.services import staff_addresses
 from custodes.outbox.delivery import queue_mail
+from custodes.outbox.models import Mail
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,7 @@ def open_deadlines(today: date, until: date | None = None, limit: int | None = N
         *_preservations(until, limit),
         *_delayed_notices(today, until),
         *_court_reviews(until),
+        *_notices_in_doubt(until),
     ]
     return sorted(found, key=lambda d: (d.due_on, d.case.reference))
 
@@ -112,6 +115,17 @@ def _court_reviews(until):
                 "Ask the court to end its non-disclosure order, which has no end date",
                 counsel=True,
             )
+
+
+def _notices_in_doubt(until):
+    doubtful = Notice.objects.filter(
+        mail__status__in=(Mail.Status.UNCERTAIN, Mail.Status.FAILED)
+    ).select_related("case", "mail")
+    for notice in doubtful:
+        since = timezone.localdate(notice.mail.claimed_at or notice.mail.created_at)
+        if until is None or since <= until:
+            what = f"The notice to {notice.address} is {notice.mail.status}: settle it"
+            yield Deadline(notice.case, "notice_delivery", since, what)
 
 
 def _order_made_on(case: Case) -> date:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from custodes.web.views import auth, cases, queue, requesters, staff
+from custodes.web.views import auth, cases, notices, queue, requesters, staff
 
 app_name = "web"
 
@@ -16,6 +16,22 @@ urlpatterns = [
     path("cases/<str:reference>/notes/", cases.note, name="note"),
     path("cases/<str:reference>/documents/<int:document_id>/", cases.document, name="document"),
     path("cases/<str:reference>/callback/", cases.callback, name="callback"),
+    path("cases/<str:reference>/notices/", notices.add_recipient, name="add_recipient"),
+    path(
+        "cases/<str:reference>/notices/<int:notice_id>/remove/",
+        notices.remove_recipient,
+        name="remove_recipient",
+    ),
+    path(
+        "cases/<str:reference>/notices/<int:notice_id>/settle/",
+        notices.settle_mail,
+        name="settle_mail",
+    ),
+    path("cases/<str:reference>/notice-day/", notices.notice_day, name="notice_day"),
+    path("cases/<str:reference>/order/lifted/", notices.lift_order, name="lift_order"),
+    path("cases/<str:reference>/order/asked/", notices.court_asked, name="court_asked"),
+    path("cases/<str:reference>/challenge/", notices.settle_challenge, name="settle_challenge"),
+    path("cases/<str:reference>/preservation/", notices.preservation, name="preservation"),
     path("staff/", staff.staff, name="staff"),
     path("staff/requesters/", requesters.requesters, name="requesters"),
     path(

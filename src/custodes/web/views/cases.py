@@ -1,28 +1,25 @@
 from __future__ import annotations
 
-from django.contrib import messages
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from custodes.audit.models import Event
 from custodes.cases import roles, services
-from custodes.cases.models import Case, Document
-from custodes.cases.selector_lines import SelectorLinesError
+from custodes.cases.models import Document
 from custodes.cases.uploads import UploadRejected, read_uploaded
-from custodes.cases.workflow import IllegalMove, moves_from
+from custodes.cases.workflow import moves_from
 from custodes.law.vocab import Action, Category, Instrument, SelectorKind
+from custodes.notices.panel import notice_panel
 from custodes.web.access import case_worker
 from custodes.web.corrections import changes_from_form, request_diff
-
-
-def _case(reference: str) -> Case:
-    return get_object_or_404(Case.objects.select_related("demand"), reference=reference)
+from custodes.web.views.helpers import act, case_or_404
 
 
 @case_worker
 def case_page(request, reference: str):
-    case = _case(reference)
+    case = case_or_404(reference)
     engine = case.reviews.first()
     demand = case.demand
     context = {
@@ -44,23 +41,16 @@ def case_page(request, reference: str):
             f"{s['kind']}: {s['value']}" for s in demand.request.get("selectors", [])
         ),
     }
+    context |= notice_panel(case, timezone.localdate())
     return render(request, "web/case.html", context)
-
-
-def _done(request, case: Case, action):
-    try:
-        action()
-    except (services.Refused, IllegalMove, SelectorLinesError) as error:
-        messages.error(request, str(error))
-    return redirect("web:case", reference=case.reference)
 
 
 @require_POST
 @case_worker
 def move(request, reference: str):
-    case = _case(reference)
+    case = case_or_404(reference)
     post = request.POST
-    return _done(
+    return act(
         request,
         case,
         lambda: services.move(
@@ -72,9 +62,9 @@ def move(request, reference: str):
 @require_POST
 @case_worker
 def decide(request, reference: str):
-    case = _case(reference)
+    case = case_or_404(reference)
     post = request.POST
-    return _done(
+    return act(
         request,
         case,
         lambda: services.decide(
@@ -90,8 +80,8 @@ def decide(request, reference: str):
 @require_POST
 @case_worker
 def correct(request, reference: str):
-    case = _case(reference)
-    return _done(
+    case = case_or_404(reference)
+    return act(
         request,
         case,
         lambda: services.correct_request(case, request.user, changes_from_form(request.POST)),
@@ -101,9 +91,9 @@ def correct(request, reference: str):
 @require_POST
 @case_worker
 def callback(request, reference: str):
-    case = _case(reference)
+    case = case_or_404(reference)
     post = request.POST
-    return _done(
+    return act(
         request,
         case,
         lambda: services.record_callback(
@@ -115,15 +105,15 @@ def callback(request, reference: str):
 @require_POST
 @case_worker
 def note(request, reference: str):
-    case = _case(reference)
-    return _done(
+    case = case_or_404(reference)
+    return act(
         request, case, lambda: services.add_note(case, request.user, request.POST.get("text", ""))
     )
 
 
 @case_worker
 def document(request, reference: str, document_id: int):
-    case = _case(reference)
+    case = case_or_404(reference)
     stored = get_object_or_404(Document, pk=document_id, demand=case.demand)
     services.open_document(stored, request.user)
     try:

@@ -10,9 +10,11 @@ from django.utils import timezone
 from custodes.cases.models import Case
 from custodes.cases.workflow import State
 from custodes.law.vocab import Instrument
+from custodes.notices.deadlines import overdue
 from custodes.web.access import case_worker
 
 PAGE_SIZE = 50
+OVERDUE_SHOWN = 20
 
 
 @case_worker
@@ -52,5 +54,6 @@ def queue(request):
         "filters": {"state": state, "instrument": instrument, "agency": agency, "due": due},
         "states": State.values,
         "instruments": [i.value for i in Instrument],
+        "overdue": overdue(today, limit=OVERDUE_SHOWN),
     }
     return render(request, "web/queue.html", context)

@@ -1,0 +1,30 @@
+"""What the case page shows of notice: when the user is told and why, each notice's state,
+the court's order, objections, and a preservation's period."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from custodes.cases.models import Case, Preservation
+from custodes.cases.workflow import State
+from custodes.law.vocab import NoticeAction
+from custodes.notices.models import NonDisclosureOrder, Objection
+from custodes.notices.plan import notice_action, schedule_for
+
+
+def notice_panel(case: Case, today: date) -> dict:
+    action = notice_action(case)
+    codes = {f["code"] for f in case.reviews.first().decision["findings"]}
+    return {
+        "plan": schedule_for(case, today),
+        "notice_action": action,
+        "notices": case.notices.select_related("mail"),
+        "takes_addresses": action not in (NoticeAction.NONE, NoticeAction.PROHIBITED),
+        "staff_set_day": action == NoticeAction.AFTER_EMERGENCY
+        or (action == NoticeAction.DELAY and "CHILD_SAFETY_EXCEPTION" in codes),
+        "rulings": case.notice_rulings.select_related("author")[:5],
+        "order": NonDisclosureOrder.objects.filter(case=case).first(),
+        "objections": Objection.objects.filter(notice__case=case).select_related("notice"),
+        "challenged": case.state == State.CHALLENGED,
+        "preservation": Preservation.objects.filter(case=case).first(),
+    }
