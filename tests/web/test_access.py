@@ -17,6 +17,7 @@ ACTIONS = [
     ("/cases/{ref}/decide/", {"action": "produce", "allowed": ["subscriber"]}),
     ("/cases/{ref}/correct/", {"instrument": "grand_jury_subpoena", "categories": ["subscriber"]}),
     ("/cases/{ref}/notes/", {"text": "called the agency"}),
+    ("/cases/{ref}/assign/", {"assignee": ""}),
 ]
 WORKS_CASES = {"reviewer", "counsel"}
 

@@ -27,3 +27,11 @@ def is_counsel(user) -> bool:
 
 def is_admin(user) -> bool:
     return ADMIN in roles_of(user)
+
+
+def case_workers():
+    """Everyone who may be given a case."""
+    from django.contrib.auth import get_user_model
+
+    people = get_user_model().objects.filter(is_active=True, groups__name__in=(REVIEWER, COUNSEL))
+    return people.distinct().order_by("username")

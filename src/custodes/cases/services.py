@@ -268,6 +268,19 @@ def _preservation(case: Case) -> Preservation:
 
 
 @transaction.atomic
+def assign(case: Case, user, assignee) -> Case:
+    """Give the case to a reviewer or counsel (None: to no one); reminders go to them."""
+    _require_worker(user)
+    if assignee is not None and not roles.works_cases(assignee):
+        raise Refused(f"{assignee.get_username()} does not work cases.")
+    case.assignee = assignee
+    case.save(update_fields=["assignee", "updated_at"])
+    name = assignee.get_username() if assignee else None
+    record("custodes.case.assigned", user, case.subject, {"assignee": name})
+    return case
+
+
+@transaction.atomic
 def decide(case: Case, user, action: str, allowed: list[str], reason: str) -> Decision:
     """A person's decision. One that differs from the engine's is an override: counsel only,
     and only with a written reason."""

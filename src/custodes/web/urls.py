@@ -12,6 +12,7 @@ urlpatterns = [
     path("cases/<str:reference>/", cases.case_page, name="case"),
     path("cases/<str:reference>/move/", cases.move, name="move"),
     path("cases/<str:reference>/decide/", cases.decide, name="decide"),
+    path("cases/<str:reference>/assign/", cases.assign, name="assign"),
     path("cases/<str:reference>/correct/", cases.correct, name="correct"),
     path("cases/<str:reference>/notes/", cases.note, name="note"),
     path("cases/<str:reference>/documents/<int:document_id>/", cases.document, name="document"),

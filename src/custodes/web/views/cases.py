@@ -33,6 +33,7 @@ def case_page(request, reference: str):
         "timeline": Event.objects.filter(subject=case.subject).order_by("sequence"),
         "moves": moves_from(case.state),
         "is_counsel": roles.is_counsel(request.user),
+        "workers": roles.case_workers(),
         "actions": [a.value for a in Action],
         "categories": [c.value for c in Category],
         "instruments": [i.value for i in Instrument],
@@ -57,6 +58,15 @@ def move(request, reference: str):
             case, request.user, post.get("to", ""), post.get("outcome", ""), post.get("reason", "")
         ),
     )
+
+
+@require_POST
+@case_worker
+def assign(request, reference: str):
+    case = case_or_404(reference)
+    name = request.POST.get("assignee", "")
+    assignee = get_object_or_404(roles.case_workers(), username=name) if name else None
+    return act(request, case, lambda: services.assign(case, request.user, assignee))
 
 
 @require_POST
