@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "custodes.cases",
     "custodes.outbox",
     "custodes.notices",
+    "custodes.production",
     "custodes.portal",
     "custodes.web",
 ]
@@ -132,6 +133,16 @@ CUSTODES_LEGAL_HELP = env_list("CUSTODES_LEGAL_HELP") or (
 # Reminders to the case's assignee, this many days before each deadline (","-separated).
 CUSTODES_REMINDER_DAYS = env_days("CUSTODES_REMINDER_DAYS", (7, 1))
 CUSTODES_PROVIDER_CONTACT = env_text("CUSTODES_PROVIDER_CONTACT", "")
+
+# Production: the connector file mapping the provider's data (the demo's by default), the
+# provider's database (replaces the file's `url`), who signs the business-records
+# certificate, and how many days the requester's download link lasts.
+CUSTODES_CONNECTOR = Path(
+    env_text("CUSTODES_CONNECTOR", str(BASE_DIR / "production" / "connectors" / "demo.toml"))
+)
+CUSTODES_PROVIDER_DATABASE_URL = env_text("CUSTODES_PROVIDER_DATABASE_URL", "")
+CUSTODES_CUSTODIAN_TITLE = env_text("CUSTODES_CUSTODIAN_TITLE", "Custodian of Records")
+CUSTODES_DOWNLOAD_DAYS = env_int("CUSTODES_DOWNLOAD_DAYS", 14)
 
 # Background work: django-tasks with its queue in the database (no broker needed).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

@@ -1,0 +1,153 @@
+"""The demo provider's own database, made for `make run` and the tests: accounts, their
+sign-ins (time, IP address, device), posts, messages and location points. The same seed
+gives the same rows, so tests can name them."""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+SCHEMA = """
+CREATE TABLE accounts (
+    id TEXT PRIMARY KEY, username TEXT NOT NULL, display_name TEXT, email TEXT, phone TEXT,
+    address TEXT, created_at TEXT, created_ip TEXT, payment TEXT
+);
+CREATE TABLE logins (account_id TEXT NOT NULL, at TEXT NOT NULL, ip TEXT, device TEXT);
+CREATE INDEX logins_account_at ON logins (account_id, at);
+CREATE INDEX logins_ip_at ON logins (ip, at);
+CREATE TABLE posts (account_id TEXT NOT NULL, at TEXT NOT NULL, body TEXT);
+CREATE INDEX posts_account_at ON posts (account_id, at);
+CREATE TABLE messages (
+    sender_id TEXT NOT NULL, at TEXT NOT NULL, recipient TEXT, body TEXT
+);
+CREATE INDEX messages_sender_at ON messages (sender_id, at);
+CREATE TABLE locations (
+    account_id TEXT NOT NULL, at TEXT NOT NULL, latitude REAL, longitude REAL
+);
+CREATE INDEX locations_account_at ON locations (account_id, at);
+"""
+
+# The accounts the demo demands and the tests name, then a crowd around them.
+ACCOUNTS = [
+    (
+        "A-1001",
+        "northside.alerts",
+        "Northside Alerts",
+        "alerts@northside.example",
+        "+12155550101",
+        "14 Dock St, Philadelphia PA",
+        "2025-03-02T18:22:10",
+        "198.51.100.23",
+        "Visa ending 4417",
+    ),
+    (
+        "A-1002",
+        "someone",
+        "Some One",
+        "someone@example.org",
+        "+12025550123",
+        "1 Main St, Springfield IL",
+        "2024-06-11T09:01:44",
+        "203.0.113.9",
+        "none",
+    ),
+    (
+        "A-1003",
+        "borderwatch_rgv",
+        "RGV Border Watch",
+        "rgv@watch.example",
+        "+19565550142",
+        "PO Box 77, McAllen TX",
+        "2025-08-19T21:40:00",
+        "192.0.2.77",
+        "PayPal rgv@watch.example",
+    ),
+    (
+        "A-1004",
+        "pharmacy_plug",
+        "Plug",
+        "plug@mail.example",
+        "+13055550188",
+        "unknown",
+        "2026-01-05T02:13:55",
+        "198.51.100.200",
+        "Bitcoin",
+    ),
+    # Two accounts share a username apart from case: a selector may match both.
+    (
+        "A-1005",
+        "Riverside.Mutual.Aid",
+        "Riverside Mutual Aid",
+        "hello@riverside.example",
+        "+14155550170",
+        "300 River Rd, Oakland CA",
+        "2025-11-30T12:00:00",
+        "203.0.113.44",
+        "none",
+    ),
+    (
+        "A-1006",
+        "riverside.mutual.aid",
+        "Riverside (old)",
+        "old@riverside.example",
+        "+14155550171",
+        "300 River Rd, Oakland CA",
+        "2023-02-01T08:30:00",
+        "203.0.113.44",
+        "none",
+    ),
+]
+DEVICES = ["iPhone 15, iOS 19.1", "Pixel 9, Android 16", "Firefox 140 on Linux", "Safari on macOS"]
+
+
+def create(path: Path, crowd: int = 200, seed: int = 2026) -> Path:
+    """Write the demo database at `path` (replacing it)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.unlink(missing_ok=True)
+    rng = random.Random(seed)
+    with sqlite3.connect(path) as db:
+        db.executescript(SCHEMA)
+        people = list(ACCOUNTS) + [_someone(rng, n) for n in range(crowd)]
+        db.executemany("INSERT INTO accounts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", people)
+        for account in people:
+            _activity(db, rng, account[0])
+    return path
+
+
+def _someone(rng: random.Random, n: int) -> tuple:
+    name = f"user{n:04d}"
+    return (
+        f"A-{2000 + n}",
+        name,
+        name.title(),
+        f"{name}@mail.example",
+        f"+1202555{n:04d}",
+        "",
+        "2025-01-01T00:00:00",
+        f"192.0.2.{rng.randrange(1, 255)}",
+        "none",
+    )
+
+
+def _activity(db: sqlite3.Connection, rng: random.Random, account: str) -> None:
+    start = datetime(2025, 10, 1, tzinfo=UTC)
+    moments = sorted(start + timedelta(minutes=rng.randrange(0, 60 * 24 * 450)) for _ in range(40))
+    stamp = [m.strftime("%Y-%m-%dT%H:%M:%S") for m in moments]
+    db.executemany(
+        "INSERT INTO logins VALUES (?, ?, ?, ?)",
+        [(account, s, f"198.51.100.{rng.randrange(1, 255)}", rng.choice(DEVICES)) for s in stamp],
+    )
+    db.executemany(
+        "INSERT INTO posts VALUES (?, ?, ?)",
+        [(account, s, f"post {i} by {account}") for i, s in enumerate(stamp[::4])],
+    )
+    db.executemany(
+        "INSERT INTO messages VALUES (?, ?, ?, ?)",
+        [(account, s, "A-1002", f"message {i}") for i, s in enumerate(stamp[1::5])],
+    )
+    db.executemany(
+        "INSERT INTO locations VALUES (?, ?, ?, ?)",
+        [(account, s, 39.95 + rng.random() / 10, -75.16 + rng.random() / 10) for s in stamp[::3]],
+    )

@@ -1,0 +1,341 @@
+"""A production, from the accounts the targets name to the sealed package. Each change is one
+transaction with its audit event; sealing runs as a background task and, if it fails, leaves
+the case as it was."""
+
+from __future__ import annotations
+
+import hashlib
+import tempfile
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+from django.conf import settings
+from django.core.files import File
+from django.db import transaction
+from django.utils import timezone
+from pyrage import x25519
+
+from custodes.audit.chain import record
+from custodes.cases import roles
+from custodes.cases.models import Case, Target
+from custodes.cases.services import Refused
+from custodes.cases.workflow import State
+from custodes.notices import words
+from custodes.production import connector as connectors
+from custodes.production import documents, package
+from custodes.production.models import Match, Production
+
+RESOLVABLE = (State.APPROVED, State.NOTICE_PERIOD, State.PRODUCING)
+
+
+def current_connector() -> connectors.Connector:
+    return connectors.load(
+        settings.CUSTODES_CONNECTOR,
+        url=settings.CUSTODES_PROVIDER_DATABASE_URL,
+        data_dir=settings.DATA_DIR,
+    )
+
+
+def _require_worker(user) -> None:
+    if not roles.works_cases(user):
+        raise Refused("Only reviewers and counsel may work cases.")
+
+
+def _window(case: Case) -> connectors.Window | None:
+    dates = case.demand.request.get("date_range") or {}
+    if dates.get("start") and dates.get("end"):
+        return connectors.Window.of(
+            date.fromisoformat(dates["start"]), date.fromisoformat(dates["end"])
+        )
+    return None
+
+
+def resolve_targets(case: Case, user) -> list[Match]:
+    """Look every target up in the provider's data. One account is taken; several are shown
+    to a person to choose from; none is 'no records'."""
+    _require_worker(user)
+    if case.state not in RESOLVABLE:
+        raise Refused("Accounts are looked up once the case is approved.")
+    connector = current_connector()
+    window = _window(case)
+    with transaction.atomic(), connector.engine().connect() as connection:
+        matches = [_resolve(connector, connection, t, window) for t in case.targets.all()]
+        counts = {s: sum(m.status == s for m in matches) for s in Match.Status.values}
+        record("custodes.production.resolved", user, case.subject, counts)
+    return matches
+
+
+def _resolve(connector, connection, target: Target, window) -> Match:
+    try:
+        found = connectors.resolve(
+            connector, connection, target.kind, target.value, target.at or None, window
+        )
+    except connectors.ConnectorError as error:
+        status, found, note = Match.Status.UNSUPPORTED, [], str(error)
+    else:
+        status = {0: Match.Status.NONE, 1: Match.Status.MATCHED}.get(
+            len(found), Match.Status.AMBIGUOUS
+        )
+        note = ""
+    match, _ = Match.objects.update_or_create(
+        target=target,
+        defaults={
+            "status": status,
+            "candidates": found,
+            "account": found[0] if status == Match.Status.MATCHED else "",
+            "note": note,
+            "chosen_by": None,
+        },
+    )
+    return match
+
+
+@transaction.atomic
+def choose_account(match: Match, user, account: str, reason: str) -> Match:
+    """A person settles a target that named several accounts: one of them, or none."""
+    _require_worker(user)
+    if match.status not in (Match.Status.AMBIGUOUS, Match.Status.MATCHED) or not (
+        match.candidates and len(match.candidates) > 1
+    ):
+        raise Refused("Only a target that named several accounts waits for a choice.")
+    if account and account not in match.candidates:
+        raise Refused(f"{account} is not one of the accounts this target named.")
+    if not reason.strip():
+        raise Refused("Say why this account (or none) is the one the demand means.")
+    match.account = account
+    match.status = Match.Status.MATCHED if account else Match.Status.NONE
+    match.chosen_by = user
+    match.save()
+    data = {"target": match.target_id, "account": account or None, "reason": reason.strip()}
+    record("custodes.production.account_chosen", user, match.target.case.subject, data)
+    return match
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What a production of the case will hold, and what it leaves out, with reasons."""
+
+    accounts: list[str]
+    datasets: list[connectors.Dataset]
+    left_out: list[dict]
+    account_lines: list[str]
+    window: connectors.Window | None
+
+
+def plan(case: Case, connector: connectors.Connector | None = None) -> Plan:
+    connector = connector or current_connector()
+    request = case.demand.request
+    engine = case.reviews.first().decision
+    decided = case.decisions.first()
+    allowed = decided.allowed_categories if decided else engine["allowed_categories"]
+    withheld = {w["category"]: w for w in engine.get("withheld", [])}
+    window = _window(case)
+    left_out, datasets = [], []
+    for category in request.get("categories") or []:
+        if category not in allowed:
+            why = withheld.get(category, {})
+            reason = why.get("reason") or "not allowed by the decision on this demand"
+            left_out.append({"what": category, "reason": reason, "citation": why.get("citation")})
+            continue
+        found = connector.datasets_for(category)
+        if not found:
+            left_out.append({"what": category, "reason": "the provider keeps no such records"})
+        for dataset in found:
+            if dataset.time_column and window is None:
+                reason = "the demand names no dates, and these records are dated"
+                left_out.append({"what": f"{category}/{dataset.name}", "reason": reason})
+            else:
+                datasets.append(dataset)
+    accounts, lines = [], []
+    for target in case.targets.select_related("match"):
+        match = getattr(target, "match", None)
+        label = f"{target.kind} {target.value}"
+        if match is None:
+            left_out.append({"what": label, "reason": "not yet looked up"})
+        elif match.status == Match.Status.MATCHED:
+            accounts.append(match.account)
+            lines.append(f"{label}: account {match.account}")
+        else:
+            reason = {
+                Match.Status.NONE: "no records",
+                Match.Status.AMBIGUOUS: "named several accounts and none was chosen",
+                Match.Status.UNSUPPORTED: match.note or "cannot be looked up",
+            }[match.status]
+            left_out.append({"what": label, "reason": reason})
+            lines.append(f"{label}: {reason}")
+    return Plan(sorted(set(accounts)), datasets, left_out, lines, window)
+
+
+def preview(case: Case) -> tuple[Plan, list[dict]]:
+    """Row counts per dataset, before anything is sealed."""
+    connector = current_connector()
+    chosen = plan(case, connector)
+    counts = []
+    with connector.engine().connect() as connection:
+        for dataset in chosen.datasets:
+            rows = sum(
+                connectors.count(connection, dataset, a, chosen.window) for a in chosen.accounts
+            )
+            counts.append({"category": dataset.category, "dataset": dataset.name, "rows": rows})
+    return chosen, counts
+
+
+@transaction.atomic
+def begin_seal(case: Case, user) -> tuple[Production, str]:
+    """Start sealing a package; returns it and the key that opens it, shown to staff once
+    and kept nowhere (only its public half is stored)."""
+    _require_worker(user)
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    if case.state != State.PRODUCING:
+        raise Refused("A package is sealed only once the case is producing (after notice).")
+    if case.productions.filter(status=Production.Status.SEALING).exists():
+        raise Refused("A package of this case is being sealed already.")
+    chosen = plan(case)
+    if not chosen.accounts:
+        raise Refused("No account to produce: look the targets up, and choose where several match.")
+    if any(
+        item["reason"] == "named several accounts and none was chosen" for item in chosen.left_out
+    ):
+        raise Refused("A target named several accounts: choose one (or none) first.")
+    key = x25519.Identity.generate()
+    production = Production.objects.create(
+        case=case, recipient=str(key.to_public()), created_by=user
+    )
+    record("custodes.production.started", user, case.subject, {"production": production.pk})
+    transaction.on_commit(lambda: _enqueue(production.pk))
+    return production, str(key)
+
+
+def _enqueue(production_id: int) -> None:
+    from custodes.production.tasks import seal_task
+
+    seal_task.enqueue(production_id)
+
+
+def seal(production_id: int) -> Production:
+    """Write the package (the background task's body). On any failure the production is
+    marked failed with the reason, the partial file removed, and the case left as it was."""
+    production = Production.objects.select_related("case__demand", "created_by").get(
+        pk=production_id
+    )
+    if production.status != Production.Status.SEALING:
+        return production
+    folder = Path(settings.MEDIA_ROOT) / "productions" / "partial"
+    folder.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=folder, suffix=".age", delete=True) as partial:
+        try:
+            contents, chosen = _write(production, partial)
+            partial.flush()
+        except Exception as error:  # any failure is recorded; nothing is half-sealed
+            _failed(production, error)
+            raise
+        _sealed(production, partial, contents, chosen)
+    return production
+
+
+def _write(production: Production, output):
+    case = production.case
+    connector = current_connector()
+    chosen = plan(case, connector)
+    facts = _facts(production, chosen)
+    with connector.engine().connect() as connection, connectors.snapshot(connection):
+        parts = [_part(connection, dataset, chosen) for dataset in chosen.datasets]
+        contents = package.write(
+            output,
+            production.recipient,
+            parts,
+            chosen.left_out,
+            lambda written: documents.documents(facts, written),
+        )
+    return contents, chosen
+
+
+def _part(connection, dataset, chosen: Plan) -> package.Part:
+    def streams():
+        return [connectors.stream(connection, dataset, a, chosen.window) for a in chosen.accounts]
+
+    return package.Part(str(dataset.category), dataset.name, streams)
+
+
+def _facts(production: Production, chosen: Plan) -> documents.Facts:
+    case = production.case
+    request = case.demand.request
+    requester = request.get("requester") or {}
+    signer = production.created_by
+    return documents.Facts(
+        provider=settings.CUSTODES_PROVIDER[0] if settings.CUSTODES_PROVIDER else "The provider",
+        reference=case.reference,
+        requester=", ".join(p for p in (requester.get("name"), request.get("agency")) if p),
+        case_number=case.demand.case_number,
+        instrument=words.instrument(request.get("instrument", "unknown")),
+        authority="; ".join(request.get("authority") or []),
+        received_on=case.demand.received_on.isoformat(),
+        produced_on=timezone.localdate().isoformat(),
+        signer=signer.get_full_name() or signer.get_username(),
+        signer_title=settings.CUSTODES_CUSTODIAN_TITLE,
+        accounts=chosen.account_lines,
+        left_out=chosen.left_out,
+    )
+
+
+def _sealed(production: Production, partial, contents: package.Contents, chosen: Plan) -> None:
+    partial.seek(0)
+    digest = hashlib.file_digest(partial, "sha256").hexdigest()
+    partial.seek(0)
+    with transaction.atomic():
+        production.archive.save(production.file_name, File(partial), save=False)
+        production.size = production.archive.size
+        production.sha256 = digest
+        production.manifest = {
+            "files": [f.to_dict() for f in contents.files],
+            "rows": contents.rows,
+            "left_out": chosen.left_out,
+            "accounts": chosen.accounts,
+            "rows_refused_by_checks": contents.refused,
+        }
+        production.status, production.sealed_at = Production.Status.SEALED, timezone.now()
+        production.save()
+        data = {
+            "production": production.pk,
+            "sha256": digest,
+            "rows": contents.rows,
+            "left_out": [item["what"] for item in chosen.left_out],
+        }
+        record("custodes.production.sealed", production.created_by, production.case.subject, data)
+
+
+@transaction.atomic
+def _failed(production: Production, error: Exception) -> None:
+    reason = f"{type(error).__name__}: {error}"[:1000]
+    Production.objects.filter(pk=production.pk).update(
+        status=Production.Status.FAILED, error=reason
+    )
+    record(
+        "custodes.production.failed",
+        None,
+        production.case.subject,
+        {"production": production.pk, "error": reason},
+    )
+
+
+def download_expires(production: Production):
+    return production.sealed_at + timedelta(days=settings.CUSTODES_DOWNLOAD_DAYS)
+
+
+@transaction.atomic
+def open_archive(production: Production, who, by_requester: bool):
+    """The sealed archive for download; every download is audited."""
+    if production.status != Production.Status.SEALED:
+        raise Refused("This package is not sealed.")
+    if by_requester and timezone.now() > download_expires(production):
+        raise Refused(
+            "This download has expired. Ask the provider to make the package available again."
+        )
+    record(
+        "custodes.production.downloaded",
+        who,
+        production.case.subject,
+        {"production": production.pk, "by": "requester" if by_requester else "staff"},
+    )
+    return production.archive.open("rb")
