@@ -187,11 +187,21 @@ def worker_command(
 
 def _print_demo() -> None:
     from custodes.cases.people import current_code, secret_of
-    from custodes.demo import DEMO_PASSWORD, DEMO_REQUESTER, demo_requester, demo_staff, load_demo
+    from custodes.demo import (
+        DEMO_PASSWORD,
+        DEMO_REQUESTER,
+        demo_provider_database,
+        demo_requester,
+        demo_staff,
+        load_demo,
+    )
 
     opened = load_demo()
     if opened:
         out.print(f"Loaded {len(opened)} demo demands.")
+    out.print(
+        f"The demo provider's own data (accounts, sign-ins, posts…): {demo_provider_database()}"
+    )
     table = Table(title="Demo staff (password, then the six-digit code)")
     for column in ("user", "password", "TOTP secret (add to an authenticator)", "code now"):
         table.add_column(column, overflow="fold")

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from datetime import date
 from importlib import resources
+from pathlib import Path
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.test.utils import override_settings
 
@@ -17,6 +19,14 @@ from custodes.reviewing import load_request
 DEMO_RECEIVED_ON = date(2026, 11, 23)
 DEMO_STAFF = {"reviewer": ("reviewer",), "counsel": ("counsel", "reviewer"), "admin": ("admin",)}
 DEMO_PASSWORD = "custodes-demo"
+
+
+def demo_provider_database() -> Path:
+    """The demo provider's own data, which productions on the demo desk read."""
+    from custodes.production import demo_provider
+
+    path = Path(settings.DATA_DIR) / "provider.sqlite3"
+    return path if path.exists() else demo_provider.create(path)
 
 
 def load_demo() -> list[Case]:

@@ -13,5 +13,10 @@ urlpatterns = [
     path("submit/", views.submit, name="submit"),
     path("demands/<str:reference>/", views.demand, name="demand"),
     path("demands/<str:reference>/documents/", views.add_document, name="add_document"),
+    path(
+        "demands/<str:reference>/packages/<str:token>/",
+        views.download_package,
+        name="download_package",
+    ),
     path("token/", views.api_token, name="token"),
 ]

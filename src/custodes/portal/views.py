@@ -5,9 +5,10 @@ from django.contrib import messages
 from django.contrib.auth import authenticate
 from django.contrib.auth import login as auth_login
 from django.contrib.auth import logout as auth_logout
+from django.core import signing
 from django.db import transaction
-from django.http import Http404
-from django.shortcuts import redirect, render
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 from django_otp import login as otp_login
@@ -24,6 +25,8 @@ from custodes.portal import accounts, tokens
 from custodes.portal.access import requester_required
 from custodes.portal.models import Requester
 from custodes.portal.submission import INSTRUMENTS, read_submission, requester_feedback
+from custodes.production import services as production_services
+from custodes.production.models import Production
 
 
 @require_http_methods(["GET", "POST"])
@@ -169,8 +172,38 @@ def demand(request, reference: str):
         "request_data": case.demand.request,
         "feedback": requester_feedback(engine.decision) if engine else None,
         "documents": case.demand.documents.all(),
+        "packages": [
+            {
+                "production": p,
+                "token": signing.dumps(p.pk, salt=PACKAGE_SALT),
+                "expires": production_services.download_expires(p),
+            }
+            for p in case.productions.filter(status=Production.Status.SEALED)
+        ],
+        "now": timezone.now(),
     }
     return render(request, "portal/demand.html", context)
+
+
+PACKAGE_SALT = "custodes.production.download"
+
+
+@requester_required
+def download_package(request, reference: str, token: str):
+    """A sealed package of one's own demand, until its link expires; every download is
+    audited."""
+    case = _own_case(request, reference)
+    try:
+        production_id = signing.loads(token, salt=PACKAGE_SALT)
+    except signing.BadSignature:
+        raise Http404("No such package.") from None
+    production = get_object_or_404(Production, pk=production_id, case=case)
+    try:
+        handle = production_services.open_archive(production, request.user, by_requester=True)
+    except services.Refused as error:
+        messages.error(request, str(error))
+        return redirect(f"/portal/demands/{case.reference}/")
+    return FileResponse(handle, as_attachment=True, filename=production.file_name)
 
 
 @requester_required

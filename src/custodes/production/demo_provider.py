@@ -32,7 +32,51 @@ CREATE INDEX locations_account_at ON locations (account_id, at);
 # The accounts the demo demands and the tests name, then a crowd around them.
 ACCOUNTS = [
     (
-        "A-1001",
+        "70011223344",
+        "harbor.ops",
+        "Harbor Ops",
+        "ops@harbor.example",
+        "+14155550110",
+        "9 Pier St, San Francisco CA",
+        "2025-02-14T10:05:00",
+        "198.51.100.10",
+        "Visa ending 1188",
+    ),
+    (
+        "55012876431",
+        "river.city.plug",
+        "River City",
+        "rcp@mail.example",
+        "+19165550177",
+        "unknown",
+        "2025-12-01T22:10:00",
+        "203.0.113.71",
+        "Bitcoin",
+    ),
+    (
+        "61200000099",
+        "pills4you",
+        "Pills",
+        "pillsforyou99@example.net",
+        "+16025550142",
+        "unknown",
+        "2026-01-05T02:13:55",
+        "198.51.100.200",
+        "Mastercard ending 0042",
+    ),
+    (
+        "48800000001",
+        "borderlight_alerts",
+        "Borderlight Alerts",
+        "alerts@borderlight.example",
+        "+19565550142",
+        "PO Box 77, McAllen TX",
+        "2025-08-19T21:40:00",
+        "192.0.2.77",
+        "none",
+    ),
+    (
+        "30000000001",
         "northside.alerts",
         "Northside Alerts",
         "alerts@northside.example",
@@ -43,7 +87,7 @@ ACCOUNTS = [
         "Visa ending 4417",
     ),
     (
-        "A-1002",
+        "30000000002",
         "someone",
         "Some One",
         "someone@example.org",
@@ -53,31 +97,9 @@ ACCOUNTS = [
         "203.0.113.9",
         "none",
     ),
+    # Two accounts whose usernames differ only in case: a selector matches both.
     (
-        "A-1003",
-        "borderwatch_rgv",
-        "RGV Border Watch",
-        "rgv@watch.example",
-        "+19565550142",
-        "PO Box 77, McAllen TX",
-        "2025-08-19T21:40:00",
-        "192.0.2.77",
-        "PayPal rgv@watch.example",
-    ),
-    (
-        "A-1004",
-        "pharmacy_plug",
-        "Plug",
-        "plug@mail.example",
-        "+13055550188",
-        "unknown",
-        "2026-01-05T02:13:55",
-        "198.51.100.200",
-        "Bitcoin",
-    ),
-    # Two accounts share a username apart from case: a selector may match both.
-    (
-        "A-1005",
+        "30000000003",
         "Riverside.Mutual.Aid",
         "Riverside Mutual Aid",
         "hello@riverside.example",
@@ -88,7 +110,7 @@ ACCOUNTS = [
         "none",
     ),
     (
-        "A-1006",
+        "30000000004",
         "riverside.mutual.aid",
         "Riverside (old)",
         "old@riverside.example",
@@ -150,4 +172,85 @@ def _activity(db: sqlite3.Connection, rng: random.Random, account: str) -> None:
     db.executemany(
         "INSERT INTO locations VALUES (?, ?, ?, ?)",
         [(account, s, 39.95 + rng.random() / 10, -75.16 + rng.random() / 10) for s in stamp[::3]],
+    )
+
+
+def copy_to(source: Path, url: str) -> None:
+    """The demo data in another database (PostgreSQL, in the tests), its times held as real
+    timestamps, replacing the tables if they are there."""
+    import sqlalchemy as sa
+
+    metadata = sa.MetaData()
+    moment = sa.DateTime(timezone=True)
+    tables = {
+        "accounts": sa.Table(
+            "accounts",
+            metadata,
+            sa.Column("id", sa.Text, primary_key=True),
+            *(
+                sa.Column(c, sa.Text)
+                for c in ("username", "display_name", "email", "phone", "address")
+            ),
+            sa.Column("created_at", moment),
+            sa.Column("created_ip", sa.Text),
+            sa.Column("payment", sa.Text),
+        ),
+        "logins": sa.Table(
+            "logins",
+            metadata,
+            sa.Column("account_id", sa.Text),
+            sa.Column("at", moment),
+            sa.Column("ip", sa.Text),
+            sa.Column("device", sa.Text),
+        ),
+        "posts": sa.Table(
+            "posts",
+            metadata,
+            sa.Column("account_id", sa.Text),
+            sa.Column("at", moment),
+            sa.Column("body", sa.Text),
+        ),
+        "messages": sa.Table(
+            "messages",
+            metadata,
+            sa.Column("sender_id", sa.Text),
+            sa.Column("at", moment),
+            sa.Column("recipient", sa.Text),
+            sa.Column("body", sa.Text),
+        ),
+        "locations": sa.Table(
+            "locations",
+            metadata,
+            sa.Column("account_id", sa.Text),
+            sa.Column("at", moment),
+            sa.Column("latitude", sa.Float),
+            sa.Column("longitude", sa.Float),
+        ),
+    }
+    engine = sa.create_engine(url, poolclass=sa.NullPool)
+    metadata.drop_all(engine)
+    metadata.create_all(engine)
+    with sqlite3.connect(source) as db, engine.begin() as target:
+        for name, table in tables.items():
+            cursor = db.execute(f"SELECT * FROM {name}")
+            columns = [c[0] for c in cursor.description]
+            rows = [dict(zip(columns, _timed(row, columns), strict=True)) for row in cursor]
+            target.execute(table.insert(), rows)
+    engine.dispose()
+
+
+def drop_from(url: str) -> None:
+    import sqlalchemy as sa
+
+    engine = sa.create_engine(url, poolclass=sa.NullPool)
+    with engine.begin() as connection:
+        for name in ("accounts", "logins", "posts", "messages", "locations"):
+            connection.exec_driver_sql(f"DROP TABLE IF EXISTS {name}")
+    engine.dispose()
+
+
+def _timed(row: tuple, columns: list[str]) -> tuple:
+    return tuple(
+        datetime.fromisoformat(v).replace(tzinfo=UTC) if c in ("at", "created_at") and v else v
+        for c, v in zip(columns, row, strict=True)
     )

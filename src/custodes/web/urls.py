@@ -1,6 +1,6 @@
 from django.urls import path
 
-from custodes.web.views import auth, cases, notices, queue, requesters, staff
+from custodes.web.views import auth, cases, notices, production, queue, requesters, staff
 
 app_name = "web"
 
@@ -33,6 +33,19 @@ urlpatterns = [
     path("cases/<str:reference>/order/asked/", notices.court_asked, name="court_asked"),
     path("cases/<str:reference>/challenge/", notices.settle_challenge, name="settle_challenge"),
     path("cases/<str:reference>/preservation/", notices.preservation, name="preservation"),
+    path("cases/<str:reference>/production/", production.production_page, name="production"),
+    path("cases/<str:reference>/production/resolve/", production.resolve, name="resolve"),
+    path(
+        "cases/<str:reference>/production/matches/<int:match_id>/",
+        production.choose,
+        name="choose_account",
+    ),
+    path("cases/<str:reference>/production/seal/", production.seal, name="seal"),
+    path(
+        "cases/<str:reference>/production/<int:production_id>/download/",
+        production.download,
+        name="download_production",
+    ),
     path("staff/", staff.staff, name="staff"),
     path("staff/requesters/", requesters.requesters, name="requesters"),
     path(

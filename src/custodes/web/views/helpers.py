@@ -16,10 +16,11 @@ def case_or_404(reference: str) -> Case:
     return get_object_or_404(Case.objects.select_related("demand"), reference=reference)
 
 
-def act(request, case: Case, action):
-    """Run `action`; a refusal is shown on the case page, which the browser returns to."""
+def act(request, case: Case, action, to: str = "web:case"):
+    """Run `action`; a refusal is shown on the page the browser returns to (the case page,
+    unless `to` names another of the case's pages)."""
     try:
         action()
     except (services.Refused, IllegalMove, SelectorLinesError, UploadRejected) as error:
         messages.error(request, str(error))
-    return redirect("web:case", reference=case.reference)
+    return redirect(to, reference=case.reference)
