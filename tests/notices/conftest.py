@@ -30,12 +30,10 @@ def on(day: str):
 
 
 def approve(case, counsel):
-    services.move(case, counsel, State.IN_REVIEW)
-    target = State.ESCALATED if case.engine_action == "escalate" else State.APPROVED
-    services.move(case, counsel, target)
-    if target == State.ESCALATED:
-        services.move(case, counsel, State.APPROVED)
-    return case
+    case = services.move(case, counsel, State.IN_REVIEW)
+    if case.engine_action == "escalate":
+        case = services.move(case, counsel, State.ESCALATED)
+    return services.move(case, counsel, State.APPROVED)
 
 
 def into_notice_period(case, counsel, address=HOLDER):
