@@ -43,6 +43,7 @@ test: lint browser
 bench: $(STAMP)
 	$(BIN)/python bench/review.py
 	$(BIN)/python bench/queue.py
+	$(BIN)/python bench/production.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis .ruff_cache var

@@ -54,7 +54,7 @@ def cover_letter(facts: Facts, contents: Contents) -> bytes:
     _para(pdf, "\n".join(facts.accounts) or "None.")
     _heading(pdf, "Records produced")
     data = [f for f in contents.files if f.rows is not None and f.name.endswith(".csv")]
-    _para(pdf, "\n".join(f"{f.name[:-4]}: {f.rows} rows (CSV and JSON)" for f in data) or "None.")
+    _para(pdf, "\n".join(f"{f.name[:-4]}: {_rows(f.rows)} (CSV and JSON)" for f in data) or "None.")
     _heading(pdf, "Left out")
     lines = [f"{item['what']}: {item['reason']}" for item in facts.left_out]
     _para(pdf, "\n".join(lines) or "Nothing that was asked for was left out.")
@@ -83,7 +83,7 @@ def certificate(facts: Facts, contents: Contents) -> bytes:
     _para(
         pdf,
         "The records are true duplicates of the original records in the custody of "
-        f"{facts.provider}. They were made at or near the time of the occurrence of the "
+        f"{_sentence(facts.provider)} They were made at or near the time of the occurrence of the "
         "matters they set forth, by, or from information transmitted by, a person with "
         "knowledge of those matters; they were kept in the course of the regularly conducted "
         f"activity of {facts.provider}; and making them was a regular practice of that "
@@ -91,7 +91,7 @@ def certificate(facts: Facts, contents: Contents) -> bytes:
         "produces an accurate result, verified by the SHA-256 digital identifier of each file:",
     )
     data = [f for f in contents.files if f.rows is not None]
-    _para(pdf, "\n".join(f"{f.name} ({f.rows} rows): {f.sha256}" for f in data) or "None.", 8)
+    _para(pdf, "\n".join(f"{f.name} ({_rows(f.rows)}): {f.sha256}" for f in data) or "None.", 8)
     _para(pdf, f"Reference {facts.reference}. Dated {facts.produced_on}.")
     _para(pdf, f"\n\n______________________________\n{facts.signer}, {facts.signer_title}")
     return bytes(pdf.output())
@@ -116,6 +116,14 @@ def _para(pdf: FPDF, text: str, size: int = 10) -> None:
     pdf.set_font("Helvetica", "", size)
     pdf.multi_cell(0, 5, _latin(text), new_x="LMARGIN", new_y="NEXT")
     pdf.ln(3)
+
+
+def _rows(count: int) -> str:
+    return f"{count} row" if count == 1 else f"{count} rows"
+
+
+def _sentence(text: str) -> str:
+    return text if text.endswith(".") else text + "."
 
 
 def _latin(text: str) -> str:
