@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "custodes.outbox",
     "custodes.notices",
     "custodes.production",
+    "custodes.transparency",
     "custodes.portal",
     "custodes.web",
 ]
@@ -143,6 +144,12 @@ CUSTODES_CONNECTOR = Path(
 CUSTODES_PROVIDER_DATABASE_URL = env_text("CUSTODES_PROVIDER_DATABASE_URL", "")
 CUSTODES_CUSTODIAN_TITLE = env_text("CUSTODES_CUSTODIAN_TITLE", "Custodian of Records")
 CUSTODES_DOWNLOAD_DAYS = env_int("CUSTODES_DOWNLOAD_DAYS", 14)
+
+# The transparency report: the band width for national security letters that the provider
+# chose under 50 U.S.C. § 1874(a) (1000, 500, 250 or 100).
+CUSTODES_NSL_BAND = env_int("CUSTODES_NSL_BAND", 250)
+if CUSTODES_NSL_BAND not in (1000, 500, 250, 100):
+    raise SettingError(f"CUSTODES_NSL_BAND={CUSTODES_NSL_BAND} must be 1000, 500, 250 or 100")
 
 # Background work: django-tasks with its queue in the database (no broker needed).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

@@ -30,7 +30,7 @@ from custodes.cases.workflow import DISCLOSING, IllegalMove, Outcome, State, che
 from custodes.intake import extract_request
 from custodes.law import Request, RequestError, ReviewConfig, review
 from custodes.law.pack import load_pack
-from custodes.law.vocab import Action, Category
+from custodes.law.vocab import Action, Category, Severity
 from custodes.notices import gate as notice_gate
 
 
@@ -145,6 +145,12 @@ def _review(case: Case, request: Request) -> EngineReview:
     case.agency = (request.agency or "")[:200]
     case.due_on = request.return_by
     case.secrecy, case.secrecy_ends_on = _secrecy(request)
+    case.received_on = case.demand.received_on
+    case.country = (request.country or "")[:2].upper()
+    case.accounts_named = len({(s.kind, s.value.lower()) for s in request.selectors})
+    case.blocking_codes = ",".join(
+        sorted({str(f.code) for f in decision.findings if f.severity == Severity.BLOCK})
+    )[:300]
     case.save(
         update_fields=[
             "engine_action",
@@ -153,6 +159,10 @@ def _review(case: Case, request: Request) -> EngineReview:
             "due_on",
             "secrecy",
             "secrecy_ends_on",
+            "received_on",
+            "country",
+            "accounts_named",
+            "blocking_codes",
             "updated_at",
         ]
     )
@@ -215,7 +225,19 @@ def move(case: Case, user, target: str, outcome: str = "", reason: str = "") -> 
     case.state, case.outcome = target, outcome
     if target == State.PRODUCING and case.disclosed_on is None:
         case.disclosed_on = today
-    case.save(update_fields=["state", "outcome", "disclosed_on", "updated_at"])
+    if target == State.CLOSED:
+        case.closed_on = today
+        case.days_to_answer = max(0, (today - case.demand.received_on).days)
+    case.save(
+        update_fields=[
+            "state",
+            "outcome",
+            "disclosed_on",
+            "closed_on",
+            "days_to_answer",
+            "updated_at",
+        ]
+    )
     if outcome == Outcome.PRESERVED:
         Preservation.starting(case, today, user).save()
     data = {"from": source, "to": target, "outcome": outcome, "reason": reason.strip()}

@@ -36,6 +36,15 @@ class Case(models.Model):
     secrecy_ends_on = models.DateField(null=True, blank=True)
     # The first day data left the provider on this case (it entered `producing`).
     disclosed_on = models.DateField(null=True, blank=True)
+    # For the transparency report, kept up to date by the services so that it is one
+    # GROUP BY over this table: when the demand came, from which country, how many distinct
+    # accounts it names, the block findings that rejected it, and when the case closed.
+    received_on = models.DateField(null=True, db_index=True)
+    country = models.CharField(max_length=2, blank=True)
+    accounts_named = models.PositiveIntegerField(default=0)
+    blocking_codes = models.CharField(max_length=300, blank=True)
+    closed_on = models.DateField(null=True, blank=True)
+    days_to_answer = models.PositiveIntegerField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -1,0 +1,62 @@
+"""Reporting periods: half-years by default ("2026H1"), whole years ("2026"), or any range
+("2026-01-01..2026-03-31"). No Django here."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+
+class PeriodError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Period:
+    label: str
+    start: date
+    end: date  # the last day, inclusive
+
+    @classmethod
+    def parse(cls, text: str) -> Period:
+        text = text.strip()
+        if match := re.fullmatch(r"(\d{4})H([12])", text, re.IGNORECASE):
+            return cls.half(int(match[1]), int(match[2]))
+        if re.fullmatch(r"\d{4}", text):
+            year = int(text)
+            return cls(text, date(year, 1, 1), date(year, 12, 31))
+        if match := re.fullmatch(r"(\d{4}-\d\d-\d\d)\.\.(\d{4}-\d\d-\d\d)", text):
+            try:
+                start, end = date.fromisoformat(match[1]), date.fromisoformat(match[2])
+            except ValueError as error:
+                raise PeriodError(f"{text!r}: {error}") from None
+            if end < start:
+                raise PeriodError(f"{text!r}: the period ends before it starts")
+            return cls(text, start, end)
+        raise PeriodError(
+            f"{text!r} is not a period: write a half-year (2026H1), a year (2026) or a range "
+            "(2026-01-01..2026-03-31)"
+        )
+
+    @classmethod
+    def half(cls, year: int, half: int) -> Period:
+        if half == 1:
+            return cls(f"{year}H1", date(year, 1, 1), date(year, 6, 30))
+        return cls(f"{year}H2", date(year, 7, 1), date(year, 12, 31))
+
+    @classmethod
+    def containing(cls, day: date) -> Period:
+        return cls.half(day.year, 1 if day.month <= 6 else 2)
+
+    @classmethod
+    def ending(cls, day: date) -> Period:
+        """The half-year that ends on `day` (published files name a period by its end)."""
+        if (day.month, day.day) == (6, 30):
+            return cls.half(day.year, 1)
+        if (day.month, day.day) == (12, 31):
+            return cls.half(day.year, 2)
+        raise PeriodError(f"{day.isoformat()} does not end a half-year")
+
+    def previous(self) -> Period:
+        return Period.containing(self.start - timedelta(days=1))

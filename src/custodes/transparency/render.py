@@ -1,0 +1,120 @@
+"""The report as CSV (the large providers' columns, then custodes' own) and as JSON."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from custodes.transparency import schema
+from custodes.transparency.aggregate import Figures, Report
+
+
+def rows(report: Report) -> list[dict]:
+    """One row per country and legal process, and an "All" row per country (preservation
+    requests apart, as Google counts them); national security letters as bands."""
+    out = []
+    for country in report.countries:
+        processes = [p for c, p in report.groups if c == country]
+        for process in [schema.ALL, *sorted(processes)]:
+            figures = report.total(country, None if process == schema.ALL else process)
+            out.append(_row(report, country, process, figures))
+    letters = report.national_security
+    out.append(
+        {
+            **dict.fromkeys(schema.CSV_COLUMNS, ""),
+            "Period Ending": report.period.end.isoformat(),
+            "Country/Region": schema.country_name("US"),
+            "CLDR Territory Code": "US",
+            "Legal Process": "National Security Letters",
+            "User Data Requests": letters["requests"],
+            "Accounts": letters["accounts"],
+        }
+    )
+    return out
+
+
+def _row(report: Report, country: str, process: str, figures: Figures) -> dict:
+    preservation = process == schema.PRESERVATION
+    median = figures.median_days
+    return {
+        "Period Ending": report.period.end.isoformat(),
+        "Country/Region": schema.country_name(country),
+        "CLDR Territory Code": country,
+        "Legal Process": process,
+        "User Data Requests": figures.requests,
+        "Percentage disclosed": "" if preservation else _blank(figures.percent_produced),
+        "Accounts": figures.accounts,
+        "Percentage with non-disclosure order": _blank(figures.percent_nondisclosure),
+        "User notices sent": figures.notices_sent,
+        "User notices delayed": figures.notices_delayed,
+        "Objections": figures.objections,
+        "Withdrawn": figures.withdrawn,
+        "Quashed": figures.quashed,
+        "Rejected": figures.rejected,
+        "Median days to answer": "" if median is None else f"{median:g}",
+    }
+
+
+def _blank(value) -> str | int:
+    return "" if value is None else value
+
+
+def to_csv(report: Report) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=schema.CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows(report))
+    return buffer.getvalue()
+
+
+def summary(figures: Figures) -> dict:
+    return {
+        "requests": figures.requests,
+        "accounts_specified": figures.accounts,
+        "percent_some_data_produced": figures.percent_produced,
+        "percent_with_nondisclosure_order": figures.percent_nondisclosure,
+        "user_notices_sent_before_production": figures.notices_sent,
+        "user_notices_delayed": figures.notices_delayed,
+        "user_notices_waiting": figures.notices_waiting,
+        "objections": figures.objections,
+        "withdrawn": figures.withdrawn,
+        "quashed": figures.quashed,
+        "rejected": figures.rejected,
+        "median_days_to_answer": figures.median_days,
+    }
+
+
+def to_dict(report: Report) -> dict:
+    emergency = report.total(process=schema.EMERGENCY)
+    preservation = report.total(process=schema.PRESERVATION)
+    return {
+        "period": {
+            "label": report.period.label,
+            "start": report.period.start.isoformat(),
+            "end": report.period.end.isoformat(),
+        },
+        "generated_at": report.generated_at.isoformat(timespec="seconds"),
+        "ledger": report.ledger,
+        "totals": summary(report.total()),
+        "by_legal_process": {p: summary(report.total(process=p)) for p in report.processes},
+        "emergency": {
+            "requests": emergency.requests,
+            "percent_some_data_produced": emergency.percent_produced,
+        },
+        "preservation": {
+            "requests": preservation.requests,
+            "accounts_preserved": preservation.preserved_accounts,
+        },
+        "rejected_by_finding": report.rejected_by,
+        "national_security_letters": {
+            **report.national_security,
+            "band_width": report.band_size,
+            "citation": schema.NSL_CITATION,
+        },
+        "rows": rows(report),
+    }
+
+
+def to_json(report: Report) -> str:
+    return json.dumps(to_dict(report), indent=2, ensure_ascii=False)
