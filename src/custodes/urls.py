@@ -6,5 +6,6 @@ urlpatterns = [
     path("portal/", include("custodes.portal.urls")),
     path("api/v1/", api.urls),
     path("notice/", include("custodes.notices.urls")),
+    path("transparency/", include("custodes.transparency.urls")),
     path("", include("custodes.web.urls")),
 ]

@@ -27,6 +27,21 @@ from custodes.outbox.models import Mail
 from custodes.transparency import schema
 from custodes.transparency.periods import Period
 
+COUNTS = (
+    "requests",
+    "accounts",
+    "produced",
+    "nondisclosure",
+    "withdrawn",
+    "quashed",
+    "rejected",
+    "preserved_accounts",
+    "notices_sent",
+    "notices_delayed",
+    "notices_waiting",
+    "objections",
+)
+
 
 @dataclass
 class Figures:
@@ -38,19 +53,14 @@ class Figures:
     quashed: int = 0
     rejected: int = 0
     preserved_accounts: int = 0
+    notices_sent: int = 0  # before production, with time to object
+    notices_delayed: int = 0  # sent after a court's order ended or an emergency passed
+    notices_waiting: int = 0  # not yet sent: an order in force, or the child-safety hold
+    objections: int = 0
     days: Counter = field(default_factory=Counter)  # days to answer → closed cases
 
     def add(self, other: Figures) -> None:
-        for name in (
-            "requests",
-            "accounts",
-            "produced",
-            "nondisclosure",
-            "withdrawn",
-            "quashed",
-            "rejected",
-            "preserved_accounts",
-        ):
+        for name in COUNTS:
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.days.update(other.days)
 

@@ -1,0 +1,68 @@
+"""The public transparency report at /transparency/: no login, no JavaScript, readable on a
+phone; the same figures as CSV and JSON beside it."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from custodes.transparency import charts
+from custodes.transparency import render as outputs
+from custodes.transparency.aggregate import Report, compute
+from custodes.transparency.history import requests_by_period
+from custodes.transparency.periods import Period, PeriodError
+
+
+def _period(request) -> Period:
+    text = request.GET.get("period", "")
+    return Period.parse(text) if text else Period.containing(timezone.localdate())
+
+
+def report_page(request):
+    try:
+        period = _period(request)
+    except PeriodError as error:
+        return render(request, "transparency/bad_period.html", {"error": error}, status=400)
+    return HttpResponse(render_html(compute(period), requests_by_period()))
+
+
+def render_html(report: Report, history: list[tuple[str, int]]) -> str:
+    data = outputs.to_dict(report)
+    split = [(p, report.total(process=p).requests) for p in report.processes]
+    context = {
+        "report": report,
+        "data": data,
+        "totals": data["totals"],
+        "by_process": sorted(split, key=lambda item: -item[1]),
+        "split_chart": charts.bars(
+            sorted(split, key=lambda item: -item[1]), "Requests by legal process"
+        ),
+        "trend_chart": charts.trend(history, "Requests per half-year"),
+        "history": history,
+        "provider": settings.CUSTODES_PROVIDER[0] if settings.CUSTODES_PROVIDER else "This service",
+        "previous": report.period.previous(),
+    }
+    return render_to_string("transparency/report.html", context)
+
+
+def report_csv(request):
+    return _download(request, "csv", "text/csv; charset=utf-8")
+
+
+def report_json(request):
+    return _download(request, "json", "application/json")
+
+
+def _download(request, kind: str, content_type: str):
+    try:
+        period = _period(request)
+    except PeriodError as error:
+        return HttpResponse(str(error), status=400, content_type="text/plain; charset=utf-8")
+    report = compute(period)
+    body = outputs.to_csv(report) if kind == "csv" else outputs.to_json(report)
+    response = HttpResponse(body, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="transparency-{period.label}.{kind}"'
+    return response
