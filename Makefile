@@ -44,6 +44,10 @@ bench: $(STAMP)
 	$(BIN)/python bench/review.py
 	$(BIN)/python bench/queue.py
 	$(BIN)/python bench/production.py
+	$(BIN)/python bench/report.py
+	@if $(BIN)/python -c "import psycopg; psycopg.connect('$(POSTGRES_URL)', connect_timeout=3).close()" 2>/dev/null; then \
+		DATABASE_URL=$(POSTGRES_URL) $(BIN)/python bench/report.py; \
+	fi
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis .ruff_cache var

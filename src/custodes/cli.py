@@ -281,3 +281,64 @@ def audit_verify() -> None:
 
 if __name__ == "__main__":
     app()
+
+
+report_app = typer.Typer(help="The transparency report.", invoke_without_command=True)
+app.add_typer(report_app, name="report")
+FORMATS = ("csv", "json", "html")
+
+
+@report_app.callback()
+def report(
+    ctx: typer.Context,
+    period: Annotated[
+        str, typer.Option(help="A half-year (2026H1), a year (2026) or a range (A..B).")
+    ] = "",
+    format: Annotated[str, typer.Option("--format", help="csv, json or html.")] = "csv",
+    output: Annotated[Path | None, typer.Option(help="Write here, not to standard output.")] = None,
+) -> None:
+    """Print the transparency report of a period (the current half-year by default)."""
+    if ctx.invoked_subcommand:
+        return
+    if format not in FORMATS:
+        _fail(f"--format {format!r}: choose csv, json or html")
+    _django()
+    from django.utils import timezone
+
+    from custodes.transparency import render
+    from custodes.transparency.aggregate import compute
+    from custodes.transparency.history import requests_by_period
+    from custodes.transparency.periods import Period, PeriodError
+    from custodes.transparency.views import render_html
+
+    try:
+        chosen = Period.parse(period) if period else Period.containing(timezone.localdate())
+    except PeriodError as error:
+        _fail(str(error))
+    figures = compute(chosen)
+    text = {
+        "csv": lambda: render.to_csv(figures),
+        "json": lambda: render.to_json(figures),
+        "html": lambda: render_html(figures, requests_by_period()),
+    }[format]()
+    if output:
+        output.write_text(text, encoding="utf-8")
+        out.print(f"The {chosen.label} report is in {output}.")
+    else:
+        sys.stdout.write(text)
+
+
+@report_app.command("import")
+def report_import(files: list[Path]) -> None:
+    """Import totals a provider published before custodes (Google's or GitHub's CSV files)."""
+    _django()
+    from custodes.transparency.importing import ImportRefused, import_file
+
+    for path in files:
+        try:
+            done = import_file(path)
+        except ImportRefused as error:
+            _fail(f"{error}. Nothing from {path.name} was imported.")
+        out.print(f"{path.name}: {done.rows} rows imported.")
+        for note in done.notes:
+            out.print(f"  note: {note}")

@@ -119,20 +119,29 @@ class Report:
 
 def compute(period: Period) -> Report:
     cases = Case.objects.filter(received_on__gte=period.start, received_on__lte=period.end)
-    counted = cases.exclude(instrument__in=schema.NATIONAL_SECURITY)
+    groups, rejected_by, letters = _scan(cases)
+    _add_notices(groups, period)
+    size = settings.CUSTODES_NSL_BAND
     return Report(
         period=period,
         generated_at=timezone.now(),
         ledger=_ledger_head(),
-        groups=_groups(counted, period),
-        rejected_by=_rejections(counted),
-        national_security=_national_security(cases),
-        band_size=settings.CUSTODES_NSL_BAND,
+        groups=groups,
+        rejected_by=dict(sorted(rejected_by.items())),
+        # Bands only (50 U.S.C. § 1874): the exact numbers go no further than this.
+        national_security={
+            "requests": schema.band(letters.requests, size),
+            "accounts": schema.band(letters.accounts, size),
+        },
+        band_size=size,
     )
 
 
-def _groups(cases, period: Period) -> dict[tuple[str, str], Figures]:
-    rows = cases.values("country", "instrument").annotate(
+def _scan(cases) -> tuple[dict[tuple[str, str], Figures], Counter, Figures]:
+    """Every figure but the notices in one pass over the period's cases: grouped by days to
+    answer (for the medians) and by the findings that blocked them (for the rejections) as
+    well as by country and process. National security letters are set apart."""
+    rows = cases.values("country", "instrument", "days_to_answer", "blocking_codes").annotate(
         requests=Count("id"),
         accounts=Sum("accounts_named"),
         produced=Count("id", filter=Q(disclosed_on__isnull=False)),
@@ -143,20 +152,21 @@ def _groups(cases, period: Period) -> dict[tuple[str, str], Figures]:
         preserved_accounts=Sum("accounts_named", filter=Q(outcome=Outcome.PRESERVED)),
     )
     groups: dict[tuple[str, str], Figures] = defaultdict(Figures)
+    rejected_by: Counter = Counter()
+    letters = Figures()
     for row in rows:
-        key = (row.pop("country") or "", schema.legal_process(row.pop("instrument")))
-        row = {k: v or 0 for k, v in row.items()}
-        groups[key].add(Figures(**row))
-    days = (
-        cases.filter(days_to_answer__isnull=False)
-        .values("country", "instrument", "days_to_answer")
-        .annotate(n=Count("id"))
-    )
-    for row in days:
-        key = (row["country"] or "", schema.legal_process(row["instrument"]))
-        groups[key].days[row["days_to_answer"]] += row["n"]
-    _add_notices(groups, period)
-    return dict(groups)
+        country, instrument = row.pop("country") or "", row.pop("instrument")
+        days, codes = row.pop("days_to_answer"), row.pop("blocking_codes")
+        figures = Figures(**{k: v or 0 for k, v in row.items()})
+        if instrument in schema.NATIONAL_SECURITY:
+            letters.add(figures)
+            continue
+        if days is not None:
+            figures.days[days] = figures.requests
+        for code in filter(None, codes.split(",")):
+            rejected_by[code] += figures.rejected
+        groups[(country, schema.legal_process(instrument))].add(figures)
+    return dict(groups), +rejected_by, letters
 
 
 def _add_notices(groups, period: Period) -> None:
@@ -176,7 +186,7 @@ def _add_notices(groups, period: Period) -> None:
     )
     for row in rows:
         key = (row.pop("case__country") or "", schema.legal_process(row.pop("case__instrument")))
-        groups[key].add(Figures(**row))
+        groups.setdefault(key, Figures()).add(Figures(**row))
     objections = (
         Objection.objects.filter(**{f"notice__{k}": v for k, v in in_period.items()})
         .values("notice__case__country", "notice__case__instrument")
@@ -184,28 +194,9 @@ def _add_notices(groups, period: Period) -> None:
     )
     for row in objections:
         process = schema.legal_process(row["notice__case__instrument"])
-        groups[(row["notice__case__country"] or "", process)].objections += row["n"]
-
-
-def _rejections(cases) -> dict[str, int]:
-    counts: Counter = Counter()
-    rejected = cases.filter(outcome=Outcome.REJECTED).values("blocking_codes")
-    for row in rejected.annotate(n=Count("id")):
-        for code in filter(None, row["blocking_codes"].split(",")):
-            counts[code] += row["n"]
-    return dict(sorted(counts.items()))
-
-
-def _national_security(cases) -> dict[str, str]:
-    """Bands only (50 U.S.C. § 1874): the exact numbers never leave this function."""
-    size = settings.CUSTODES_NSL_BAND
-    letters = cases.filter(instrument__in=schema.NATIONAL_SECURITY).aggregate(
-        requests=Count("id"), accounts=Sum("accounts_named")
-    )
-    return {
-        "requests": schema.band(letters["requests"] or 0, size),
-        "accounts": schema.band(letters["accounts"] or 0, size),
-    }
+        groups.setdefault(
+            (row["notice__case__country"] or "", process), Figures()
+        ).objections += row["n"]
 
 
 def _ledger_head() -> dict:

@@ -26,14 +26,27 @@ def requests_by_period() -> list[tuple[str, int]]:
     )
     for row in cases:
         counted[Period.half(row["year"], 1 if row["month"] <= 6 else 2).label] += row["n"]
-    published: dict[str, int] = defaultdict(int)
-    for total in PublishedTotal.objects.filter(requests__isnull=False).exclude(
-        legal_process__in=("Preservation Requests",)
-    ):
-        if total.period in counted or "H" not in total.period:
-            continue  # custodes' own count wins; yearly totals do not fit half-years
-        if total.source == "google" and total.legal_process != schema.ALL:
-            continue  # Google's "All" rows already sum the processes of a country
-        published[total.period] += total.requests
+    published = _published(exclude=set(counted))
     merged = {**published, **counted}
     return sorted(merged.items())
+
+
+def _published(exclude: set[str]) -> dict[str, int]:
+    """Requests per half-year in the imported totals: a source's "All" rows where it
+    published them, otherwise the sum of its processes (preservation and national security
+    apart, as the totals leave them)."""
+    rows = PublishedTotal.objects.filter(requests__isnull=False, period__contains="H").exclude(
+        legal_process__in=("Preservation Requests",)
+    )
+    every: dict[tuple[str, str], int] = defaultdict(int)
+    parts: dict[tuple[str, str], int] = defaultdict(int)
+    for total in rows.exclude(period__in=exclude):
+        key = (total.source, total.period)
+        if total.legal_process == schema.ALL:
+            every[key] += total.requests
+        else:
+            parts[key] += total.requests
+    periods: dict[str, int] = defaultdict(int)
+    for key in every.keys() | parts.keys():
+        periods[key[1]] += every[key] if key in every else parts[key]
+    return periods

@@ -42,6 +42,13 @@ GOOGLE_RANGES = [
     "Number of accounts (range MIN)",
     "Number of accounts (range MAX)",
 ]
+# Google's earlier names for the same columns (2012 and 2017 files).
+GOOGLE_ALIASES = {
+    "Country": "Country/Region",
+    "Percentage of requests where some data produced": "Percentage disclosed",
+    "Percentage of data requests fully or partially complied with": "Percentage disclosed",
+    "Users/Accounts Specified": "Accounts",
+}
 RANGE_PROCESS = {
     "nsl": "National Security Letters",
     "fisa-content": "FISA Content Orders",
@@ -55,7 +62,10 @@ def import_file(path: Path) -> Imported:
     except (OSError, UnicodeDecodeError) as error:
         raise ImportRefused(f"{path}: cannot be read as UTF-8 text ({error})") from None
     reader = csv.reader(io.StringIO(text))
-    header = [h.strip() for h in next(reader, [])]
+    header = [GOOGLE_ALIASES.get(h.strip(), h.strip()) for h in next(reader, [])]
+    if header[:3] == GOOGLE[:3] and "Legal Process" not in header:
+        header.insert(3, "Legal Process")  # 2012: one row per country, every process
+        reader = ([*row[:3], "All", *row[3:]] for row in reader)
     records, notes = _records(path, header, reader)
     with transaction.atomic():
         for record in records:
@@ -79,7 +89,7 @@ def _records(path: Path, header: list[str], reader) -> tuple[list[dict], list[st
         raise ImportRefused(
             f"{path}: line 1: not a schema custodes reads. It takes Google's user-data "
             "requests and national-security range files, and GitHub's requests received and "
-            "disclosed, accounts affected, and national security letters files."
+            "disclosed, accounts affected, and national security letters files"
         )
     records, notes = [], []
     for number, row in enumerate(reader, start=2):
@@ -98,6 +108,11 @@ def _records(path: Path, header: list[str], reader) -> tuple[list[dict], list[st
     return records, notes
 
 
+def _count_or_none(text: str, what: str) -> int | None:
+    """A count, or None where the provider left the cell blank (not reported)."""
+    return _count(text, what) if text else None
+
+
 def _count(text: str, what: str) -> int:
     cleaned = text.replace(",", "")
     if not cleaned.isdigit():
@@ -107,7 +122,8 @@ def _count(text: str, what: str) -> int:
 
 def _google(row: dict, notes: list[str]) -> dict:
     end = date.fromisoformat(row["Period Ending"])
-    percent_text, accounts = row["Percentage disclosed"], _count(row["Accounts"], "Accounts")
+    percent_text = row["Percentage disclosed"]
+    accounts = _count_or_none(row["Accounts"], "Accounts")
     percent = float(percent_text) if percent_text else None
     if percent is not None and not 0 <= percent <= 100:
         raise ValueError(f"Percentage disclosed {percent_text!r} is not between 0 and 100")
@@ -123,7 +139,7 @@ def _google(row: dict, notes: list[str]) -> dict:
         "period_end": end,
         "country": row["CLDR Territory Code"].upper()[:2],
         "legal_process": row["Legal Process"],
-        "requests": _count(row["User Data Requests"], "User Data Requests"),
+        "requests": _count_or_none(row["User Data Requests"], "User Data Requests"),
         "percent_disclosed": percent,
         "accounts": accounts,
     }

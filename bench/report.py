@@ -1,0 +1,186 @@
+"""How long does the transparency report take over 1,000,000 demands naming 2,500,000
+accounts, beside one hand-written GROUP BY for the same figures (the ceiling)?
+
+Builds a throwaway database: SQLite in a temporary folder, or, with DATABASE_URL set, a fresh
+PostgreSQL database `custodes_bench_report` on that server. Fills it in SQL, then times the
+report's computation and the hand-written query, five times each, in the same run, and
+prints the medians. Exits 0 whatever the figures.
+"""
+
+from __future__ import annotations
+
+import sys
+
+# bench/queue.py would shadow the standard library's `queue` module that Django imports.
+if sys.path and sys.path[0].endswith("bench"):
+    sys.path.pop(0)
+
+import os
+import statistics
+import tempfile
+import time
+
+DEMANDS = int(os.environ.get("BENCH_DEMANDS", "1000000"))
+REPEATS = 5
+
+os.environ.setdefault("CUSTODES_DATA_DIR", tempfile.mkdtemp(prefix="custodes-bench-report-"))
+os.environ.setdefault("SECRET_KEY", "bench-only")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "custodes.settings")
+
+
+def _fresh_postgresql() -> None:
+    """Point DATABASE_URL at a new, empty database beside the one it names."""
+    import psycopg
+
+    url = os.environ["DATABASE_URL"]
+    with psycopg.connect(url, autocommit=True) as server:
+        server.execute("DROP DATABASE IF EXISTS custodes_bench_report")
+        server.execute("CREATE DATABASE custodes_bench_report")
+    os.environ["DATABASE_URL"] = url.rsplit("/", 1)[0] + "/custodes_bench_report"
+
+
+if os.environ.get("DATABASE_URL"):
+    _fresh_postgresql()
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+
+from custodes.transparency.aggregate import compute  # noqa: E402
+from custodes.transparency.periods import Period  # noqa: E402
+
+INSTRUMENTS = (
+    "grand_jury_subpoena",
+    "administrative_subpoena",
+    "search_warrant",
+    "court_order_2703d",
+    "emergency_request",
+    "preservation_request",
+    "pen_register_order",
+    "trial_subpoena",
+    "foreign_request",
+    "national_security_letter",
+)
+COUNTRIES = ("US", "US", "US", "GB", "DE", "IN", "BR", "FR", "CA", "AU")
+OUTCOMES = (
+    "produced",
+    "produced",
+    "partially_produced",
+    "rejected",
+    "withdrawn",
+    "quashed",
+    "preserved",
+    "no_records",
+    "",
+    "",
+)
+
+
+def _pick(values: tuple[str, ...], modulo_of: str) -> str:
+    whens = " ".join(f"WHEN {i} THEN '{v}'" for i, v in enumerate(values))
+    return f"CASE ({modulo_of}) % {len(values)} {whens} END"
+
+
+def fill(count: int) -> None:
+    sqlite = connection.vendor == "sqlite"
+    numbers = (
+        f"WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < {count - 1})"
+        if sqlite
+        else ""
+    )
+    source = "n" if sqlite else f"generate_series(0, {count - 1}) AS n(i)"
+    day = (
+        "date('2026-01-01', '+' || (i % 181) || ' days')"
+        if sqlite
+        else ("DATE '2026-01-01' + (i % 181)")
+    )
+    now = "datetime('now')" if sqlite else "now()"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""{numbers}
+            INSERT INTO cases_demand (id, channel, received_on, extracted, request,
+                case_number, emergency_details, created_at)
+            SELECT i + 1, 'api', {day}, '{{}}', '{{}}', '', '{{}}', {now} FROM {source}"""
+        )
+        closed = "i % 10 < 8"
+        cursor.execute(
+            f"""{numbers}
+            INSERT INTO cases_case (id, reference, demand_id, state, outcome, instrument, agency,
+                engine_action, created_at, updated_at, secrecy, received_on, country,
+                accounts_named, blocking_codes, disclosed_on, closed_on, days_to_answer)
+            SELECT i + 1, 'C-' || i, i + 1,
+                CASE WHEN {closed} THEN 'closed' ELSE 'in_review' END,
+                CASE WHEN {closed} THEN {_pick(OUTCOMES, "i / 7")} ELSE '' END,
+                {_pick(INSTRUMENTS, "i")}, 'Agency', 'produce', {now}, {now},
+                CASE WHEN i % 100 < 57 THEN 'court_ordered' ELSE '' END,
+                {day}, {_pick(COUNTRIES, "i / 3")},
+                CASE WHEN i % 2 = 0 THEN 2 ELSE 3 END,
+                CASE WHEN i % 3 = 0 THEN 'AUTHORITY_MISMATCH' ELSE '' END,
+                CASE WHEN i % 100 < 85 THEN {day} ELSE NULL END,
+                CASE WHEN {closed} THEN {day} ELSE NULL END,
+                CASE WHEN {closed} THEN i % 60 ELSE NULL END
+            FROM {source}"""
+        )
+        cursor.execute(
+            """
+            INSERT INTO cases_target (case_id, kind, value, at)
+            SELECT c.id, 'username', 'user' || c.id || '-' || k.k, ''
+            FROM cases_case c JOIN (SELECT 0 AS k UNION ALL SELECT 1 UNION ALL SELECT 2) k
+              ON k.k < c.accounts_named
+            """
+        )
+        cursor.execute("ANALYZE")
+
+
+CEILING = """
+SELECT country, instrument,
+       COUNT(*),
+       SUM(accounts_named),
+       SUM(CASE WHEN disclosed_on IS NOT NULL THEN 1 ELSE 0 END),
+       SUM(CASE WHEN secrecy = 'court_ordered' THEN 1 ELSE 0 END),
+       SUM(CASE WHEN outcome = 'withdrawn' THEN 1 ELSE 0 END),
+       SUM(CASE WHEN outcome = 'quashed' THEN 1 ELSE 0 END),
+       SUM(CASE WHEN outcome = 'rejected' THEN 1 ELSE 0 END),
+       SUM(CASE WHEN outcome = 'preserved' THEN accounts_named ELSE 0 END)
+FROM cases_case
+WHERE received_on >= %s AND received_on <= %s AND instrument <> 'national_security_letter'
+GROUP BY country, instrument
+"""
+
+
+def ceiling(period: Period) -> None:
+    with connection.cursor() as cursor:
+        cursor.execute(CEILING, [period.start, period.end])
+        cursor.fetchall()
+
+
+def median_seconds(work) -> float:
+    times = []
+    for _ in range(REPEATS):
+        started = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def main() -> None:
+    call_command("migrate", verbosity=0)
+    started = time.perf_counter()
+    fill(DEMANDS)
+    targets = connection.cursor().execute("SELECT COUNT(*) FROM cases_target").fetchone()[0]
+    built = time.perf_counter() - started
+    period = Period.parse("2026H1")
+    report = median_seconds(lambda: compute(period))
+    query = median_seconds(lambda: ceiling(period))
+    name = "PostgreSQL" if connection.vendor == "postgresql" else "SQLite"
+    print(f"(built {DEMANDS:,} demands naming {targets:,} accounts in {built:.0f} s)")
+    print(f"transparency report, {DEMANDS:,} demands, {name}: {report:.2f} s (target < 2 s)")
+    print(f"hand-written GROUP BY for the same figures, {name}: {query:.2f} s (the ceiling)")
+    print(f"report over the ceiling, {name}: {report / query:.2f}x (target within 1.5x)")
+
+
+if __name__ == "__main__":
+    main()
