@@ -9,20 +9,20 @@ INK, BAR, MUTED = "#1d2330", "#1f4e8c", "#5b6475"
 
 def bars(items: list[tuple[str, int]], title: str) -> str:
     """Horizontal bars, one per item, the value written beside each."""
-    width, row, label_width = 640, 28, 230
+    width, row, label_width = 460, 30, 225
     height = row * len(items) + 10
     top = max((v for _, v in items), default=0) or 1
     parts = [_open(width, height, title)]
     for i, (label, value) in enumerate(items):
         y = i * row + 5
-        length = (width - label_width - 80) * value / top
+        length = (width - label_width - 60) * value / top
         parts.append(
             f'<text x="{label_width - 8}" y="{y + 18}" text-anchor="end" fill="{INK}" '
             f'font-size="13">{escape(label)}</text>'
             f'<rect x="{label_width}" y="{y + 4}" width="{length:.1f}" height="{row - 10}" '
             f'fill="{BAR}"><title>{escape(label)}: {value:,}</title></rect>'
             f'<text x="{label_width + length + 6:.1f}" y="{y + 18}" fill="{INK}" '
-            f'font-size="13">{value:,}</text>'
+            f'font-size="14">{value:,}</text>'
         )
     parts.append("</svg>")
     return "".join(parts)
@@ -30,7 +30,7 @@ def bars(items: list[tuple[str, int]], title: str) -> str:
 
 def trend(points: list[tuple[str, int]], title: str) -> str:
     """Vertical bars over periods, oldest first; the latest value written on its bar."""
-    width, height, bottom = 640, 240, 40
+    width, height, bottom = 440, 220, 36
     top = max((v for _, v in points), default=0) or 1
     step = (width - 20) / max(len(points), 1)
     parts = [_open(width, height, title)]
@@ -42,10 +42,10 @@ def trend(points: list[tuple[str, int]], title: str) -> str:
             f'<rect x="{x + step * 0.15:.1f}" y="{y:.1f}" width="{step * 0.7:.1f}" '
             f'height="{tall:.1f}" fill="{BAR}"><title>{escape(label)}: {value:,}</title></rect>'
         )
-        if len(points) <= 12 or i % max(1, len(points) // 8) == 0 or i == len(points) - 1:
+        if len(points) <= 6 or i % max(1, len(points) // 5) == 0 or i == len(points) - 1:
             parts.append(
                 f'<text x="{x + step / 2:.1f}" y="{height - bottom + 16}" text-anchor="middle" '
-                f'fill="{MUTED}" font-size="11">{escape(label)}</text>'
+                f'fill="{MUTED}" font-size="13">{escape(label)}</text>'
             )
     if points:
         label, value = points[-1]
@@ -53,7 +53,7 @@ def trend(points: list[tuple[str, int]], title: str) -> str:
         tall = (height - bottom - 20) * value / top
         parts.append(
             f'<text x="{x:.1f}" y="{height - bottom - tall - 5:.1f}" text-anchor="middle" '
-            f'fill="{INK}" font-size="12">{value:,}</text>'
+            f'fill="{INK}" font-size="14">{value:,}</text>'
         )
     parts.append("</svg>")
     return "".join(parts)

@@ -41,6 +41,8 @@ class Period:
 
     @classmethod
     def half(cls, year: int, half: int) -> Period:
+        if half not in (1, 2):
+            raise PeriodError(f"half {half} of {year}: a year has halves 1 and 2")
         if half == 1:
             return cls(f"{year}H1", date(year, 1, 1), date(year, 6, 30))
         return cls(f"{year}H2", date(year, 7, 1), date(year, 12, 31))

@@ -85,6 +85,13 @@ def summary(figures: Figures) -> dict:
     }
 
 
+def _summary_of(report: Report, process: str) -> dict:
+    figures = summary(report.total(process=process))
+    if process == schema.PRESERVATION:
+        figures["percent_some_data_produced"] = None  # nothing is disclosed on a preservation
+    return figures
+
+
 def to_dict(report: Report) -> dict:
     emergency = report.total(process=schema.EMERGENCY)
     preservation = report.total(process=schema.PRESERVATION)
@@ -97,7 +104,7 @@ def to_dict(report: Report) -> dict:
         "generated_at": report.generated_at.isoformat(timespec="seconds"),
         "ledger": report.ledger,
         "totals": summary(report.total()),
-        "by_legal_process": {p: summary(report.total(process=p)) for p in report.processes},
+        "by_legal_process": {p: _summary_of(report, p) for p in report.processes},
         "emergency": {
             "requests": emergency.requests,
             "percent_some_data_produced": emergency.percent_produced,
