@@ -137,66 +137,86 @@ def compute(period: Period) -> Report:
     )
 
 
+SCANNED = (
+    "requests",
+    "accounts",
+    "produced",
+    "nondisclosure",
+    "withdrawn",
+    "quashed",
+    "rejected",
+    "preserved_accounts",
+)
+
+
 def _scan(cases) -> tuple[dict[tuple[str, str], Figures], Counter, Figures]:
     """Every figure but the notices in one pass over the period's cases: grouped by days to
     answer (for the medians) and by the findings that blocked them (for the rejections) as
     well as by country and process. National security letters are set apart."""
-    rows = cases.values("country", "instrument", "days_to_answer", "blocking_codes").annotate(
-        requests=Count("id"),
-        accounts=Sum("accounts_named"),
-        produced=Count("id", filter=Q(disclosed_on__isnull=False)),
-        nondisclosure=Count("id", filter=Q(secrecy="court_ordered")),
-        withdrawn=Count("id", filter=Q(outcome=Outcome.WITHDRAWN)),
-        quashed=Count("id", filter=Q(outcome=Outcome.QUASHED)),
-        rejected=Count("id", filter=Q(outcome=Outcome.REJECTED)),
-        preserved_accounts=Sum("accounts_named", filter=Q(outcome=Outcome.PRESERVED)),
+    keys = ("country", "instrument", "days_to_answer", "blocking_codes")
+    rows = (
+        cases.values(*keys)
+        .annotate(
+            requests=Count("id"),
+            accounts=Sum("accounts_named"),
+            produced=Count("id", filter=Q(disclosed_on__isnull=False)),
+            nondisclosure=Count("id", filter=Q(secrecy="court_ordered")),
+            withdrawn=Count("id", filter=Q(outcome=Outcome.WITHDRAWN)),
+            quashed=Count("id", filter=Q(outcome=Outcome.QUASHED)),
+            rejected=Count("id", filter=Q(outcome=Outcome.REJECTED)),
+            preserved_accounts=Sum("accounts_named", filter=Q(outcome=Outcome.PRESERVED)),
+        )
+        .values_list(*keys, *SCANNED)
     )
-    groups: dict[tuple[str, str], Figures] = defaultdict(Figures)
+    sums: dict[tuple[str, str], list[int]] = {}
+    days: dict[tuple[str, str], Counter] = defaultdict(Counter)
     rejected_by: Counter = Counter()
+    rejected = SCANNED.index("rejected")
+    for country, instrument, answered_in, codes, *counts in rows:
+        key = (country or "", instrument)
+        total = sums.setdefault(key, [0] * len(SCANNED))
+        for i, count in enumerate(counts):
+            total[i] += count or 0
+        if answered_in is not None:
+            days[key][answered_in] += counts[0]
+        for code in filter(None, codes.split(",")):
+            rejected_by[code] += counts[rejected]
+    groups: dict[tuple[str, str], Figures] = defaultdict(Figures)
     letters = Figures()
-    for row in rows:
-        country, instrument = row.pop("country") or "", row.pop("instrument")
-        days, codes = row.pop("days_to_answer"), row.pop("blocking_codes")
-        figures = Figures(**{k: v or 0 for k, v in row.items()})
+    for (country, instrument), total in sums.items():
+        figures = Figures(
+            **dict(zip(SCANNED, total, strict=True)), days=days[(country, instrument)]
+        )
         if instrument in schema.NATIONAL_SECURITY:
             letters.add(figures)
-            continue
-        if days is not None:
-            figures.days[days] = figures.requests
-        for code in filter(None, codes.split(",")):
-            rejected_by[code] += figures.rejected
-        groups[(country, schema.legal_process(instrument))].add(figures)
+        else:
+            groups[(country, schema.legal_process(instrument))].add(figures)
     return dict(groups), +rejected_by, letters
 
 
 def _add_notices(groups, period: Period) -> None:
-    in_period = {
-        "case__received_on__gte": period.start,
-        "case__received_on__lte": period.end,
-    }
-    sent = Q(mail__status=Mail.Status.SENT)
-    rows = (
-        Notice.objects.filter(**in_period)
-        .values("case__country", "case__instrument")
-        .annotate(
-            notices_sent=Count("id", filter=sent & Q(offers_objection=True)),
-            notices_delayed=Count("id", filter=sent & Q(offers_objection=False)),
-            notices_waiting=Count("id", filter=Q(mail__isnull=True)),
-        )
+    """Notices and objections, read from their own (small) tables and placed by their case's
+    date here: filtering on the cases' date in SQL would make the database walk every case."""
+    notices = Notice.objects.values_list(
+        "case__received_on", "case__country", "case__instrument", "offers_objection", "mail__status"
     )
-    for row in rows:
-        key = (row.pop("case__country") or "", schema.legal_process(row.pop("case__instrument")))
-        groups.setdefault(key, Figures()).add(Figures(**row))
-    objections = (
-        Objection.objects.filter(**{f"notice__{k}": v for k, v in in_period.items()})
-        .values("notice__case__country", "notice__case__instrument")
-        .annotate(n=Count("id"))
+    for received_on, country, instrument, before_production, status in notices:
+        if not period.start <= received_on <= period.end:
+            continue
+        figures = groups.setdefault((country or "", schema.legal_process(instrument)), Figures())
+        if status is None:
+            figures.notices_waiting += 1
+        elif status == Mail.Status.SENT and before_production:
+            figures.notices_sent += 1
+        elif status == Mail.Status.SENT:
+            figures.notices_delayed += 1
+    objections = Objection.objects.values_list(
+        "notice__case__received_on", "notice__case__country", "notice__case__instrument"
     )
-    for row in objections:
-        process = schema.legal_process(row["notice__case__instrument"])
-        groups.setdefault(
-            (row["notice__case__country"] or "", process), Figures()
-        ).objections += row["n"]
+    for received_on, country, instrument in objections:
+        if period.start <= received_on <= period.end:
+            key = (country or "", schema.legal_process(instrument))
+            groups.setdefault(key, Figures()).objections += 1
 
 
 def _ledger_head() -> dict:

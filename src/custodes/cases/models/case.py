@@ -49,7 +49,26 @@ class Case(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        indexes = [models.Index(fields=["state", "due_on"]), models.Index(fields=["due_on"])]
+        indexes = [
+            models.Index(fields=["state", "due_on"]),
+            models.Index(fields=["due_on"]),
+            # Covers every column the transparency report reads, in the order it groups
+            # them, so the report reads this index and never the wider table.
+            models.Index(
+                fields=[
+                    "country",
+                    "instrument",
+                    "days_to_answer",
+                    "blocking_codes",
+                    "received_on",
+                    "accounts_named",
+                    "disclosed_on",
+                    "secrecy",
+                    "outcome",
+                ],
+                name="case_report_cover",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.reference
