@@ -114,3 +114,37 @@ def test_national_security_letters_appear_only_in_bands():
 def test_a_period_that_makes_no_sense_is_refused(bad):
     with pytest.raises(PeriodError):
         Period.parse(bad)
+
+
+def test_notices_sent_before_production_after_a_delay_or_still_waiting(counsel):
+    from django.utils import timezone
+
+    from custodes.notices.models import Notice, Objection
+    from custodes.outbox.models import Mail
+
+    first, second, third = cases(3)
+    for n, (case, before) in enumerate([(first, True), (second, False)]):
+        mail = Mail.objects.create(
+            key=f"notice:{n}",
+            purpose="notice",
+            to=["x@example.org"],
+            subject="s",
+            body="b",
+            message_id=f"<{n}@custodes>",
+            status=Mail.Status.SENT,
+            sent_at=timezone.now(),
+        )
+        notice = Notice.objects.create(
+            case=case,
+            address=f"{n}@example.org",
+            added_by=counsel,
+            mail=mail,
+            offers_objection=before,
+        )
+    Objection.objects.create(notice=notice)
+    Notice.objects.create(case=third, address="held@example.org", added_by=counsel)
+    totals = render.to_dict(compute(H1))["totals"]
+    assert totals["user_notices_sent_before_production"] == 1
+    assert totals["user_notices_delayed"] == 1
+    assert totals["user_notices_waiting"] == 1
+    assert totals["objections"] == 1
