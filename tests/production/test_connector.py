@@ -116,6 +116,10 @@ def test_the_connection_cannot_write(provider_sqlite):
             'url = "sqlite://"\n[selectors]\nshoe_size = "SELECT 1 WHERE :value"',
             "is not a selector kind",
         ),
+        (
+            'url = "sqlite://"\ncontact = "SELECT email FROM accounts"',
+            "contact must be bounded by :account",
+        ),
         ("[selectors", "not valid TOML"),
         ("[selectors]", "no `url`"),
     ],

@@ -140,3 +140,28 @@ def test_the_queue_lists_what_is_overdue(open_case, reviewer, counsel):
     assert "Overdue" in page
     assert late.reference in page and "The requester&#x27;s return date" in page
     assert gagged.reference in page and "Ask the court to end its non-disclosure order" in page
+
+
+def test_the_provider_records_offer_the_account_holders_address(
+    open_case, counsel, provider_database
+):
+    from custodes.production.services import resolve_targets
+
+    case = approve(open_case(selectors=[{"kind": "username", "value": "someone"}]), counsel)
+    resolve_targets(case, counsel)
+    client = sign_in(Client(), counsel)
+    page = client.get(f"/cases/{case.reference}/").content.decode()
+    assert "From the provider's records: <strong>someone@example.org</strong>" in page
+    client.post(f"/cases/{case.reference}/notices/", {"address": "someone@example.org"})
+    assert Notice.objects.get(case=case).address == "someone@example.org"
+    again = client.get(f"/cases/{case.reference}/").content.decode()
+    assert "From the provider's records" not in again
+
+
+@pytest.fixture
+def provider_database(settings, tmp_path):
+    from custodes.production import demo_provider
+
+    path = demo_provider.create(tmp_path / "provider.sqlite3")
+    settings.CUSTODES_PROVIDER_DATABASE_URL = f"sqlite:///{path}"
+    return path

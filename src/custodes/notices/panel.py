@@ -10,6 +10,7 @@ from custodes.cases.workflow import State
 from custodes.law.vocab import NoticeAction
 from custodes.notices.models import NonDisclosureOrder, Objection
 from custodes.notices.plan import notice_action, schedule_for
+from custodes.production.models import Match
 
 
 def notice_panel(case: Case, today: date) -> dict:
@@ -27,4 +28,13 @@ def notice_panel(case: Case, today: date) -> dict:
         "objections": Objection.objects.filter(notice__case=case).select_related("notice"),
         "challenged": case.state == State.CHALLENGED,
         "preservation": Preservation.objects.filter(case=case).first(),
+        "from_records": _from_records(case),
     }
+
+
+def _from_records(case: Case) -> list[str]:
+    """Account holders' addresses the provider's records gave when the targets were looked
+    up, not yet given a notice."""
+    found = Match.objects.filter(target__case=case, status=Match.Status.MATCHED).exclude(contact="")
+    given = set(case.notices.values_list("address", flat=True))
+    return sorted({m.contact for m in found} - given)

@@ -60,6 +60,7 @@ class Connector:
     selectors: dict[SelectorKind, str]
     datasets: tuple[Dataset, ...]
     ip_window: timedelta
+    contact: str | None = None  # the account holder's e-mail address, for their notice
 
     def datasets_for(self, category: str) -> list[Dataset]:
         return [d for d in self.datasets if d.category == category]
@@ -86,6 +87,9 @@ def load(path: Path, url: str = "", data_dir: Path | None = None) -> Connector:
         selectors=_selectors(path, raw.get("selectors", {})),
         datasets=tuple(_dataset(path, n, d) for n, d in raw.get("datasets", {}).items()),
         ip_window=timedelta(minutes=int(raw.get("ip_window_minutes", 30))),
+        contact=_checked(path, "contact", raw["contact"], (":account",))
+        if "contact" in raw
+        else None,
     )
 
 
@@ -203,6 +207,14 @@ def resolve(
         params |= {"from": bound(connection, first), "to": bound(connection, last)}
     rows = connection.execute(text(query), params)
     return sorted({str(row[0]) for row in rows})
+
+
+def contact(connector: Connector, connection, account: str) -> str:
+    """The account holder's e-mail address in the provider's records, or ""."""
+    if connector.contact is None:
+        return ""
+    row = connection.execute(text(connector.contact), {"account": account}).first()
+    return str(row[0]).strip().lower() if row and row[0] else ""
 
 
 @dataclass

@@ -20,6 +20,7 @@ class Match(models.Model):
     status = models.CharField(max_length=20, choices=Status.choices)
     candidates = models.JSONField(default=list)
     account = models.CharField(max_length=200, blank=True)
+    contact = models.EmailField(blank=True)  # the account holder's address, for the notice
     note = models.CharField(max_length=500, blank=True)
     chosen_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"

@@ -78,12 +78,14 @@ def _resolve(connector, connection, target: Target, window) -> Match:
             len(found), Match.Status.AMBIGUOUS
         )
         note = ""
+    account = found[0] if status == Match.Status.MATCHED else ""
     match, _ = Match.objects.update_or_create(
         target=target,
         defaults={
             "status": status,
             "candidates": found,
-            "account": found[0] if status == Match.Status.MATCHED else "",
+            "account": account,
+            "contact": connectors.contact(connector, connection, account) if account else "",
             "note": note,
             "chosen_by": None,
         },
@@ -106,10 +108,19 @@ def choose_account(match: Match, user, account: str, reason: str) -> Match:
     match.account = account
     match.status = Match.Status.MATCHED if account else Match.Status.NONE
     match.chosen_by = user
+    match.contact = _contact_of(account)
     match.save()
     data = {"target": match.target_id, "account": account or None, "reason": reason.strip()}
     record("custodes.production.account_chosen", user, match.target.case.subject, data)
     return match
+
+
+def _contact_of(account: str) -> str:
+    if not account:
+        return ""
+    connector = current_connector()
+    with connector.engine().connect() as connection:
+        return connectors.contact(connector, connection, account)
 
 
 @dataclass(frozen=True)
