@@ -177,3 +177,16 @@ def test_a_national_security_letter_takes_no_notice(open_case, counsel):
     with pytest.raises(services.Refused, match="national security letter"):
         notices.add_recipient(case, counsel, HOLDER)
     assert not Notice.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_pass_does_not_weigh_notices_held_by_open_ended_orders(
+    open_case, counsel, django_assert_max_num_queries
+):
+    from custodes.notices.ticking import run_pass
+
+    with on("2026-11-23"):
+        for _ in range(30):
+            produced_under_order(open_case, counsel, ORDER_NO_END)
+        with django_assert_max_num_queries(12):
+            assert run_pass().notices == 0

@@ -15,7 +15,7 @@ from custodes.cases.workflow import State
 from custodes.law.notice import yearly_review_due
 from custodes.notices import letters
 from custodes.notices.models import Notice
-from custodes.notices.plan import schedule_for
+from custodes.notices.plan import may_be_due_by, schedule_for
 from custodes.notices.services import staff_addresses
 from custodes.outbox.delivery import queue_mail
 from custodes.outbox.models import Mail
@@ -91,7 +91,10 @@ def _preservations(until, limit):
 
 def _delayed_notices(today, until):
     waiting = Notice.objects.filter(mail__isnull=True).values_list("case_id", flat=True)
-    for case in Case.objects.filter(pk__in=waiting):
+    cases = Case.objects.filter(pk__in=waiting)
+    if until is not None:
+        cases = cases.filter(may_be_due_by(until)).distinct()
+    for case in cases:
         send_on = schedule_for(case, today).send_on
         if send_on and (until is None or send_on <= until):
             yield Deadline(case, "notice", send_on, "The delayed notice to the user goes out")

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.conf import settings
+from django.db.models import Q
 
 from custodes.cases.models import Case
 from custodes.cases.workflow import State
@@ -49,3 +50,21 @@ def _court_order(case: Case) -> CourtOrder:
 
 def schedule_for(case: Case, today: date) -> Schedule:
     return schedule(facts_for(case, today))
+
+
+def may_be_due_by(day: date) -> Q:
+    """The cases whose waiting notices can fall due by `day`, judged from the dates that set
+    it, so that a desk holding thousands of notices under open-ended orders does not weigh
+    each of them on every pass."""
+    emergency_days = timedelta(days=settings.CUSTODES_EMERGENCY_NOTICE_DAYS)
+    return (
+        # Notice before production (and the rare child-safety hold) once the period begins;
+        # a court's order or an emergency sets its own day, below.
+        Q(state__in=NOTICE_PERIOD_BEGUN)
+        & ~Q(secrecy="court_ordered")
+        & ~Q(instrument="emergency_request")
+        | Q(secrecy_ends_on__lte=day)
+        | Q(nondisclosure__lifted_on__lte=day)
+        | Q(notice_rulings__send_on__lte=day)
+        | Q(instrument="emergency_request", disclosed_on__lte=day - emergency_days)
+    )

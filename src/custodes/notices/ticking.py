@@ -12,6 +12,7 @@ from django.utils import timezone
 from custodes.cases.models import Case
 from custodes.notices.deadlines import send_reminders
 from custodes.notices.models import Notice
+from custodes.notices.plan import may_be_due_by
 from custodes.notices.queueing import queue_due
 from custodes.outbox.delivery import recover
 
@@ -26,5 +27,6 @@ def run_pass(today: date | None = None) -> Pass:
     today = today or timezone.localdate()
     recover()
     waiting = Notice.objects.filter(mail__isnull=True).values_list("case_id", flat=True)
-    notices = sum(queue_due(case, today) for case in Case.objects.filter(pk__in=waiting))
+    due = Case.objects.filter(may_be_due_by(today), pk__in=waiting).distinct()
+    notices = sum(queue_due(case, today) for case in due)
     return Pass(notices=notices, reminders=send_reminders(today))
