@@ -176,7 +176,8 @@ def _secrecy(request: Request) -> tuple[str, date | None]:
     return ("requested" if secrecy.present else ""), None
 
 
-def _require_worker(user) -> None:
+def require_worker(user) -> None:
+    """Refuse anyone who does not work cases (reviewers and counsel do)."""
     if not roles.works_cases(user):
         raise Refused("Only reviewers and counsel may work cases.")
 
@@ -184,7 +185,7 @@ def _require_worker(user) -> None:
 @transaction.atomic
 def correct_request(case: Case, user, changes: dict) -> EngineReview:
     """A reviewer's correction of what intake read; the engine reviews the corrected request."""
-    _require_worker(user)
+    require_worker(user)
     if case.state == State.CLOSED:
         raise Refused("A closed case cannot be corrected.")
     before = case.demand.request
@@ -207,7 +208,7 @@ def correct_request(case: Case, user, changes: dict) -> EngineReview:
 
 @transaction.atomic
 def move(case: Case, user, target: str, outcome: str = "", reason: str = "") -> Case:
-    _require_worker(user)
+    require_worker(user)
     case = Case.objects.select_for_update().get(pk=case.pk)
     check_move(case.state, target, outcome, roles.is_counsel(user))
     if (
@@ -250,7 +251,7 @@ def move(case: Case, user, target: str, outcome: str = "", reason: str = "") -> 
 def extend_preservation(case: Case, user, reason: str) -> Preservation:
     """The one 90-day extension 18 U.S.C. § 2703(f)(2) allows, on the requester's renewed
     request."""
-    _require_worker(user)
+    require_worker(user)
     preservation = _preservation(case)
     if not reason.strip():
         raise Refused("Say why: the requester's renewed request, with its date.")
@@ -270,7 +271,7 @@ def extend_preservation(case: Case, user, reason: str) -> Preservation:
 
 @transaction.atomic
 def release_preservation(case: Case, user, reason: str) -> Preservation:
-    _require_worker(user)
+    require_worker(user)
     preservation = _preservation(case)
     if not reason.strip():
         raise Refused("Say why the preserved records may be released.")
@@ -292,7 +293,7 @@ def _preservation(case: Case) -> Preservation:
 @transaction.atomic
 def assign(case: Case, user, assignee) -> Case:
     """Give the case to a reviewer or counsel (None: to no one); reminders go to them."""
-    _require_worker(user)
+    require_worker(user)
     if assignee is not None and not roles.works_cases(assignee):
         raise Refused(f"{assignee.get_username()} does not work cases.")
     case.assignee = assignee
@@ -306,7 +307,7 @@ def assign(case: Case, user, assignee) -> Case:
 def decide(case: Case, user, action: str, allowed: list[str], reason: str) -> Decision:
     """A person's decision. One that differs from the engine's is an override: counsel only,
     and only with a written reason."""
-    _require_worker(user)
+    require_worker(user)
     if action not in {a.value for a in Action}:
         raise Refused(f"{action!r} is not a decision custodes knows.")
     unknown = set(allowed) - {c.value for c in Category}
@@ -344,7 +345,7 @@ def decide(case: Case, user, action: str, allowed: list[str], reason: str) -> De
 @transaction.atomic
 def record_callback(case: Case, user, number: str, source: str, note: str = "") -> CallBack:
     """Staff called the agency back on a number found independently of the request."""
-    _require_worker(user)
+    require_worker(user)
     number, source = number.strip(), source.strip()
     if not number or not source:
         raise Refused(
@@ -378,7 +379,7 @@ def _digits(text: str) -> str:
 
 @transaction.atomic
 def add_note(case: Case, user, text: str) -> Note:
-    _require_worker(user)
+    require_worker(user)
     if not text.strip():
         raise Refused("A note needs some text.")
     note = Note.objects.create(case=case, author=user, text=text.strip())
@@ -388,7 +389,7 @@ def add_note(case: Case, user, text: str) -> Note:
 
 @transaction.atomic
 def open_document(document: Document, user) -> Document:
-    _require_worker(user)
+    require_worker(user)
     record(
         "custodes.document.downloaded",
         user,

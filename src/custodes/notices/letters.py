@@ -13,10 +13,7 @@ from custodes.law.notice import Schedule
 from custodes.notices import words
 from custodes.notices.models import Notice, Objection
 from custodes.notices.tokens import token_for
-
-
-def provider_name() -> str:
-    return settings.CUSTODES_PROVIDER[0] if settings.CUSTODES_PROVIDER else "Our service"
+from custodes.provider import provider_name
 
 
 def legal_help() -> list[dict]:
@@ -55,8 +52,9 @@ def notice_mail(notice: Notice, plan: Schedule, today: date) -> tuple[str, str]:
     """The subject and text of a notice to the account holder."""
     case = notice.case
     request = case.demand.request
+    provider = provider_name("Our service")
     context = {
-        "provider": provider_name(),
+        "provider": provider,
         "address": notice.address,
         "agency": request.get("agency") or "a government agency (the demand does not say which)",
         "instrument": words.instrument(request.get("instrument", "unknown")),
@@ -79,7 +77,7 @@ def notice_mail(notice: Notice, plan: Schedule, today: date) -> tuple[str, str]:
             "disclosed_on": case.disclosed_on.isoformat() if case.disclosed_on else "",
         }
         body = render_to_string("notices/notice_after.txt", context)
-    subject = f"{provider_name()}: a government demand for data about your account"
+    subject = f"{provider}: a government demand for data about your account"
     return subject, body
 
 

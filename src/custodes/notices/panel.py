@@ -9,13 +9,13 @@ from custodes.cases.models import Case, Preservation
 from custodes.cases.workflow import State
 from custodes.law.vocab import NoticeAction
 from custodes.notices.models import NonDisclosureOrder, Objection
-from custodes.notices.plan import notice_action, schedule_for
+from custodes.notices.plan import finding_codes, notice_action, schedule_for
 from custodes.production.models import Match
 
 
 def notice_panel(case: Case, today: date) -> dict:
     action = notice_action(case)
-    codes = {f["code"] for f in case.reviews.first().decision["findings"]}
+    codes = finding_codes(case)
     return {
         "plan": schedule_for(case, today),
         "notice_action": action,

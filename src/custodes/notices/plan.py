@@ -26,9 +26,13 @@ def notice_action(case: Case) -> NoticeAction:
     )
 
 
+def finding_codes(case: Case) -> set[str]:
+    """The codes of the findings of the case's latest review."""
+    return {finding["code"] for finding in case.reviews.first().decision["findings"]}
+
+
 def facts_for(case: Case, today: date) -> Facts:
-    engine = case.reviews.first()
-    codes = {finding["code"] for finding in engine.decision["findings"]}
+    codes = finding_codes(case)
     ruling = case.notice_rulings.first()
     return Facts(
         action=notice_action(case),

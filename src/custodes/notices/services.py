@@ -16,12 +16,12 @@ from custodes.audit.chain import record
 from custodes.cases import roles
 from custodes.cases import services as case_services
 from custodes.cases.models import Case
-from custodes.cases.services import Refused
+from custodes.cases.services import Refused, require_worker
 from custodes.cases.workflow import Outcome, State
 from custodes.law.vocab import NoticeAction
 from custodes.notices import letters
 from custodes.notices.models import NonDisclosureOrder, Notice, NoticeRuling, Objection
-from custodes.notices.plan import notice_action, schedule_for
+from custodes.notices.plan import finding_codes, notice_action, schedule_for
 from custodes.notices.queueing import queue_due
 from custodes.outbox import delivery
 from custodes.outbox.delivery import queue_mail
@@ -29,11 +29,6 @@ from custodes.outbox.delivery import queue_mail
 
 class ObjectionRefused(Exception):
     """An objection the link cannot take; the message tells the account holder why."""
-
-
-def _require_worker(user) -> None:
-    if not roles.works_cases(user):
-        raise Refused("Only reviewers and counsel may work cases.")
 
 
 def _require_reason(reason: str, what: str) -> str:
@@ -45,7 +40,7 @@ def _require_reason(reason: str, what: str) -> str:
 @transaction.atomic
 def add_recipient(case: Case, user, address: str) -> Notice:
     """The account holder's address, from the provider's records, to which notice goes."""
-    _require_worker(user)
+    require_worker(user)
     address = address.strip().lower()
     try:
         validate_email(address)
@@ -63,7 +58,7 @@ def add_recipient(case: Case, user, address: str) -> Notice:
 
 @transaction.atomic
 def remove_recipient(notice: Notice, user) -> None:
-    _require_worker(user)
+    require_worker(user)
     if notice.mail_id:
         raise Refused("This notice has been written to the outbox; it can no longer be removed.")
     record("custodes.notice.recipient_removed", user, notice.case.subject, {"notice": notice.pk})
@@ -74,7 +69,7 @@ def remove_recipient(notice: Notice, user) -> None:
 def lift_order(case: Case, user, lifted_on: date, reason: str, document=None):
     """The court lifted its non-disclosure order early (or it was never in force): the
     delayed notice goes out at once. `document` is the court's order as (bytes, name)."""
-    _require_worker(user)
+    require_worker(user)
     reason = _require_reason(reason, "Recording an order lifted")
     if case.secrecy != "court_ordered":
         raise Refused("No court's non-disclosure order is recorded on this case.")
@@ -120,7 +115,7 @@ def record_court_asked(case: Case, user, asked_on: date, reason: str):
 def set_notice_day(case: Case, user, send_on: date, reason: str) -> NoticeRuling:
     """Staff set the day of a notice that waits: an emergency notice brought forward or put
     back, or (counsel only) the end of the child-safety exception."""
-    _require_worker(user)
+    require_worker(user)
     reason = _require_reason(reason, "Setting the day of a notice")
     action = notice_action(case)
     today = timezone.localdate()
@@ -128,7 +123,7 @@ def set_notice_day(case: Case, user, send_on: date, reason: str) -> NoticeRuling
         raise Refused(
             f"The day of this notice is not set by staff. {schedule_for(case, today).reason}"
         )
-    codes = {f["code"] for f in case.reviews.first().decision["findings"]}
+    codes = finding_codes(case)
     if "CHILD_SAFETY_EXCEPTION" in codes and not roles.is_counsel(user):
         raise Refused("Counsel confirms that telling the user no longer endangers a child.")
     if action == NoticeAction.DELAY and "CHILD_SAFETY_EXCEPTION" not in codes:
@@ -143,7 +138,7 @@ def set_notice_day(case: Case, user, send_on: date, reason: str) -> NoticeRuling
 
 
 def settle_mail(notice: Notice, user, went_out: bool, reason: str) -> None:
-    _require_worker(user)
+    require_worker(user)
     if notice.mail is None:
         raise Refused("This notice has not been written yet.")
     try:

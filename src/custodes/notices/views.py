@@ -11,6 +11,7 @@ from custodes.cases.workflow import State
 from custodes.notices import letters, services, words
 from custodes.notices.models import Notice, Objection
 from custodes.notices.tokens import BadLink, notice_for
+from custodes.provider import provider_name
 
 
 @never_cache
@@ -47,7 +48,7 @@ def _context(notice: Notice, error: str) -> dict:
     deadline = notice.objection_deadline
     pending = notice.case.state in (State.NOTICE_PERIOD, State.CHALLENGED)
     return {
-        "provider": letters.provider_name(),
+        "provider": provider_name("Our service"),
         "notice": notice,
         "agency": request.get("agency") or "a government agency",
         "instrument": words.instrument(request.get("instrument", "unknown")),

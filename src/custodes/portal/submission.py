@@ -9,11 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from django.conf import settings
-
 from custodes.cases.selector_lines import SelectorLinesError, parse_selector_lines
 from custodes.law import Request, RequestError
 from custodes.law.vocab import Category, Instrument
+from custodes.provider import provider_name
 
 INSTRUMENTS = [
     i.value for i in Instrument if i not in (Instrument.UNKNOWN, Instrument.INFORMAL_REQUEST)
@@ -97,7 +96,7 @@ def requester_request(fields: dict, requester, emergency: dict | None) -> Reques
             **fields,
             "agency": fields.get("agency") or requester.agency,
             "country": "US",
-            "addressed_to": settings.CUSTODES_PROVIDER[0] if settings.CUSTODES_PROVIDER else None,
+            "addressed_to": provider_name(None),
             "requester": {
                 "name": requester.name,
                 "email": requester.user.email,

@@ -17,14 +17,14 @@ from django.utils import timezone
 from pyrage import x25519
 
 from custodes.audit.chain import record
-from custodes.cases import roles
 from custodes.cases.models import Case, Target
-from custodes.cases.services import Refused
+from custodes.cases.services import Refused, require_worker
 from custodes.cases.workflow import State
 from custodes.notices import words
 from custodes.production import connector as connectors
 from custodes.production import documents, package
 from custodes.production.models import Match, Production
+from custodes.provider import provider_name
 
 RESOLVABLE = (State.APPROVED, State.NOTICE_PERIOD, State.PRODUCING)
 
@@ -35,11 +35,6 @@ def current_connector() -> connectors.Connector:
         url=settings.CUSTODES_PROVIDER_DATABASE_URL,
         data_dir=settings.DATA_DIR,
     )
-
-
-def _require_worker(user) -> None:
-    if not roles.works_cases(user):
-        raise Refused("Only reviewers and counsel may work cases.")
 
 
 def _window(case: Case) -> connectors.Window | None:
@@ -54,7 +49,7 @@ def _window(case: Case) -> connectors.Window | None:
 def resolve_targets(case: Case, user) -> list[Match]:
     """Look every target up in the provider's data. One account is taken; several are shown
     to a person to choose from; none is 'no records'."""
-    _require_worker(user)
+    require_worker(user)
     if case.state not in RESOLVABLE:
         raise Refused("Accounts are looked up once the case is approved.")
     connector = current_connector()
@@ -96,7 +91,7 @@ def _resolve(connector, connection, target: Target, window) -> Match:
 @transaction.atomic
 def choose_account(match: Match, user, account: str, reason: str) -> Match:
     """A person settles a target that named several accounts: one of them, or none."""
-    _require_worker(user)
+    require_worker(user)
     if match.status not in (Match.Status.AMBIGUOUS, Match.Status.MATCHED) or not (
         match.candidates and len(match.candidates) > 1
     ):
@@ -196,7 +191,7 @@ def preview(case: Case) -> tuple[Plan, list[dict]]:
 def begin_seal(case: Case, user) -> tuple[Production, str]:
     """Start sealing a package; returns it and the key that opens it, shown to staff once
     and kept nowhere (only its public half is stored)."""
-    _require_worker(user)
+    require_worker(user)
     case = Case.objects.select_for_update().get(pk=case.pk)
     if case.state != State.PRODUCING:
         raise Refused("A package is sealed only once the case is producing (after notice).")
@@ -275,7 +270,7 @@ def _facts(production: Production, chosen: Plan) -> documents.Facts:
     requester = request.get("requester") or {}
     signer = production.created_by
     return documents.Facts(
-        provider=settings.CUSTODES_PROVIDER[0] if settings.CUSTODES_PROVIDER else "The provider",
+        provider=provider_name(),
         reference=case.reference,
         requester=", ".join(p for p in (requester.get("name"), request.get("agency")) if p),
         case_number=case.demand.case_number,

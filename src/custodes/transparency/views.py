@@ -3,12 +3,12 @@ phone; the same figures as CSV and JSON beside it."""
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from custodes.provider import provider_name
 from custodes.transparency import charts
 from custodes.transparency import render as outputs
 from custodes.transparency.aggregate import Report, compute
@@ -42,7 +42,7 @@ def render_html(report: Report, history: list[tuple[str, int]]) -> str:
         ),
         "trend_chart": charts.trend(history, "Requests per half-year"),
         "history": history,
-        "provider": settings.CUSTODES_PROVIDER[0] if settings.CUSTODES_PROVIDER else "This service",
+        "provider": provider_name("This service"),
         "previous": report.period.previous(),
     }
     return render_to_string("transparency/report.html", context)
