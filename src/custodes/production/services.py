@@ -127,18 +127,35 @@ class Plan:
     left_out: list[dict]
     account_lines: list[str]
     window: connectors.Window | None
+    undecided: list[str]  # targets that named several accounts, none chosen yet
+
+
+AMBIGUOUS = "named several accounts and none was chosen"
 
 
 def plan(case: Case, connector: connectors.Connector | None = None) -> Plan:
     connector = connector or current_connector()
-    request = case.demand.request
+    window = _window(case)
+    datasets, left_out = _datasets(case, connector, window)
+    accounts, lines, unmatched = _accounts(case)
+    return Plan(
+        accounts=sorted(set(accounts)),
+        datasets=datasets,
+        left_out=left_out + unmatched,
+        account_lines=lines,
+        window=window,
+        undecided=[item["what"] for item in unmatched if item["reason"] == AMBIGUOUS],
+    )
+
+
+def _datasets(case: Case, connector, window) -> tuple[list, list[dict]]:
+    """The datasets of the categories the decision allows; the rest left out, with why."""
     engine = case.reviews.first().decision
     decided = case.decisions.first()
     allowed = decided.allowed_categories if decided else engine["allowed_categories"]
     withheld = {w["category"]: w for w in engine.get("withheld", [])}
-    window = _window(case)
-    left_out, datasets = [], []
-    for category in request.get("categories") or []:
+    datasets, left_out = [], []
+    for category in case.demand.request.get("categories") or []:
         if category not in allowed:
             why = withheld.get(category, {})
             reason = why.get("reason") or "not allowed by the decision on this demand"
@@ -153,24 +170,31 @@ def plan(case: Case, connector: connectors.Connector | None = None) -> Plan:
                 left_out.append({"what": f"{category}/{dataset.name}", "reason": reason})
             else:
                 datasets.append(dataset)
-    accounts, lines = [], []
+    return datasets, left_out
+
+
+def _accounts(case: Case) -> tuple[list[str], list[str], list[dict]]:
+    """The accounts the targets matched, a line on each target for the cover letter, and
+    the targets that give no account, with why."""
+    reasons = {
+        Match.Status.NONE: "no records",
+        Match.Status.AMBIGUOUS: AMBIGUOUS,
+    }
+    accounts, lines, unmatched = [], [], []
     for target in case.targets.select_related("match"):
         match = getattr(target, "match", None)
         label = f"{target.kind} {target.value}"
-        if match is None:
-            left_out.append({"what": label, "reason": "not yet looked up"})
-        elif match.status == Match.Status.MATCHED:
+        if match is not None and match.status == Match.Status.MATCHED:
             accounts.append(match.account)
             lines.append(f"{label}: account {match.account}")
+            continue
+        if match is None:
+            reason = "not yet looked up"
         else:
-            reason = {
-                Match.Status.NONE: "no records",
-                Match.Status.AMBIGUOUS: "named several accounts and none was chosen",
-                Match.Status.UNSUPPORTED: match.note or "cannot be looked up",
-            }[match.status]
-            left_out.append({"what": label, "reason": reason})
-            lines.append(f"{label}: {reason}")
-    return Plan(sorted(set(accounts)), datasets, left_out, lines, window)
+            reason = reasons.get(match.status) or match.note or "cannot be looked up"
+        unmatched.append({"what": label, "reason": reason})
+        lines.append(f"{label}: {reason}")
+    return accounts, lines, unmatched
 
 
 def preview(case: Case) -> tuple[Plan, list[dict]]:
@@ -198,12 +222,12 @@ def begin_seal(case: Case, user) -> tuple[Production, str]:
     if case.productions.filter(status=Production.Status.SEALING).exists():
         raise Refused("A package of this case is being sealed already.")
     chosen = plan(case)
+    if chosen.undecided:
+        raise Refused(
+            f"{', '.join(chosen.undecided)} named several accounts: choose one (or none) first."
+        )
     if not chosen.accounts:
-        raise Refused("No account to produce: look the targets up, and choose where several match.")
-    if any(
-        item["reason"] == "named several accounts and none was chosen" for item in chosen.left_out
-    ):
-        raise Refused("A target named several accounts: choose one (or none) first.")
+        raise Refused("No account to produce: look the targets up.")
     key = x25519.Identity.generate()
     production = Production.objects.create(
         case=case, recipient=str(key.to_public()), created_by=user
