@@ -150,7 +150,7 @@ def test_a_target_naming_several_accounts_waits_for_a_person(open_case, counsel,
     [match] = production.resolve_targets(case, counsel)
     assert match.status == Match.Status.AMBIGUOUS
     assert match.candidates == ["30000000003", "30000000004"]
-    with pytest.raises(cases.Refused, match="riverside.mutual.aid named several accounts"):
+    with pytest.raises(cases.Refused, match=r"riverside\.mutual\.aid named several accounts"):
         production.begin_seal(case, counsel)
     with pytest.raises(cases.Refused, match="Say why"):
         production.choose_account(match, counsel, "30000000003", "")
