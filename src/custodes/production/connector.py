@@ -178,11 +178,24 @@ def snapshot(connection: sqlalchemy.Connection):
         yield connection
 
 
+ISO = "%Y-%m-%dT%H:%M:%S"  # how SQLite databases keep times, as text that sorts
+
+
 def bound(connection: sqlalchemy.Connection, moment: datetime):
     """A time as the database compares it: SQLite keeps ISO text, others real timestamps."""
     if connection.dialect.name == "sqlite":
-        return moment.strftime("%Y-%m-%dT%H:%M:%S")
+        return moment.strftime(ISO)
     return moment
+
+
+def _dataset_params(connection, dataset: Dataset, account: str, window: Window | None) -> dict:
+    """A dataset query's parameters: the account and, for dated records, the dates."""
+    if not dataset.time_column:
+        return {"account": account}
+    if window is None:
+        raise ConnectorError(f"{dataset.name} has dated records and the demand gives no dates")
+    start, end = bound(connection, window.start), bound(connection, window.end)
+    return {"account": account, "start": start, "end": end}
 
 
 def resolve(
@@ -228,11 +241,7 @@ class Stream:
 
 
 def stream(connection, dataset: Dataset, account: str, window: Window | None) -> Stream:
-    params: dict = {"account": account}
-    if dataset.time_column:
-        if window is None:
-            raise ConnectorError(f"{dataset.name} has dated records and the demand gives no dates")
-        params |= {"start": bound(connection, window.start), "end": bound(connection, window.end)}
+    params = _dataset_params(connection, dataset, account, window)
     cursor = _driver_cursor(connection, dataset.query, params)
     columns = [column[0] for column in cursor.description]
     checked = Stream(columns, iter(()))
@@ -281,8 +290,7 @@ def _row_check(columns: list[str], dataset: Dataset, account: str, window: Windo
         ) from None
     if when is None:
         return lambda batch: [row for row in batch if str(row[who]) == account]
-    text_start = window.start.strftime("%Y-%m-%dT%H:%M:%S")
-    text_end = window.end.strftime("%Y-%m-%dT%H:%M:%S")
+    text_start, text_end = window.start.strftime(ISO), window.end.strftime(ISO)
 
     def inside(moment) -> bool:
         if isinstance(moment, str):
@@ -305,10 +313,6 @@ def _row_check(columns: list[str], dataset: Dataset, account: str, window: Windo
 
 def count(connection, dataset: Dataset, account: str, window: Window | None) -> int:
     """How many rows the dataset holds for the account and dates (the preview)."""
-    params: dict = {"account": account}
-    if dataset.time_column:
-        if window is None:
-            return 0
-        params |= {"start": bound(connection, window.start), "end": bound(connection, window.end)}
+    params = _dataset_params(connection, dataset, account, window)
     query = f"SELECT COUNT(*) FROM ({dataset.query}) AS counted"
     return int(connection.execute(text(query), params).scalar_one())

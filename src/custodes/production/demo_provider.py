@@ -9,6 +9,8 @@ import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from custodes.production.connector import ISO
+
 SCHEMA = """
 CREATE TABLE accounts (
     id TEXT PRIMARY KEY, username TEXT NOT NULL, display_name TEXT, email TEXT, phone TEXT,
@@ -156,7 +158,7 @@ def _someone(rng: random.Random, n: int) -> tuple:
 def _activity(db: sqlite3.Connection, rng: random.Random, account: str) -> None:
     start = datetime(2025, 10, 1, tzinfo=UTC)
     moments = sorted(start + timedelta(minutes=rng.randrange(0, 60 * 24 * 450)) for _ in range(40))
-    stamp = [m.strftime("%Y-%m-%dT%H:%M:%S") for m in moments]
+    stamp = [m.strftime(ISO) for m in moments]
     db.executemany(
         "INSERT INTO logins VALUES (?, ?, ?, ?)",
         [(account, s, f"198.51.100.{rng.randrange(1, 255)}", rng.choice(DEVICES)) for s in stamp],
