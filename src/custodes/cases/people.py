@@ -9,7 +9,7 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from custodes.audit.chain import record
-from custodes.cases.roles import ROLES
+from custodes.cases.roles import COUNSEL, ROLES
 
 
 @transaction.atomic
@@ -37,3 +37,12 @@ def secret_of(device: TOTPDevice) -> str:
 
 def current_code(device: TOTPDevice) -> str:
     return f"{totp(device.bin_key, device.step, device.t0, device.digits, device.drift):06d}"
+
+
+def staff_addresses(case, counsel: bool = False) -> list[str]:
+    """Whom a case's reminders reach: its assignee, or where it has none (or the matter is
+    counsel's), every member of counsel."""
+    if not counsel and case.assignee and case.assignee.email:
+        return [case.assignee.email]
+    people = get_user_model().objects.filter(groups__name=COUNSEL, is_active=True)
+    return sorted({p.email for p in people if p.email})

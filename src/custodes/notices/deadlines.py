@@ -11,12 +11,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from custodes.cases.models import Case, Preservation
+from custodes.cases.people import staff_addresses
 from custodes.cases.workflow import State
 from custodes.law.notice import yearly_review_due
 from custodes.notices import letters
 from custodes.notices.models import Notice
 from custodes.notices.plan import may_be_due_by, schedule_for
-from custodes.notices.services import staff_addresses
 from custodes.outbox.delivery import queue_mail
 from custodes.outbox.models import Mail
 

@@ -9,8 +9,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from custodes.cases.models import Case
+from custodes.law import words
 from custodes.law.notice import Schedule
-from custodes.notices import words
 from custodes.notices.models import Notice, Objection
 from custodes.notices.tokens import token_for
 from custodes.provider import provider_name

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
@@ -16,6 +15,7 @@ from custodes.audit.chain import record
 from custodes.cases import roles
 from custodes.cases import services as case_services
 from custodes.cases.models import Case
+from custodes.cases.people import staff_addresses
 from custodes.cases.services import Refused, require_worker
 from custodes.cases.workflow import Outcome, State
 from custodes.law.vocab import NoticeAction
@@ -189,15 +189,6 @@ def _tell_staff(case: Case, objection: Objection) -> None:
     if to:
         subject, body = letters.objection_mail(objection)
         queue_mail(f"objection:{objection.pk}", to, subject, body, "objection", case.subject)
-
-
-def staff_addresses(case: Case, counsel: bool = False) -> list[str]:
-    """Whom a case's reminders reach: its assignee, or where it has none (or the matter is
-    counsel's), every member of counsel."""
-    if not counsel and case.assignee and case.assignee.email:
-        return [case.assignee.email]
-    people = get_user_model().objects.filter(groups__name=roles.COUNSEL, is_active=True)
-    return sorted({p.email for p in people if p.email})
 
 
 @transaction.atomic

@@ -8,7 +8,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from custodes.cases.workflow import State
-from custodes.notices import letters, services, words
+from custodes.law import words
+from custodes.notices import letters, services
 from custodes.notices.models import Notice, Objection
 from custodes.notices.tokens import BadLink, notice_for
 from custodes.provider import provider_name

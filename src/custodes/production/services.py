@@ -20,7 +20,7 @@ from custodes.audit.chain import record
 from custodes.cases.models import Case, Target
 from custodes.cases.services import Refused, require_worker
 from custodes.cases.workflow import State
-from custodes.notices import words
+from custodes.law import words
 from custodes.production import connector as connectors
 from custodes.production import documents, package
 from custodes.production.models import Match, Production

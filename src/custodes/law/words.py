@@ -1,4 +1,4 @@
-"""The contract's vocabularies in the words a user reads in their notice."""
+"""The contract's vocabularies in the words a user reads: in their notice, in a cover letter."""
 
 from __future__ import annotations
 
