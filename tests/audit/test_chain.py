@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _three_events():
-    return [record(f"custodes.test.event{i}", "tester", "case:C-TEST", {"n": i}) for i in range(3)]
+    return [record("custodes.note.added", "tester", "case:C-TEST", {"n": i}) for i in range(3)]
 
 
 def test_each_event_holds_the_hash_of_the_one_before():

@@ -69,7 +69,7 @@ def test_counsel_reviews_an_uploaded_demand_in_the_browser(live_server, browser_
     assert reason in page.locator("section[aria-labelledby=decide-heading]").inner_text()
     timeline = page.locator("section[aria-labelledby=timeline-heading]").inner_text()
     assert "custodes.case.received" in timeline
-    assert "custodes.decision.recorded: reject" in timeline
+    assert "decided: reject" in timeline
 
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "case-page.png"), full_page=True)

@@ -16,6 +16,7 @@ from typing import Any
 from django.db import connection, transaction
 from django.utils import timezone
 
+from custodes.audit.actions import check
 from custodes.audit.models import Event
 
 GENESIS = "0" * 64
@@ -50,7 +51,9 @@ def _digest(event: Event) -> str:
 
 
 def record(action: str, actor=None, subject: str = "", data: dict | None = None) -> Event:
-    """Append one event. Call it inside the transaction that makes the change it records."""
+    """Append one event. Call it inside the transaction that makes the change it records.
+    `action` must be in custodes.audit.actions."""
+    check(action)
     with transaction.atomic():
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:  # one writer at a time extends the chain

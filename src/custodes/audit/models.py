@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from custodes.audit import actions
+
 
 class Event(models.Model):
     sequence = models.PositiveBigIntegerField(unique=True)
@@ -22,6 +24,10 @@ class Event(models.Model):
     class Meta:
         db_table = "audit_event"
         ordering = ["sequence"]
+
+    @property
+    def sentence(self) -> str:
+        return actions.sentence(self.action, self.data)
 
     def __str__(self) -> str:
         return f"#{self.sequence} {self.action} by {self.actor_label}"

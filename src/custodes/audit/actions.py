@@ -1,0 +1,88 @@
+"""Every audit action custodes records, with the sentence the case timeline shows for it.
+
+A sentence may name the event's data in braces: `{document}` shows the value as recorded,
+`{to:state}` in the plain words of that vocabulary (custodes.law.words). `record` refuses an
+action that is not in this table, so add a new one here, one line, in its group.
+"""
+
+from __future__ import annotations
+
+import string
+
+from custodes.law import words
+
+ACTIONS = {
+    "custodes.auth.login": "signed in",
+    "custodes.auth.login_failed": "a sign-in failed",
+    "custodes.auth.logout": "signed out",
+    "custodes.case.received": "received the demand by {channel:channel}",
+    "custodes.case.moved": "moved the case from {from:state} to {to:state}",
+    "custodes.case.returned_to_review": "returned the case from {from:state} to review",
+    "custodes.case.assigned": "assigned the case to {assignee}",
+    "custodes.request.corrected": "corrected the request: {changed}",
+    "custodes.decision.recorded": "decided: {action:action}",
+    "custodes.decision.voided": "set aside the decisions made before the correction",
+    "custodes.document.attached": "attached {document}",
+    "custodes.document.downloaded": "downloaded {document}",
+    "custodes.note.added": "added a note",
+    "custodes.emergency.callback_recorded": "called the agency back on {number} (from {source})",
+    "custodes.preservation.extended": "extended the preservation to {ends_on}",
+    "custodes.preservation.released": "released the preserved records",
+    "custodes.notice.recipient_added": "added an account holder to notify",
+    "custodes.notice.recipient_removed": "removed an account holder from the notices",
+    "custodes.notice.queued": "sent the user's notice to the outbox",
+    "custodes.notice.rescheduled": "set the notice to go out on {send_on}",
+    "custodes.notice.objected": "the account holder objected",
+    "custodes.nondisclosure.lifted": "recorded the court's order lifted on {lifted_on}",
+    "custodes.nondisclosure.court_asked": "asked the court on {asked_on} to end its order",
+    "custodes.objection.settled": "recorded how the objection ended: {outcome}",
+    "custodes.production.resolved": "looked the targets up: {matched} found, {none} not found",
+    "custodes.production.account_chosen": "chose the account a target means: {account}",
+    "custodes.production.started": "started sealing production package {production}",
+    "custodes.production.sealed": "sealed production package {production}",
+    "custodes.production.failed": "production package {production} failed",
+    "custodes.production.downloaded": "downloaded production package {production}",
+    "custodes.mail.sent": "sent an e-mail ({purpose})",
+    "custodes.mail.failed": "could not send an e-mail ({purpose})",
+    "custodes.mail.uncertain": "may or may not have sent an e-mail ({purpose}): a person checks",
+    "custodes.mail.settled": "settled an e-mail that was in doubt",
+    "custodes.staff.added": "added a staff member ({roles})",
+    "custodes.staff.updated": "changed a staff member's {changed}",
+    "custodes.requester.signed_up": "signed up as a requester",
+    "custodes.requester.refused_at_signup": "refused a sign-up: {reason}",
+    "custodes.requester.email_confirmed": "confirmed their e-mail address",
+    "custodes.requester.authenticator_set": "set up their authenticator",
+    "custodes.requester.approved": "approved the requester's account",
+    "custodes.requester.refused": "refused the requester's account: {reason}",
+    "custodes.token.issued": "issued an API token ({prefix}…)",
+}
+
+
+class UnknownAction(ValueError):
+    pass
+
+
+def check(action: str) -> None:
+    if action not in ACTIONS:
+        raise UnknownAction(
+            f"{action!r} is not an audit action; add it to custodes.audit.actions.ACTIONS"
+        )
+
+
+def sentence(action: str, data: dict) -> str:
+    """The timeline's sentence for one event; an action no longer registered is its name."""
+    if action not in ACTIONS:
+        return action
+    return _Plain().vformat(ACTIONS[action], (), data)
+
+
+class _Plain(string.Formatter):
+    def get_value(self, key, args, kwargs):
+        return kwargs.get(key)
+
+    def format_field(self, value, vocabulary: str) -> str:
+        if value is None or value == "":
+            return "none"
+        if isinstance(value, list | dict):
+            return ", ".join(self.format_field(item, vocabulary) for item in value) or "none"
+        return words.label(vocabulary, str(value)) if vocabulary else str(value)
