@@ -1,5 +1,6 @@
-"""No row outside the allowed categories, the dates or the accounts ever enters a package,
-even when the provider's queries return everything: a property over random demands."""
+"""No row outside the chosen datasets, the dates, the accounts or the directions asked for,
+and no column left out, ever enters a package, even when the provider's queries return
+everything: a property over random demands and choices."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import csv
 import io
 import json
 import zipfile
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pyrage
@@ -27,7 +29,7 @@ LEAKY = {
     "WHERE :account = :account AND :start = :start AND :end = :end",
     "posts": "SELECT account_id AS account, at, body FROM posts "
     "WHERE :account = :account AND :start = :start AND :end = :end",
-    "messages": "SELECT sender_id AS account, at, body FROM messages "
+    "messages": "SELECT sender_id, recipient_id, at, body FROM messages "
     "WHERE :account = :account AND :start = :start AND :end = :end",
     "locations": "SELECT account_id AS account, at, latitude FROM locations "
     "WHERE :account = :account AND :start = :start AND :end = :end",
@@ -39,10 +41,7 @@ KEY = x25519.Identity.generate()
 def leaky(tmp_path_factory):
     path = demo_provider.create(tmp_path_factory.mktemp("provider") / "provider.sqlite3", crowd=20)
     demo = connectors.load(connectors.DEMO, url=f"sqlite:///{path}")
-    datasets = [
-        connectors.Dataset(d.name, d.category, "", LEAKY[d.name], d.account_column, d.time_column)
-        for d in demo.datasets
-    ]
+    datasets = {d.name: replace(d, query=LEAKY[d.name]) for d in demo.datasets}
     with demo.engine().connect() as connection:
         yield datasets, connection
 
@@ -52,9 +51,10 @@ demands = st.fixed_dictionaries(
         "accounts": st.lists(
             st.sampled_from([a[0] for a in ACCOUNTS]), min_size=1, max_size=3, unique=True
         ),
-        "categories": st.sets(
-            st.sampled_from(["subscriber", "transactional", "content", "location"]), min_size=1
-        ),
+        "datasets": st.sets(st.sampled_from(list(LEAKY)), min_size=1),
+        # Of the columns that say whose and when a row is, none: the test reads them.
+        "without": st.sets(st.sampled_from(["username", "ip", "body", "latitude"])),
+        "directions": st.sets(st.sampled_from([connectors.SENT, connectors.RECEIVED]), min_size=1),
         "first": st.dates(min_value=date(2025, 9, 1), max_value=date(2027, 1, 31)),
         "days": st.integers(min_value=0, max_value=200),
     }
@@ -65,24 +65,27 @@ demands = st.fixed_dictionaries(
     max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(demand=demands)
-def test_no_row_outside_the_categories_dates_or_accounts_enters_a_package(leaky, demand):
+def test_no_row_outside_the_choices_dates_or_accounts_enters_a_package(leaky, demand):
     datasets, connection = leaky
     window = connectors.Window.of(demand["first"], demand["first"] + timedelta(days=demand["days"]))
-    chosen = [d for d in datasets if d.category in demand["categories"]]
+    directions, without = frozenset(demand["directions"]), frozenset(demand["without"])
+
+    def streams(dataset):
+        return [
+            connectors.stream(connection, dataset, a, window, directions, without)
+            for a in demand["accounts"]
+        ]
+
     parts = [
-        package.Part(
-            str(d.category),
-            d.name,
-            lambda d=d: [connectors.stream(connection, d, a, window) for a in demand["accounts"]],
-        )
-        for d in chosen
+        package.Part(str(d.category), d.name, lambda d=d: streams(d))
+        for d in (datasets[name] for name in sorted(demand["datasets"]))
     ]
     output = io.BytesIO()
     package.write(output, str(KEY.to_public()), parts, [], lambda contents: [])
     archive = zipfile.ZipFile(io.BytesIO(pyrage.decrypt(output.getvalue(), [KEY])))
 
     data = [n for n in archive.namelist() if "/" in n]
-    assert {n.split("/")[0] for n in data} <= demand["categories"]
+    assert {n.split("/")[1].split(".")[0] for n in data} == demand["datasets"]
     start, end = (m.strftime("%Y-%m-%dT%H:%M:%S") for m in (window.start, window.end))
     for name in data:
         if name.endswith(".csv"):
@@ -90,8 +93,16 @@ def test_no_row_outside_the_categories_dates_or_accounts_enters_a_package(leaky,
         else:
             content = json.loads(archive.read(name))
             header, rows = content["columns"], content["rows"]
+        assert header and not without & set(header)
         for row in rows:
             record = dict(zip(header, row, strict=True))
-            assert record["account"] in demand["accounts"]
+            assert _theirs(record, demand["accounts"], directions)
             if "at" in record:
                 assert start <= record["at"] < end
+
+
+def _theirs(record: dict, accounts: list[str], directions: frozenset[str]) -> bool:
+    if "sender_id" not in record:
+        return record["account"] in accounts
+    sent = connectors.SENT in directions and record["sender_id"] in accounts
+    return sent or (connectors.RECEIVED in directions and record["recipient_id"] in accounts)

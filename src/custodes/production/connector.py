@@ -31,14 +31,35 @@ class ConnectorError(ValueError):
     """A connector file that cannot be used; the message names the file and the key."""
 
 
+SENT, RECEIVED = "sent", "received"
+BOTH = frozenset({SENT, RECEIVED})
+
+
+@dataclass(frozen=True)
+class Directions:
+    """The account columns of a dataset that holds both sides of a conversation."""
+
+    sent: str  # the account that sent the record
+    received: str  # the account that received it
+
+
 @dataclass(frozen=True)
 class Dataset:
     name: str
     category: Category
     description: str
     query: str
-    account_column: str
+    account_column: str  # "" where `directions` names the account's columns
     time_column: str | None  # None: a record with no time (the account's registration)
+    holds: str = ""  # a short phrase: "direct messages", "sign-ins"
+    terms: tuple[str, ...] = ()  # the words a demand's requested item may use for it
+    directions: Directions | None = None
+
+    def account_columns(self, directions: frozenset[str] = BOTH) -> tuple[str, ...]:
+        """The columns that must hold the account, for the directions asked for."""
+        if self.directions is None:
+            return (self.account_column,)
+        return tuple(getattr(self.directions, d) for d in (SENT, RECEIVED) if d in directions)
 
 
 @dataclass(frozen=True)
@@ -111,9 +132,13 @@ def _dataset(path: Path, name: str, table: dict) -> Dataset:
         raise ConnectorError(f"{path}: {where}.category {category!r} is not a data category")
     time_column = table.get("time_column")
     needs = (":account", ":start", ":end") if time_column else (":account",)
-    account_column = table.get("account_column")
-    if not account_column:
+    directions = _directions(path, where, table.get("directions"))
+    account_column = table.get("account_column", "")
+    if not account_column and directions is None:
         raise ConnectorError(f"{path}: {where} needs account_column, the column of the account")
+    terms = table.get("terms", [])
+    if not isinstance(terms, list) or not all(isinstance(t, str) and t.strip() for t in terms):
+        raise ConnectorError(f"{path}: {where}.terms must be a list of words for the records")
     return Dataset(
         name=name,
         category=Category(category),
@@ -121,7 +146,25 @@ def _dataset(path: Path, name: str, table: dict) -> Dataset:
         query=_checked(path, where, table.get("query", ""), needs),
         account_column=account_column,
         time_column=time_column,
+        holds=table.get("holds", "") or name,
+        terms=tuple(terms),
+        directions=directions,
     )
+
+
+_IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+def _directions(path: Path, where: str, table: dict | None) -> Directions | None:
+    if table is None:
+        return None
+    columns = (table.get(SENT, ""), table.get(RECEIVED, ""))
+    if not all(isinstance(c, str) and _IDENTIFIER.match(c) for c in columns):
+        raise ConnectorError(
+            f"{path}: {where}.directions needs `sent` and `received`, the columns of the "
+            "account that sent and that received each record"
+        )
+    return Directions(*columns)
 
 
 _SELECT = re.compile(r"^\s*(select|with)\b", re.IGNORECASE)
@@ -240,19 +283,30 @@ class Stream:
     refused: int = 0
 
 
-def stream(connection, dataset: Dataset, account: str, window: Window | None) -> Stream:
+def stream(
+    connection,
+    dataset: Dataset,
+    account: str,
+    window: Window | None,
+    directions: frozenset[str] = BOTH,
+    without: frozenset[str] = frozenset(),
+) -> Stream:
+    """The dataset's rows for the account, the dates and the directions asked for, without
+    the columns a person left out."""
     params = _dataset_params(connection, dataset, account, window)
     cursor = _driver_cursor(connection, dataset.query, params)
     columns = [column[0] for column in cursor.description]
-    checked = Stream(columns, iter(()))
-    keep = _row_check(columns, dataset, account, window)
+    kept = [i for i, name in enumerate(columns) if name not in without]
+    checked = Stream([columns[i] for i in kept], iter(()))
+    keep = _row_check(columns, dataset, account, window, directions)
+    whole = len(kept) == len(columns)
 
     def batches():
         try:
             while batch := cursor.fetchmany(BATCH):
-                kept = keep(batch)
-                checked.refused += len(batch) - len(kept)
-                yield kept
+                rows = keep(batch)
+                checked.refused += len(batch) - len(rows)
+                yield rows if whole else [tuple(row[i] for i in kept) for row in rows]
         finally:
             cursor.close()
 
@@ -278,18 +332,23 @@ def _driver_cursor(connection, query: str, params: dict):
     return cursor
 
 
-def _row_check(columns: list[str], dataset: Dataset, account: str, window: Window | None):
-    """A function that keeps, of a batch of rows, those of the account inside the dates."""
-    try:
-        who = columns.index(dataset.account_column)
-        when = columns.index(dataset.time_column) if dataset.time_column else None
-    except ValueError:
-        raise ConnectorError(
-            f"{dataset.name}: the query returns no column {dataset.account_column!r}"
-            f" or {dataset.time_column!r}"
-        ) from None
+def _row_check(
+    columns: list[str], dataset: Dataset, account: str, window: Window | None, directions
+):
+    """A function that keeps, of a batch of rows, those of the account (in the directions
+    asked for) inside the dates."""
+    needed = [*dataset.account_columns(directions), *filter(None, [dataset.time_column])]
+    missing = [name for name in needed if name not in columns]
+    if missing:
+        raise ConnectorError(f"{dataset.name}: the query returns no column {missing[0]!r}")
+    who = [columns.index(name) for name in dataset.account_columns(directions)]
+    when = columns.index(dataset.time_column) if dataset.time_column else None
+
+    def theirs(row) -> bool:
+        return any(str(row[w]) == account for w in who)
+
     if when is None:
-        return lambda batch: [row for row in batch if str(row[who]) == account]
+        return lambda batch: [row for row in batch if theirs(row)]
     text_start, text_end = window.start.strftime(ISO), window.end.strftime(ISO)
 
     def inside(moment) -> bool:
@@ -301,18 +360,32 @@ def _row_check(columns: list[str], dataset: Dataset, account: str, window: Windo
         return False  # a time custodes cannot read is not produced
 
     def keep(batch: list) -> list:
-        if batch and isinstance(batch[0][when], str) and isinstance(batch[0][who], str):
-            # The common case of text ids and ISO times, compared without a call per row.
-            return [
-                row for row in batch if row[who] == account and text_start <= row[when] < text_end
-            ]
-        return [row for row in batch if str(row[who]) == account and inside(row[when])]
+        if len(who) == 1 and batch and isinstance(batch[0][when], str):
+            # The common case of one account column and ISO times, without a call per row.
+            [w] = who
+            if isinstance(batch[0][w], str):
+                return [
+                    row for row in batch if row[w] == account and text_start <= row[when] < text_end
+                ]
+        return [row for row in batch if theirs(row) and inside(row[when])]
 
     return keep
 
 
-def count(connection, dataset: Dataset, account: str, window: Window | None) -> int:
-    """How many rows the dataset holds for the account and dates (the preview)."""
+def count(
+    connection, dataset: Dataset, account: str, window: Window | None, directions=BOTH
+) -> int:
+    """How many rows the dataset holds for the account, dates and directions (the preview)."""
     params = _dataset_params(connection, dataset, account, window)
     query = f"SELECT COUNT(*) FROM ({dataset.query}) AS counted"
+    if dataset.directions is not None:
+        either = " OR ".join(f"counted.{c} = :account" for c in dataset.account_columns(directions))
+        query += f" WHERE {either or '1 = 0'}"
     return int(connection.execute(text(query), params).scalar_one())
+
+
+def columns(connection, dataset: Dataset, window: Window | None) -> list[str]:
+    """The columns the dataset's query returns, read without reading a row."""
+    params = _dataset_params(connection, dataset, "", window)
+    query = f"SELECT * FROM ({dataset.query}) AS probed LIMIT 0"
+    return list(connection.execute(text(query), params).keys())

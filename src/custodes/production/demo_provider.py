@@ -1,6 +1,6 @@
 """The demo provider's own database, made for `make run` and the tests: accounts, their
-sign-ins (time, IP address, device), posts, messages and location points. The same seed
-gives the same rows, so tests can name them."""
+sign-ins (time, IP address, device), posts, messages between accounts and location points.
+The same seed gives the same rows, so tests can name them."""
 
 from __future__ import annotations
 
@@ -22,9 +22,10 @@ CREATE INDEX logins_ip_at ON logins (ip, at);
 CREATE TABLE posts (account_id TEXT NOT NULL, at TEXT NOT NULL, body TEXT);
 CREATE INDEX posts_account_at ON posts (account_id, at);
 CREATE TABLE messages (
-    sender_id TEXT NOT NULL, at TEXT NOT NULL, recipient TEXT, body TEXT
+    sender_id TEXT NOT NULL, recipient_id TEXT NOT NULL, at TEXT NOT NULL, body TEXT
 );
 CREATE INDEX messages_sender_at ON messages (sender_id, at);
+CREATE INDEX messages_recipient_at ON messages (recipient_id, at);
 CREATE TABLE locations (
     account_id TEXT NOT NULL, at TEXT NOT NULL, latitude REAL, longitude REAL
 );
@@ -135,8 +136,9 @@ def create(path: Path, crowd: int = 200, seed: int = 2026) -> Path:
         db.executescript(SCHEMA)
         people = list(ACCOUNTS) + [_someone(rng, n) for n in range(crowd)]
         db.executemany("INSERT INTO accounts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", people)
-        for account in people:
-            _activity(db, rng, account[0])
+        ids = [account[0] for account in people]
+        for account in ids:
+            _activity(db, rng, account, [other for other in ids if other != account])
     return path
 
 
@@ -155,7 +157,7 @@ def _someone(rng: random.Random, n: int) -> tuple:
     )
 
 
-def _activity(db: sqlite3.Connection, rng: random.Random, account: str) -> None:
+def _activity(db: sqlite3.Connection, rng: random.Random, account: str, others: list) -> None:
     start = datetime(2025, 10, 1, tzinfo=UTC)
     moments = sorted(start + timedelta(minutes=rng.randrange(0, 60 * 24 * 450)) for _ in range(40))
     stamp = [m.strftime(ISO) for m in moments]
@@ -167,9 +169,13 @@ def _activity(db: sqlite3.Connection, rng: random.Random, account: str) -> None:
         "INSERT INTO posts VALUES (?, ?, ?)",
         [(account, s, f"post {i} by {account}") for i, s in enumerate(stamp[::4])],
     )
+    # Each account writes to others, so each also receives messages.
     db.executemany(
         "INSERT INTO messages VALUES (?, ?, ?, ?)",
-        [(account, s, "A-1002", f"message {i}") for i, s in enumerate(stamp[1::5])],
+        [
+            (account, rng.choice(others), s, f"message {i} from {account}")
+            for i, s in enumerate(stamp[1::5])
+        ],
     )
     db.executemany(
         "INSERT INTO locations VALUES (?, ?, ?, ?)",
@@ -216,8 +222,8 @@ def copy_to(source: Path, url: str) -> None:
             "messages",
             metadata,
             sa.Column("sender_id", sa.Text),
+            sa.Column("recipient_id", sa.Text),
             sa.Column("at", moment),
-            sa.Column("recipient", sa.Text),
             sa.Column("body", sa.Text),
         ),
         "locations": sa.Table(
