@@ -38,6 +38,8 @@ ACTIONS = {
     "custodes.objection.settled": "recorded how the objection ended: {outcome}",
     "custodes.production.resolved": "looked the targets up: {matched} found, {none} not found",
     "custodes.production.account_chosen": "chose the account a target means: {account}",
+    "custodes.production.left_out": "left {what} out of the package",
+    "custodes.production.included": "included {what} in the package",
     "custodes.production.started": "started sealing production package {production}",
     "custodes.production.sealed": "sealed production package {production}",
     "custodes.production.failed": "production package {production} failed",

@@ -56,7 +56,7 @@ def cover_letter(facts: Facts, contents: Contents) -> bytes:
     data = [f for f in contents.files if f.rows is not None and f.name.endswith(".csv")]
     _para(pdf, "\n".join(f"{f.name[:-4]}: {_rows(f.rows)} (CSV and JSON)" for f in data) or "None.")
     _heading(pdf, "Left out")
-    lines = [f"{item['what']}: {item['reason']}" for item in facts.left_out]
+    lines = [_left_out(item) for item in facts.left_out]
     _para(pdf, "\n".join(lines) or "Nothing that was asked for was left out.")
     _para(
         pdf,
@@ -116,6 +116,12 @@ def _para(pdf: FPDF, text: str, size: int = 10) -> None:
     pdf.set_font("Helvetica", "", size)
     pdf.multi_cell(0, 5, _latin(text), new_x="LMARGIN", new_y="NEXT")
     pdf.ln(3)
+
+
+def _left_out(item: dict) -> str:
+    """One line of what was left out: why, and who chose to leave it out where a person did."""
+    line = f"{item['what']}: {item['reason']}"
+    return f"{line} (left out by {item['by']})" if item.get("by") else line
 
 
 def _rows(count: int) -> str:

@@ -1,5 +1,6 @@
 """What custodes keeps of a production: which accounts each target named in the provider's
-data, and each sealed package (its key is never kept: only the public half)."""
+data, each sealed package (its key is never kept: only the public half), and the choices
+people made on what a package holds."""
 
 from __future__ import annotations
 
@@ -57,3 +58,21 @@ class Production(models.Model):
     @property
     def file_name(self) -> str:
         return f"{self.case.reference}-production-{self.pk}.zip.age"
+
+
+class DatasetChoice(models.Model):
+    """A person's choice on what a case's package holds: a dataset, or one of its columns,
+    left out or included, with why. The latest on each dataset or column stands."""
+
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="dataset_choices")
+    dataset = models.CharField(max_length=100)
+    column = models.CharField(max_length=200, blank=True)  # blank: the dataset whole
+    include = models.BooleanField()
+    reason = models.TextField()
+    chosen_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    chosen_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["chosen_at", "id"]

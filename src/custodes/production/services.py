@@ -21,9 +21,9 @@ from custodes.cases.models import Case, Target
 from custodes.cases.services import Refused, require_worker
 from custodes.cases.workflow import State
 from custodes.law import words
+from custodes.production import choice, documents, package
 from custodes.production import connector as connectors
-from custodes.production import documents, package
-from custodes.production.models import Match, Production
+from custodes.production.models import DatasetChoice, Match, Production
 from custodes.provider import provider_name
 
 RESOLVABLE = (State.APPROVED, State.NOTICE_PERIOD, State.PRODUCING)
@@ -123,7 +123,8 @@ class Plan:
     """What a production of the case will hold, and what it leaves out, with reasons."""
 
     accounts: list[str]
-    datasets: list[connectors.Dataset]
+    datasets: list[choice.Selection]
+    others: list[connectors.Dataset]  # the allowed categories' others, a person may include
     left_out: list[dict]
     account_lines: list[str]
     window: connectors.Window | None
@@ -136,11 +137,12 @@ AMBIGUOUS = "named several accounts and none was chosen"
 def plan(case: Case, connector: connectors.Connector | None = None) -> Plan:
     connector = connector or current_connector()
     window = _window(case)
-    datasets, left_out = _datasets(case, connector, window)
+    datasets, others, left_out = _datasets(case, connector, window)
     accounts, lines, unmatched = _accounts(case)
     return Plan(
         accounts=sorted(set(accounts)),
         datasets=datasets,
+        others=others,
         left_out=left_out + unmatched,
         account_lines=lines,
         window=window,
@@ -148,29 +150,56 @@ def plan(case: Case, connector: connectors.Connector | None = None) -> Plan:
     )
 
 
-def _datasets(case: Case, connector, window) -> tuple[list, list[dict]]:
-    """The datasets of the categories the decision allows; the rest left out, with why."""
-    engine = case.reviews.first().decision
+def _allowed_categories(case: Case) -> list[str]:
+    """The categories the person's decision allows, else the engine's."""
     decided = case.decisions.first()
-    allowed = decided.allowed_categories if decided else engine["allowed_categories"]
-    withheld = {w["category"]: w for w in engine.get("withheld", [])}
-    datasets, left_out = [], []
-    for category in case.demand.request.get("categories") or []:
+    if decided:
+        return decided.allowed_categories
+    return case.reviews.first().decision["allowed_categories"]
+
+
+def _datasets(case: Case, connector, window) -> tuple[list, list, list[dict]]:
+    """The datasets the demand's items name in the categories the decision allows, with the
+    choices people made; the other datasets of those categories; what is left out, and why."""
+    allowed = _allowed_categories(case)
+    withheld = {w["category"]: w for w in case.reviews.first().decision.get("withheld", [])}
+    request = case.demand.request
+    items = choice.Item.all_of(request)
+    asked = [*(request.get("categories") or []), *(i.category for i in items if i.category)]
+    asked = list(dict.fromkeys(asked))
+    left_out = []
+    for category in asked:
         if category not in allowed:
             why = withheld.get(category, {})
             reason = why.get("reason") or "not allowed by the decision on this demand"
             left_out.append({"what": category, "reason": reason, "citation": why.get("citation")})
-            continue
-        found = connector.datasets_for(category)
-        if not found:
+        elif not connector.datasets_for(category):
             left_out.append({"what": category, "reason": "the provider keeps no such records"})
-        for dataset in found:
-            if dataset.time_column and window is None:
-                reason = "the demand names no dates, and these records are dated"
-                left_out.append({"what": f"{category}/{dataset.name}", "reason": reason})
-            else:
-                datasets.append(dataset)
-    return datasets, left_out
+    open_to = [d for d in connector.datasets if d.category in allowed]
+    preselected = choice.preselect(open_to, items, [c for c in asked if c in allowed])
+    settled = choice.settle(preselected, open_to, _people(case))
+    datasets = []
+    for selection in settled.selections:
+        dataset = selection.dataset
+        if dataset.time_column and window is None:
+            reason = "the demand names no dates, and these records are dated"
+            left_out.append({"what": f"{dataset.category}/{dataset.name}", "reason": reason})
+        else:
+            datasets.append(selection)
+    chosen = {s.dataset.name for s in settled.selections}
+    others = [d for d in open_to if d.name not in chosen]
+    return datasets, others, left_out + settled.left_out
+
+
+def _people(case: Case) -> list[choice.Chosen]:
+    return [
+        choice.Chosen(c.dataset, c.include, c.reason, _name(c.chosen_by), c.column)
+        for c in case.dataset_choices.select_related("chosen_by")
+    ]
+
+
+def _name(user) -> str:
+    return user.get_full_name() or user.get_username()
 
 
 def _accounts(case: Case) -> tuple[list[str], list[str], list[dict]]:
@@ -198,17 +227,84 @@ def _accounts(case: Case) -> tuple[list[str], list[str], list[dict]]:
 
 
 def preview(case: Case) -> tuple[Plan, list[dict]]:
-    """Row counts per dataset, before anything is sealed."""
+    """Row counts and columns per dataset, before anything is sealed."""
     connector = current_connector()
     chosen = plan(case, connector)
     counts = []
     with connector.engine().connect() as connection:
-        for dataset in chosen.datasets:
+        for selection in chosen.datasets:
+            dataset, window = selection.dataset, chosen.window
             rows = sum(
-                connectors.count(connection, dataset, a, chosen.window) for a in chosen.accounts
+                connectors.count(connection, dataset, a, window, selection.directions)
+                for a in chosen.accounts
             )
-            counts.append({"category": dataset.category, "dataset": dataset.name, "rows": rows})
+            counts.append(
+                {
+                    "category": dataset.category,
+                    "dataset": dataset.name,
+                    "holds": dataset.holds,
+                    "rows": rows,
+                    "selection": selection,
+                    "directions": sorted(selection.directions) if dataset.directions else [],
+                    "columns": connectors.columns(connection, dataset, window),
+                }
+            )
     return chosen, counts
+
+
+def choose_dataset(
+    case: Case, user, dataset: str, include: bool, reason: str, column: str = ""
+) -> DatasetChoice:
+    """A person leaves a dataset, or one of its columns, out of the case's package, or
+    includes one (a dataset of a category the decision allows, a column left out before),
+    always saying why."""
+    require_worker(user)
+    if case.state not in RESOLVABLE:
+        raise Refused("What a package holds is chosen once the case is approved.")
+    if not reason.strip():
+        raise Refused("Say why this is left out or included: the reason goes with the package.")
+    connector = current_connector()
+    _check_choice(case, plan(case, connector), connector, dataset, column, include)
+    with transaction.atomic():
+        made = DatasetChoice.objects.create(
+            case=case,
+            dataset=dataset,
+            column=column,
+            include=include,
+            reason=reason.strip(),
+            chosen_by=user,
+        )
+        action = "custodes.production.included" if include else "custodes.production.left_out"
+        what = f"the column {column} of {dataset}" if column else dataset
+        record(action, user, case.subject, {"what": what, "reason": made.reason})
+    return made
+
+
+def _check_choice(case, chosen: Plan, connector, name: str, column: str, include: bool) -> None:
+    dataset = next((d for d in connector.datasets if d.name == name), None)
+    if dataset is None:
+        raise Refused(f"The provider's connector has no dataset {name!r}.")
+    selected = next((s for s in chosen.datasets if s.dataset.name == name), None)
+    if not column:
+        if include and dataset.category not in _allowed_categories(case):
+            raise Refused(
+                f"{name} holds {dataset.category} records, which the decision on this demand "
+                "does not allow: it cannot be included."
+            )
+        if include and dataset not in chosen.others:
+            raise Refused(f"{name} is in the package already.")
+        if not include and selected is None:
+            raise Refused(f"{name} is not in the package.")
+        return
+    if selected is None:
+        raise Refused(f"{name} is not in the package: include it before choosing its columns.")
+    if include and column not in selected.without:
+        raise Refused(f"The column {column} of {name} is not left out.")
+    if not include:
+        with connector.engine().connect() as connection:
+            known = connectors.columns(connection, dataset, chosen.window)
+        if column not in known:
+            raise Refused(f"{name} has no column {column!r} (it has {', '.join(known)}).")
 
 
 @transaction.atomic
@@ -270,7 +366,7 @@ def _write(production: Production, output):
     chosen = plan(case, connector)
     facts = _facts(production, chosen)
     with connector.engine().connect() as connection, connectors.snapshot(connection):
-        parts = [_part(connection, dataset, chosen) for dataset in chosen.datasets]
+        parts = [_part(connection, selection, chosen) for selection in chosen.datasets]
         contents = package.write(
             output,
             production.recipient,
@@ -281,9 +377,16 @@ def _write(production: Production, output):
     return contents, chosen
 
 
-def _part(connection, dataset, chosen: Plan) -> package.Part:
+def _part(connection, selection: choice.Selection, chosen: Plan) -> package.Part:
+    dataset = selection.dataset
+
     def streams():
-        return [connectors.stream(connection, dataset, a, chosen.window) for a in chosen.accounts]
+        return [
+            connectors.stream(
+                connection, dataset, a, chosen.window, selection.directions, selection.without
+            )
+            for a in chosen.accounts
+        ]
 
     return package.Part(str(dataset.category), dataset.name, streams)
 

@@ -40,6 +40,11 @@ urlpatterns = [
         production.choose,
         name="choose_account",
     ),
+    path(
+        "cases/<str:reference>/production/datasets/",
+        production.choose_dataset,
+        name="choose_dataset",
+    ),
     path("cases/<str:reference>/production/seal/", production.seal, name="seal"),
     path(
         "cases/<str:reference>/production/<int:production_id>/download/",

@@ -1,5 +1,6 @@
-"""The production page of a case: accounts looked up, a preview of what a package will hold,
-sealing (its key shown once), and the sealed packages."""
+"""The production page of a case: accounts looked up, a preview of what a package will hold
+(datasets and columns left out or included, with reasons), sealing (its key shown once), and
+the sealed packages."""
 
 from __future__ import annotations
 
@@ -55,6 +56,29 @@ def choose(request, reference: str, match_id: int):
         ),
         to="web:production",
     )
+
+
+@require_POST
+@case_worker
+def choose_dataset(request, reference: str):
+    """Leave a dataset or a column out of the package, or include one, with a reason."""
+    case = case_or_404(reference)
+    post = request.POST
+    response = act(
+        request,
+        case,
+        lambda: services.choose_dataset(
+            case,
+            request.user,
+            post.get("dataset", ""),
+            post.get("include") == "yes",
+            post.get("reason", ""),
+            post.get("column", ""),
+        ),
+        to="web:production",
+    )
+    response["Location"] += "?preview=1"  # back to the preview the choice was made on
+    return response
 
 
 @require_POST
