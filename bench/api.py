@@ -58,7 +58,10 @@ from custodes.law import Request
 from custodes.portal import accounts, tokens
 requester = accounts.sign_up("SA Bench", "bench@fbi.gov", "FBI", "", "bench-password-2026")
 accounts.confirm_authenticator(requester, current_code(accounts.confirm_email(requester)))
-accounts.decide(requester, add_staff("bench-counsel", "bench-password-2026", ["counsel"])[0], True)
+counsel = add_staff(
+    "bench-counsel", "bench-password-2026", ["counsel"], full_name="Bench Counsel", title="Counsel"
+)[0]
+accounts.decide(requester, counsel, True)
 demand = Request.from_dict({"instrument": "grand_jury_subpoena", "categories": ["subscriber"],
     "selectors": [{"kind": "username", "value": "someone"}], "purpose": "Bank fraud."})
 case = services.open_case(demand, "api", requester.user, __import__("datetime").date.today())

@@ -137,7 +137,13 @@ def main() -> None:
     started = time.perf_counter()
     sample = _fill(CASES)
     print(f"  filled in {time.perf_counter() - started:.0f} s", file=sys.stderr)
-    user, device = add_staff("bench-reviewer", "bench-password-123", ["reviewer"])
+    user, device = add_staff(
+        "bench-reviewer",
+        "bench-password-123",
+        ["reviewer"],
+        full_name="Bench Reviewer",
+        title="Reviewer",
+    )
     client = Client()
     client.force_login(user)
     session = client.session

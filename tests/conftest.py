@@ -26,23 +26,24 @@ PASSWORD = "correct horse battery"
 
 @pytest.fixture
 def reviewer(db):
-    return add_staff("rita", PASSWORD, ["reviewer"])[0]
+    return add_staff("rita", PASSWORD, ["reviewer"], full_name="Rita Reyes", title="Reviewer")[0]
 
 
 @pytest.fixture
 def counsel(db):
-    return add_staff("carl", PASSWORD, ["counsel", "reviewer"])[0]
+    roles = ["counsel", "reviewer"]
+    return add_staff("carl", PASSWORD, roles, full_name="Carl Chen", title="Counsel")[0]
 
 
 @pytest.fixture
 def admin(db):
-    return add_staff("ada", PASSWORD, ["admin"])[0]
+    return add_staff("ada", PASSWORD, ["admin"], full_name="Ada Adeyemi", title="Administrator")[0]
 
 
 @pytest.fixture
 def outsider(db):
     """Signed in with a second factor, but holding no role: must see nothing."""
-    return add_staff("otto", PASSWORD, [])[0]
+    return add_staff("otto", PASSWORD, [], full_name="Otto Olsen", title="Intern")[0]
 
 
 def sign_in(client, user):
@@ -91,7 +92,9 @@ def approved_requester_user(email="officer@fbi.gov", name="SA Dana Reyes"):
     from custodes.cases.people import current_code
 
     accounts.confirm_authenticator(requester, current_code(device))
-    approver = add_staff(f"approver-{email}", PASSWORD, ["counsel"])[0]
+    approver = add_staff(
+        f"approver-{email}", PASSWORD, ["counsel"], full_name="Abe Approver", title="Counsel"
+    )[0]
     accounts.decide(requester, approver, approve=True)
     return requester.user
 

@@ -226,6 +226,10 @@ app.add_typer(staff_app, name="staff")
 def staff_add(
     username: str,
     role: Annotated[list[str], typer.Option("--role", help="reviewer, counsel or admin")],
+    full_name: Annotated[
+        str, typer.Option(help="As they sign a production's certificate: Dana Whitfield.")
+    ],
+    title: Annotated[str, typer.Option(help="As they sign: Custodian of Records.")],
     password: Annotated[str, typer.Option(prompt=True, hide_input=True, confirmation_prompt=True)],
     email: Annotated[str, typer.Option(help="Where reminders and objections reach them.")] = "",
 ) -> None:
@@ -234,7 +238,9 @@ def staff_add(
     from custodes.cases.people import add_staff, secret_of
 
     try:
-        _, device = add_staff(username, password, role, email=email)
+        _, device = add_staff(
+            username, password, role, full_name=full_name, title=title, email=email
+        )
     except ValueError as error:
         _fail(str(error))
     out.print(f"Added {username}. TOTP secret (shown once): [bold]{secret_of(device)}[/bold]")

@@ -17,7 +17,12 @@ from custodes.cases.people import add_staff, current_code
 from custodes.reviewing import load_request
 
 DEMO_RECEIVED_ON = date(2026, 11, 23)
-DEMO_STAFF = {"reviewer": ("reviewer",), "counsel": ("counsel", "reviewer"), "admin": ("admin",)}
+# username: (roles, full name, title)
+DEMO_STAFF = {
+    "reviewer": (("reviewer",), "Dana Whitfield", "Custodian of Records"),
+    "counsel": (("counsel", "reviewer"), "Marcus Okafor", "Associate General Counsel"),
+    "admin": (("admin",), "Helen Brandt", "Legal Operations Manager"),
+}
 DEMO_PASSWORD = "custodes-demo"
 
 
@@ -26,7 +31,7 @@ def demo_provider_database() -> Path:
     from custodes.production import demo_provider
 
     path = Path(settings.DATA_DIR) / "provider.sqlite3"
-    return path if path.exists() else demo_provider.create(path)
+    return path if demo_provider.made(path) else demo_provider.create(path)
 
 
 def load_demo() -> list[Case]:
@@ -77,8 +82,15 @@ def demo_staff() -> dict:
     """The demo people, created if missing: {username: device}."""
     users = get_user_model().objects
     devices = {}
-    for username, roles in DEMO_STAFF.items():
+    for username, (roles, full_name, title) in DEMO_STAFF.items():
         if not users.filter(username=username).exists():
-            add_staff(username, DEMO_PASSWORD, list(roles), email=f"{username}@parley.example")
+            add_staff(
+                username,
+                DEMO_PASSWORD,
+                list(roles),
+                full_name=full_name,
+                title=title,
+                email=f"{username}@parley.example",
+            )
         devices[username] = users.get(username=username).totpdevice_set.first()
     return devices

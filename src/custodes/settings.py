@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "custodes.production",
     "custodes.transparency",
     "custodes.portal",
+    "custodes.staff",
     "custodes.web",
 ]
 

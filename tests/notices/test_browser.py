@@ -18,7 +18,9 @@ pytestmark = [pytest.mark.django_db(transaction=True), needs_chromium]
 def test_the_user_objects_from_the_notice_and_the_case_is_challenged(
     live_server, browser_page, open_case, smtp
 ):
-    counsel, device = add_staff("claire", PASSWORD, ["counsel", "reviewer"])
+    counsel, device = add_staff(
+        "claire", PASSWORD, ["counsel", "reviewer"], full_name="Claire Dubois", title="Counsel"
+    )
     case = into_notice_period(open_case(**ICE_SUBPOENA), counsel)
     tick()
     [notice] = smtp.messages

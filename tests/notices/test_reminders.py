@@ -16,7 +16,14 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def test_the_assignee_is_reminded_of_the_return_date_7_days_and_1_day_before(
     open_case, counsel, smtp
 ):
-    rita = add_staff("rita.r", PASSWORD, ["reviewer"], email="rita@parley.example")[0]
+    rita = add_staff(
+        "rita.r",
+        PASSWORD,
+        ["reviewer"],
+        full_name="Rita Reyes",
+        title="Reviewer",
+        email="rita@parley.example",
+    )[0]
     with on("2026-11-23"):
         case = open_case(return_by="2026-12-10")
         services.assign(case, counsel, rita)

@@ -44,7 +44,7 @@ def test_an_officer_signs_up_is_approved_submits_and_follows_the_demand(live_ser
     page.click("button[type=submit]")
     assert "Waiting for approval" in page.content()
 
-    add_staff("carla", PASSWORD, ["counsel", "reviewer"])
+    add_staff("carla", PASSWORD, ["counsel", "reviewer"], full_name="Carla Ruiz", title="Counsel")
     page.goto(f"{url}/login/")
     page.fill("#username", "carla")
     page.fill("#password", PASSWORD)

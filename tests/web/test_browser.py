@@ -34,7 +34,9 @@ Contact: SDDO P. Grant, p.grant@ice.dhs.gov, (215) 555-0190
 
 def test_counsel_reviews_an_uploaded_demand_in_the_browser(live_server, browser_page, tmp_path):
     page = browser_page
-    _, device = add_staff("claire", PASSWORD, ["counsel", "reviewer"])
+    _, device = add_staff(
+        "claire", PASSWORD, ["counsel", "reviewer"], full_name="Claire Dubois", title="Counsel"
+    )
 
     page.goto(f"{live_server.url}/")
     assert "/login/" in page.url

@@ -1,4 +1,5 @@
-"""Staff accounts: a password, roles, and a confirmed TOTP device for the second factor."""
+"""Staff accounts: a password, roles, a confirmed TOTP device for the second factor, and the
+full name and title they sign a production's papers with."""
 
 from __future__ import annotations
 
@@ -9,23 +10,80 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from custodes.audit.chain import record
-from custodes.cases.roles import COUNSEL, ROLES
+from custodes.cases.roles import COUNSEL, ROLES, is_admin
+from custodes.staff.models import LONGEST, Profile
+
+
+class StaffRefused(ValueError):
+    """A change of a staff member that cannot be made; the message says what to do."""
 
 
 @transaction.atomic
 def add_staff(
-    username: str, password: str, roles: list[str], by=None, email: str = ""
+    username: str,
+    password: str,
+    roles: list[str],
+    *,
+    full_name: str,
+    title: str,
+    by=None,
+    email: str = "",
 ) -> tuple[object, TOTPDevice]:
     """`email` is where deadline reminders and objections reach them."""
     unknown = set(roles) - set(ROLES)
     if unknown:
-        raise ValueError(f"unknown role {', '.join(sorted(unknown))}; roles are {', '.join(ROLES)}")
+        raise StaffRefused(
+            f"unknown role {', '.join(sorted(unknown))}; roles are {', '.join(ROLES)}"
+        )
+    full_name, title = _signature(full_name, title)
     user = get_user_model().objects.create_user(username=username, password=password, email=email)
     for role in roles:
         user.groups.add(Group.objects.get_or_create(name=role)[0])
+    Profile.objects.create(user=user, full_name=full_name, title=title)
     device = TOTPDevice.objects.create(user=user, name="authenticator", confirmed=True)
-    record("custodes.staff.added", by, f"user:{username}", {"roles": sorted(roles)})
+    record(
+        "custodes.staff.added",
+        by,
+        f"user:{username}",
+        {"roles": sorted(roles), "full_name": full_name, "title": title},
+    )
     return user, device
+
+
+@transaction.atomic
+def update_staff(person, by, full_name: str, title: str) -> Profile:
+    """An administrator sets the full name and title `person` signs with."""
+    if not is_admin(by):
+        raise StaffRefused("Only an administrator changes a staff member's name or title.")
+    full_name, title = _signature(full_name, title)
+    profile = Profile.objects.select_for_update().filter(user=person).first()
+    profile = profile or Profile(user=person)  # staff added before names were kept
+    changed = {
+        field: {"from": getattr(profile, field), "to": value}
+        for field, value in (("full_name", full_name), ("title", title))
+        if getattr(profile, field) != value
+    }
+    if changed:
+        profile.full_name, profile.title = full_name, title
+        profile.save()
+        record("custodes.staff.updated", by, f"user:{person.get_username()}", {"changed": changed})
+    return profile
+
+
+def _signature(full_name: str, title: str) -> tuple[str, str]:
+    """Both, stripped; the certificate and the cover letter are signed with them."""
+    for what, value, example in (
+        ("full name", full_name, "Dana Whitfield"),
+        ("title", title, "Custodian of Records"),
+    ):
+        if not value.strip():
+            raise StaffRefused(
+                f"Give the person's {what} (e.g. {example}): a production's certificate and "
+                "cover letter are signed with it."
+            )
+        if len(value.strip()) > LONGEST:
+            raise StaffRefused(f"Shorten the {what} to {LONGEST} characters at most.")
+    return full_name.strip(), title.strip()
 
 
 def secret_of(device: TOTPDevice) -> str:

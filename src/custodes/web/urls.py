@@ -52,6 +52,7 @@ urlpatterns = [
         name="download_production",
     ),
     path("staff/", staff.staff, name="staff"),
+    path("staff/<int:user_id>/", staff.update, name="update_staff"),
     path("staff/requesters/", requesters.requesters, name="requesters"),
     path(
         "staff/requesters/<int:requester_id>/", requesters.decide_requester, name="decide_requester"
