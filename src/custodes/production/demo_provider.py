@@ -124,6 +124,8 @@ ACCOUNTS = [
         "none",
     ),
 ]
+# The demo database's PRAGMA user_version: a database of another schema is made anew.
+VERSION = 2
 DEVICES = ["iPhone 15, iOS 19.1", "Pixel 9, Android 16", "Firefox 140 on Linux", "Safari on macOS"]
 
 
@@ -134,12 +136,21 @@ def create(path: Path, crowd: int = 200, seed: int = 2026) -> Path:
     rng = random.Random(seed)
     with sqlite3.connect(path) as db:
         db.executescript(SCHEMA)
+        db.execute(f"PRAGMA user_version = {VERSION}")
         people = list(ACCOUNTS) + [_someone(rng, n) for n in range(crowd)]
         db.executemany("INSERT INTO accounts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", people)
         ids = [account[0] for account in people]
         for account in ids:
             _activity(db, rng, account, [other for other in ids if other != account])
     return path
+
+
+def made(path: Path) -> bool:
+    """Whether `path` holds the demo database of this schema."""
+    if not path.exists():
+        return False
+    with sqlite3.connect(path) as db:
+        return db.execute("PRAGMA user_version").fetchone()[0] == VERSION
 
 
 def _someone(rng: random.Random, n: int) -> tuple:
