@@ -69,6 +69,8 @@ OUTCOMES = {
     "quashed": "quashed",
     "preserved": "preserved",
     "no_records": "no records",
+    "duplicate": "duplicate",
+    "entered_in_error": "entered in error",
 }
 
 ACTIONS = {
