@@ -137,13 +137,12 @@ CUSTODES_REMINDER_DAYS = env_days("CUSTODES_REMINDER_DAYS", (7, 1))
 CUSTODES_PROVIDER_CONTACT = env_text("CUSTODES_PROVIDER_CONTACT", "")
 
 # Production: the connector file mapping the provider's data (the demo's by default), the
-# provider's database (replaces the file's `url`), who signs the business-records
-# certificate, and how many days the requester's download link lasts.
+# provider's database (replaces the file's `url`), and how many days the requester's
+# download link lasts.
 CUSTODES_CONNECTOR = Path(
     env_text("CUSTODES_CONNECTOR", str(BASE_DIR / "production" / "connectors" / "demo.toml"))
 )
 CUSTODES_PROVIDER_DATABASE_URL = env_text("CUSTODES_PROVIDER_DATABASE_URL", "")
-CUSTODES_CUSTODIAN_TITLE = env_text("CUSTODES_CUSTODIAN_TITLE", "Custodian of Records")
 CUSTODES_DOWNLOAD_DAYS = env_int("CUSTODES_DOWNLOAD_DAYS", 14)
 
 # The transparency report: the band width for national security letters that the provider

@@ -25,6 +25,7 @@ from custodes.production import choice, documents, package
 from custodes.production import connector as connectors
 from custodes.production.models import DatasetChoice, Match, Production
 from custodes.provider import provider_name
+from custodes.staff.models import signer
 
 RESOLVABLE = (State.APPROVED, State.NOTICE_PERIOD, State.PRODUCING)
 
@@ -312,6 +313,12 @@ def begin_seal(case: Case, user) -> tuple[Production, str]:
     """Start sealing a package; returns it and the key that opens it, shown to staff once
     and kept nowhere (only its public half is stored)."""
     require_worker(user)
+    if signer(user) is None:
+        raise Refused(
+            "The certificate and the cover letter are signed with your full name and title, "
+            "which custodes does not have yet: ask an administrator to set them on the staff "
+            "page (/staff/)."
+        )
     case = Case.objects.select_for_update().get(pk=case.pk)
     if case.state != State.PRODUCING:
         raise Refused("A package is sealed only once the case is producing (after notice).")
@@ -395,7 +402,7 @@ def _facts(production: Production, chosen: Plan) -> documents.Facts:
     case = production.case
     request = case.demand.request
     requester = request.get("requester") or {}
-    signer = production.created_by
+    signed_by = production.created_by.profile
     return documents.Facts(
         provider=provider_name(),
         reference=case.reference,
@@ -405,8 +412,8 @@ def _facts(production: Production, chosen: Plan) -> documents.Facts:
         authority="; ".join(request.get("authority") or []),
         received_on=case.demand.received_on.isoformat(),
         produced_on=timezone.localdate().isoformat(),
-        signer=signer.get_full_name() or signer.get_username(),
-        signer_title=settings.CUSTODES_CUSTODIAN_TITLE,
+        signer=signed_by.full_name,
+        signer_title=signed_by.title,
         accounts=chosen.account_lines,
         left_out=chosen.left_out,
     )
