@@ -31,6 +31,17 @@ class Selector:
 
 
 @dataclass(frozen=True)
+class Item:
+    """One record the demand asks for, in its words, and the category it falls in."""
+
+    text: str
+    category: Category
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "category": str(self.category)}
+
+
+@dataclass(frozen=True)
 class DateRange:
     start: date | None
     end: date | None
@@ -82,9 +93,11 @@ class Request:
     signed: bool | None = None
     selectors: tuple[Selector, ...] = ()
     categories: tuple[Category, ...] = ()
+    items: tuple[Item, ...] = ()
     date_range: DateRange | None = None
     nondisclosure: Nondisclosure = field(default_factory=Nondisclosure)
     emergency: bool = False
+    execute_by: date | None = None
     purpose: str | None = None
     # An addition to the contract: the class of users a demand reaches without naming
     # accounts ("all users who used #tag", "everyone near Main St"), or None.
@@ -103,9 +116,11 @@ class Request:
             "signed": self.signed,
             "selectors": [s.to_dict() for s in self.selectors],
             "categories": [str(c) for c in self.categories],
+            "items": [i.to_dict() for i in self.items],
             "date_range": self.date_range.to_dict() if self.date_range else None,
             "nondisclosure": self.nondisclosure.to_dict(),
             "emergency": self.emergency,
+            "execute_by": _iso(self.execute_by),
             "purpose": self.purpose,
             "population": self.population,
         }
@@ -130,9 +145,11 @@ class Request:
                 _enum_value(f"categories[{i}]", Category, c)
                 for i, c in enumerate(fields.list("categories"))
             ),
+            items=tuple(_item(i, item) for i, item in enumerate(fields.list("items"))),
             date_range=_date_range(data.get("date_range")),
             nondisclosure=_nondisclosure(data.get("nondisclosure")),
             emergency=bool(fields.boolean("emergency", False)),
+            execute_by=fields.date("execute_by"),
             purpose=fields.text("purpose"),
             population=fields.text("population"),
         )
@@ -258,6 +275,16 @@ def _selector(index: int, value: Any) -> Selector:
         kind=fields.enum("kind", SelectorKind, None) or _missing(f"selectors[{index}].kind"),
         value=selector_value,
         at=fields.text("at"),
+    )
+
+
+def _item(index: int, value: Any) -> Item:
+    fields = _object(f"items[{index}]", value)
+    if fields is None:
+        raise RequestError(f"items[{index}]: expected an object with text and category")
+    return Item(
+        text=fields.text("text") or _missing(f"items[{index}].text"),
+        category=fields.enum("category", Category, None) or _missing(f"items[{index}].category"),
     )
 
 

@@ -13,7 +13,7 @@ from custodes.cases.workflow import moves_from
 from custodes.law.vocab import Action, Category, Instrument, SelectorKind
 from custodes.notices.panel import notice_panel
 from custodes.web.access import case_worker
-from custodes.web.corrections import changes_from_form, request_diff
+from custodes.web.corrections import changes_from_form, form_texts, request_diff
 from custodes.web.views.helpers import act, case_or_404
 
 
@@ -38,9 +38,7 @@ def case_page(request, reference: str):
         "categories": [c.value for c in Category],
         "instruments": [i.value for i in Instrument],
         "selector_kinds": [k.value for k in SelectorKind],
-        "selectors_text": "\n".join(
-            f"{s['kind']}: {s['value']}" for s in demand.request.get("selectors", [])
-        ),
+        **form_texts(demand.request),
     }
     context |= notice_panel(case, timezone.localdate())
     return render(request, "web/case.html", context)
