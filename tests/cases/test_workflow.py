@@ -7,7 +7,7 @@ import pytest
 from custodes.audit.models import Event
 from custodes.cases import services
 from custodes.cases.models import Case
-from custodes.cases.workflow import MOVES, IllegalMove, State
+from custodes.cases.workflow import DISCLOSING, MOVES, IllegalMove, State
 from custodes.notices.models import Notice
 
 pytestmark = pytest.mark.django_db
@@ -32,6 +32,8 @@ def test_every_legal_move_is_made_with_its_audit_event(move, open_case, counsel)
     else:
         case = open_case(nondisclosure=GAGGED)
     _in_state(case, move.source)
+    if move.target in DISCLOSING:
+        services.decide(case, counsel, "produce", ["subscriber"], "")
     outcome = move.outcomes[0] if move.outcomes else ""
     moved = services.move(case, counsel, move.target, outcome, reason="as the law requires")
     assert moved.state == move.target and moved.outcome == outcome
@@ -49,7 +51,7 @@ def test_every_legal_move_is_made_with_its_audit_event(move, open_case, counsel)
     ("source", "target"),
     [
         (State.RECEIVED, State.PRODUCING),
-        (State.RECEIVED, State.CLOSED),
+        (State.RECEIVED, State.APPROVED),
         (State.IN_REVIEW, State.PRODUCING),
         (State.AWAITING_REQUESTER, State.APPROVED),
         (State.NOTICE_PERIOD, State.APPROVED),
@@ -69,6 +71,7 @@ def test_an_illegal_move_is_refused_and_says_why(source, target, case, counsel):
 
 def test_only_counsel_clears_an_escalated_case(case, reviewer, counsel):
     _in_state(case, State.ESCALATED)
+    services.decide(case, counsel, "produce", ["subscriber"], "")
     with pytest.raises(IllegalMove, match="Only counsel"):
         services.move(case, reviewer, State.APPROVED)
     assert services.move(case, counsel, State.APPROVED).state == State.APPROVED

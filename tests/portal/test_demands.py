@@ -110,6 +110,7 @@ def test_no_emergency_disclosure_before_a_call_back(officer, counsel):
     case = Case.objects.get()
     assert case.engine_action == "produce"
     services.move(case, counsel, State.IN_REVIEW)
+    services.decide(case, counsel, "produce", ["subscriber"], "the subscriber record only")
     with pytest.raises(IllegalMove, match="No emergency disclosure before a call-back"):
         services.move(case, counsel, State.APPROVED)
     with pytest.raises(services.Refused, match="the number the request gave"):

@@ -17,7 +17,7 @@ from custodes.transparency import render
 from custodes.transparency.aggregate import compute
 from custodes.transparency.periods import Period
 from custodes.worker import tick
-from tests.notices.conftest import link_in, on
+from tests.notices.conftest import approve, link_in, on
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -45,9 +45,7 @@ def test_a_withdrawn_subpoena_is_counted_as_the_providers_count(counsel, smtp):
     with on("2026-03-02"):
         case = services.receive_upload(SUBPOENA, "ice-subpoena.txt", counsel)
         assert case.engine_action == "escalate"
-        case = services.move(case, counsel, State.IN_REVIEW)
-        case = services.move(case, counsel, State.ESCALATED)
-        case = services.move(case, counsel, State.APPROVED, reason="Notice first; then see.")
+        case = approve(case, counsel, reason="Notice first; then see.")
         notices.add_recipient(case, counsel, "eastside@example.org")
         services.move(case, counsel, State.NOTICE_PERIOD)
         tick()

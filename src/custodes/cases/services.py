@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from custodes.audit.chain import record
-from custodes.cases import roles
+from custodes.cases import emergency, gate, roles
 from custodes.cases.models import (
     CallBack,
     Case,
@@ -26,7 +26,7 @@ from custodes.cases.models import (
 )
 from custodes.cases.models.preservation import PERIOD as PRESERVATION_PERIOD
 from custodes.cases.uploads import check_upload
-from custodes.cases.workflow import DISCLOSING, IllegalMove, Outcome, State, check_move
+from custodes.cases.workflow import Outcome, State
 from custodes.intake import extract_request
 from custodes.law import Request, RequestError, ReviewConfig, review
 from custodes.law.pack import load_pack
@@ -75,6 +75,8 @@ def open_case(
     case = Case.objects.create(demand=demand, instrument=str(request.instrument))
     _set_targets(case, request)
     engine = _review(case, request)
+    if emergency.is_emergency(request):
+        emergency.mark_urgent(case)
     record(
         "custodes.case.received",
         user,
@@ -143,7 +145,7 @@ def _review(case: Case, request: Request) -> EngineReview:
     case.engine_action = str(decision.action)
     case.instrument = str(request.instrument)
     case.agency = (request.agency or "")[:200]
-    case.due_on = request.return_by
+    case.due_on = timezone.localdate(case.due_at) if case.due_at else request.return_by
     case.secrecy, case.secrecy_ends_on = _secrecy(request)
     case.received_on = case.demand.received_on
     case.country = (request.country or "")[:2].upper()
@@ -186,6 +188,7 @@ def require_worker(user) -> None:
 def correct_request(case: Case, user, changes: dict) -> EngineReview:
     """A reviewer's correction of what intake read; the engine reviews the corrected request."""
     require_worker(user)
+    case = Case.objects.select_for_update().get(pk=case.pk)
     if case.state == State.CLOSED:
         raise Refused("A closed case cannot be corrected.")
     before = case.demand.request
@@ -201,27 +204,32 @@ def correct_request(case: Case, user, changes: dict) -> EngineReview:
     case.demand.request = after
     case.demand.save(update_fields=["request"])
     _set_targets(case, request)
+    previous = case.reviews.first()
     engine = _review(case, request)
     record("custodes.request.corrected", user, case.subject, {"changed": changed})
+    if engine.decision != previous.decision:
+        _void_decisions(case, user)
     return engine
+
+
+def _void_decisions(case: Case, user) -> None:
+    """A correction that changed the engine's review voids the decisions made on the old one."""
+    voided = list(case.decisions.in_force().values_list("pk", flat=True))
+    if not voided:
+        return
+    case.decisions.filter(pk__in=voided).update(voided_at=timezone.now())
+    data = {"decisions": voided, "reason": "the corrected request changed the engine's review"}
+    record("custodes.decision.voided", user, case.subject, data)
+    if case.state in gate.NEEDS_APPROVAL:
+        _recheck_approval(case, user, "the corrected request changed the engine's review.")
 
 
 @transaction.atomic
 def move(case: Case, user, target: str, outcome: str = "", reason: str = "") -> Case:
     require_worker(user)
     case = Case.objects.select_for_update().get(pk=case.pk)
-    check_move(case.state, target, outcome, roles.is_counsel(user))
-    if (
-        target in DISCLOSING
-        and case.instrument == "emergency_request"
-        and not case.callbacks.exists()
-    ):
-        raise IllegalMove(
-            "No emergency disclosure before a call-back: call the agency on a number from an "
-            "independent source and record it on this case first."
-        )
     today = timezone.localdate()
-    notice_gate.check_move(case, target, today)
+    gate.check_move(case, user, target, outcome, today)
     source = case.state
     case.state, case.outcome = target, outcome
     if target == State.PRODUCING and case.disclosed_on is None:
@@ -229,6 +237,7 @@ def move(case: Case, user, target: str, outcome: str = "", reason: str = "") -> 
     if target == State.CLOSED:
         case.closed_on = today
         case.days_to_answer = max(0, (today - case.demand.received_on).days)
+        case.due_at = None  # a closed emergency no longer heads the queue
     case.save(
         update_fields=[
             "state",
@@ -236,6 +245,7 @@ def move(case: Case, user, target: str, outcome: str = "", reason: str = "") -> 
             "disclosed_on",
             "closed_on",
             "days_to_answer",
+            "due_at",
             "updated_at",
         ]
     )
@@ -306,13 +316,18 @@ def assign(case: Case, user, assignee) -> Case:
 @transaction.atomic
 def decide(case: Case, user, action: str, allowed: list[str], reason: str) -> Decision:
     """A person's decision. One that differs from the engine's is an override: counsel only,
-    and only with a written reason."""
+    and only with a written reason. Recorded on a case already approved, a decision that no
+    longer lets data leave sends the case back to review; once production has begun, it is
+    refused."""
     require_worker(user)
+    case = Case.objects.select_for_update().get(pk=case.pk)
     if action not in {a.value for a in Action}:
         raise Refused(f"{action!r} is not a decision custodes knows.")
     unknown = set(allowed) - {c.value for c in Category}
     if unknown:
         raise Refused(f"Unknown data categories: {', '.join(sorted(unknown))}.")
+    if case.state == State.CLOSED:
+        raise Refused("A closed case takes no new decision.")
     engine = case.reviews.first()
     engine_allowed = set(engine.decision["allowed_categories"])
     overrides = action != engine.decision["action"] or set(allowed) != engine_allowed
@@ -329,6 +344,7 @@ def decide(case: Case, user, action: str, allowed: list[str], reason: str) -> De
         action=action,
         allowed_categories=[c for c in Category if c in allowed],
         overrides_engine=overrides,
+        by_counsel=roles.is_counsel(user),
         reason=reason.strip(),
     )
     data = {
@@ -339,7 +355,27 @@ def decide(case: Case, user, action: str, allowed: list[str], reason: str) -> De
         "reason": decision.reason,
     }
     record("custodes.decision.recorded", user, case.subject, data)
+    if case.state in gate.NEEDS_APPROVAL:
+        _recheck_approval(case, user, gate.disclosure_refusal(case, decision))
     return decision
+
+
+def _recheck_approval(case: Case, user, refusal: str | None) -> None:
+    """A case past approval whose decision no longer allows it goes back to review, before
+    anything has left; once production has begun the change is refused."""
+    if refusal is None:
+        return
+    if case.state not in (State.APPROVED, State.NOTICE_PERIOD):
+        raise Refused(
+            f"The case is {case.state} under the decision on record, and this change would "
+            f"take its approval away ({refusal}) Record how the production or the "
+            "challenge ends instead."
+        )
+    source = case.state
+    case.state = State.IN_REVIEW
+    case.save(update_fields=["state", "updated_at"])
+    data = {"from": source, "to": State.IN_REVIEW, "reason": refusal}
+    record("custodes.case.returned_to_review", user, case.subject, data)
 
 
 @transaction.atomic

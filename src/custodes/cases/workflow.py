@@ -1,7 +1,8 @@
 """The case workflow: its states, its outcomes, and the only moves allowed between them.
 
-Pure data and one function that says whether a move is legal and why not; `services.move`
-carries a move out. Overdue is derived from dates by a query, never a state.
+Pure data and one function that says whether the table allows a move and why not;
+`gate.check_move` adds what the decision and notice ask, and `services.move` carries a move
+out. Overdue is derived from dates by a query, never a state.
 """
 
 from __future__ import annotations
@@ -31,6 +32,12 @@ class Outcome(models.TextChoices):
     QUASHED = "quashed"
     PRESERVED = "preserved"
     NO_RECORDS = "no_records"
+    # Not a demand answered: counted nowhere in the transparency report.
+    DUPLICATE = "duplicate"
+    ENTERED_IN_ERROR = "entered_in_error"
+
+
+NOT_COUNTED = (Outcome.DUPLICATE, Outcome.ENTERED_IN_ERROR)
 
 
 @dataclass(frozen=True)
@@ -41,22 +48,39 @@ class Move:
     outcomes: tuple[Outcome, ...] = ()  # for a move to closed: the outcomes it may record
 
 
-_CLOSING_IN_REVIEW = (Outcome.REJECTED, Outcome.WITHDRAWN, Outcome.PRESERVED, Outcome.NO_RECORDS)
+_CLOSING_IN_REVIEW = (
+    Outcome.REJECTED,
+    Outcome.WITHDRAWN,
+    Outcome.PRESERVED,
+    Outcome.NO_RECORDS,
+    *NOT_COUNTED,
+)
 
 MOVES: tuple[Move, ...] = (
     Move(State.RECEIVED, State.IN_REVIEW),
+    Move(State.RECEIVED, State.CLOSED, outcomes=NOT_COUNTED),
     Move(State.IN_REVIEW, State.AWAITING_REQUESTER),
     Move(State.IN_REVIEW, State.ESCALATED),
     Move(State.IN_REVIEW, State.APPROVED),
     Move(State.IN_REVIEW, State.CLOSED, outcomes=_CLOSING_IN_REVIEW),
     Move(State.AWAITING_REQUESTER, State.IN_REVIEW),
-    Move(State.AWAITING_REQUESTER, State.CLOSED, outcomes=(Outcome.WITHDRAWN, Outcome.REJECTED)),
+    Move(
+        State.AWAITING_REQUESTER,
+        State.CLOSED,
+        outcomes=(Outcome.WITHDRAWN, Outcome.REJECTED, *NOT_COUNTED),
+    ),
     Move(State.ESCALATED, State.APPROVED, counsel_only=True),
     Move(State.ESCALATED, State.IN_REVIEW, counsel_only=True),
-    Move(State.ESCALATED, State.CLOSED, counsel_only=True, outcomes=(Outcome.REJECTED,)),
+    Move(
+        State.ESCALATED, State.CLOSED, counsel_only=True, outcomes=(Outcome.REJECTED, *NOT_COUNTED)
+    ),
     Move(State.APPROVED, State.NOTICE_PERIOD),
     Move(State.APPROVED, State.PRODUCING),
-    Move(State.APPROVED, State.CLOSED, outcomes=(Outcome.PRESERVED, Outcome.WITHDRAWN)),
+    Move(
+        State.APPROVED,
+        State.CLOSED,
+        outcomes=(Outcome.PRESERVED, Outcome.WITHDRAWN, *NOT_COUNTED),
+    ),
     Move(State.NOTICE_PERIOD, State.PRODUCING),
     Move(State.NOTICE_PERIOD, State.CHALLENGED),
     Move(State.NOTICE_PERIOD, State.CLOSED, outcomes=(Outcome.WITHDRAWN,)),
@@ -93,7 +117,8 @@ def find_move(source: str, target: str) -> Move:
     )
 
 
-def check_move(source: str, target: str, outcome: str, is_counsel: bool) -> Move:
+def check_move_table(source: str, target: str, outcome: str, is_counsel: bool) -> Move:
+    """The table's part of a move; `cases.gate.check_move` adds the decision and notice."""
     move = find_move(source, target)
     if move.counsel_only and not is_counsel:
         raise IllegalMove(f"Only counsel may move a case from {source} to {target}.")

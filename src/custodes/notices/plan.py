@@ -20,7 +20,7 @@ def notice_action(case: Case) -> NoticeAction:
     if case.state == State.CLOSED and case.disclosed_on is None:
         return NoticeAction.NONE  # closed with nothing disclosed: nothing to tell
     engine = case.reviews.first()
-    decided = case.decisions.first()
+    decided = case.decisions.in_force().first()
     return effective_action(
         engine.decision["notice"]["action"], decided.action if decided else None
     )

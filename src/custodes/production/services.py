@@ -17,6 +17,7 @@ from django.utils import timezone
 from pyrage import x25519
 
 from custodes.audit.chain import record
+from custodes.cases import gate
 from custodes.cases.models import Case, Target
 from custodes.cases.services import Refused, require_worker
 from custodes.cases.workflow import State
@@ -152,11 +153,9 @@ def plan(case: Case, connector: connectors.Connector | None = None) -> Plan:
 
 
 def _allowed_categories(case: Case) -> list[str]:
-    """The categories the person's decision allows, else the engine's."""
-    decided = case.decisions.first()
-    if decided:
-        return decided.allowed_categories
-    return case.reviews.first().decision["allowed_categories"]
+    """The categories the decision in force allows: nothing without a person's decision."""
+    decided = gate.live_decision(case)
+    return decided.allowed_categories if decided and decided.approves else []
 
 
 def _datasets(case: Case, connector, window) -> tuple[list, list, list[dict]]:
@@ -195,12 +194,13 @@ def _datasets(case: Case, connector, window) -> tuple[list, list, list[dict]]:
 def _people(case: Case) -> list[choice.Chosen]:
     return [
         choice.Chosen(c.dataset, c.include, c.reason, _name(c.chosen_by), c.column)
-        for c in case.dataset_choices.select_related("chosen_by")
+        for c in case.dataset_choices.select_related("chosen_by__profile")
     ]
 
 
 def _name(user) -> str:
-    return user.get_full_name() or user.get_username()
+    profile = getattr(user, "profile", None)  # the name they sign with, once on record
+    return (profile and profile.full_name) or user.get_username()
 
 
 def _accounts(case: Case) -> tuple[list[str], list[str], list[dict]]:
@@ -322,6 +322,9 @@ def begin_seal(case: Case, user) -> tuple[Production, str]:
     case = Case.objects.select_for_update().get(pk=case.pk)
     if case.state != State.PRODUCING:
         raise Refused("A package is sealed only once the case is producing (after notice).")
+    refusal = gate.disclosure_refusal(case)
+    if refusal:
+        raise Refused(refusal)
     if case.productions.filter(status=Production.Status.SEALING).exists():
         raise Refused("A package of this case is being sealed already.")
     chosen = plan(case)

@@ -26,6 +26,13 @@ class Case(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     due_on = models.DateField(null=True, blank=True)
+    # An emergency is due in hours, not days: the moment it must be answered by.
+    due_at = models.DateTimeField(null=True, blank=True)
+    # An open case this demand seems to repeat (the same document, or the same requester and
+    # reference), found on arrival; staff join it to that case or clear the flag.
+    duplicate_of = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     # Denormalised from the request so the queue can filter and sort without reading JSON.
     instrument = models.CharField(max_length=40, db_index=True)
     agency = models.CharField(max_length=200, blank=True, db_index=True)

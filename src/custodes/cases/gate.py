@@ -1,0 +1,72 @@
+"""The one place that says whether a case may move: the workflow's table, the decision that
+allows data to leave, an emergency's call-back, and what notice asks. Every face (the staff
+pages, the API, the commands) moves a case through `services.move`, which asks `check_move`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from custodes.cases import roles
+from custodes.cases.models import Case, Decision
+from custodes.cases.workflow import DISCLOSING, IllegalMove, Move, State, check_move_table
+from custodes.law.approval import counsel_reasons
+from custodes.notices import gate as notice_gate
+
+# The states in which data may leave, or be about to: each needs a decision that allows it.
+NEEDS_APPROVAL = (*DISCLOSING, State.CHALLENGED)
+
+
+def check_move(case: Case, user, target: str, outcome: str, today: date) -> Move:
+    move = check_move_table(case.state, target, outcome, roles.is_counsel(user))
+    if target in DISCLOSING:
+        refusal = disclosure_refusal(case)
+        if refusal:
+            raise IllegalMove(refusal)
+        _check_callback(case)
+    notice_gate.check_move(case, target, today)
+    return move
+
+
+def live_decision(case: Case) -> Decision | None:
+    """The person's decision now in force on the case: the newest that is not void."""
+    return case.decisions.in_force().first()
+
+
+def disclosure_refusal(case: Case, decision: Decision | None = None) -> str | None:
+    """Why the decision on record (or `decision`) does not let data leave; None if it does."""
+    decision = decision if decision is not None else live_decision(case)
+    review = case.reviews.first().decision
+    allowed = decision.allowed_categories if decision else review["allowed_categories"]
+    needs_counsel = counsel_reasons(
+        case.instrument,
+        review["action"],
+        [(f["code"], f["severity"]) for f in review["findings"]],
+        allowed,
+    )
+    if decision is None or not decision.approves:
+        what = (
+            "no decision is on record"
+            if decision is None
+            else f"the decision on record is to {decision.action}, with nothing to produce"
+        )
+        if needs_counsel:
+            return (
+                f"Only counsel's decision approves this case ({'; '.join(needs_counsel)}); "
+                f"{what}: ask counsel to record theirs."
+            )
+        return f"{what.capitalize()}: record a decision to produce (or produce in part) first."
+    if needs_counsel and not decision.by_counsel:
+        return (
+            f"Only counsel's decision approves this case ({'; '.join(needs_counsel)}); the "
+            "decision on record is a reviewer's: ask counsel to record theirs."
+        )
+    return None
+
+
+def _check_callback(case: Case) -> None:
+    if case.instrument == "emergency_request" and not case.callbacks.exists():
+        raise IllegalMove(
+            "No emergency disclosure before a call-back: call the agency on a number from an "
+            "independent source and record it on this case first."
+        )
