@@ -26,6 +26,7 @@ from custodes.production import choice, documents, package
 from custodes.production import connector as connectors
 from custodes.production.models import DatasetChoice, Match, Production
 from custodes.provider import provider_name
+from custodes.staff.models import signer
 
 RESOLVABLE = (State.APPROVED, State.NOTICE_PERIOD, State.PRODUCING)
 
@@ -312,6 +313,12 @@ def begin_seal(case: Case, user) -> tuple[Production, str]:
     """Start sealing a package; returns it and the key that opens it, shown to staff once
     and kept nowhere (only its public half is stored)."""
     require_worker(user)
+    if signer(user) is None:
+        raise Refused(
+            "The certificate and the cover letter are signed with your full name and title, "
+            "which custodes does not have yet: ask an administrator to set them on the staff "
+            "page (/staff/)."
+        )
     case = Case.objects.select_for_update().get(pk=case.pk)
     if case.state != State.PRODUCING:
         raise Refused("A package is sealed only once the case is producing (after notice).")
