@@ -128,6 +128,8 @@ CUSTODES_MAX_DATE_RANGE_DAYS = env_int("CUSTODES_MAX_DATE_RANGE_DAYS", 366)
 # ("name|address" entries separated by ";").
 CUSTODES_CHALLENGE_WINDOW_DAYS = env_int("CUSTODES_CHALLENGE_WINDOW_DAYS", 14)
 CUSTODES_EMERGENCY_NOTICE_DAYS = env_int("CUSTODES_EMERGENCY_NOTICE_DAYS", 90)
+# An emergency request is answered within hours of its arrival.
+CUSTODES_EMERGENCY_HOURS = env_int("CUSTODES_EMERGENCY_HOURS", 4)
 CUSTODES_LEGAL_HELP = env_list("CUSTODES_LEGAL_HELP") or (
     "Electronic Frontier Foundation, legal assistance|https://www.eff.org/pages/legal-assistance",
     "American Civil Liberties Union, state affiliates|https://www.aclu.org/about/affiliates",

@@ -37,13 +37,17 @@ def queue(request):
         cases = cases.filter(due_on__lt=today).exclude(state=State.CLOSED)
     elif due == "week":
         cases = cases.filter(due_on__gte=today, due_on__lte=today + timedelta(days=7))
-    cases = cases.order_by(F("due_on").asc(nulls_last=True), "created_at").only(
+    # Open emergencies first (only they have a due hour), then the soonest due day.
+    cases = cases.order_by(
+        F("due_at").asc(nulls_last=True), F("due_on").asc(nulls_last=True), "created_at"
+    ).only(
         "reference",
         "state",
         "outcome",
         "instrument",
         "agency",
         "due_on",
+        "due_at",
         "engine_action",
         "created_at",
     )
