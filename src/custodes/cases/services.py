@@ -29,6 +29,7 @@ from custodes.cases.uploads import check_upload
 from custodes.cases.workflow import Outcome, State
 from custodes.intake import extract_request
 from custodes.law import Request, RequestError, ReviewConfig, review
+from custodes.law.accounts import distinct_accounts
 from custodes.law.pack import load_pack
 from custodes.law.vocab import Action, Category, Severity
 from custodes.notices import gate as notice_gate
@@ -149,7 +150,7 @@ def _review(case: Case, request: Request) -> EngineReview:
     case.secrecy, case.secrecy_ends_on = _secrecy(request)
     case.received_on = case.demand.received_on
     case.country = (request.country or "")[:2].upper()
-    case.accounts_named = len({(s.kind, s.value.lower()) for s in request.selectors})
+    case.accounts_named = distinct_accounts(request.selectors)
     case.blocking_codes = ",".join(
         sorted({str(f.code) for f in decision.findings if f.severity == Severity.BLOCK})
     )[:300]

@@ -22,6 +22,9 @@ from custodes.cases.models import Case, Target
 from custodes.cases.services import Refused, require_worker
 from custodes.cases.workflow import State
 from custodes.law import words
+from custodes.law.accounts import distinct_accounts
+from custodes.law.request import Selector
+from custodes.law.vocab import SelectorKind
 from custodes.production import choice, documents, package
 from custodes.production import connector as connectors
 from custodes.production.models import DatasetChoice, Match, Production
@@ -59,8 +62,24 @@ def resolve_targets(case: Case, user) -> list[Match]:
     with transaction.atomic(), connector.engine().connect() as connection:
         matches = [_resolve(connector, connection, t, window) for t in case.targets.all()]
         counts = {s: sum(m.status == s for m in matches) for s in Match.Status.values}
+        _count_accounts(case)
         record("custodes.production.resolved", user, case.subject, counts)
     return matches
+
+
+def _count_accounts(case: Case) -> None:
+    """The report's accounts specified, once the provider's records say whose each
+    identifier is: the accounts matched, and the targets that matched none counted as the
+    demand named them."""
+    matches = list(Match.objects.filter(target__case=case).select_related("target"))
+    matched = {m.account for m in matches if m.status == Match.Status.MATCHED}
+    others = [
+        Selector(SelectorKind(m.target.kind), m.target.value, m.target.at or None)
+        for m in matches
+        if m.status != Match.Status.MATCHED
+    ]
+    named = len(matched) + distinct_accounts(others)
+    Case.objects.filter(pk=case.pk).update(accounts_named=named)
 
 
 def _resolve(connector, connection, target: Target, window) -> Match:
@@ -108,6 +127,7 @@ def choose_account(match: Match, user, account: str, reason: str) -> Match:
     match.contact = _contact_of(account)
     match.save()
     data = {"target": match.target_id, "account": account or None, "reason": reason.strip()}
+    _count_accounts(match.target.case)
     record("custodes.production.account_chosen", user, match.target.case.subject, data)
     return match
 

@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from custodes.audit.models import Event
 from custodes.cases.models import Case
-from custodes.cases.workflow import Outcome
+from custodes.cases.workflow import NOT_COUNTED, Outcome
 from custodes.notices.models import Notice, Objection
 from custodes.outbox.models import Mail
 from custodes.transparency import schema
@@ -117,8 +117,13 @@ class Report:
         return sorted({p for _, p in self.groups})
 
 
+def counted_cases():
+    """Every case the report counts: not one closed as a duplicate or entered in error."""
+    return Case.objects.exclude(outcome__in=NOT_COUNTED)
+
+
 def compute(period: Period) -> Report:
-    cases = Case.objects.filter(received_on__gte=period.start, received_on__lte=period.end)
+    cases = counted_cases().filter(received_on__gte=period.start, received_on__lte=period.end)
     groups, rejected_by, letters = _scan(cases)
     _add_notices(groups, period)
     size = settings.CUSTODES_NSL_BAND

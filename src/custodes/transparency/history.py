@@ -8,8 +8,8 @@ from collections import defaultdict
 from django.db.models import Count
 from django.db.models.functions import ExtractMonth, ExtractYear
 
-from custodes.cases.models import Case
 from custodes.transparency import schema
+from custodes.transparency.aggregate import counted_cases
 from custodes.transparency.models import PublishedTotal
 from custodes.transparency.periods import Period
 
@@ -17,7 +17,8 @@ from custodes.transparency.periods import Period
 def requests_by_period() -> list[tuple[str, int]]:
     counted: dict[str, int] = defaultdict(int)
     cases = (
-        Case.objects.exclude(received_on__isnull=True)
+        counted_cases()
+        .exclude(received_on__isnull=True)
         .exclude(instrument__in=schema.NATIONAL_SECURITY)
         .exclude(instrument="preservation_request")
         .annotate(year=ExtractYear("received_on"), month=ExtractMonth("received_on"))
