@@ -19,6 +19,8 @@ ACTIONS = {
     "custodes.case.moved": "moved the case from {from:state} to {to:state}",
     "custodes.case.returned_to_review": "returned the case from {from:state} to review",
     "custodes.case.assigned": "assigned the case to {assignee}",
+    "custodes.case.joined": "joined the duplicate {duplicate} to this case",
+    "custodes.case.duplicate_cleared": "found this is not a duplicate of {other}",
     "custodes.request.corrected": "corrected the request: {changed}",
     "custodes.decision.recorded": "decided: {action:action}",
     "custodes.decision.voided": "set aside the decisions made before the correction",

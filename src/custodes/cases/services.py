@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from custodes.audit.chain import record
-from custodes.cases import emergency, gate, roles
+from custodes.cases import duplicates, emergency, gate, roles
 from custodes.cases.models import (
     CallBack,
     Case,
@@ -78,6 +78,7 @@ def open_case(
     engine = _review(case, request)
     if emergency.is_emergency(request):
         emergency.mark_urgent(case)
+    original = duplicates.flag(case)
     record(
         "custodes.case.received",
         user,
@@ -86,8 +87,43 @@ def open_case(
             "channel": channel,
             "instrument": str(request.instrument),
             "engine_action": engine.decision["action"],
+            "repeats": original.reference if original else None,
         },
     )
+    return case
+
+
+@transaction.atomic
+def join_duplicate(case: Case, user, reason: str = "") -> Case:
+    """Close a case flagged as repeating an open one, as a duplicate; its documents go to
+    that case."""
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    original = case.duplicate_of
+    if original is None or original.state == State.CLOSED:
+        raise Refused("This case repeats no open case.")
+    why = reason.strip() or f"the same demand as {original.reference}"
+    move(case, user, State.CLOSED, Outcome.DUPLICATE, why)
+    documents = Document.objects.filter(demand=case.demand)
+    names = list(documents.values_list("original_name", flat=True))
+    documents.update(demand=original.demand)
+    data = {"duplicate": case.reference, "documents": names, "reason": why}
+    record("custodes.case.joined", user, original.subject, data)
+    return original
+
+
+@transaction.atomic
+def clear_duplicate(case: Case, user, reason: str) -> Case:
+    """A person's word that a flagged case is a demand of its own."""
+    require_worker(user)
+    if not reason.strip():
+        raise Refused("Say why this is not the same demand as the other case.")
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    if case.duplicate_of is None:
+        raise Refused("This case is not flagged as repeating another.")
+    data = {"other": case.duplicate_of.reference, "reason": reason.strip()}
+    case.duplicate_of = None
+    case.save(update_fields=["duplicate_of", "updated_at"])
+    record("custodes.case.duplicate_cleared", user, case.subject, data)
     return case
 
 
@@ -111,6 +147,8 @@ def attach_document(case: Case, user, data: bytes, name: str) -> Document:
     that fails the checks raises UploadRejected and leaves the demand as it was."""
     checked = check_upload(data, name)
     stored = _store_document(case.demand, data, name, checked.content_type, checked.text)
+    if case.duplicate_of is None:
+        duplicates.flag(case)
     record(
         "custodes.document.attached",
         user,

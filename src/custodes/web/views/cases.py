@@ -60,6 +60,22 @@ def move(request, reference: str):
 
 @require_POST
 @case_worker
+def join_duplicate(request, reference: str):
+    case = case_or_404(reference)
+    reason = request.POST.get("reason", "")
+    return act(request, case, lambda: services.join_duplicate(case, request.user, reason))
+
+
+@require_POST
+@case_worker
+def clear_duplicate(request, reference: str):
+    case = case_or_404(reference)
+    reason = request.POST.get("reason", "")
+    return act(request, case, lambda: services.clear_duplicate(case, request.user, reason))
+
+
+@require_POST
+@case_worker
 def assign(request, reference: str):
     case = case_or_404(reference)
     name = request.POST.get("assignee", "")
