@@ -75,3 +75,33 @@ def test_counsel_reviews_an_uploaded_demand_in_the_browser(live_server, browser_
 
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "case-page.png"), full_page=True)
+
+
+def test_a_reviewer_cannot_approve_an_escalated_case(live_server, browser_page, tmp_path):
+    page = browser_page
+    _, device = add_staff("rhea", PASSWORD, ["reviewer"], full_name="Rhea Ruiz", title="Reviewer")
+    page.goto(f"{live_server.url}/login/")
+    page.fill("#username", "rhea")
+    page.fill("#password", PASSWORD)
+    page.fill("#token", current_code(device))
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{live_server.url}/")
+
+    demand = tmp_path / "ice-subpoena.txt"
+    demand.write_text(DEMAND)
+    page.goto(f"{live_server.url}/upload/")
+    page.set_input_files("#document", str(demand))
+    page.click("text=Upload and review")
+    page.wait_for_url("**/cases/C-*/")
+    case_url = page.url
+
+    page.click("text=Move to in review")
+    page.wait_for_load_state()
+    page.click("text=Move to approved")
+    page.wait_for_load_state()
+
+    refusal = page.locator("ul.messages").inner_text()
+    assert "Only counsel's decision approves this case" in refusal
+    assert "ask counsel to record theirs" in refusal
+    assert page.url == case_url
+    assert "in review" in page.locator("h1").inner_text()
