@@ -40,18 +40,7 @@ def test_counsel_reviews_an_uploaded_demand_in_the_browser(live_server, browser_
 
     page.goto(f"{live_server.url}/")
     assert "/login/" in page.url
-    page.fill("#username", "claire")
-    page.fill("#password", PASSWORD)
-    page.fill("#token", current_code(device))
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/")
-
-    demand = tmp_path / "ice-subpoena.txt"
-    demand.write_text(DEMAND)
-    page.goto(f"{live_server.url}/upload/")
-    page.set_input_files("#document", str(demand))
-    page.click("text=Upload and review")
-    page.wait_for_url("**/cases/C-*/")
+    _sign_in_and_upload(page, live_server, "claire", device, tmp_path)
 
     review = page.locator("section[aria-labelledby=review-heading]")
     assert "escalate" in review.inner_text()
@@ -81,18 +70,7 @@ def test_a_reviewer_cannot_approve_an_escalated_case(live_server, browser_page, 
     page = browser_page
     _, device = add_staff("rhea", PASSWORD, ["reviewer"], full_name="Rhea Ruiz", title="Reviewer")
     page.goto(f"{live_server.url}/login/")
-    page.fill("#username", "rhea")
-    page.fill("#password", PASSWORD)
-    page.fill("#token", current_code(device))
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/")
-
-    demand = tmp_path / "ice-subpoena.txt"
-    demand.write_text(DEMAND)
-    page.goto(f"{live_server.url}/upload/")
-    page.set_input_files("#document", str(demand))
-    page.click("text=Upload and review")
-    page.wait_for_url("**/cases/C-*/")
+    _sign_in_and_upload(page, live_server, "rhea", device, tmp_path)
     case_url = page.url
 
     page.click("text=Move to in review")
@@ -105,3 +83,18 @@ def test_a_reviewer_cannot_approve_an_escalated_case(live_server, browser_page, 
     assert "ask counsel to record theirs" in refusal
     assert page.url == case_url
     assert "in review" in page.locator("h1").inner_text()
+
+
+def _sign_in_and_upload(page, live_server, username, device, tmp_path):
+    """Sign in on the page the browser is at, upload the ICE summons, open its case."""
+    page.fill("#username", username)
+    page.fill("#password", PASSWORD)
+    page.fill("#token", current_code(device))
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{live_server.url}/")
+    demand = tmp_path / "ice-subpoena.txt"
+    demand.write_text(DEMAND)
+    page.goto(f"{live_server.url}/upload/")
+    page.set_input_files("#document", str(demand))
+    page.click("text=Upload and review")
+    page.wait_for_url("**/cases/C-*/")
