@@ -29,5 +29,5 @@ def test_an_account_named_by_id_username_and_url_counts_once(open_case, counsel,
 
 
 def test_a_username_and_its_profile_url_are_one_before_any_look_up(open_case):
-    selectors = ONE_ACCOUNT_THREE_WAYS[1:] + [{"kind": "username", "value": "another"}]
+    selectors = [*ONE_ACCOUNT_THREE_WAYS[1:], {"kind": "username", "value": "another"}]
     assert open_case(selectors=selectors).accounts_named == 2
