@@ -72,6 +72,7 @@ def test_a_reviewer_cannot_approve_an_escalated_case(live_server, browser_page, 
     page.goto(f"{live_server.url}/login/")
     _sign_in_and_upload(page, live_server, "rhea", device, tmp_path)
     case_url = page.url
+    assert "Only counsel's decision approves" in page.locator("#approval-needs").inner_text()
 
     page.click("text=Move to in review")
     page.wait_for_load_state()

@@ -101,6 +101,7 @@ MOVES: tuple[Move, ...] = (
 
 # The moves after which data may leave the provider: an emergency needs its call-back first.
 DISCLOSING = (State.APPROVED, State.NOTICE_PERIOD, State.PRODUCING)
+BEFORE_APPROVAL = (State.RECEIVED, State.IN_REVIEW, State.AWAITING_REQUESTER, State.ESCALATED)
 
 
 class IllegalMove(Exception):

@@ -6,10 +6,10 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from custodes.audit.models import Event
-from custodes.cases import roles, services
+from custodes.cases import gate, roles, services
 from custodes.cases.models import Document
 from custodes.cases.uploads import UploadRejected, read_uploaded
-from custodes.cases.workflow import moves_from
+from custodes.cases.workflow import BEFORE_APPROVAL, moves_from
 from custodes.law.vocab import Action, Category, Instrument, SelectorKind
 from custodes.notices.panel import notice_panel
 from custodes.web.access import case_worker
@@ -32,6 +32,7 @@ def case_page(request, reference: str):
         "documents": demand.documents.all(),
         "timeline": Event.objects.filter(subject=case.subject).order_by("sequence"),
         "moves": moves_from(case.state),
+        "approval_refusal": gate.disclosure_refusal(case) if case.state in BEFORE_APPROVAL else "",
         "is_counsel": roles.is_counsel(request.user),
         "workers": roles.case_workers(),
         "actions": [a.value for a in Action],
