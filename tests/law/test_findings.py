@@ -289,3 +289,21 @@ def test_every_finding_carries_a_citation_and_a_message():
     for finding in decision.findings:
         assert finding.citation.strip() and finding.message.strip()
         assert "{" not in finding.message and "{" not in finding.citation
+
+
+def test_a_demand_whose_records_cannot_be_read_is_sent_back():
+    decision = decide(categories=[])
+    assert codes(decision) == {"NO_RECORDS_NAMED"}
+    assert decision.action is Action.CLARIFY and decision.allowed_categories == ()
+
+
+def test_a_preservation_request_naming_no_records_preserves_the_account():
+    decision = decide(instrument="preservation_request", categories=[])
+    assert Code.NO_RECORDS_NAMED not in decision.codes
+    assert decision.action is Action.PRESERVE
+
+
+def test_a_demand_of_unknown_kind_withholds_nothing_by_a_code_of_its_own():
+    decision = decide(instrument="unknown", categories=["subscriber", "content"])
+    assert decision.action is Action.CLARIFY
+    assert Code.CONTENT_REQUIRES_WARRANT not in decision.codes

@@ -90,6 +90,7 @@ def _expected_action(request: Request, raised: set[Code], reached: set[Category]
         return Action.REJECT
     if (
         Code.NO_SELECTORS in raised
+        or Code.NO_RECORDS_NAMED in raised
         or instrument is Instrument.UNKNOWN
         or Code.REQUESTER_UNVERIFIED in raised
     ):

@@ -107,6 +107,13 @@ def selectors(ctx: Context) -> Iterator[Finding]:
         yield ctx.finding(Code.OVERBROAD_SELECTORS, reason=" ".join(reasons))
 
 
+def records_named(ctx: Context) -> Iterator[Finding]:
+    """A preservation request preserves what it names or the whole account; any other demand
+    must name records that read as a data category."""
+    if not ctx.request.categories and ctx.instrument is not Instrument.PRESERVATION_REQUEST:
+        yield ctx.finding(Code.NO_RECORDS_NAMED)
+
+
 def date_range(ctx: Context) -> Iterator[Finding]:
     limit, span = ctx.config.max_date_range_days, ctx.request.date_range
     if span is None or span.start is None:
@@ -212,6 +219,7 @@ CHECKS: tuple[Check, ...] = (
     expired,
     wrong_addressee,
     selectors,
+    records_named,
     date_range,
     authority_mismatch,
     anonymous_speech,

@@ -54,6 +54,7 @@ def _action(ctx: Context, by_code: dict[Code, Finding], reached) -> Action:
         return Action.REJECT
     if (
         Code.NO_SELECTORS in by_code
+        or Code.NO_RECORDS_NAMED in by_code
         or instrument is Instrument.UNKNOWN
         or Code.REQUESTER_UNVERIFIED in by_code
     ):

@@ -23,6 +23,7 @@ class InstrumentRule:
     withheld_all: Code | None
     countries: frozenset[str]
     citation: str
+    withholds: bool = True  # False: no code withholds what it does not reach (`unknown`)
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,8 @@ class Pack:
         return self.findings[code]
 
     def withholding_code(self, rule: InstrumentRule, category: Category) -> Code | None:
+        if not rule.withholds:
+            return None
         if category in rule.withheld:
             return rule.withheld[category]
         return rule.withheld_all or self.withheld_by_default.get(category)
@@ -100,6 +103,7 @@ def load_pack(name: str = "us") -> Pack:
             withheld_all=Code(value["withheld_all"]) if "withheld_all" in value else None,
             countries=frozenset(value.get("countries", ())),
             citation=value["citation"],
+            withholds=value.get("withholds", True),
         )
         for key, value in data["instruments"].items()
     }
