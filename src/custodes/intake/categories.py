@@ -58,7 +58,8 @@ _NEGATED_CLAUSE = re.compile(
     re.IGNORECASE,
 )
 _NEGATED = re.compile(
-    r"\b(?:does|do|did|will|shall|is|are|need|should|would)\s+not\b|\b(?:doesn't|don't|won't)\b|"
+    r"\b(?:does|do|did|will|shall|is|are|need|should|would|must|may|can)\s+not\b|"
+    r"\b(?:doesn't|don't|won't|cannot|mustn't|shan't)\b|"
     r"\bno\s+(?:content|contents)\b|\bnot\s+(?:seeking|requesting|asking)\b|\bneither\b|\bnor\b",
     re.IGNORECASE,
 )
@@ -94,7 +95,7 @@ def asked_text(layout: Layout) -> str:
             ended.add(line.heading)
         if schedules[line.heading] and line.heading not in ended:
             parts.append(stripped)
-        elif stripped.endswith(":") and _is_ask_intro(stripped):
+        elif stripped.endswith(":") and is_ask_intro(stripped):
             block = [stripped]
             index += 1
             while index < len(lines) and not lines[index].stripped:
@@ -118,10 +119,10 @@ def asked_text(layout: Layout) -> str:
             continue
         index += 1
     parts.extend(s for s in layout.sentences if _ASK.search(s.lower()))
-    return "\n".join(_without_negations(p) for p in parts)
+    return "\n".join(without_negations(p) for p in parts)
 
 
-def _is_ask_intro(line: str) -> bool:
+def is_ask_intro(line: str) -> bool:
     if _ACCOUNT_LIST_INTRO.search(line) or _DELIVERY.search(line):
         return False
     return bool(
@@ -147,7 +148,7 @@ _NEGATION_HINTS = (
 )
 
 
-def _without_negations(text: str) -> str:
+def without_negations(text: str) -> str:
     lowered = text.lower()
     if not any(hint in lowered for hint in _NEGATION_HINTS):
         return _DELIVERY_ADDRESS.sub(" ", text) if "address" in text else text
@@ -182,17 +183,17 @@ def extract_categories(layout: Layout) -> list[Category]:
     forward, its logs and headers are real-time non-content, not stored records."""
     ask = _IP_AS_TARGET.sub(" ", asked_text(layout))
     if not any(vocab.spans(ask) for category, vocab in _groups() if category in _REALTIME):
-        found = _unit_categories(flat(ask).lower())  # nothing real-time: one pass will do
+        found = unit_categories(flat(ask).lower())  # nothing real-time: one pass will do
     else:
         found = set()
         for unit in re.split(r"\n|(?<=[.;])\s+|,\s*and\s+", ask):
-            found |= _unit_categories(flat(unit).lower())
+            found |= unit_categories(flat(unit).lower())
     if not found and _EVERYTHING.search(ask):
         found = set(STORED_CATEGORIES)  # "all records of the account", and nothing narrower
     return [c for c in Category if c in found]
 
 
-def _unit_categories(text: str) -> set[Category]:
+def unit_categories(text: str) -> set[Category]:
     """The categories a lower-cased passage names, in one pass: where terms of two groups
     start at one place the longer wins ("ip address assigned" over "ip address"), and a term
     belongs to the first group, in the file's order, that holds it."""

@@ -148,10 +148,27 @@ def is_item(raw: str) -> bool:
     return bool(_ITEM.match(raw))
 
 
+# Words that end in a full stop without ending a sentence: titles, legal abbreviations,
+# initials ("Fed. R. Crim. P. 17", "U.S. Attorney", "Mr. Ruiz", "J. Doe").
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:mr|mrs|ms|dr|hon|sgt|det|lt|capt|cpl|insp|supt|st|jr|sr|no|nos|inc|co|corp|ltd|"
+    r"fed|crim|civ|evid|app|supp|cir|dist|ct|stat|ann|sec|art|para|ch|vol|v|vs|e\.g|i\.e|"
+    r"u\.s|u\.s\.c|c\.f\.r|a\.m|p\.m|approx|dept|gov|univ|ave|blvd|rd|ste)|"
+    r"(?<![\w.])[A-Za-z])\.$",
+    re.IGNORECASE,
+)
+
+
 def sentences_of(paragraph: str) -> list[str]:
     flat = " ".join(paragraph.split())
     parts = re.split(r"(?<=[.!?])\s+(?=[\"“(]?[A-Z0-9])", flat)
-    return [p for p in parts if p]
+    sentences: list[str] = []
+    for part in parts:
+        if sentences and _ABBREVIATION.search(sentences[-1]):
+            sentences[-1] += " " + part
+        elif part:
+            sentences.append(part)
+    return sentences
 
 
 def flat(text: str) -> str:

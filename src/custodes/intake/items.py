@@ -1,0 +1,280 @@
+"""The records a demand asks for, read one requested item at a time.
+
+Items stand in the demand's schedule (a part titled for the records to produce, disclose,
+preserve or seize, its title on one line or two), after an introduction that ends in a colon
+("Kestrel shall disclose:"), or in a sentence that commands or asks the provider ("Please
+provide …", "… is hereby ordered to disclose …"). Narrative, the letterhead and the provider's
+own name are never read. Each item is read on its own: names, addresses, links and citations
+are masked; an item that is unticked or that the demand says it does not want is dropped; its
+head (the words before what modifies them: "geotags attached to posts" is about geotags)
+decides its categories, and only where the head is a bare "records" or "information" do the
+words that follow it decide. No Django here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from custodes.intake.categories import is_ask_intro, unit_categories, without_negations
+from custodes.intake.layout import Layout, flat, sentences_of
+from custodes.law.request import Item
+from custodes.law.vocab import Category
+
+_I = re.IGNORECASE
+
+# A title over the records the demand wants: "RECORDS TO BE PRODUCED", "Particular Things to
+# be Seized", "Information to be disclosed by the provider", or a bare "RECORDS".
+_RECORDS_NOUN = r"(?:records?|information|data|documents?|things|items|materials?|property)"
+_SCHEDULE_TITLE = re.compile(
+    rf"\b{_RECORDS_NOUN}\b.{{0,60}}\b(?:produc|disclos|preserv|seiz|provid|request|sought|"
+    rf"furnish|search)\w*|\b(?:request|sought|produc|disclos|preserv|seiz)\w*\s+(?:\w+\s+)?"
+    rf"{_RECORDS_NOUN}\b|^\W*{_RECORDS_NOUN}\W*$",
+    _I,
+)
+_ATTACHMENT = re.compile(r"^\W*(?:attachment|schedule|exhibit|appendix|annex)\s+\w{1,3}\W*$", _I)
+# The titles and labels of other parts, which end a schedule.
+_OTHER_PART = re.compile(
+    r"^\W*(?:attachment|schedule|exhibit|appendix|annex)\b|^\W*(?:definitions?|instructions?|"
+    r"certificat\w*|declaration|affidavit|background|purpose|facts|reason|basis|summary|"
+    r"issued by|contact|point of contact|signed|signature|dated?|requested by|submitted by|"
+    r"delivery|return of service|notice|non-?disclosure|confidentiality|penalt\w*|"
+    r"account[s(]|accounts? to be|targets?|subject account|period|time frame|date range|"
+    r"place to be searched|property to be searched)\b",
+    _I,
+)
+_ENUMERATED = re.compile(r"^\s*(?:\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)]|[-•*–·▪])\s+")
+_CHECKBOX = re.compile(r"(\[\s*[xX✓✔]?\s*\]|[☐☒☑□■✓✔])")
+_TICKED = re.compile(r"\[\s*[xX✓✔]\s*\]|[☒☑■✓✔]")
+_DOT_LEADERS = re.compile(r"\.{3,}|…{2,}")
+_PAGE_FURNITURE = re.compile(
+    r"^\s*(?:page \d+(?: of \d+)?|-+\s*\d+\s*-+|\d+\s*/\s*\d+|[-=_]{5,})\s*$|"
+    r"\bpage \d+\s*(?:of|/)\s*\d+\s*$",
+    _I,
+)
+
+# The sentences that ask the provider for records, and where their object begins.
+_COMMAND = re.compile(
+    r"(?:^|[,;:]\s*)(?:produce|provide|disclose|preserve|furnish|supply)\b|"
+    r"\b(?:please|kindly)\s+(?:\w+\s+){0,2}?(?:provide|produce|disclose|preserve|furnish|send|"
+    r"supply|forward|retain)\b|"
+    r"\b(?:commanded|required|directed|ordered|requested|asked)\s+(?:and\s+\w+\s+)?to\s+"
+    r"(?:\w+\s+){0,2}?(?:produce|provide|disclose|preserve|furnish|deliver|supply|retain|"
+    r"bring)\b|"
+    r"\b(?:shall|must|will)\s+(?:\w+\s+){0,2}?(?:produce|provide|disclose|preserve|furnish|"
+    r"deliver|supply|retain)\b|"
+    r"\b(?:request|requests|requesting|ask|asks|asking|seek|seeks|seeking)\s+"
+    r"(?:that\s+(?:you|\w+)\s+)?(?:(?:provide|produce|disclose|preserve|furnish)\s+)?"
+    r"(?:the\s+(?:following|preservation\s+of|disclosure\s+of|production\s+of)\s+)?|"
+    r"\bto\s+be\s+(?:seized|disclosed|produced|preserved)\b\W*",
+    _I,
+)
+# What an item lists of what it asks for: each listed part is asked for too.
+_ELABORATION = re.compile(
+    r"[():]|\s[-–—]\s|\b(?:including|included|includes|such as|namely|specifically|"
+    r"in particular|consisting of|to include)\b",
+    _I,
+)
+# Where one asked-for thing ends and the next begins ("…, and the access logs").
+_CONJUNCTION = re.compile(
+    r";|,\s+(?:and|or|as well as|together with|plus)\s+|\s+(?:and|or|as well as|together with|"
+    r"plus)\s+(?=(?:the|all|any|its|their|each|every|copies|a|an)\b)",
+    _I,
+)
+# Where a head ends: what follows modifies it ("geotags attached to posts", "on file").
+_HEAD_END = re.compile(
+    r"\b(?:associated with|attached to|embedded in|linked to|connected to|on file|"
+    r"relat(?:ing|ed) to|pertaining to|concerning|in connection with|regarding|"
+    r"for (?:the|each|any|all|this|that|said|which)|used (?:to|by|for|in)|that|which|who|"
+    r"whose|from which|by which|in which|belonging to|registered to|described in|"
+    r"identified in|listed in|uploaded to|posted to|sent from)\b",
+    _I,
+)
+# A head that names no kind of record by itself: what follows it says which.
+_BARE_HEAD = re.compile(
+    rf"(?:(?:all|any|and|the|of|copies|copy|such|other|each|every|following|certain|"
+    rf"stored|relevant|responsive|pertinent|available|existing)\s+)*"
+    rf"(?:{_RECORDS_NOUN}|contents?|account records?)(?:\s+and\s+{_RECORDS_NOUN})?\W*",
+    _I,
+)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_URL = re.compile(r"\b(?:https?://|www\.)\S+", _I)
+_CITATION = re.compile(
+    r"\b\d+\s+U\.?\s?S\.?\s?C\.?\s*(?:A\.?\s*)?(?:§+|sec(?:tion|\.)?)?\s*[\w().-]+|§+\s*[\w().-]+|"
+    r"\b(?:Fed\.|Cal\.|N\.Y\.)\s*R\.\s*\w+\.?\s*P\.\s*[\w().]+|\bform\s+[A-Z]{0,4}-?\d[\w-]*",
+    _I,
+)
+_COMPANY = re.compile(
+    r"\b(?:[A-Z][\w'&.-]*\s+){1,5}?(?:Inc|LLC|L\.L\.C|Corp|Corporation|Co|Ltd|Limited|"
+    r"GmbH|PLC|LLP)\b\.?"
+)
+
+
+@dataclass(frozen=True)
+class _Found:
+    text: str
+    ticked: bool | None = None  # a form's checkbox: None where the item has none
+
+
+def requested_items(layout: Layout, own_names: Iterable[str] = ()) -> list[Item]:
+    """Each item the demand asks for, once per category it names, in the demand's order."""
+    names = sorted({n.strip() for n in own_names if n and n.strip()}, key=len, reverse=True)
+    out: list[Item] = []
+    seen: set[tuple[str, Category]] = set()
+    for found in _found_items(layout):
+        if found.ticked is False:
+            continue
+        text = _masked(flat(found.text), names)
+        for category in item_categories(text):
+            key = (found.text, category)
+            if key not in seen:
+                seen.add(key)
+                out.append(Item(_clean(found.text), category))
+    return out
+
+
+def item_categories(text: str) -> list[Category]:
+    """The categories one masked item asks for. What it lists ("including …", "such as …",
+    after a colon or in brackets) is asked for too; each part is read by its head, and the
+    words after a bare "records" or "information" head say which."""
+    kept = flat(without_negations(text))
+    found: set[Category] = set()
+    for segment in _ELABORATION.split(kept):
+        for part in _CONJUNCTION.split(segment):
+            found |= _head_categories(part.strip(" ,.-–—"))
+    return [c for c in Category if c in found]
+
+
+def _head_categories(part: str) -> set[Category]:
+    if not part:
+        return set()
+    head_end = _HEAD_END.search(part)
+    head = part[: head_end.start()] if head_end else part
+    found = unit_categories(head.lower())
+    if not found and head_end and _BARE_HEAD.fullmatch(head.strip()):
+        found = unit_categories(part[head_end.start() :].lower())
+    return found
+
+
+def _found_items(layout: Layout) -> Iterator[_Found]:
+    lines = [_unfurnished(line.text) for line in layout.lines]
+    yield from _schedule_items(lines)
+    for sentence in layout.sentences:
+        asked = flat(without_negations(sentence))  # "does not seek …" asks for nothing
+        match = _COMMAND.search(asked)
+        if match and match.end() < len(asked):
+            yield _Found(asked[match.end() :])
+
+
+def _unfurnished(line: str) -> str:
+    return "" if _PAGE_FURNITURE.search(line) else _DOT_LEADERS.sub(" ", line)
+
+
+def _schedule_items(lines: list[str]) -> Iterator[_Found]:
+    """The items of every schedule and every list introduced by a colon."""
+    index = 0
+    while index < len(lines):
+        start = _schedule_start(lines, index)
+        if start is None:
+            index += 1
+            continue
+        index = start
+        block: list[str] = []
+        while index < len(lines) and not _ends_schedule(lines[index], block):
+            block.append(lines[index])
+            index += 1
+        yield from _items_of(block)
+
+
+def _schedule_start(lines: list[str], index: int) -> int | None:
+    """Where the items begin, if a schedule's title or an introduction stands at `index`."""
+    line = lines[index].strip()
+    if not line:
+        return None
+    following = _next_text(lines, index)
+    if _ATTACHMENT.match(line) and following is not None:
+        title = lines[following].strip()
+        if _SCHEDULE_TITLE.search(title) and len(title) < 90:
+            return following + 1
+        return None
+    if _is_title(line) and _SCHEDULE_TITLE.search(line):
+        return index + 1
+    if line.endswith(":") and is_ask_intro(line) and not _OTHER_PART.match(line):
+        return index + 1
+    return None
+
+
+def _next_text(lines: list[str], index: int) -> int | None:
+    for later in range(index + 1, min(index + 4, len(lines))):
+        if lines[later].strip():
+            return later
+    return None
+
+
+def _is_title(line: str) -> bool:
+    """A part's title: short, not a sentence, in capitals or title case or ending in a colon
+    (an enumerator before it, "C. Records to be produced", is no matter)."""
+    body = _ENUMERATED.sub("", line.strip(), count=1)
+    if len(body.split()) > 12 or body.endswith((".", ";", ",")):
+        return False
+    letters = re.sub(r"[^A-Za-z]", "", body)
+    return letters.isupper() or body.endswith(":") or body.istitle() or body != line.strip()
+
+
+def _ends_schedule(line: str, block: list[str]) -> bool:
+    stripped = line.strip()
+    if not stripped or not any(b.strip() for b in block):
+        return False
+    body = _ENUMERATED.sub("", stripped, count=1)
+    if _OTHER_PART.match(body) and (_is_title(stripped) or ":" in body[:40]):
+        return True
+    if _ENUMERATED.match(line) or _CHECKBOX.match(stripped):
+        return False
+    letters = re.sub(r"[^A-Za-z]", "", stripped)
+    return len(letters) >= 4 and letters.isupper() and len(stripped.split()) <= 8
+
+
+def _items_of(block: list[str]) -> Iterator[_Found]:
+    """A schedule's lines as items: each enumerated or ticked line with the lines wrapped
+    under it, each checkbox on a line of several, and each sentence of a plain paragraph."""
+    current: list[str] = []
+    for raw in [*block, ""]:
+        stripped = raw.strip()
+        starts = bool(_ENUMERATED.match(raw) or _CHECKBOX.match(stripped))
+        if current and (starts or not stripped):
+            yield from _split_item(" ".join(current))
+            current = []
+        if not stripped:
+            continue
+        if current and current[-1].endswith("-") and stripped[:1].islower():
+            current[-1] = current[-1][:-1] + stripped  # a word hyphenated over two lines
+        else:
+            current.append(stripped)
+
+
+def _split_item(text: str) -> Iterator[_Found]:
+    boxes = list(_CHECKBOX.finditer(text))
+    if not boxes:
+        stripped = _ENUMERATED.sub("", text, count=1)
+        if _ENUMERATED.match(text):
+            yield _Found(stripped)
+        else:
+            yield from (_Found(s) for s in sentences_of(stripped))
+        return
+    for number, box in enumerate(boxes):
+        end = boxes[number + 1].start() if number + 1 < len(boxes) else len(text)
+        yield _Found(text[box.end() : end], bool(_TICKED.fullmatch(box.group(0))))
+
+
+def _masked(text: str, names: list[str]) -> str:
+    """Names, addresses, links and citations blanked, so that none is read as a record."""
+    for name in names:
+        text = re.sub(re.escape(name), " ", text, flags=re.IGNORECASE)
+    for pattern in (_EMAIL, _URL, _CITATION, _COMPANY):
+        text = pattern.sub(" ", text)
+    return text
+
+
+def _clean(text: str) -> str:
+    return flat(text)[:300]
