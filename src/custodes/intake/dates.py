@@ -1,11 +1,26 @@
-"""Dates as demands write them: "November 16, 2026", "12 November 2026", "13th day of
-November, 2026", "11/09/2026", "2026-11-16", "Mon, 9 Nov 2026"."""
+"""Dates as demands mean them.
+
+Written out: "November 16, 2026", "12 November 2026", "13th day of November, 2026",
+"Mon, 9 Nov 2026". ISO: "2026-11-16". Numeric, in the order the demand's country writes them:
+"11/09/2026" is 9 November in a US demand and 11 September in a British one; where the country
+does not settle it and both orders make a date, it is no date at all (see vocab/dates.toml).
+Relative to the document: "to the present" or "through the date of this subpoena" ends on the
+issue date; "for a period of ninety (90) days from the date of this Order" ends that many days
+after it. Intake never knows the day a demand was received, so the issue date is what these
+are read against; where the demand gives none, the end is None and the review judges it
+against the day received.
+"""
 
 from __future__ import annotations
 
 import re
+import tomllib
+from calendar import monthrange
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+from enum import StrEnum
+from functools import cache
+from importlib import resources
 
 _MONTHS = {
     name: number
@@ -33,13 +48,37 @@ _MONTHS = {
 _MONTH = r"(?P<month>[^\W\d_]{3,9})\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
-_PATTERNS = [
+_WRITTEN = [
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),
     re.compile(rf"\b{_DAY}(?:\s+day)?\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),
-    re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>\d{1,2})-(?P<day>\d{1,2})\b"),
-    re.compile(r"\b(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>(?:19|20)\d{2})\b"),
-    re.compile(r"\b(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>(?:19|20)\d{2})\b"),
 ]
+_ISO = re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?!\d)")
+_NUMERIC = re.compile(
+    r"\b(?P<first>\d{1,2})(?P<separator>[/.-])(?P<second>\d{1,2})(?P=separator)"
+    r"(?P<year>(?:19|20)\d{2})\b"
+)
+
+
+class DateOrder(StrEnum):
+    """Which number of a numeric date is the month."""
+
+    MONTH_FIRST = "month_first"
+    DAY_FIRST = "day_first"
+
+    @classmethod
+    def of(cls, country: str | None) -> DateOrder | None:
+        """The order the country writes; None where it writes both or is unknown."""
+        table = _vocab()["numeric_order"]
+        if not country or country in table["both"]:
+            return None
+        return cls.MONTH_FIRST if country in table["month_first"] else cls(table["others"])
+
+
+@cache
+def _vocab() -> dict:
+    path = resources.files("custodes.intake") / "vocab" / "dates.toml"
+    with path.open("rb") as handle:
+        return tomllib.load(handle)
 
 
 @dataclass(frozen=True)
@@ -67,36 +106,55 @@ def _year_windows(text: str) -> list[tuple[int, int]]:
     return windows
 
 
-def find_dates(text: str) -> list[Found]:
-    """Every date in the text, in order, overlapping matches resolved to the first pattern.
+def find_dates(text: str, order: DateOrder | None = None) -> list[Found]:
+    """Every date in the text, in order, overlapping matches resolved to the first pattern;
+    numeric dates read in `order` (`DateOrder.of(country)`).
 
     The patterns run only around four-digit years, which every date they read contains.
     """
     found: list[Found] = []
     taken: list[tuple[int, int]] = []
     windows = _year_windows(text)
-    for pattern in _PATTERNS:
+    readers = [(pattern, _written) for pattern in _WRITTEN] + [(_ISO, _iso), (_NUMERIC, _numeric)]
+    for pattern, read in readers:
         matches = (m for start, end in windows for m in pattern.finditer(text, start, end))
         for match in matches:
             if any(match.start() < e and s < match.end() for s, e in taken):
                 continue
-            value = _to_date(match)
+            value = read(match, order)
             if value:
                 found.append(Found(match.start(), match.end(), value))
                 taken.append(match.span())
     return sorted(found, key=lambda f: f.start)
 
 
-def first_date(text: str) -> date | None:
-    found = find_dates(text)
+def first_date(text: str, order: DateOrder | None = None) -> date | None:
+    found = find_dates(text, order)
     return found[0].value if found else None
 
 
-def _to_date(match: re.Match[str]) -> date | None:
-    month_text = match["month"].lower().rstrip(".")
-    month = int(month_text) if month_text.isdigit() else _MONTHS.get(month_text)
+def _written(match: re.Match[str], order: DateOrder | None) -> date | None:
+    return _valid(int(match["year"]), _MONTHS.get(match["month"].lower()), int(match["day"]))
+
+
+def _iso(match: re.Match[str], order: DateOrder | None) -> date | None:
+    return _valid(int(match["year"]), int(match["month"]), int(match["day"]))
+
+
+def _numeric(match: re.Match[str], order: DateOrder | None) -> date | None:
+    """The date one order alone makes valid, or the one the country's order makes."""
+    year, first, second = int(match["year"]), int(match["first"]), int(match["second"])
+    month_first, day_first = _valid(year, first, second), _valid(year, second, first)
+    if not (month_first and day_first) or month_first == day_first:
+        return month_first or day_first
+    if order is DateOrder.MONTH_FIRST:
+        return month_first
+    return day_first if order is DateOrder.DAY_FIRST else None
+
+
+def _valid(year: int, month: int | None, day: int) -> date | None:
     try:
-        return date(int(match["year"]), month or 0, int(match["day"]))
+        return date(year, month or 0, day)
     except ValueError:
         return None
 
@@ -105,9 +163,11 @@ _RANGE_JOIN = re.compile(
     r"^\s*,?\s*(?:(?:up\s+)?(?:through|thru|to|until|till|and)(?:\s+and\s+including)?|[-–—])\s*$",
     re.IGNORECASE,
 )
+# An end that is the document's own date: "to the present", "through the date of this subpoena".
 _TO_PRESENT = re.compile(
-    r"^\s*(?:through|to|until)\s+(?:the\s+)?"
-    r"(?:present|date of this (?:request|order|letter)|today)",
+    r"^\s*,?\s*(?:up\s+)?(?:through|thru|to|until|till)(?:\s+and\s+including)?\s+(?:the\s+)?"
+    r"(?:present|date\s+of\s+this\s+(?:request|order|letter|subpoena|summons|warrant|demand)|"
+    r"today|date\b|now\b)",
     re.IGNORECASE,
 )
 
@@ -124,15 +184,10 @@ def _shared_year_ranges(text: str) -> list[Span]:
     spans = []
     windows = [(max(0, s - 40), e) for s, e in _year_windows(text)]
     for match in (m for s, e in windows for m in _SHARED_YEAR.finditer(text, s, e)):
-        m1, m2 = _MONTHS.get(match["m1"].lower()), _MONTHS.get(match["m2"].lower())
-        if not (m1 and m2):
-            continue
-        try:
-            start = date(int(match["year"]), m1, int(match["d1"]))
-            end = date(int(match["year"]), m2, int(match["d2"]))
-        except ValueError:
-            continue
-        if start <= end:
+        year = int(match["year"])
+        start = _valid(year, _MONTHS.get(match["m1"].lower()), int(match["d1"]))
+        end = _valid(year, _MONTHS.get(match["m2"].lower()), int(match["d2"]))
+        if start and end and start <= end:
             spans.append(Span(start, end, match.start()))
     return spans
 
@@ -144,9 +199,12 @@ class Span:
     position: int
 
 
-def find_ranges(text: str) -> list[Span]:
-    """Date ranges: "X through Y", "between X and Y", "from X to Y", "X to the present"."""
-    found = find_dates(text)
+def find_ranges(
+    text: str, order: DateOrder | None = None, issued_on: date | None = None
+) -> list[Span]:
+    """Date ranges: "X through Y", "between X and Y", "from X to Y", and "X to the present",
+    which ends on `issued_on` (None where the demand gives no issue date)."""
+    found = find_dates(text, order)
     spans: list[Span] = []
     used: set[int] = set()
     for index, first in enumerate(found):
@@ -158,6 +216,133 @@ def find_ranges(text: str) -> list[Span]:
                 spans.append(Span(first.value, following.value, first.start))
                 used.add(index + 1)
             continue
-        if _TO_PRESENT.match(text[first.end : first.end + 40]):
-            spans.append(Span(first.value, None, first.start))
+        if _TO_PRESENT.match(text[first.end : first.end + 60]):
+            spans.append(Span(first.value, issued_on, first.start))
     return sorted(spans + _shared_year_ranges(text), key=lambda span: span.position)
+
+
+def _number_words() -> str:
+    return "|".join(sorted(_vocab()["numbers"], key=len, reverse=True))
+
+
+@cache
+def _period() -> re.Pattern[str]:
+    word = rf"(?:{_number_words()})"
+    return re.compile(
+        rf"\b(?:for|until|through)\s+(?:a\s+(?:further\s+)?period\s+of\s+)?(?:up\s+to\s+)?"
+        rf"(?P<count>\d+|{word}(?:[\s-]+(?:and\s+)?{word})*)\s*(?:\(\d+\)\s*)?"
+        rf"(?P<unit>days?|weeks?|months?|years?)\b"
+        rf"(?:\s+(?:from|after|following|beginning\s+(?:on|with))\s+(?P<anchor>[^.;]{{0,60}}))?",
+        re.IGNORECASE,
+    )
+
+
+# What a period may run from for its end to be told from the document's date.
+_THIS_DOCUMENT = re.compile(
+    r"(?:the\s+)?(?:date\s+(?:of\s+)?)?(?:(?:the\s+)?(?:entry|issuance|signing)\s+of\s+)?"
+    r"this\s+(?:order|warrant|subpoena|summons|letter|request)\b"
+    r"(?!\s+(?:is\s+|was\s+)?(?:served|received|delivered))",
+    re.IGNORECASE,
+)
+
+
+def find_periods(text: str, issued_on: date | None) -> list[Span]:
+    """Periods that run from the document's own date: "for a period of one year", "until
+    ninety (90) days after the date of this Order", "for 180 days from the date of entry of
+    this Order". A period that runs from anything else (its receipt, its service) has no end
+    that can be told here, and neither has any period of a document without an issue date."""
+    if issued_on is None:
+        return []
+    spans = []
+    for match in _period().finditer(text):
+        anchor = match["anchor"]
+        count = _count(match["count"])
+        if count and (anchor is None or _THIS_DOCUMENT.match(anchor)):
+            end = _add(issued_on, count, match["unit"].lower())
+            spans.append(Span(issued_on, end, match.start()))
+    return spans
+
+
+def period_end(text: str, issued_on: date | None) -> date | None:
+    periods = find_periods(text, issued_on)
+    return periods[0].end if periods else None
+
+
+def _count(text: str) -> int | None:
+    if text.isdigit():
+        return int(text)
+    numbers, value = _vocab()["numbers"], 0
+    for word in re.split(r"[\s-]+", text.lower()):
+        if word == "hundred":
+            value = (value or 1) * 100
+        elif word != "and":
+            value += numbers[word]
+    return value
+
+
+def _add(start: date, count: int, unit: str) -> date:
+    if unit.startswith(("day", "week")):
+        return start + timedelta(days=count * (7 if unit.startswith("week") else 1))
+    months = count * (12 if unit.startswith("year") else 1)
+    year, month = divmod(start.month - 1 + months, 12)
+    year += start.year
+    return date(year, month + 1, min(start.day, monthrange(year, month + 1)[1]))
+
+
+_TIME = re.compile(
+    r"(?<![\d:.])(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?"
+    r"(?:\s?(?P<half>[ap])\.?\s?m\b\.?)?",
+    re.IGNORECASE,
+)
+# A date's time follows it closely ("on November 14, 2026 at approximately 9:16 p.m.").
+_TIME_WITHIN = 40
+# Zones are written in capitals; read case-sensitively, "est" in a word is no zone.
+_ZONE = re.compile(
+    r"[ \t]*(?:hrs\.?|hours)?[ \t]*(?:"
+    r"(?:UTC|GMT)[ \t]?(?P<sign>[+−-])(?P<hours>\d{1,2})(?::?(?P<minutes>\d{2}))?(?!\d)|"
+    r"(?P<bare_sign>[+−-])(?P<bare_hours>\d{2}):?(?P<bare_minutes>\d{2})(?!\d)|"
+    r"(?P<name>[A-Z]{1,5})(?![A-Za-z]))"
+)
+
+
+def timestamp(text: str, order: DateOrder | None = None) -> str | None:
+    """The first date in the text with the time that follows it, as an ISO timestamp, with
+    its zone's offset where the text gives one ("2026-11-03T14:22:09-05:00"); the date alone
+    where no time follows."""
+    dates = find_dates(text, order)
+    if not dates:
+        return None
+    day, after = dates[0].value, text[dates[0].end :]
+    time = _TIME.search(after, 0, _TIME_WITHIN)
+    hour = _hour(time) if time else None
+    if hour is None:
+        return day.isoformat()
+    clock = f"{hour:02d}:{time['minute']}:{time['second'] or '00'}"
+    return f"{day.isoformat()}T{clock}{_offset(after[time.end() :])}"
+
+
+def _hour(time: re.Match[str]) -> int | None:
+    hour, half = int(time["hour"]), (time["half"] or "").lower()
+    if half:
+        return hour % 12 + (12 if half == "p" else 0) if 1 <= hour <= 12 else None
+    return hour if hour < 24 else None
+
+
+def _offset(after: str) -> str:
+    """The zone written just after a time as an offset, "Z" for UTC; "" where none is."""
+    zone = _ZONE.match(after)
+    if not zone:
+        return ""
+    if zone["name"]:
+        offset = _vocab()["zones"].get(zone["name"], "")
+    elif zone["sign"]:
+        offset = _signed(zone["sign"], zone["hours"], zone["minutes"])
+    else:
+        offset = _signed(zone["bare_sign"], zone["bare_hours"], zone["bare_minutes"])
+    return "Z" if offset in ("+00:00", "-00:00") else offset
+
+
+def _signed(sign: str, hours: str, minutes: str | None) -> str:
+    if int(hours) > 14 or int(minutes or 0) > 59:
+        return ""
+    return f"{'+' if sign == '+' else '-'}{int(hours):02d}:{minutes or '00'}"

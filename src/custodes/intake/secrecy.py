@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date
 
-from custodes.intake.dates import find_dates
+from custodes.intake.dates import DateOrder, find_dates, period_end
 from custodes.intake.layout import Layout
 from custodes.law.request import Nondisclosure
 
@@ -37,23 +37,6 @@ _NOT_ORDERED = re.compile(
     r"\bwithout a court order\b|\babsent a court order\b|\bif a court\b",
     _I,
 )
-_PERIOD = re.compile(
-    r"\bfor (?:a period of )?(?P<count>\d+|one|two|three|six|twelve|ninety|sixty|thirty|"
-    r"one hundred (?:and )?eighty)\s*(?:\(\d+\)\s*)?(?P<unit>days?|months?|years?)",
-    _I,
-)
-_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "six": 6,
-    "twelve": 12,
-    "thirty": 30,
-    "sixty": 60,
-    "ninety": 90,
-    "one hundred eighty": 180,
-    "one hundred and eighty": 180,
-}
 _UNTIL = re.compile(r"\b(?:until|through|expires? on|ending on|up to and including)\b", _I)
 
 
@@ -68,7 +51,10 @@ _COMMANDED = re.compile(
 _ASKED = re.compile(r"\b(?:request|ask|kindly|please|would appreciate|we would|i would)\w*", _I)
 
 
-def find_nondisclosure(layout: Layout, issued_on: date | None) -> Nondisclosure:
+def find_nondisclosure(
+    layout: Layout, issued_on: date | None, order: DateOrder | None = None
+) -> Nondisclosure:
+    """`order` is how the demand's country writes numeric dates (`DateOrder.of`)."""
     sentences = [s for s in layout.sentences if _asks_silence(s)]
     if not sentences:
         return Nondisclosure()
@@ -81,7 +67,8 @@ def find_nondisclosure(layout: Layout, issued_on: date | None) -> Nondisclosure:
     ]
     if not ordered:
         return Nondisclosure(present=True)
-    return Nondisclosure(present=True, court_ordered=True, expires_on=_end(ordered, issued_on))
+    expires_on = _end(ordered, issued_on, order)
+    return Nondisclosure(present=True, court_ordered=True, expires_on=expires_on)
 
 
 _SILENCE_WORDS = (
@@ -106,23 +93,14 @@ def _asks_silence(sentence: str) -> bool:
     )
 
 
-def _end(sentences: list[str], issued_on: date | None) -> date | None:
+def _end(sentences: list[str], issued_on: date | None, order: DateOrder | None) -> date | None:
+    """The order's end: a date after "until", or a period from the order's own date."""
     for sentence in sentences:
         for match in _UNTIL.finditer(sentence):
-            dates = find_dates(sentence[match.end() : match.end() + 40])
+            dates = find_dates(sentence[match.end() : match.end() + 40], order)
             if dates:
                 return dates[0].value
-        period = _PERIOD.search(sentence)
-        if period and issued_on:
-            return _add(issued_on, period["count"].lower(), period["unit"].lower())
+        end = period_end(sentence, issued_on)
+        if end:
+            return end
     return None
-
-
-def _add(start: date, count_text: str, unit: str) -> date:
-    count = int(count_text) if count_text.isdigit() else _WORDS[" ".join(count_text.split())]
-    if unit.startswith("day"):
-        return start + timedelta(days=count)
-    months = count * (12 if unit.startswith("year") else 1)
-    year, month = divmod(start.month - 1 + months, 12)
-    day = min(start.day, 28) if start.day > 28 else start.day
-    return date(start.year + year, month + 1, day)

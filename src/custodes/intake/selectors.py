@@ -13,7 +13,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import phonenumbers
 
-from custodes.intake.dates import find_dates
+from custodes.intake.dates import DateOrder, timestamp
 from custodes.intake.layout import Layout, Line
 from custodes.law.domains import check_domain
 from custodes.law.request import Selector
@@ -46,7 +46,6 @@ _PAYMENT = re.compile(
 _IPV4 = re.compile(r"\d(?<![\d.]\d)\d{0,2}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![\d.])")
 _IPV6 = re.compile(r"(?<![\w:])(?:[0-9a-f]{0,4}:){2,7}[0-9a-f]{0,4}(?![\w:])", re.IGNORECASE)
 _IPV6_HINT = re.compile(r":[0-9a-fA-F]{0,4}:")
-_TIME = re.compile(r"\b(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(utc|gmt|z)?", re.IGNORECASE)
 
 # _ACCOUNT_WORDS and _CONTACT_WORDS read lower-cased lines (case-sensitive is much faster).
 _ACCOUNT_WORDS = re.compile(
@@ -100,12 +99,17 @@ _TRACKING = re.compile(
 
 
 def extract_selectors(
-    layout: Layout, region: str, excluded: set[str], target_lines: set[int]
+    layout: Layout,
+    region: str,
+    excluded: set[str],
+    target_lines: set[int],
+    order: DateOrder | None = None,
 ) -> list[Selector]:
     """Every target the demand names, normalised, in the order it names them.
 
     `excluded` holds the requester's and the provider's own e-mails and phones (normalised);
-    `target_lines` the numbers of the lines that speak of an account (`is_target_line`).
+    `target_lines` the numbers of the lines that speak of an account (`is_target_line`);
+    `order` how the demand's country writes numeric dates (an IP address's time).
     Labelled values are read over the whole body, so a label and its value may stand on two
     lines ("… ACCOUNT" / "ID 612…").
     """
@@ -154,7 +158,7 @@ def extract_selectors(
             add(offset + match.start(), SelectorKind.DEVICE, match["value"])
         for match in _PAYMENT.finditer(text):
             add(offset + match.start(), SelectorKind.PAYMENT, f"ending {match['value']}")
-    for position, value, at in ips_in(body):
+    for position, value, at in ips_in(body, order):
         add(position, SelectorKind.IP, value, at)
     return [selector for _, selector in sorted(found.values(), key=lambda item: item[0])]
 
@@ -261,7 +265,7 @@ def normalise_url(url: str) -> str | None:
     return urlunsplit((parts.scheme.lower(), netloc, path, query, ""))
 
 
-def ips_in(text: str) -> list[tuple[int, str, str | None]]:
+def ips_in(text: str, order: DateOrder | None = None) -> list[tuple[int, str, str | None]]:
     """IP addresses, where they stand, with the time the demand gives for each."""
     out = []
     patterns = (_IPV4, _IPV6) if _IPV6_HINT.search(text) else (_IPV4,)
@@ -271,20 +275,6 @@ def ips_in(text: str) -> list[tuple[int, str, str | None]]:
                 address = ipaddress.ip_address(match.group(0))
             except ValueError:
                 continue
-            out.append(
-                (match.start(), str(address), _timestamp(text[match.end() : match.end() + 80]))
-            )
+            at = timestamp(text[match.end() : match.end() + 80], order)
+            out.append((match.start(), str(address), at))
     return sorted(out)
-
-
-def _timestamp(after: str) -> str | None:
-    dates = find_dates(after)
-    if not dates:
-        return None
-    day = dates[0].value
-    time = _TIME.search(after[dates[0].end :][:30])
-    if not time:
-        return day.isoformat()
-    seconds = time[3] or "00"
-    zone = "Z" if time[4] else ""
-    return f"{day.isoformat()}T{int(time[1]):02d}:{time[2]}:{seconds}{zone}"
