@@ -6,16 +6,21 @@ import re
 from datetime import date
 
 from custodes.intake import categories, instrument, parties, purpose, secrecy, selectors
-from custodes.intake.dates import find_dates, find_ranges, first_date
+from custodes.intake.dates import DateOrder, find_dates, find_periods, find_ranges, first_date
+from custodes.intake.items import requested_items
 from custodes.intake.layout import Layout
-from custodes.law.request import DateRange, Request, Requester
-from custodes.law.vocab import Instrument
+from custodes.law.request import DateRange, Item, Request, Requester
+from custodes.law.vocab import Category, Instrument
 
 _I = re.IGNORECASE
+# "Dated" only where it dates this document: at a line's start, "Dated:", "Dated this",
+# never "Executive Order 12333, dated December 4, 1981".
 _ISSUED = re.compile(
-    r"\b(?:date and time issued|date issued|issued on|issued|dated|signed on)\b\s*:?|"
-    r"\b(?:so ordered|entered|signed|done)\s+(?:this|on)\b|\bDate\s*:",
-    _I,
+    r"\b(?:date and time issued|date issued|issued on|issued|signed on)\b[ \t]*:?|"
+    r"^[ \t]*dated\b[ \t]*:?|\bdated[ \t]*(?::|this\b)|"
+    r"\b(?:so ordered|entered|signed|done|given),?[ \t]+(?:this|on)\b|"
+    r"\bthis[ \t]+(?:the[ \t]+)?(?=\d{1,2}(?:st|nd|rd|th)[ \t]+day[ \t]+of\b)|\bDate[ \t]*:",
+    _I | re.MULTILINE,
 )
 _RETURN = re.compile(
     r"\b(?:on or before|no later than|not later than|return date\s*:?|due (?:on|by)|"
@@ -50,8 +55,10 @@ def extract_request(text: str, source_kind: str = "text") -> Request:
     region = country if country and country.isalpha() else "US"
     requester = parties.with_phone(layout, found.requester, region)
     kind = instrument.classify(layout, country)
-    issued_on = _issued_on(layout)
+    order = DateOrder.of(country)
+    issued_on = _issued_on(layout, order)
     excluded = _own_contacts(layout, found, requester, region, target_lines)
+    items = requested_items(layout, own_names=(found.addressed_to or "", found.agency or ""))
     return Request(
         instrument=kind,
         authority=tuple(instrument.authorities(layout, kind)),
@@ -60,16 +67,24 @@ def extract_request(text: str, source_kind: str = "text") -> Request:
         addressed_to=found.addressed_to,
         requester=requester,
         issued_on=issued_on,
-        return_by=_return_by(layout, issued_on),
+        return_by=_return_by(layout, issued_on, order),
         signed=_signed(layout, source_kind),
-        selectors=tuple(selectors.extract_selectors(layout, region, excluded, target_lines)),
-        categories=tuple(categories.extract_categories(layout)),
-        date_range=_date_range(layout),
-        nondisclosure=secrecy.find_nondisclosure(layout, issued_on),
+        selectors=tuple(selectors.extract_selectors(layout, region, excluded, target_lines, order)),
+        categories=_categories(items, layout),
+        items=tuple(items),
+        date_range=_date_range(layout, order, issued_on),
+        nondisclosure=secrecy.find_nondisclosure(layout, issued_on, order),
         emergency=kind is Instrument.EMERGENCY_REQUEST,
         purpose=purpose.extract_purpose(layout),
         population=_population(layout),
     )
+
+
+def _categories(items: list[Item], layout: Layout) -> tuple[Category, ...]:
+    """The items' categories; where no item could be read, what the asking parts name."""
+    if items:
+        return tuple(c for c in Category if c in {item.category for item in items})
+    return tuple(categories.extract_categories(layout))
 
 
 def _own_contacts(
@@ -91,21 +106,22 @@ def _own_contacts(
     return own
 
 
-def _issued_on(layout: Layout) -> date | None:
-    for line in layout.lines:
-        for match in _ISSUED.finditer(line.text):
-            value = first_date(line.text[match.end() : match.end() + 100])
-            if value:
-                return value
+def _issued_on(layout: Layout, order: DateOrder | None) -> date | None:
+    for match in _ISSUED.finditer(layout.body):
+        index = layout.line_at(match.start())
+        after = match.end() - layout.line_starts[index]
+        value = first_date(layout.lines[index].text[after : after + 100], order)
+        if value:
+            return value
     for line in layout.lines[:25]:
-        dates = find_dates(line.stripped)
+        dates = find_dates(line.stripped, order)
         if dates and dates[-1].end == len(line.stripped) and len(line.stripped) < 45:
             return dates[-1].value
     header = layout.headers.get("Date") or layout.headers.get("Sent")
-    return first_date(header) if header else None
+    return first_date(header, order) if header else None
 
 
-def _return_by(layout: Layout, issued_on: date | None) -> date | None:
+def _return_by(layout: Layout, issued_on: date | None, order: DateOrder | None) -> date | None:
     """The first date after a return cue, on its line or the two after (forms put the date
     below "Date and Time:")."""
     for match in _RETURN.finditer(layout.body):
@@ -114,7 +130,7 @@ def _return_by(layout: Layout, issued_on: date | None) -> date | None:
         line = layout.lines[index]
         start = match.end() - layout.line_starts[index]
         window = line.text[start:] + " " + following
-        dates = [d.value for d in find_dates(window[:200])]
+        dates = [d.value for d in find_dates(window[:200], order)]
         later = [d for d in dates if issued_on is None or d >= issued_on]
         if later:
             return later[0]
@@ -129,15 +145,32 @@ def _signed(layout: Layout, source_kind: str) -> bool | None:
     return False if _SIGNATURE_LINE.search(layout.body) else None
 
 
-def _date_range(layout: Layout) -> DateRange | None:
-    spans = find_ranges(layout.body)
+def _date_range(
+    layout: Layout, order: DateOrder | None, issued_on: date | None
+) -> DateRange | None:
+    """The range the demand states, the one a period cue introduces first; failing that, a
+    period that runs from the order's own date ("for sixty (60) days from the date of this
+    Order"). A range "to the present" ends on the issue date."""
+    spans = find_ranges(layout.body, order, issued_on)
     if not spans:
-        return None
+        return _period_from_issue(layout, issued_on)
     for span in spans:
         before = layout.body[max(0, span.position - 120) : span.position].lower()
         if re.search(r"period|time frame|timeframe|date range|from|between|zeitraum", before):
             return DateRange(span.start, span.end)
     return DateRange(spans[0].start, spans[0].end)
+
+
+# A period in these sentences is how long to keep silent or to preserve, not the records'.
+_NOT_THE_RECORDS = re.compile(r"disclos|notif|preserv", _I)
+
+
+def _period_from_issue(layout: Layout, issued_on: date | None) -> DateRange | None:
+    for sentence in layout.sentences:
+        periods = [] if _NOT_THE_RECORDS.search(sentence) else find_periods(sentence, issued_on)
+        if periods:
+            return DateRange(periods[0].start, periods[0].end)
+    return None
 
 
 def _population(layout: Layout) -> str | None:

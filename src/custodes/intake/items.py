@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from custodes.intake.categories import is_ask_intro, unit_categories, without_negations
 from custodes.intake.layout import Layout, flat, sentences_of
@@ -71,9 +71,17 @@ _COMMAND = re.compile(
     _I,
 )
 # What an item lists of what it asks for: each listed part is asked for too.
-_ELABORATION = re.compile(
-    r"[():]|\s[-–—]\s|\b(?:including|included|includes|such as|namely|specifically|"
-    r"in particular|consisting of|to include)\b",
+_LIST = re.compile(
+    r":|\b(?:including|included|includes|such as|namely|specifically|in particular|"
+    r"consisting of|to include)\b",
+    _I,
+)
+# A gloss on what came before it: "Service address (the physical location of the service)".
+_GLOSS = re.compile(r"[()]|\s[-–—]\s")
+# An introduction that asks for records captured as they happen, not stored ones.
+_CAPTURE = re.compile(
+    r"\b(?:install\w*|captur\w*|intercept\w*|pen register|trap and trace|prospective\w*|"
+    r"going forward|in real time|real-time|as (?:they|it) occurs?)\b",
     _I,
 )
 # Where one asked-for thing ends and the next begins ("…, and the access logs").
@@ -98,6 +106,24 @@ _BARE_HEAD = re.compile(
     rf"(?:{_RECORDS_NOUN}|contents?|account records?)(?:\s+and\s+{_RECORDS_NOUN})?\W*",
     _I,
 )
+# "… produce the records to SA Ivers at the address …": how to deliver, not what.
+_DELIVERY = re.compile(
+    rf"\s*(?:(?:the|any|all|such|these|those|responsive|requested)\s+)*(?:{_RECORDS_NOUN}|"
+    rf"them|it|this|response|responses)\s+(?:to|at|by|via|in|within|electronically|no later|"
+    rf"on or before|with|under)\b",
+    _I,
+)
+# The values a demand names its targets by, and its references to them ("the listed IP
+# address"): a target, never a kind of record.
+_TARGET_VALUE = re.compile(
+    r"\b\d{1,3}(?:\.\d{1,3}){3}\b|\b[0-9a-f]{1,4}(?::[0-9a-f]{0,4}){2,7}\b|"
+    r"\b(?:source\s+)?ports?\s+(?:numbers?\s+)?\d+(?:\s*[-–]\s*\d+)?|"
+    r"\b(?:the|this|that|said|such|these|those)\s+(?:listed|above|identified|target(?:ed)?|"
+    r"subject|specified|referenced|same|following)\s+(?:ip\s+address(?:es)?|"
+    r"(?:tele)?phone\s+numbers?|e-?mail\s+address(?:es)?|accounts?|ports?)\b|"
+    r"(?<![\w@])@[A-Za-z0-9_.]{2,}",
+    _I,
+)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _URL = re.compile(r"\b(?:https?://|www\.)\S+", _I)
 _CITATION = re.compile(
@@ -115,6 +141,7 @@ _COMPANY = re.compile(
 class _Found:
     text: str
     ticked: bool | None = None  # a form's checkbox: None where the item has none
+    prospective: bool = False  # under an introduction that asks for capture going forward
 
 
 def requested_items(layout: Layout, own_names: Iterable[str] = ()) -> list[Item]:
@@ -126,7 +153,7 @@ def requested_items(layout: Layout, own_names: Iterable[str] = ()) -> list[Item]
         if found.ticked is False:
             continue
         text = _masked(flat(found.text), names)
-        for category in item_categories(text):
+        for category in item_categories(text, found.prospective):
             key = (found.text, category)
             if key not in seen:
                 seen.add(key)
@@ -134,16 +161,44 @@ def requested_items(layout: Layout, own_names: Iterable[str] = ()) -> list[Item]
     return out
 
 
-def item_categories(text: str) -> list[Category]:
+def item_categories(text: str, prospective: bool = False) -> list[Category]:
     """The categories one masked item asks for. What it lists ("including …", "such as …",
-    after a colon or in brackets) is asked for too; each part is read by its head, and the
-    words after a bare "records" or "information" head say which."""
-    kept = flat(without_negations(text))
+    after a colon) is asked for too; a gloss in brackets or between dashes only says which
+    records a bare "records" or "information" means. Under an introduction that asks for
+    capture going forward, what the item names is captured as it happens."""
     found: set[Category] = set()
-    for segment in _ELABORATION.split(kept):
-        for part in _CONJUNCTION.split(segment):
-            found |= _head_categories(part.strip(" ,.-–—"))
+    for listed in _outside_brackets(_LIST, flat(without_negations(text))):
+        for part in _outside_brackets(_CONJUNCTION, listed):
+            head, *glosses = _GLOSS.split(part)
+            named = _head_categories(head.strip(" ,.-–—"))
+            if not named and _BARE_HEAD.fullmatch(head.strip() or "records"):
+                named = {c for gloss in glosses for c in _head_categories(gloss)}
+            found |= named
+    if prospective:
+        found = {_AS_IT_HAPPENS.get(c, c) for c in found}
     return [c for c in Category if c in found]
+
+
+_AS_IT_HAPPENS = {
+    Category.SUBSCRIBER: Category.REALTIME_NONCONTENT,
+    Category.TRANSACTIONAL: Category.REALTIME_NONCONTENT,
+    Category.LOCATION: Category.REALTIME_NONCONTENT,
+    Category.CONTENT: Category.REALTIME_CONTENT,
+}
+
+
+def _outside_brackets(pattern: re.Pattern[str], text: str) -> list[str]:
+    """`text` split where `pattern` matches outside brackets."""
+    depth, cuts = 0, [0]
+    depths = []
+    for char in text:
+        depth += (char == "(") - (char == ")" and depth > 0)
+        depths.append(depth)
+    for match in pattern.finditer(text):
+        if match.start() < len(depths) and depths[match.start()] == 0 and match.group(0) != "(":
+            cuts += [match.start(), match.end()]
+    cuts.append(len(text))
+    return [text[a:b] for a, b in zip(cuts[::2], cuts[1::2], strict=True)]
 
 
 def _head_categories(part: str) -> set[Category]:
@@ -163,7 +218,7 @@ def _found_items(layout: Layout) -> Iterator[_Found]:
     for sentence in layout.sentences:
         asked = flat(without_negations(sentence))  # "does not seek …" asks for nothing
         match = _COMMAND.search(asked)
-        if match and match.end() < len(asked):
+        if match and match.end() < len(asked) and not _DELIVERY.match(asked[match.end() :]):
             yield _Found(asked[match.end() :])
 
 
@@ -179,12 +234,14 @@ def _schedule_items(lines: list[str]) -> Iterator[_Found]:
         if start is None:
             index += 1
             continue
+        prospective = bool(_CAPTURE.search(lines[start - 1]))
         index = start
         block: list[str] = []
         while index < len(lines) and not _ends_schedule(lines[index], block):
             block.append(lines[index])
             index += 1
-        yield from _items_of(block)
+        for found in _items_of(block):
+            yield replace(found, prospective=prospective) if prospective else found
 
 
 def _schedule_start(lines: list[str], index: int) -> int | None:
@@ -271,7 +328,7 @@ def _masked(text: str, names: list[str]) -> str:
     """Names, addresses, links and citations blanked, so that none is read as a record."""
     for name in names:
         text = re.sub(re.escape(name), " ", text, flags=re.IGNORECASE)
-    for pattern in (_EMAIL, _URL, _CITATION, _COMPANY):
+    for pattern in (_EMAIL, _URL, _CITATION, _COMPANY, _TARGET_VALUE):
         text = pattern.sub(" ", text)
     return text
 
