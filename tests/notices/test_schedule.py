@@ -22,10 +22,12 @@ ORDER_NO_END = {"present": True, "court_ordered": True, "expires_on": None}
 
 
 def produced_under_order(open_case, counsel, order):
+    """Produced (and closed as produced: the day data left) while a court's order holds
+    the notice."""
     case = approve(open_case(nondisclosure=order), counsel)
     case = services.move(case, counsel, State.PRODUCING)
     notices.add_recipient(case, counsel, HOLDER)
-    return case
+    return services.move(case, counsel, State.CLOSED, "produced")
 
 
 def test_a_180_day_order_delays_the_notice_to_the_exact_day(open_case, counsel, smtp):

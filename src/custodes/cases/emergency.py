@@ -25,8 +25,7 @@ def mark_urgent(case: Case) -> None:
     it (the e-mail goes once it commits)."""
     hours = settings.CUSTODES_EMERGENCY_HOURS
     case.due_at = timezone.now().replace(microsecond=0) + timedelta(hours=hours)
-    case.due_on = timezone.localdate(case.due_at)
-    case.save(update_fields=["due_at", "due_on", "updated_at"])
+    case.save(update_fields=["due_at", "updated_at"])
     to = staff_addresses(case, counsel=True)
     if not to:
         return

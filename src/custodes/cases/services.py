@@ -184,7 +184,7 @@ def _review(case: Case, request: Request) -> EngineReview:
     case.engine_action = str(decision.action)
     case.instrument = str(request.instrument)
     case.agency = (request.agency or "")[:200]
-    case.due_on = timezone.localdate(case.due_at) if case.due_at else request.return_by
+    case.due_on = request.return_by
     case.secrecy, case.secrecy_ends_on = _secrecy(request)
     case.received_on = case.demand.received_on
     case.country = (request.country or "")[:2].upper()
@@ -242,7 +242,8 @@ def correct_request(case: Case, user, changes: dict) -> EngineReview:
     }
     case.demand.request = after
     case.demand.save(update_fields=["request"])
-    _set_targets(case, request)
+    if "selectors" in changed:  # the targets, and what they were looked up to, stay otherwise
+        _set_targets(case, request)
     previous = case.reviews.first()
     engine = _review(case, request)
     record("custodes.request.corrected", user, case.subject, {"changed": changed})
@@ -271,8 +272,7 @@ def move(case: Case, user, target: str, outcome: str = "", reason: str = "") -> 
     gate.check_move(case, user, target, outcome, today)
     source = case.state
     case.state, case.outcome = target, outcome
-    if target == State.PRODUCING and case.disclosed_on is None:
-        case.disclosed_on = today
+    case.disclosed_on = _disclosed_on(case, target, outcome, today)
     if target == State.CLOSED:
         case.closed_on = today
         case.days_to_answer = max(0, (today - case.demand.received_on).days)
@@ -294,6 +294,20 @@ def move(case: Case, user, target: str, outcome: str = "", reason: str = "") -> 
     record("custodes.case.moved", user, case.subject, data)
     notice_gate.after_move(case, today)
     return case
+
+
+def _disclosed_on(case: Case, target: str, outcome: str, today: date) -> date | None:
+    """The day data left the provider: an emergency's on entering production (its answer
+    may go by phone), any other case's with its first sealed package (production sets it)
+    or, failing that, when it closes as produced. Closed with no records, nothing left."""
+    if case.disclosed_on is None and (
+        (target == State.PRODUCING and case.instrument == "emergency_request")
+        or outcome in (Outcome.PRODUCED, Outcome.PARTIALLY_PRODUCED)
+    ):
+        return today
+    if outcome == Outcome.NO_RECORDS:
+        return None
+    return case.disclosed_on
 
 
 @transaction.atomic
@@ -371,7 +385,10 @@ def decide(case: Case, user, action: str, allowed: list[str], reason: str) -> De
     engine_allowed = set(engine.decision["allowed_categories"])
     overrides = action != engine.decision["action"] or set(allowed) != engine_allowed
     if overrides and not roles.is_counsel(user):
-        raise Refused("Only counsel may decide otherwise than the engine.")
+        raise Refused(
+            "Only counsel may decide otherwise than the engine; to send it to counsel, move "
+            "the case to escalated."
+        )
     if overrides and not reason.strip():
         raise Refused("A decision that overrides the engine needs a written reason.")
     if case.state == State.ESCALATED and not roles.is_counsel(user):

@@ -466,6 +466,11 @@ def _sealed(production: Production, partial, contents: package.Contents, chosen:
             "left_out": [item["what"] for item in chosen.left_out],
         }
         record("custodes.production.sealed", production.created_by, production.case.subject, data)
+        if sum(contents.rows.values()):
+            # Data leaves the provider with the first package that holds any.
+            Case.objects.filter(pk=production.case_id, disclosed_on=None).update(
+                disclosed_on=timezone.localdate()
+            )
 
 
 @transaction.atomic
