@@ -215,7 +215,10 @@ def _print_demo() -> None:
     out.print(
         "Staff sign in at /login/; requesters at /portal/login/ (or sign up at /portal/signup/)."
     )
-    out.print("A fresh code: [bold]custodes staff code USER[/bold] (demo desks only).")
+    out.print(
+        "A fresh code: [bold]CUSTODES_DEBUG=true .venv/bin/custodes staff code NAME[/bold] "
+        "(demo desks only)."
+    )
 
 
 staff_app = typer.Typer(help="Staff accounts.", no_args_is_help=True)

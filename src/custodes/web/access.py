@@ -39,10 +39,16 @@ case_worker = requires(roles.works_cases, "Cases are open to reviewers and couns
 admin_only = requires(roles.is_admin, "This page is for administrators.")
 
 
-def _approves_requesters(user) -> bool:
+def approves_requesters(user) -> bool:
     return roles.is_admin(user) or roles.is_counsel(user)
 
 
 requester_approver = requires(
-    _approves_requesters, "Requesters are approved by counsel or an administrator."
+    approves_requesters, "Requesters are approved by counsel or an administrator."
 )
+
+
+def landing(user) -> str:
+    """Where a person lands after signing in: the queue, or the staff page for an
+    administrator, who sees no case."""
+    return "/" if roles.works_cases(user) or not roles.is_admin(user) else "/staff/"

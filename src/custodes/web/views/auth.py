@@ -11,6 +11,7 @@ from django_otp import login as otp_login
 from django_otp import match_token
 
 from custodes.audit.chain import record
+from custodes.web.access import landing
 
 
 @require_http_methods(["GET", "POST"])
@@ -31,10 +32,13 @@ def login(request):
             otp_login(request, device)
             record("custodes.auth.login", user, f"user:{user.get_username()}", {})
     if device is None:
-        error = "That user name, password and code do not match. Check the six-digit code."
+        error = (
+            "That user name, password and code do not match. Check the six-digit code; "
+            "each code works once: wait for the next."
+        )
         context = {"next": next_url, "error": error, "username": username}
         return render(request, "web/login.html", context, status=400)
-    return redirect(next_url)
+    return redirect(landing(user) if next_url == "/" else next_url)
 
 
 @require_POST

@@ -33,7 +33,12 @@ def _document(request):
 def add_recipient(request, reference: str):
     case = case_or_404(reference)
     address = request.POST.get("address", "")
-    return act(request, case, lambda: notices.add_recipient(case, request.user, address))
+    return act(
+        request,
+        case,
+        lambda: notices.add_recipient(case, request.user, address),
+        done=f"Added {address.strip()} for notice.",
+    )
 
 
 @require_POST
@@ -41,7 +46,12 @@ def add_recipient(request, reference: str):
 def remove_recipient(request, reference: str, notice_id: int):
     case = case_or_404(reference)
     notice = get_object_or_404(Notice, pk=notice_id, case=case)
-    return act(request, case, lambda: notices.remove_recipient(notice, request.user))
+    return act(
+        request,
+        case,
+        lambda: notices.remove_recipient(notice, request.user),
+        done=f"Removed {notice.address}.",
+    )
 
 
 @require_POST
@@ -51,7 +61,12 @@ def settle_mail(request, reference: str, notice_id: int):
     notice = get_object_or_404(Notice.objects.select_related("mail"), pk=notice_id, case=case)
     went_out = request.POST.get("went_out") == "yes"
     reason = request.POST.get("reason", "")
-    return act(request, case, lambda: notices.settle_mail(notice, request.user, went_out, reason))
+    return act(
+        request,
+        case,
+        lambda: notices.settle_mail(notice, request.user, went_out, reason),
+        done="Recorded that the notice went out." if went_out else "The notice is sent again.",
+    )
 
 
 @require_POST
@@ -69,6 +84,7 @@ def lift_order(request, reference: str):
             post.get("reason", ""),
             _document(request),
         ),
+        done="Recorded the order lifted.",
     )
 
 
@@ -83,6 +99,7 @@ def court_asked(request, reference: str):
         lambda: notices.record_court_asked(
             case, request.user, _day(post.get("asked_on", "")), post.get("reason", "")
         ),
+        done="Recorded that counsel asked the court.",
     )
 
 
@@ -97,6 +114,7 @@ def notice_day(request, reference: str):
         lambda: notices.set_notice_day(
             case, request.user, _day(post.get("send_on", "")), post.get("reason", "")
         ),
+        done="Day of the notice set.",
     )
 
 
@@ -115,6 +133,7 @@ def settle_challenge(request, reference: str):
             post.get("reason", ""),
             _document(request),
         ),
+        done="Recorded how the objection ended.",
     )
 
 
@@ -128,4 +147,9 @@ def preservation(request, reference: str):
         if request.POST.get("change") == "extend"
         else services.release_preservation
     )
-    return act(request, case, lambda: change(case, request.user, reason))
+    said = (
+        "Preservation extended by 90 days."
+        if change is services.extend_preservation
+        else "Preservation released."
+    )
+    return act(request, case, lambda: change(case, request.user, reason), done=said)

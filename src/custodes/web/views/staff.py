@@ -33,7 +33,14 @@ def update(request, user_id: int):
     person = get_object_or_404(_staff(), pk=user_id)
     post = request.POST
     try:
-        update_staff(person, request.user, post.get("full_name", ""), post.get("title", ""))
+        profile = update_staff(
+            person, request.user, post.get("full_name", ""), post.get("title", "")
+        )
     except StaffRefused as error:
-        messages.error(request, f"{person.get_username()}: {error}")
+        messages.error(request, f"{person.get_username()}: {error} Nothing was changed.")
+    else:
+        messages.success(
+            request,
+            f"Saved. {person.get_username()} signs as {profile.full_name}, {profile.title}.",
+        )
     return redirect("web:staff")
