@@ -101,3 +101,47 @@ def test_staff_downloads_are_audited_too(submitted, counsel):
     )
     assert Event.objects.get(action="custodes.production.downloaded").data["by"] == "staff"
     assert timezone.now() >= made.sealed_at
+
+
+def _preview_after(client, case, **choice) -> str:
+    page = f"/cases/{case.reference}/production/"
+    client.post(page + "resolve/")
+    response = client.post(page + "datasets/", choice, follow=True)
+    return response.content.decode()
+
+
+def test_a_column_left_out_is_shown_left_out_not_among_the_columns(submitted, counsel):
+    client = sign_in(Client(), counsel)
+    preview = _preview_after(
+        client, submitted, dataset="subscriber", column="email", reason="not asked for"
+    )
+    assert "Left out: the column email of subscriber." in preview  # what was done
+    columns = re.search(r"<td>(account, username[^<]*)<div", preview).group(1)
+    assert "email" not in columns.split(", ")
+    assert "left out: <del>email</del>" in preview
+    assert '<option value="email">' not in preview  # it can be put back, not left out again
+    assert (
+        "<strong>basic subscriber information: registration record, the column email</strong>"
+        in preview
+    )
+    assert "subscriber/subscriber" not in preview
+
+
+def test_a_preselected_dataset_left_out_stays_with_the_preselected(submitted, counsel):
+    client = sign_in(Client(), counsel)
+    preview = _preview_after(client, submitted, dataset="subscriber", reason="asked elsewhere")
+    assert "Not preselected" not in preview
+    row = re.search(
+        r'<tr class="muted set-aside" id="set-aside-subscriber">.*?</tr>', preview, re.S
+    )
+    assert row and "left out" in row.group(0) and "asked elsewhere" in row.group(0)
+    assert "Put back" in row.group(0)
+    assert "<strong>basic subscriber information: registration record</strong>" in preview
+    # Put back, it is preselected again.
+    page = f"/cases/{submitted.reference}/production/"
+    back = client.post(
+        page + "datasets/",
+        {"dataset": "subscriber", "include": "yes", "reason": "asked after all"},
+        follow=True,
+    ).content.decode()
+    assert "set-aside-subscriber" not in back and "(registration record)</span></td>" in back

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from fpdf import FPDF
 
+from custodes.law import words
 from custodes.production.package import Contents
 
 _PLAIN = str.maketrans({"—": "-", "–": "-", "’": "'", "‘": "'", "“": '"', "”": '"', "…": "..."})
@@ -45,16 +46,17 @@ def cover_letter(facts: Facts, contents: Contents) -> bytes:
     )
     _para(
         pdf,
-        f"In answer to {facts.instrument}{f' ({facts.authority})' if facts.authority else ''}, "
+        f"In answer to {facts.instrument}{_authority(facts)}, "
         f"received on {facts.received_on}, {facts.provider} produces the records listed below, "
         "and only those: the data categories the process compels, inside the dates it names, "
         "for the accounts it names.",
     )
     _heading(pdf, "Accounts")
-    _para(pdf, "\n".join(facts.accounts) or "None.")
+    _para(pdf, "\n".join(account_words(line) for line in facts.accounts) or "None.")
     _heading(pdf, "Records produced")
     data = [f for f in contents.files if f.rows is not None and f.name.endswith(".csv")]
-    _para(pdf, "\n".join(f"{f.name[:-4]}: {_rows(f.rows)} (CSV and JSON)" for f in data) or "None.")
+    produced = [f"{left_out_words(f.name[:-4])}: {_rows(f.rows)} (CSV and JSON)" for f in data]
+    _para(pdf, "\n".join(produced) or "None.")
     _heading(pdf, "Left out")
     lines = [_left_out(item) for item in facts.left_out]
     _para(pdf, "\n".join(lines) or "Nothing that was asked for was left out.")
@@ -118,9 +120,43 @@ def _para(pdf: FPDF, text: str, size: int = 10) -> None:
     pdf.ln(3)
 
 
+def _authority(facts: Facts) -> str:
+    """The authority after the instrument, unless the instrument's words already name it
+    ("a court order under 18 U.S.C. § 2703(d)")."""
+    if not facts.authority or facts.authority in facts.instrument:
+        return ""
+    return f" ({facts.authority})"
+
+
+def left_out_words(what: str, holds: dict[str, str] | None = None) -> str:
+    """What a production holds or leaves out, as the plan names it ("content",
+    "transactional/logins", "transactional/logins, column ip", "username someone"), in plain
+    words: the category's, then what the dataset holds (or its name), a target's kind."""
+    where, _, column = what.partition(", column ")
+    category, slash, name = where.partition("/")
+    if slash and category in words.CATEGORIES:
+        text = f"{words.label('category', category)}: {(holds or {}).get(name) or name}"
+        return f"{text}, the column {column}" if column else text
+    if where in words.CATEGORIES:
+        return words.label("category", where)
+    kind, space, value = where.partition(" ")
+    if space and kind in words.SELECTOR_KINDS:
+        return f"{words.label('selector', kind)} {value}"
+    return what
+
+
+def account_words(line: str) -> str:
+    """A target and what it was looked up to ("account_id 700: account 700"), in plain
+    words ("account ID 700: matched account 700")."""
+    target, separator, found = line.partition(": ")
+    if found.startswith("account "):
+        found = f"matched {found}"
+    return f"{left_out_words(target)}{separator}{found}"
+
+
 def _left_out(item: dict) -> str:
     """One line of what was left out: why, and who chose to leave it out where a person did."""
-    line = f"{item['what']}: {item['reason']}"
+    line = f"{left_out_words(item['what'])}: {item['reason']}"
     return f"{line} (left out by {item['by']})" if item.get("by") else line
 
 

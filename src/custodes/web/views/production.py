@@ -10,8 +10,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from custodes.cases.services import Refused
+from custodes.law import words
+from custodes.law.vocab import Category
 from custodes.production import connector as connectors
 from custodes.production import services
+from custodes.production.documents import left_out_words
 from custodes.production.models import Match, Production
 from custodes.web.access import case_worker
 from custodes.web.views.helpers import act, case_or_404
@@ -24,10 +27,49 @@ def production_page(request, reference: str):
     context["targets"] = case.targets.select_related("match")
     if request.GET.get("preview"):
         try:
-            context["plan"], context["counts"] = services.preview(case)
+            plan, counts = services.preview(case)
+            holds = {d.name: d.holds for d in services.current_connector().datasets}
         except (connectors.ConnectorError, Refused) as error:
             context["error"] = str(error)
+        else:
+            context |= _preview(plan, counts, holds)
     return render(request, "web/production.html", context)
+
+
+def _preview(plan: services.Plan, counts: list[dict], holds: dict[str, str]) -> dict:
+    """The preview as the page shows it: each dataset going in, its columns kept and left
+    out; the preselected datasets a person left out, beside them; the others of the allowed
+    categories; and what is left out, in plain words."""
+    for row in counts:
+        row["kept"] = [c for c in row["columns"] if c not in row["selection"].without]
+        row["left_out_columns"] = sorted(row["selection"].without)
+        row["reasons"] = [_plain_reason(why) for why in row["selection"].reasons]
+    # A preselected dataset a person left out is not among the plan's datasets: it is the
+    # one of the others that a person's choice lists as left out.
+    by_person = {item["what"]: item for item in plan.left_out if item.get("by")}
+    set_aside = [
+        {"dataset": d, "choice": by_person[f"{d.category}/{d.name}"]}
+        for d in plan.others
+        if f"{d.category}/{d.name}" in by_person
+    ]
+    aside = {row["dataset"].name for row in set_aside}
+    left_out = [{**item, "shown": left_out_words(item["what"], holds)} for item in plan.left_out]
+    return {
+        "plan": plan,
+        "counts": counts,
+        "set_aside": set_aside,
+        "others": [d for d in plan.others if d.name not in aside],
+        "left_out": left_out,
+    }
+
+
+def _plain_reason(why: str) -> str:
+    """Why a dataset was preselected, with the category's code in plain words."""
+    for category in Category:
+        label = words.label("category", category.value)
+        why = why.replace(f"all {category.value}", f"all {label}")
+        why = why.replace(f"asks for {category.value} and", f"asks for {label} and")
+    return why
 
 
 @require_POST
@@ -39,6 +81,7 @@ def resolve(request, reference: str):
         case,
         lambda: services.resolve_targets(case, request.user),
         to="web:production",
+        done="Accounts looked up.",
     )
 
 
@@ -55,6 +98,11 @@ def choose(request, reference: str, match_id: int):
             match, request.user, post.get("account", ""), post.get("reason", "")
         ),
         to="web:production",
+        done=lambda _: (
+            f"Chose account {post.get('account')}."
+            if post.get("account")
+            else "Chose none of them."
+        ),
     )
 
 
@@ -64,6 +112,9 @@ def choose_dataset(request, reference: str):
     """Leave a dataset or a column out of the package, or include one, with a reason."""
     case = case_or_404(reference)
     post = request.POST
+    name, column = post.get("dataset", ""), post.get("column", "")
+    what = f"the column {column} of {name}" if column else name
+    included = post.get("include") == "yes"
     response = act(
         request,
         case,
@@ -76,6 +127,9 @@ def choose_dataset(request, reference: str):
             post.get("column", ""),
         ),
         to="web:production",
+        done=f"{'Put back' if column else 'Included'}: {what}."
+        if included
+        else f"Left out: {what}.",
     )
     response["Location"] += "?preview=1"  # back to the preview the choice was made on
     return response
