@@ -41,7 +41,7 @@ def correct(case, reviewer):
     def post(**changes):
         response = client.post(f"/cases/{case.reference}/correct/", AS_READ | changes, follow=True)
         case.demand.refresh_from_db()
-        return [str(m) for m in response.context["messages"]]
+        return [str(m) for m in response.context["messages"] if m.level_tag == "error"]
 
     return post
 

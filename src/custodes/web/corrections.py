@@ -11,6 +11,7 @@ from django.core.validators import validate_email
 
 from custodes.cases.selector_lines import parse_selector_lines
 from custodes.cases.services import Refused
+from custodes.law import words as plain
 from custodes.law.vocab import Category
 
 _FIELDS = (
@@ -59,10 +60,67 @@ def form_texts(request: dict) -> dict[str, str]:
     }
 
 
-def request_diff(extracted: dict, current: dict) -> list[tuple[str, Any, Any]]:
+def request_diff(extracted: dict, current: dict) -> list[tuple[str, str, str]]:
+    """Each field a reviewer changed, as read and as corrected, in the words people read."""
     return [
-        (k, extracted.get(k), current.get(k)) for k in current if extracted.get(k) != current.get(k)
+        (
+            _FIELD_NAMES.get(k, k.replace("_", " ")),
+            shown(k, extracted.get(k)),
+            shown(k, current.get(k)),
+        )
+        for k in current
+        if extracted.get(k) != current.get(k)
     ]
+
+
+_FIELD_NAMES = {
+    "addressed_to": "addressed to",
+    "issued_on": "issued on",
+    "return_by": "return by",
+    "execute_by": "execute by",
+    "date_range": "dates",
+    "nondisclosure": "secrecy",
+    "selectors": "targets",
+    "items": "requested items",
+}
+_YES_NO = {True: "yes", False: "no"}
+
+
+def shown(field: str, value: Any) -> str:
+    """A field's value in plain words: lists as comma-separated words, never Python's."""
+    if value is None or value == "" or value == [] or value == {}:
+        return ""
+    if field == "instrument":
+        return plain.label("instrument", value)
+    if field == "categories":
+        return ", ".join(plain.label("category", c) for c in value)
+    if field == "items":
+        return "; ".join(
+            f"{plain.label('category', i.get('category') or '')}: {i.get('text')}"
+            if i.get("category")
+            else str(i.get("text"))
+            for i in value
+        )
+    if field == "selectors":
+        return ", ".join(
+            f"{plain.label('selector', s.get('kind', ''))} {s.get('value')}"
+            + (f" at {s['at']}" if s.get("at") else "")
+            for s in value
+        )
+    if field == "date_range":
+        return f"{value.get('start') or '…'} to {value.get('end') or '…'}"
+    if field == "nondisclosure":
+        if value.get("court_ordered"):
+            end = value.get("expires_on")
+            return f"ordered by a court until {end}" if end else "ordered by a court, no end date"
+        return "asked for, not ordered by a court" if value.get("present") else "none"
+    if field == "requester":
+        return " ".join(str(v) for v in value.values() if v)
+    if isinstance(value, bool):
+        return _YES_NO[value]
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v) for v in value)
+    return str(value)
 
 
 def _region(country: str | None) -> str:

@@ -9,7 +9,8 @@ from custodes.audit.models import Event
 from custodes.cases import gate, roles, services
 from custodes.cases.models import Document
 from custodes.cases.uploads import UploadRejected, read_uploaded
-from custodes.cases.workflow import BEFORE_APPROVAL, moves_from
+from custodes.cases.workflow import BEFORE_APPROVAL, State, moves_from
+from custodes.law import words
 from custodes.law.vocab import Action, Category, Instrument, SelectorKind
 from custodes.notices.panel import notice_panel
 from custodes.web.access import case_worker
@@ -22,18 +23,26 @@ def case_page(request, reference: str):
     case = case_or_404(reference)
     engine = case.reviews.first()
     demand = case.demand
+    is_counsel = roles.is_counsel(request.user)
+    in_force = gate.live_decision(case)
+    chosen_action, chosen_allowed = _form_start(in_force, engine)
     context = {
         "case": case,
+        "closed": case.state == State.CLOSED,
         "request_data": demand.request,
         "diff": request_diff(demand.extracted, demand.request),
         "engine": engine.decision if engine else None,
         "decisions": case.decisions.select_related("author"),
+        "in_force": in_force,
+        # The decision form starts from the decision in force, or else from the engine's.
+        "chosen_action": chosen_action,
+        "chosen_allowed": chosen_allowed,
         "notes": case.notes.select_related("author"),
         "documents": demand.documents.all(),
         "timeline": Event.objects.filter(subject=case.subject).order_by("sequence"),
         "moves": moves_from(case.state),
-        "approval_refusal": gate.disclosure_refusal(case) if case.state in BEFORE_APPROVAL else "",
-        "is_counsel": roles.is_counsel(request.user),
+        "approval_refusal": _approval_note(case, is_counsel),
+        "is_counsel": is_counsel,
         "workers": roles.case_workers(),
         "actions": [a.value for a in Action],
         "categories": [c.value for c in Category],
@@ -43,6 +52,26 @@ def case_page(request, reference: str):
     }
     context |= notice_panel(case, timezone.localdate())
     return render(request, "web/case.html", context)
+
+
+def _form_start(in_force, engine) -> tuple[str | None, list[str]]:
+    """The action and categories the decision form starts from: the decision in force, or
+    else the engine's."""
+    if in_force is not None:
+        return in_force.action, list(in_force.allowed_categories)
+    if engine is not None:
+        return engine.decision["action"], list(engine.decision["allowed_categories"])
+    return None, []
+
+
+def _approval_note(case, is_counsel: bool) -> str:
+    """What approval needs, before it; to counsel, in counsel's own terms."""
+    if case.state not in BEFORE_APPROVAL:
+        return ""
+    refusal = gate.disclosure_refusal(case) or ""
+    if is_counsel:
+        refusal = refusal.replace("ask counsel to record theirs", "record counsel's decision")
+    return refusal
 
 
 @require_POST
@@ -56,7 +85,13 @@ def move(request, reference: str):
         lambda: services.move(
             case, request.user, post.get("to", ""), post.get("outcome", ""), post.get("reason", "")
         ),
+        done=_moved,
     )
+
+
+def _moved(case) -> str:
+    outcome = f" ({words.label('outcome', case.outcome)})" if case.outcome else ""
+    return f"Case moved to {words.label('state', case.state)}{outcome}."
 
 
 @require_POST
@@ -64,7 +99,12 @@ def move(request, reference: str):
 def join_duplicate(request, reference: str):
     case = case_or_404(reference)
     reason = request.POST.get("reason", "")
-    return act(request, case, lambda: services.join_duplicate(case, request.user, reason))
+    return act(
+        request,
+        case,
+        lambda: services.join_duplicate(case, request.user, reason),
+        done=lambda original: f"Joined to {original.reference}; its documents moved there.",
+    )
 
 
 @require_POST
@@ -72,7 +112,12 @@ def join_duplicate(request, reference: str):
 def clear_duplicate(request, reference: str):
     case = case_or_404(reference)
     reason = request.POST.get("reason", "")
-    return act(request, case, lambda: services.clear_duplicate(case, request.user, reason))
+    return act(
+        request,
+        case,
+        lambda: services.clear_duplicate(case, request.user, reason),
+        done="Kept as a demand of its own.",
+    )
 
 
 @require_POST
@@ -81,7 +126,8 @@ def assign(request, reference: str):
     case = case_or_404(reference)
     name = request.POST.get("assignee", "")
     assignee = get_object_or_404(roles.case_workers(), username=name) if name else None
-    return act(request, case, lambda: services.assign(case, request.user, assignee))
+    said = f"Assigned to {assignee.get_username()}." if assignee else "Assigned to no one."
+    return act(request, case, lambda: services.assign(case, request.user, assignee), done=said)
 
 
 @require_POST
@@ -99,6 +145,7 @@ def decide(request, reference: str):
             post.getlist("allowed"),
             post.get("reason", ""),
         ),
+        done="Decision recorded.",
     )
 
 
@@ -106,10 +153,21 @@ def decide(request, reference: str):
 @case_worker
 def correct(request, reference: str):
     case = case_or_404(reference)
+    in_force = case.decisions.in_force().count()
+
+    def said(_engine) -> str:
+        if case.decisions.in_force().count() < in_force:
+            return (
+                "Request corrected; the engine reviewed it again. Its review changed: the "
+                "decisions before it are set aside."
+            )
+        return "Request corrected; the engine reviewed it again."
+
     return act(
         request,
         case,
         lambda: services.correct_request(case, request.user, changes_from_form(request.POST)),
+        done=said,
     )
 
 
@@ -124,6 +182,7 @@ def callback(request, reference: str):
         lambda: services.record_callback(
             case, request.user, post.get("number", ""), post.get("source", ""), post.get("note", "")
         ),
+        done="Call-back recorded.",
     )
 
 
@@ -132,7 +191,10 @@ def callback(request, reference: str):
 def note(request, reference: str):
     case = case_or_404(reference)
     return act(
-        request, case, lambda: services.add_note(case, request.user, request.POST.get("text", ""))
+        request,
+        case,
+        lambda: services.add_note(case, request.user, request.POST.get("text", "")),
+        done="Note added.",
     )
 
 
