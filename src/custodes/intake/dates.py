@@ -51,6 +51,11 @@ _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _WRITTEN = [
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),
     re.compile(rf"\b{_DAY}(?:\s+day)?\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),
+    # "the thirtieth day of October, 2026"
+    re.compile(
+        rf"\b(?P<ordinal>[a-z]+(?:[\s-][a-z]+)?)\s+day\s+of\s+{_MONTH},?\s+{_YEAR}\b",
+        re.IGNORECASE,
+    ),
 ]
 _ISO = re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?!\d)")
 _NUMERIC = re.compile(
@@ -134,7 +139,12 @@ def first_date(text: str, order: DateOrder | None = None) -> date | None:
 
 
 def _written(match: re.Match[str], order: DateOrder | None) -> date | None:
-    return _valid(int(match["year"]), _MONTHS.get(match["month"].lower()), int(match["day"]))
+    month = _MONTHS.get(match["month"].lower())
+    if "ordinal" in match.groupdict():
+        words = re.sub(r"\s+", "-", match["ordinal"].lower()).split("-")
+        day = _vocab()["ordinals"].get("-".join(words[-2:])) or _vocab()["ordinals"].get(words[-1])
+        return _valid(int(match["year"]), month, day) if day else None
+    return _valid(int(match["year"]), month, int(match["day"]))
 
 
 def _iso(match: re.Match[str], order: DateOrder | None) -> date | None:
@@ -221,13 +231,13 @@ def find_ranges(
     return sorted(spans + _shared_year_ranges(text), key=lambda span: span.position)
 
 
-def _number_words() -> str:
+def number_words() -> str:
     return "|".join(sorted(_vocab()["numbers"], key=len, reverse=True))
 
 
 @cache
 def _period() -> re.Pattern[str]:
-    word = rf"(?:{_number_words()})"
+    word = rf"(?:{number_words()})"
     return re.compile(
         rf"\b(?:for|until|through)\s+(?:a\s+(?:further\s+)?period\s+of\s+)?(?:up\s+to\s+)?"
         rf"(?P<count>\d+|{word}(?:[\s-]+(?:and\s+)?{word})*)\s*(?:\(\d+\)\s*)?"
@@ -256,9 +266,9 @@ def find_periods(text: str, issued_on: date | None) -> list[Span]:
     spans = []
     for match in _period().finditer(text):
         anchor = match["anchor"]
-        count = _count(match["count"])
-        if count and (anchor is None or _THIS_DOCUMENT.match(anchor)):
-            end = _add(issued_on, count, match["unit"].lower())
+        number = count(match["count"])
+        if number and (anchor is None or _THIS_DOCUMENT.match(anchor)):
+            end = _add(issued_on, number, match["unit"].lower())
             spans.append(Span(issued_on, end, match.start()))
     return spans
 
@@ -268,7 +278,8 @@ def period_end(text: str, issued_on: date | None) -> date | None:
     return periods[0].end if periods else None
 
 
-def _count(text: str) -> int | None:
+def count(text: str) -> int | None:
+    """A number written in figures or words: '14', 'ninety', 'one hundred and eighty'."""
     if text.isdigit():
         return int(text)
     numbers, value = _vocab()["numbers"], 0

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
-from custodes.intake import categories, instrument, parties, purpose, secrecy, selectors
+from custodes.intake import categories, dates, instrument, parties, purpose, secrecy, selectors
 from custodes.intake.dates import DateOrder, find_dates, find_periods, find_ranges, first_date
 from custodes.intake.items import requested_items
 from custodes.intake.layout import Layout
@@ -19,12 +19,15 @@ _ISSUED = re.compile(
     r"\b(?:date and time issued|date issued|issued on|issued|signed on)\b[ \t]*:?|"
     r"^[ \t]*dated\b[ \t]*:?|\bdated[ \t]*(?::|this\b)|"
     r"\b(?:so ordered|entered|signed|done|given),?[ \t]+(?:this|on)\b|"
-    r"\bthis[ \t]+(?:the[ \t]+)?(?=\d{1,2}(?:st|nd|rd|th)[ \t]+day[ \t]+of\b)|\bDate[ \t]*:",
+    r"\bthis[ \t]+(?:the[ \t]+)?(?=\d{1,2}(?:st|nd|rd|th)[ \t]+day[ \t]+of\b)",
     _I | re.MULTILINE,
 )
+# A bare "Date:" label dates the document only where nothing says when it was issued: a
+# fax cover sheet's "Date:" is the day it was sent.
+_DATE_LABEL = re.compile(r"\bDate[ \t]*:", _I)
 _RETURN = re.compile(
     r"\b(?:on or before|no later than|not later than|return date\s*:?|due (?:on|by)|"
-    r"date and time\s*:|respond by|reply by|(?:to )?appear\b[^.]{0,60}?\bon\b)",
+    r"date and time\s*:|respond by|reply by|(?:to )?appear\b[^.]{0,240}?\bon\b)",
     _I,
 )
 # These open with literals (no leading \b) so the regex engine can skip to candidates.
@@ -68,6 +71,7 @@ def extract_request(text: str, source_kind: str = "text") -> Request:
         requester=requester,
         issued_on=issued_on,
         return_by=_return_by(layout, issued_on, order),
+        execute_by=_execute_by(layout, issued_on, order),
         signed=_signed(layout, source_kind),
         selectors=tuple(selectors.extract_selectors(layout, region, excluded, target_lines, order)),
         categories=_categories(items, layout),
@@ -107,12 +111,13 @@ def _own_contacts(
 
 
 def _issued_on(layout: Layout, order: DateOrder | None) -> date | None:
-    for match in _ISSUED.finditer(layout.body):
-        index = layout.line_at(match.start())
-        after = match.end() - layout.line_starts[index]
-        value = first_date(layout.lines[index].text[after : after + 100], order)
-        if value:
-            return value
+    for cue in (_ISSUED, _DATE_LABEL):
+        for match in cue.finditer(layout.body):
+            index = layout.line_at(match.start())
+            after = match.end() - layout.line_starts[index]
+            value = first_date(layout.lines[index].text[after : after + 100], order)
+            if value:
+                return value
     for line in layout.lines[:25]:
         dates = find_dates(line.stripped, order)
         if dates and dates[-1].end == len(line.stripped) and len(line.stripped) < 45:
@@ -134,6 +139,37 @@ def _return_by(layout: Layout, issued_on: date | None, order: DateOrder | None) 
         later = [d for d in dates if issued_on is None or d >= issued_on]
         if later:
             return later[0]
+    return None
+
+
+# A warrant's own period: "shall be executed within three (3) days from its issuance",
+# "you are commanded to execute this warrant on or before December 1, 2026".
+_EXECUTE = re.compile(r"\bexecut\w*|\bserved?\b", _I)
+_WITHIN = re.compile(
+    rf"\bwithin\s+(?P<count>\d+|{dates.number_words()}(?:[\s-]+{dates.number_words()})*)\s*"
+    r"(?:\(\d+\)\s*)?(?P<unit>days?|hours?)\b",
+    _I,
+)
+_BY_DATE = re.compile(r"\b(?:on or before|no later than|not later than|by)\b", _I)
+
+
+def _execute_by(layout: Layout, issued_on: date | None, order) -> date | None:
+    """The last day a warrant may be executed, where the warrant itself says so."""
+    for sentence in layout.sentences:
+        lowered = sentence.lower()
+        if "warrant" not in lowered or not _EXECUTE.search(sentence):
+            continue
+        within = _WITHIN.search(sentence)
+        if within and issued_on:
+            count = dates.count(within["count"])
+            if count:
+                days = count if within["unit"].lower().startswith("day") else -(-count // 24)
+                return issued_on + timedelta(days=days)
+        by = _BY_DATE.search(sentence)
+        if by:
+            found = first_date(sentence[by.end() : by.end() + 60], order)
+            if found:
+                return found
     return None
 
 

@@ -128,9 +128,11 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _URL = re.compile(r"\b(?:https?://|www\.)\S+", _I)
 _CITATION = re.compile(
     r"\b\d+\s+U\.?\s?S\.?\s?C\.?\s*(?:A\.?\s*)?(?:§+|sec(?:tion|\.)?)?\s*[\w().-]+|§+\s*[\w().-]+|"
-    r"\b(?:Fed\.|Cal\.|N\.Y\.)\s*R\.\s*\w+\.?\s*P\.\s*[\w().]+|\bform\s+[A-Z]{0,4}-?\d[\w-]*",
+    r"\b(?:Fed\.|Cal\.|N\.Y\.)\s*R\.\s*\w+\.?\s*P\.\s*[\w().]+|\bform\s+[A-Z]{0,4}-?\d[\w-]*|"
+    r"\b(?:[A-Z][a-z]+\s+){0,2}(?:No|Nos|Number|#)\.?\s*:?\s*[\w-]*\d[\w-]*",
     _I,
 )
+_SUFFIX = re.compile(r",?\s+(?:Inc|LLC|L\.L\.C|Corp|Corporation|Co|Ltd|Limited|GmbH|PLC|LLP)\.?$")
 _COMPANY = re.compile(
     r"\b(?:[A-Z][\w'&.-]*\s+){1,5}?(?:Inc|LLC|L\.L\.C|Corp|Corporation|Co|Ltd|Limited|"
     r"GmbH|PLC|LLP)\b\.?"
@@ -146,7 +148,11 @@ class _Found:
 
 def requested_items(layout: Layout, own_names: Iterable[str] = ()) -> list[Item]:
     """Each item the demand asks for, once per category it names, in the demand's order."""
-    names = sorted({n.strip() for n in own_names if n and n.strip()}, key=len, reverse=True)
+    names = sorted(
+        {v for n in own_names if n and n.strip() for v in (n.strip(), _SUFFIX.sub("", n.strip()))},
+        key=len,
+        reverse=True,
+    )
     out: list[Item] = []
     seen: set[tuple[str, Category]] = set()
     for found in _found_items(layout):
@@ -214,7 +220,11 @@ def _head_categories(part: str) -> set[Category]:
 
 def _found_items(layout: Layout) -> Iterator[_Found]:
     lines = [_unfurnished(line.text) for line in layout.lines]
-    yield from _schedule_items(lines)
+    in_schedules: set[int] = set()
+    yield from _schedule_items(lines, in_schedules)
+    for number, line in enumerate(lines):  # a form's boxes, wherever they stand
+        if number not in in_schedules and _CHECKBOX.search(line):
+            yield from _split_item(line.strip())
     for sentence in layout.sentences:
         asked = flat(without_negations(sentence))  # "does not seek …" asks for nothing
         match = _COMMAND.search(asked)
@@ -226,8 +236,9 @@ def _unfurnished(line: str) -> str:
     return "" if _PAGE_FURNITURE.search(line) else _DOT_LEADERS.sub(" ", line)
 
 
-def _schedule_items(lines: list[str]) -> Iterator[_Found]:
-    """The items of every schedule and every list introduced by a colon."""
+def _schedule_items(lines: list[str], taken: set[int]) -> Iterator[_Found]:
+    """The items of every schedule and every list introduced by a colon; `taken` gathers
+    the numbers of the lines read."""
     index = 0
     while index < len(lines):
         start = _schedule_start(lines, index)
@@ -239,6 +250,7 @@ def _schedule_items(lines: list[str]) -> Iterator[_Found]:
         block: list[str] = []
         while index < len(lines) and not _ends_schedule(lines[index], block):
             block.append(lines[index])
+            taken.add(index)
             index += 1
         for found in _items_of(block):
             yield replace(found, prospective=prospective) if prospective else found
@@ -272,8 +284,10 @@ def _next_text(lines: list[str], index: int) -> int | None:
 def _is_title(line: str) -> bool:
     """A part's title: short, not a sentence, in capitals or title case or ending in a colon
     (an enumerator before it, "C. Records to be produced", is no matter)."""
-    body = _ENUMERATED.sub("", line.strip(), count=1)
-    if len(body.split()) > 12 or body.endswith((".", ";", ",")):
+    if re.search(r"\S\s{5,}\S", line.strip()):
+        return False  # two columns of a letterhead or caption, not a title
+    body = re.sub(r"\s*\([^)]*\)", "", _ENUMERATED.sub("", line.strip(), count=1))
+    if not body or len(body.split()) > 12 or body.endswith((".", ";", ",")):
         return False
     letters = re.sub(r"[^A-Za-z]", "", body)
     return letters.isupper() or body.endswith(":") or body.istitle() or body != line.strip()

@@ -47,7 +47,13 @@ def expired(ctx: Context) -> Iterator[Finding]:
     request, received = ctx.request, ctx.config.received_on
     reasons = []
     service_days = ctx.pack.defaults["warrant_service_days"]
-    if request.instrument is Instrument.SEARCH_WARRANT and request.issued_on:
+    if request.instrument is Instrument.SEARCH_WARRANT and request.execute_by:
+        if received > request.execute_by:
+            reasons.append(
+                f"The warrant was to be executed by {request.execute_by}, as it says itself, "
+                f"and was received on {received}."
+            )
+    elif request.instrument is Instrument.SEARCH_WARRANT and request.issued_on:
         late = (received - request.issued_on).days
         if late > service_days:
             reasons.append(

@@ -1,0 +1,128 @@
+"""The reader on the failure classes of a demand read by its words instead of its structure,
+each in wording written for this test."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from custodes.intake import extract_request
+
+
+def categories(text: str) -> set[str]:
+    return {str(c) for c in extract_request(text).categories}
+
+
+def test_an_e_mail_address_on_file_is_subscriber_information_not_a_file():
+    text = """GRAND JURY SUBPOENA
+To: Lumen Photos Inc.
+RECORDS TO BE PRODUCED
+1. All e-mail addresses on file for the account jdoe_77.
+"""
+    assert categories(text) == {"subscriber"}
+
+
+def test_the_providers_own_name_is_not_a_request_for_photos_or_chats():
+    text = """SUBPOENA
+To: Quillfeather Photo & Chat, Inc.
+Please provide the subscriber name and address of the Quillfeather Photo & Chat account
+@lantern.bay.
+"""
+    assert categories(text) == {"subscriber"}
+
+
+def test_geotags_attached_to_posts_are_location():
+    text = """ATTACHMENT B
+Information to be disclosed
+1. Geotags attached to posts made by the account between March 1 and March 9, 2026.
+"""
+    assert categories(text) == {"location"}
+
+
+def test_narrative_is_not_the_ask():
+    text = """BACKGROUND
+The suspect told the victim to send photos and then posted messages about her.
+
+RECORDS REQUESTED
+(a) Subscriber information for the account.
+"""
+    assert categories(text) == {"subscriber"}
+
+
+def test_a_title_over_two_lines_and_items_without_a_verb():
+    text = """ATTACHMENT B
+Particular Things to be Seized
+
+For the period March 1 to May 2, 2026:
+
+1. SUBSCRIBER RECORDS
+2. LOGIN HISTORY
+3. STORED PHOTOGRAPHS
+"""
+    assert categories(text) == {"subscriber", "transactional", "content"}
+
+
+def test_a_bare_records_title():
+    text = """RECORDS
+- Login history with IP addresses
+- Direct messages
+"""
+    assert categories(text) == {"transactional", "content"}
+
+
+def test_an_unticked_box_and_a_refused_item_are_not_asked_for():
+    text = """REQUESTED DATA (check all that apply)
+[X] Subscriber information   [ ] Location history   [ ] Content
+This request does not seek the contents of any message.
+"""
+    assert categories(text) == {"subscriber"}
+
+
+def test_a_pen_register_introduction_makes_its_items_real_time():
+    text = """ORDER
+IT IS ORDERED that the provider install a pen register to capture, for sixty days, the
+following information for the account:
+  (1) the e-mail address of the sender and each recipient of every message;
+  (2) the IP address of each login.
+"""
+    assert categories(text) == {"realtime_noncontent"}
+
+
+def test_the_requested_items_are_kept_with_their_categories():
+    text = """RECORDS TO BE PRODUCED
+1. Subscriber information: names and addresses.
+2. The contents of direct messages sent or received by the account.
+"""
+    items = {(i.category, i.text) for i in extract_request(text).items}
+    assert ("subscriber", "Subscriber information: names and addresses.") in items
+    assert (
+        "content",
+        "The contents of direct messages sent or received by the account.",
+    ) in items
+
+
+def test_a_warrant_that_states_its_own_period_has_its_execute_by_day():
+    text = """SEARCH WARRANT
+This warrant shall be executed within three (3) days from the time of its issuance.
+Given under my hand and dated this 9th day of November, 2026.
+"""
+    request = extract_request(text)
+    assert request.issued_on == date(2026, 11, 9)
+    assert request.execute_by == date(2026, 11, 12)
+
+
+def test_a_fax_cover_date_is_not_the_day_the_warrant_was_issued():
+    text = """FACSIMILE COVER SHEET
+Date: 11/20/2026
+SEARCH WARRANT
+Dated this 4th day of November, 2026.
+"""
+    assert extract_request(text).issued_on == date(2026, 11, 4)
+
+
+def test_a_return_day_written_in_words():
+    text = """GRAND JURY SUBPOENA
+YOU ARE HEREBY COMMANDED to appear before the Grand Jury for the County of Essex, at the
+County Courthouse, on MONDAY, THE TWENTY-SECOND DAY OF MARCH, 2027, at nine o'clock.
+Dated this 1st day of March, 2027.
+"""
+    assert extract_request(text).return_by == date(2027, 3, 22)
