@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from custodes.intake import categories, dates, instrument, parties, purpose, secrecy, selectors
+from custodes.intake import dates, instrument, parties, purpose, secrecy, selectors
 from custodes.intake.dates import DateOrder, find_dates, find_periods, find_ranges, first_date
 from custodes.intake.items import requested_items
 from custodes.intake.layout import Layout
@@ -86,9 +86,7 @@ def extract_request(text: str, source_kind: str = "text") -> Request:
 
 def _categories(items: list[Item], layout: Layout) -> tuple[Category, ...]:
     """The items' categories; where no item could be read, what the asking parts name."""
-    if items:
-        return tuple(c for c in Category if c in {item.category for item in items})
-    return tuple(categories.extract_categories(layout))
+    return tuple(c for c in Category if c in {item.category for item in items})
 
 
 def _own_contacts(

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from custodes.intake.categories import is_ask_intro, unit_categories, without_negations
 from custodes.intake.layout import Layout, flat, sentences_of
 from custodes.law.request import Item
-from custodes.law.vocab import Category
+from custodes.law.vocab import STORED_CATEGORIES, Category
 
 _I = re.IGNORECASE
 
@@ -32,6 +32,9 @@ _SCHEDULE_TITLE = re.compile(
     rf"furnish|search)\w*|\b(?:request|sought|produc|disclos|preserv|seiz)\w*\s+(?:\w+\s+)?"
     rf"{_RECORDS_NOUN}\b|^\W*{_RECORDS_NOUN}\W*$",
     _I,
+)
+_TITLED_ATTACHMENT = re.compile(
+    r"^\W*(?:attachment|schedule|exhibit|appendix|annex)\s+\w{1,3}\s*[-–—:.]\s*(?P<title>.+)$", _I
 )
 _ATTACHMENT = re.compile(r"^\W*(?:attachment|schedule|exhibit|appendix|annex)\s+\w{1,3}\W*$", _I)
 # The titles and labels of other parts, which end a schedule.
@@ -55,19 +58,28 @@ _PAGE_FURNITURE = re.compile(
 )
 
 # The sentences that ask the provider for records, and where their object begins.
+_VERB = r"(?:produce|provide|disclose|preserve|furnish|deliver|supply|retain|bring|send|seize)"
 _COMMAND = re.compile(
-    r"(?:^|[,;:]\s*)(?:produce|provide|disclose|preserve|furnish|supply)\b|"
-    r"\b(?:please|kindly)\s+(?:\w+\s+){0,2}?(?:provide|produce|disclose|preserve|furnish|send|"
-    r"supply|forward|retain)\b|"
-    r"\b(?:commanded|required|directed|ordered|requested|asked)\s+(?:and\s+\w+\s+)?to\s+"
-    r"(?:\w+\s+){0,2}?(?:produce|provide|disclose|preserve|furnish|deliver|supply|retain|"
-    r"bring)\b|"
-    r"\b(?:shall|must|will)\s+(?:\w+\s+){0,2}?(?:produce|provide|disclose|preserve|furnish|"
-    r"deliver|supply|retain)\b|"
+    rf"(?:^|[,;:]\s*){_VERB}\b|"
+    rf"\b(?:please|kindly)\s+(?:\w+\s+){{0,2}}?(?:{_VERB}|forward)\b|"
+    rf"\b(?:commanded|required|directed|ordered|requested|asked|summoned|subpoenaed)\s+"
+    rf"(?:and\s+\w+\s+)?to\s+(?:\w+\s+){{0,2}}?{_VERB}\b|"
+    rf"\b(?:ordered|directed|commanded|required|requests?)\s+that\s+(?:[\w.,&'-]+\s+){{1,6}}?"
+    rf"(?:shall\s+|must\s+|will\s+)?{_VERB}\b|"
+    rf"\b(?:shall|must|will)\s+(?:\w+\s+){{0,2}}?{_VERB}\b|"
+    rf"\b(?:requires?|directs?|orders?|commands?|compels?)\s+(?:[\w.,&'-]+\s+){{0,6}}?to\s+"
+    rf"{_VERB}\b|"
     r"\b(?:request|requests|requesting|ask|asks|asking|seek|seeks|seeking)\s+"
     r"(?:that\s+(?:you|\w+)\s+)?(?:(?:provide|produce|disclose|preserve|furnish)\s+)?"
     r"(?:the\s+(?:following|preservation\s+of|disclosure\s+of|production\s+of)\s+)?|"
-    r"\bto\s+be\s+(?:seized|disclosed|produced|preserved)\b\W*",
+    r"\bto\s+be\s+(?:seized|disclosed|produced|preserved)\b\W*|"
+    # as officers write without process: "all I'm looking for is …", "can you tell me …"
+    r"\blooking\s+for(?:\s+is)?\b|\b(?:i|we)\s+(?:would\s+like|want|need)\s+(?:to\s+"
+    r"(?:get|obtain|know|see|have)\s+)?|\b(?:can|could|would)\s+you\s+(?:please\s+)?"
+    r"(?:tell|send|give|provide|get|let)\s+(?:me|us)\s+(?:know\s+)?|"
+    r"\b(?:tell|let)\s+(?:me|us)\s+(?:know\s+)?(?=who|what|whose)|"
+    # an order authorising capture: "… to record, on a prospective basis, the dialing …"
+    r"\bto\s+(?:record|capture|intercept|collect)\b|\bto\s+seize\b",
     _I,
 )
 # What an item lists of what it asks for: each listed part is asked for too.
@@ -124,6 +136,22 @@ _TARGET_VALUE = re.compile(
     r"(?<![\w@])@[A-Za-z0-9_.]{2,}",
     _I,
 )
+# "disclose, for the account … and the period …, subscriber information": where and when
+# come first, then what.
+_LEADING_ADVERBIAL = re.compile(
+    r"^(?:[\s,:;]*(?:for|within|on or before|no later than|by|to|from|in|during|at|"
+    r"forthwith|immediately)\b[^,:;]*[,:;])+\s*",
+    _I,
+)
+# "all records of the account": everything it holds, where nothing narrower is named.
+_WHOLE_ACCOUNT = re.compile(
+    r"\ball\s+(?:records|information|data|content and records|records and information)\s+"
+    r"(?:\w+\s+){0,3}?(?:associated with|relating to|pertaining to|of|for|concerning)\s+"
+    r"(?:the|this|that|each|said)\s+accounts?\b",
+    _I,
+)
+# A head that points elsewhere for what it means.
+_REFERENCE = re.compile(r"(?:described|listed|identified|set forth|specified) in\b", _I)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _URL = re.compile(r"\b(?:https?://|www\.)\S+", _I)
 _CITATION = re.compile(
@@ -179,10 +207,16 @@ def item_categories(text: str, prospective: bool = False) -> list[Category]:
             named = _head_categories(head.strip(" ,.-–—"))
             if not named and _BARE_HEAD.fullmatch(head.strip() or "records"):
                 named = {c for gloss in glosses for c in _head_categories(gloss)}
+            if (prospective and not _STORED.search(head)) or _CAPTURE.search(part):
+                named = {_AS_IT_HAPPENS.get(c, c) for c in named}
             found |= named
-    if prospective:
-        found = {_AS_IT_HAPPENS.get(c, c) for c in found}
+    if not found and _WHOLE_ACCOUNT.search(text):
+        found = set(STORED_CATEGORIES)
     return [c for c in Category if c in found]
+
+
+# Records that already exist, whatever the introduction captures going forward.
+_STORED = re.compile(r"\b(?:stored|historical|existing|past|archived|retained)\b", _I)
 
 
 _AS_IT_HAPPENS = {
@@ -210,11 +244,18 @@ def _outside_brackets(pattern: re.Pattern[str], text: str) -> list[str]:
 def _head_categories(part: str) -> set[Category]:
     if not part:
         return set()
-    head_end = _HEAD_END.search(part)
+    head_end = _HEAD_END.search(part, 1)
     head = part[: head_end.start()] if head_end else part
-    found = unit_categories(head.lower())
-    if not found and head_end and _BARE_HEAD.fullmatch(head.strip()):
-        found = unit_categories(part[head_end.start() :].lower())
+    # The noun before "of" is the head where it names a kind of record ("the e-mail
+    # address of the sender of every message"); "records of", "contents of" say nothing.
+    noun = re.split(r"\s+of\s+", head, maxsplit=1)[0]
+    found = unit_categories(noun.lower())
+    if not found and noun != head and _BARE_HEAD.fullmatch(noun.strip()):
+        found = unit_categories(head.lower())
+    if found or not head_end or _REFERENCE.match(part, head_end.start()):
+        return found  # "the records listed in Attachment B" says where, not what
+    if _BARE_HEAD.fullmatch(head.strip()):
+        return unit_categories(part[head_end.start() :].lower())
     return found
 
 
@@ -228,8 +269,9 @@ def _found_items(layout: Layout) -> Iterator[_Found]:
     for sentence in layout.sentences:
         asked = flat(without_negations(sentence))  # "does not seek …" asks for nothing
         match = _COMMAND.search(asked)
-        if match and match.end() < len(asked) and not _DELIVERY.match(asked[match.end() :]):
-            yield _Found(asked[match.end() :])
+        what = _LEADING_ADVERBIAL.sub("", asked[match.end() :]) if match else ""
+        if what and not _DELIVERY.match(what):
+            yield _Found(what, prospective=bool(_CAPTURE.search(asked[: match.end()])))
 
 
 def _unfurnished(line: str) -> str:
@@ -245,7 +287,7 @@ def _schedule_items(lines: list[str], taken: set[int]) -> Iterator[_Found]:
         if start is None:
             index += 1
             continue
-        prospective = bool(_CAPTURE.search(lines[start - 1]))
+        prospective = bool(_CAPTURE.search(" ".join(lines[max(0, start - 3) : start])))
         index = start
         block: list[str] = []
         while index < len(lines) and not _ends_schedule(lines[index], block):
@@ -269,9 +311,29 @@ def _schedule_start(lines: list[str], index: int) -> int | None:
         return None
     if _is_title(line) and _SCHEDULE_TITLE.search(line):
         return index + 1
-    if line.endswith(":") and is_ask_intro(line) and not _OTHER_PART.match(line):
+    titled = _TITLED_ATTACHMENT.match(line)  # "ATTACHMENT B - RECORDS, October 1 …"
+    if titled and _SCHEDULE_TITLE.search(titled["title"]):
+        return index + 1
+    label = _RECORDS_LABEL.match(line)
+    if label and line[label.end() :].strip():
+        lines[index] = line[label.end() :]  # "Records: the name, e-mail …" holds its own item
+        return index
+    intro = " ".join(x.strip() for x in lines[max(0, index - 2) : index + 1])  # it may wrap
+    if (
+        line.endswith(":")
+        and (is_ask_intro(line) or _FOLLOWING.search(intro))
+        and not _OTHER_PART.match(line)
+    ):
         return index + 1
     return None
+
+
+_FOLLOWING = re.compile(r"\bfollowing\b", _I)
+_RECORDS_LABEL = re.compile(
+    rf"^\W*(?:(?:requested|required)\s+)?{_RECORDS_NOUN}(?:\s+(?:requested|sought|to be "
+    rf"(?:produced|disclosed|preserved)))?\s*:",
+    _I,
+)
 
 
 def _next_text(lines: list[str], index: int) -> int | None:

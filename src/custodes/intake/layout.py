@@ -21,6 +21,8 @@ _INLINE_LABEL = re.compile(r"^(?P<label>[A-Z][a-z]+(?: [a-z]+){0,3})\.\s+(?=[A-Z
 _NOT_LETTERS = re.compile(r"[^A-Za-z]+")
 _PARENTHETICAL = re.compile(r"\([^)]*\)?")
 _ITEM = re.compile(r"^\s*(?:\(?[a-zA-Z0-9]{1,3}[.)]|[-•*–])\s+")
+# A word broken over two lines ("in-" / "cluding"): rejoined on the first, lines kept.
+_HYPHENATED = re.compile(r"([A-Za-z]{2,})-\n([ \t]*)([a-z]+)(?=[\s.,;:)])")
 _BOILERPLATE = re.compile(
     r"(?is)(confidentiality notice|this e-?mail (message)?[^.]{0,80}intended recipient)"
     r".*?(\n\s*\n|$)"
@@ -47,6 +49,7 @@ class Layout:
     @classmethod
     def of(cls, text: str) -> Layout:
         text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+        text = _HYPHENATED.sub(r"\1\3\n\2", text)
         headers, body = _split_headers(text)
         body = _BOILERPLATE.sub("\n\n", body)
         return cls(text=text, headers=headers, body=body)

@@ -81,14 +81,22 @@ def danger_evidence(purpose: str | None) -> list[str]:
         return []
     vocab = load_vocabularies()["emergency"]
     found: list[str] = []
-    for sentence in _sentences(_reason_text(purpose).lower()):
-        if _is_certification(sentence):
+    for written in _sentences(_reason_text(purpose)):
+        if _is_certification(written.lower()) or written.rstrip().endswith("?"):
             continue
+        sentence = _FORM_WORDS.sub(" ", written).lower()
         for start, end in vocab["danger"].spans(sentence):
             before = sentence[max(0, start - _NEGATION_WINDOW) : start]
             if not vocab["negations"].find(before):
                 found.append(sentence[start:end])
     return list(dict.fromkeys(found))
+
+
+# A form's own words are no facts: its boxes and what they say ("[X] Imminent danger of
+# death"), and its labels in capitals ("DESCRIBE THE FACTS SHOWING AN IMMINENT DANGER:").
+_FORM_WORDS = re.compile(
+    r"(?:\[\s*[xX✓✔]?\s*\]|[☐☒☑□■])[^\[\]☐☒☑□■:.?]{0,100}|\b[A-Z][A-Z ,/()'-]{8,}:"
+)
 
 
 def _sentences(text: str) -> list[str]:
