@@ -1,9 +1,6 @@
-"""The data categories a demand asks for, read from the part of it that asks.
-
-The ask is what stands under a heading about records to produce, what follows an
-introduction ending in a colon ("we kindly ask you to provide:"), and each sentence with a
-verb of asking ("produce for each account …"). Narrative ("the account published
-photographs") is not an ask, and neither is what a demand says it does not want.
+"""The words of each data category, read in one pass over a passage, and what a passage
+says it does not want. `items` decides which passages are asked for: this module only
+names the categories in them.
 """
 
 from __future__ import annotations
@@ -13,9 +10,9 @@ import tomllib
 from functools import cache
 from importlib import resources
 
-from custodes.intake.layout import Layout, flat, is_item, sentences_of
+from custodes.intake.layout import sentences_of
 from custodes.law.terms import Vocabulary
-from custodes.law.vocab import STORED_CATEGORIES, Category
+from custodes.law.vocab import Category
 
 _SCHEDULE_HEADING = re.compile(
     r"(records?|information|documents|data|things|items|materials?)\b.{0,40}"
@@ -34,14 +31,6 @@ _ASK = re.compile(
     r"tell (?:me|us)|let (?:me|us) know|who (?:owns|is behind|runs|operates|uses)|identify|"
     r"authoriz\w+ the (?:installation|interception)|to be seized|to be disclosed)\b|"
     r"^\s*(?:records|information|data|items|documents|things)\b[^:.]{0,40}:",
-)
-# "Background: …", "Issued by: …": a new labelled part, which ends a schedule.
-_LABEL_LINE = re.compile(r"^[A-Z][A-Za-z]+(?: [A-Za-z]+){0,3}:\s")
-_OTHER_PART = re.compile(
-    r"^(?:background|purpose|facts|reason|basis|summary|issued by|contact|point of contact|"
-    r"signed|signature|dated?|requested by|submitted by|delivery|instructions|certification)"
-    r"\b[^:]{0,20}:",
-    re.IGNORECASE,
 )
 _DELIVERY = re.compile(
     r"\b(deliver\w*|upload|in electronic|form in which|send (?:it|them) to)\b", re.I
@@ -76,50 +65,6 @@ def _groups() -> tuple[tuple[Category, Vocabulary], ...]:
     with path.open("rb") as handle:
         data = tomllib.load(handle)
     return tuple((Category(g["category"]), Vocabulary(g["terms"])) for g in data["groups"])
-
-
-def asked_text(layout: Layout) -> str:
-    """The parts of the demand that ask for records, negations removed."""
-    parts: list[str] = []
-    lines = layout.lines
-    schedules = {
-        heading: bool(_SCHEDULE_HEADING.search(heading) and not _DELIVERY.search(heading))
-        for heading in {line.heading for line in lines}
-    }
-    index = 0
-    ended: set[str] = set()  # schedule headings whose region a new labelled part has ended
-    while index < len(lines):
-        line = lines[index]
-        stripped = line.stripped
-        if schedules[line.heading] and _OTHER_PART.match(stripped):
-            ended.add(line.heading)
-        if schedules[line.heading] and line.heading not in ended:
-            parts.append(stripped)
-        elif stripped.endswith(":") and is_ask_intro(stripped):
-            block = [stripped]
-            index += 1
-            while index < len(lines) and not lines[index].stripped:
-                index += 1
-            # The first paragraph after the introduction is the ask, whatever its layout;
-            # items and indented lines after it belong to it too.
-            while (
-                index < len(lines)
-                and not _LABEL_LINE.match(lines[index].text)
-                and (
-                    lines[index].stripped
-                    or is_item(lines[index].text)
-                    or lines[index].text.startswith((" ", "\t"))
-                )
-            ):
-                if not lines[index].stripped and not block[-1]:
-                    break
-                block.append(lines[index].stripped)
-                index += 1
-            parts.append("\n".join(block))
-            continue
-        index += 1
-    parts.extend(s for s in layout.sentences if _ASK.search(s.lower()))
-    return "\n".join(without_negations(p) for p in parts)
 
 
 def is_ask_intro(line: str) -> bool:
@@ -162,35 +107,6 @@ def without_negations(text: str) -> str:
 
 
 _REALTIME = {Category.REALTIME_CONTENT, Category.REALTIME_NONCONTENT}
-
-
-# "all records of the account": everything stored, where the demand names nothing narrower.
-_EVERYTHING = re.compile(
-    r"\ball\s+(?:records|information|data|content and records|records and information)\s+"
-    r"(?:\w+\s+){0,3}?(?:associated with|relating to|pertaining to|of|for|concerning)\s+"
-    r"(?:the|this|that|each|said)\s+account",
-    re.IGNORECASE,
-)
-# "the IP address 198.51.100.23 …" names a target; it does not ask for IP records.
-_IP_AS_TARGET = re.compile(
-    r"\bip\s+address(?:es)?\s+(?:of\s+)?(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f]*:[0-9a-f:]+)",
-    re.IGNORECASE,
-)
-
-
-def extract_categories(layout: Layout) -> list[Category]:
-    """Each sentence or item of the ask read on its own: where it asks for monitoring going
-    forward, its logs and headers are real-time non-content, not stored records."""
-    ask = _IP_AS_TARGET.sub(" ", asked_text(layout))
-    if not any(vocab.spans(ask) for category, vocab in _groups() if category in _REALTIME):
-        found = unit_categories(flat(ask).lower())  # nothing real-time: one pass will do
-    else:
-        found = set()
-        for unit in re.split(r"\n|(?<=[.;])\s+|,\s*and\s+", ask):
-            found |= unit_categories(flat(unit).lower())
-    if not found and _EVERYTHING.search(ask):
-        found = set(STORED_CATEGORIES)  # "all records of the account", and nothing narrower
-    return [c for c in Category if c in found]
 
 
 def unit_categories(text: str) -> set[Category]:
