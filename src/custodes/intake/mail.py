@@ -42,6 +42,21 @@ def _part_text(part: EmailMessage, name: str) -> str | None:
         return part.get_content()
     if content_type == "text/html":
         return _html_text(part.get_content())
+    return _sniffed(part.get_payload(decode=True) or b"", f"{name}: {filename}")
+
+
+def _sniffed(payload: bytes, name: str) -> str | None:
+    """An attachment read by what it holds, whatever type it declares: a PDF, or text."""
+    if payload.startswith(b"%PDF"):
+        return pdf.pdf_text(payload, name)
+    for encoding in ("utf-8", "cp1252"):
+        try:
+            text = payload.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        printable = sum(c.isprintable() or c in "\n\r\t" for c in text[:4000])
+        if text and printable >= 0.97 * min(len(text), 4000):
+            return text
     return None
 
 
