@@ -126,3 +126,44 @@ County Courthouse, on MONDAY, THE TWENTY-SECOND DAY OF MARCH, 2027, at nine o'cl
 Dated this 1st day of March, 2027.
 """
     assert extract_request(text).return_by == date(2027, 3, 22)
+
+
+def selectors(text: str) -> set[tuple[str, str]]:
+    return {(str(s.kind), s.value) for s in extract_request(text).selectors}
+
+
+def test_targets_behind_dot_leaders_and_blank_fields_left_unfilled():
+    text = """SUBPOENA
+SUBJECT ACCOUNT
+   Username .................. harbor.lights_22
+   Account ID ................ ____________________
+   Phone on account .......... (503) 555-0117
+"""
+    assert selectors(text) == {("username", "harbor.lights_22"), ("phone", "+15035550117")}
+
+
+def test_a_table_with_a_value_column_and_a_type_column():
+    text = """GRAND JURY SUBPOENA
+ACCOUNTS
+| # | Value               | Type              |
+|---|---------------------|-------------------|
+| 1 | mill.creek.bakes    | Username          |
+| 2 | 418800221973        | Account ID        |
+"""
+    assert selectors(text) == {("username", "mill.creek.bakes"), ("account_id", "418800221973")}
+
+
+def test_a_demand_attached_as_octet_stream_is_read():
+    from custodes.intake.mail import email_text
+
+    message = (
+        b"From: Det. R. Ames <rames@cityofexample.gov>\r\nTo: legal@provider.example\r\n"
+        b"Subject: Subpoena\r\nMIME-Version: 1.0\r\n"
+        b'Content-Type: multipart/mixed; boundary="b"\r\n\r\n--b\r\n'
+        b"Content-Type: text/plain\r\n\r\nSubpoena attached.\r\n--b\r\n"
+        b"Content-Type: application/octet-stream\r\n"
+        b'Content-Disposition: attachment; filename="subpoena.dat"\r\n\r\n'
+        b"GRAND JURY SUBPOENA\r\nRECORDS TO BE PRODUCED\r\n1. Subscriber information.\r\n--b--\r\n"
+    )
+    text = email_text(message, "subpoena.eml")
+    assert "GRAND JURY SUBPOENA" in text and categories(text) == {"subscriber"}

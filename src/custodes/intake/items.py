@@ -264,7 +264,11 @@ def _found_items(layout: Layout) -> Iterator[_Found]:
     in_schedules: set[int] = set()
     yield from _schedule_items(lines, in_schedules)
     for number, line in enumerate(lines):  # a form's boxes, wherever they stand
-        if number not in in_schedules and _CHECKBOX.search(line):
+        if (
+            number not in in_schedules
+            and _CHECKBOX.search(line)
+            and not _names_targets(lines, number)
+        ):
             yield from _split_item(line.strip())
     for sentence in layout.sentences:
         asked = flat(without_negations(sentence))  # "does not seek …" asks for nothing
@@ -272,6 +276,20 @@ def _found_items(layout: Layout) -> Iterator[_Found]:
         what = _LEADING_ADVERBIAL.sub("", asked[match.end() :]) if match else ""
         if what and not _DELIVERY.match(what):
             yield _Found(what, prospective=bool(_CAPTURE.search(asked[: match.end()])))
+
+
+_TARGETS_PART = re.compile(
+    r"\b(?:accounts?|identifiers?|targets?|subjects?|selectors?)\b(?:\(s\))?[^.]{0,40}$", _I
+)
+
+
+def _names_targets(lines: list[str], number: int) -> bool:
+    """Whether a form's line of boxes stands in the part that names the accounts."""
+    for earlier in range(number - 1, max(-1, number - 10), -1):
+        text = lines[earlier].strip()
+        if text and not _CHECKBOX.search(text) and (_is_title(text) or text.endswith(":")):
+            return bool(_TARGETS_PART.search(text.rstrip(":")))
+    return False
 
 
 def _unfurnished(line: str) -> str:
@@ -301,7 +319,7 @@ def _schedule_items(lines: list[str], taken: set[int]) -> Iterator[_Found]:
 def _schedule_start(lines: list[str], index: int) -> int | None:
     """Where the items begin, if a schedule's title or an introduction stands at `index`."""
     line = lines[index].strip()
-    if not line:
+    if not line or _CHECKBOX.search(line):
         return None
     following = _next_text(lines, index)
     if _ATTACHMENT.match(line) and following is not None:

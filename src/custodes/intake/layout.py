@@ -23,6 +23,39 @@ _PARENTHETICAL = re.compile(r"\([^)]*\)?")
 _ITEM = re.compile(r"^\s*(?:\(?[a-zA-Z0-9]{1,3}[.)]|[-•*–])\s+")
 # A word broken over two lines ("in-" / "cluding"): rejoined on the first, lines kept.
 _HYPHENATED = re.compile(r"([A-Za-z]{2,})-\n([ \t]*)([a-z]+)(?=[\s.,;:)])")
+# "Username .......... bigred_verdict": a label and its value, written as "label: value".
+_DOT_LEADER = re.compile(r"(?m)^([ \t]*[^\s.][^\n.]{0,60}?)[ \t]*(?:\.[ \t]?){3,}[ \t]*(?=\S)(.*)$")
+
+
+def _labelled(match: re.Match[str]) -> str:
+    value = "" if re.fullmatch(r"[_\s]*", match[2]) else match[2]  # a blank left unfilled
+    return f"{match[1]}: {value}".rstrip()
+
+
+_TABLE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
+
+
+def _typed_table_rows(text: str) -> str:
+    """A table with a value column and a type column ("| 1 | x.y | Username |"): each row
+    written as "Username: x.y", so that it reads as any labelled target does."""
+    lines = text.split("\n")
+    columns: tuple[int, int] | None = None
+    for number, line in enumerate(lines):
+        row = _TABLE_ROW.match(line)
+        if not row:
+            columns = None if line.strip() and not set(line.strip()) <= set("+-=| ") else columns
+            continue
+        cells = [c.strip() for c in row[1].split("|")]
+        names = [c.lower() for c in cells]
+        if "value" in names and ({"type", "kind", "identifier type"} & set(names)):
+            value = names.index("value")
+            kind = next(i for i, n in enumerate(names) if n in ("type", "kind", "identifier type"))
+            columns = (value, kind)
+        elif columns and len(cells) > max(columns):
+            lines[number] = f"{cells[columns[1]]}: {cells[columns[0]]}"
+    return "\n".join(lines)
+
+
 _BOILERPLATE = re.compile(
     r"(?is)(confidentiality notice|this e-?mail (message)?[^.]{0,80}intended recipient)"
     r".*?(\n\s*\n|$)"
@@ -50,6 +83,7 @@ class Layout:
     def of(cls, text: str) -> Layout:
         text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
         text = _HYPHENATED.sub(r"\1\3\n\2", text)
+        text = _DOT_LEADER.sub(_labelled, _typed_table_rows(text))
         headers, body = _split_headers(text)
         body = _BOILERPLATE.sub("\n\n", body)
         return cls(text=text, headers=headers, body=body)
