@@ -49,7 +49,8 @@ _NEGATED_CLAUSE = re.compile(
 _NEGATED = re.compile(
     r"\b(?:does|do|did|will|shall|is|are|need|should|would|must|may|can)\s+not\b|"
     r"\b(?:doesn't|don't|won't|cannot|mustn't|shan't)\b|"
-    r"\bno\s+(?:content|contents)\b|\bnot\s+(?:seeking|requesting|asking)\b|\bneither\b|\bnor\b",
+    r"\bno\s+(?:content|contents)\b|\bnot\s+(?:seeking|requesting|asking)\b|\bneither\b|\bnor\b|"
+    r"\bnothing\b",
     re.IGNORECASE,
 )
 _DELIVERY_ADDRESS = re.compile(
@@ -89,6 +90,7 @@ _NEGATION_HINTS = (
     "without",
     "neither",
     "nor",
+    "nothing",
     "n't",
 )
 

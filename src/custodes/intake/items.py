@@ -128,6 +128,7 @@ _DELIVERY = re.compile(
 # The values a demand names its targets by, and its references to them ("the listed IP
 # address"): a target, never a kind of record.
 _TARGET_VALUE = re.compile(
+    r"\bip\s+address(?:es)?\s+(?:of\s+)?(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f]{1,4}(?::[0-9a-f]{0,4}){2,7})|"
     r"\b\d{1,3}(?:\.\d{1,3}){3}\b|\b[0-9a-f]{1,4}(?::[0-9a-f]{0,4}){2,7}\b|"
     r"\b(?:source\s+)?ports?\s+(?:numbers?\s+)?\d+(?:\s*[-–]\s*\d+)?|"
     r"\b(?:the|this|that|said|such|these|those)\s+(?:listed|above|identified|target(?:ed)?|"
@@ -162,8 +163,14 @@ _CITATION = re.compile(
 )
 _SUFFIX = re.compile(r",?\s+(?:Inc|LLC|L\.L\.C|Corp|Corporation|Co|Ltd|Limited|GmbH|PLC|LLP)\.?$")
 _COMPANY = re.compile(
-    r"\b(?:[A-Z][\w'&.-]*\s+){1,5}?(?:Inc|LLC|L\.L\.C|Corp|Corporation|Co|Ltd|Limited|"
-    r"GmbH|PLC|LLP)\b\.?"
+    r"\b(?:[A-Z][\w'&.-]*,?\s+(?:&\s+)?){1,5}?(?i:inc|llc|l\.l\.c|corp|corporation|co|ltd|"
+    r"limited|gmbh|plc|llp)\b\.?"
+)
+# The law's and the form's own words, which name no kind of record.
+_GENERIC = re.compile(
+    r"\belectronically stored information\b|\bwith (?:its|their|any|all|the) metadata\b|"
+    r"\b(?:in|as)\s+(?:native|searchable|electronic)\s+(?:format|form|pdf)\b[^.;]*",
+    _I,
 )
 
 
@@ -411,18 +418,34 @@ def _split_item(text: str) -> Iterator[_Found]:
         if _ENUMERATED.match(text):
             yield _Found(stripped)
         else:
-            yield from (_Found(s) for s in sentences_of(stripped))
+            sentences = sentences_of(stripped)
+            yield from (_Found(s) for s in sentences if not _tells(s))
         return
     for number, box in enumerate(boxes):
         end = boxes[number + 1].start() if number + 1 < len(boxes) else len(text)
         yield _Found(text[box.end() : end], bool(_TICKED.fullmatch(box.group(0))))
 
 
+# A sentence that tells what happened ("The account has posted videos …") rather than
+# naming records or asking for them.
+_TELLING = re.compile(
+    r"(?<!\bwho )(?<!\bthat )(?<!\bwhich )(?<!\bwhom )(?<!\bwhere )(?<!\bwhen )"
+    r"\b(?:has|have|had|was|were|is|are|shows|showed|told|said|appears|appeared|believes|"
+    r"advertises)\b",
+    _I,
+)
+
+
+def _tells(sentence: str) -> bool:
+    """A verb of its own, not one inside a relative clause ("users who were located")."""
+    return bool(_TELLING.search(sentence)) and not _COMMAND.search(sentence)
+
+
 def _masked(text: str, names: list[str]) -> str:
     """Names, addresses, links and citations blanked, so that none is read as a record."""
     for name in names:
         text = re.sub(re.escape(name), " ", text, flags=re.IGNORECASE)
-    for pattern in (_EMAIL, _URL, _CITATION, _COMPANY, _TARGET_VALUE):
+    for pattern in (_EMAIL, _URL, _CITATION, _COMPANY, _TARGET_VALUE, _GENERIC):
         text = pattern.sub(" ", text)
     return text
 
