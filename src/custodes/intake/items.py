@@ -82,6 +82,35 @@ _COMMAND = re.compile(
     r"\bto\s+(?:record|capture|intercept|collect)\b|\bto\s+seize\b",
     _I,
 )
+# Every sentence `_COMMAND` can match holds one of these.
+_COMMAND_CUES = (
+    "produc",
+    "provid",
+    "disclos",
+    "preserv",
+    "furnish",
+    "deliver",
+    "supply",
+    "retain",
+    "bring",
+    "send",
+    "seiz",
+    "request",
+    "ask",
+    "seek",
+    "looking for",
+    "want",
+    "need",
+    "tell",
+    "let ",
+    "record",
+    "captur",
+    "intercept",
+    "collect",
+    "please",
+    "kindly",
+    "forward",
+)
 # What an item lists of what it asks for: each listed part is asked for too.
 _LIST = re.compile(
     r":|\b(?:including|included|includes|such as|namely|specifically|in particular|"
@@ -278,6 +307,9 @@ def _found_items(layout: Layout) -> Iterator[_Found]:
         ):
             yield from _split_item(line.strip())
     for sentence in layout.sentences:
+        lowered = sentence.lower()
+        if not any(cue in lowered for cue in _COMMAND_CUES):
+            continue  # a cheap look first: most sentences ask for nothing
         asked = flat(without_negations(sentence))  # "does not seek …" asks for nothing
         match = _COMMAND.search(asked)
         what = _LEADING_ADVERBIAL.sub("", asked[match.end() :]) if match else ""
@@ -328,6 +360,8 @@ def _schedule_start(lines: list[str], index: int) -> int | None:
     line = lines[index].strip()
     if not line or _CHECKBOX.search(line):
         return None
+    if len(line) > 100 and not line.endswith(":"):
+        return None  # running text: no title, no introduction
     following = _next_text(lines, index)
     if _ATTACHMENT.match(line) and following is not None:
         title = lines[following].strip()
