@@ -307,3 +307,14 @@ def test_a_demand_of_unknown_kind_withholds_nothing_by_a_code_of_its_own():
     decision = decide(instrument="unknown", categories=["subscriber", "content"])
     assert decision.action is Action.CLARIFY
     assert Code.CONTENT_REQUIRES_WARRANT not in decision.codes
+
+
+def test_a_selectors_time_must_be_an_iso_timestamp():
+    import pytest
+
+    from custodes.law import RequestError
+
+    with pytest.raises(RequestError, match=r"selectors\[0\]\.at: .* is not an ISO timestamp"):
+        request(selectors=[{"kind": "ip", "value": "198.51.100.7", "at": "last Tuesday"}])
+    ok = request(selectors=[{"kind": "ip", "value": "198.51.100.7", "at": "2026-10-30T16:22:05Z"}])
+    assert ok.selectors[0].at == "2026-10-30T16:22:05Z"

@@ -7,7 +7,7 @@ API) is checked; it raises `RequestError` naming the field that is wrong.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from custodes.law.vocab import Category, Instrument, SelectorKind
@@ -274,8 +274,21 @@ def _selector(index: int, value: Any) -> Selector:
     return Selector(
         kind=fields.enum("kind", SelectorKind, None) or _missing(f"selectors[{index}].kind"),
         value=selector_value,
-        at=fields.text("at"),
+        at=_instant(f"selectors[{index}].at", fields.text("at")),
     )
+
+
+def _instant(name: str, text: str | None) -> str | None:
+    """An ISO timestamp, such as 2026-10-30T16:22:05-04:00, as given."""
+    if text is None:
+        return None
+    try:
+        datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        raise RequestError(
+            f"{name}: {text[:40]!r} is not an ISO timestamp such as 2026-10-30T16:22:05-04:00"
+        ) from None
+    return text
 
 
 def _item(index: int, value: Any) -> Item:
