@@ -8,6 +8,9 @@ from django.test import Client, override_settings
 from custodes.cases.models import Case
 from custodes.portal import tokens
 from custodes.portal.models import RateBucket
+from custodes.production import services as production
+from tests.notices.conftest import approve
+from tests.production.conftest import provider, provider_sqlite  # noqa: F401 (fixtures used below)
 
 pytestmark = pytest.mark.django_db
 
@@ -165,3 +168,93 @@ def test_a_nul_character_anywhere_gets_the_api_error_shape(officer):
     client = _client(officer)
     _error(client.get("/api/v1/demands?page=%00"), 400, "invalid")
     _error(client.get("/api/v1/demands/C-%00"), 400, "invalid")
+
+
+DMS = "the contents of direct messages sent or received"
+WARRANT = {
+    "instrument": "search_warrant",
+    "authority": ["18 U.S.C. § 2703(a)"],
+    "selectors": [{"kind": "username", "value": "someone"}],
+    "items": [{"text": DMS, "category": "content"}],
+    "date_range": {"start": "2026-08-01", "end": "2026-11-15"},
+    "nondisclosure": {"present": True, "court_ordered": True, "expires_on": "2027-05-22"},
+    "signed": True,
+}
+
+
+def test_a_demands_items_are_kept_and_read_back_with_the_categories_they_ask(officer):
+    client = _client(officer)
+    items = [
+        *WARRANT["items"],
+        {"text": "Subscriber names and addresses", "category": "subscriber"},
+    ]
+    response = client.post(
+        "/api/v1/demands", {**WARRANT, "items": items}, content_type="application/json"
+    )
+    assert response.status_code == 201, response.content
+    request = Case.objects.get().demand.request
+    assert request["items"] == items and request["categories"] == ["subscriber", "content"]
+    read = client.get(f"/api/v1/demands/{response.json()['reference']}").json()
+    assert read["items"] == items and read["categories"] == ["subscriber", "content"]
+
+
+def test_an_item_of_an_unknown_category_is_refused_naming_it(officer):
+    bad = {**WARRANT, "items": [{"text": DMS, "category": "messages"}]}
+    response = _client(officer).post("/api/v1/demands", bad, content_type="application/json")
+    error = _error(response, 422, "invalid")
+    assert (
+        error["field"] == "items.0.category"
+        and "'messages' is not a data category" in (error["message"])
+    )
+    assert not Case.objects.exists()
+
+
+def test_categories_given_beside_items_must_be_theirs(officer):
+    client = _client(officer)
+    outside = client.post(
+        "/api/v1/demands",
+        {**WARRANT, "categories": ["subscriber"]},
+        content_type="application/json",
+    )
+    error = _error(outside, 400, "invalid")
+    assert error["field"] == "items.0.category" and "'content'" in error["message"]
+    unlisted = client.post(
+        "/api/v1/demands",
+        {**WARRANT, "categories": ["content", "location"]},
+        content_type="application/json",
+    )
+    error = _error(unlisted, 400, "invalid")
+    assert error["field"] == "categories" and "'location'" in error["message"]
+    assert not Case.objects.exists()
+
+
+def test_the_openapi_document_describes_the_items():
+    document = Client().get("/api/v1/openapi.json").json()
+    schemas = document["components"]["schemas"]
+    assert schemas["DemandIn"]["properties"]["items"]["items"] == {
+        "$ref": "#/components/schemas/ItemIn"
+    }
+    assert "categories" not in schemas["DemandIn"].get("required", [])
+    category = schemas["ItemIn"]["properties"]["category"]
+    assert category["enum"] == [
+        "subscriber",
+        "transactional",
+        "content",
+        "location",
+        "realtime_noncontent",
+        "realtime_content",
+    ]
+    assert schemas["DemandOut"]["properties"]["items"]["items"] == {
+        "$ref": "#/components/schemas/ItemOut"
+    }
+
+
+@pytest.mark.usefixtures("provider")
+def test_a_warrant_for_direct_messages_preselects_only_the_messages(officer, counsel):
+    response = _client(officer).post("/api/v1/demands", WARRANT, content_type="application/json")
+    assert response.status_code == 201, response.content
+    case = approve(Case.objects.get(), counsel)
+    production.resolve_targets(case, counsel)
+    chosen, counts = production.preview(case)
+    assert [s.dataset.name for s in chosen.datasets] == ["messages"]
+    assert [c["dataset"] for c in counts] == ["messages"] and counts[0]["rows"] > 0

@@ -135,3 +135,76 @@ def test_the_call_back_is_recorded_from_the_case_page(officer, reviewer):
         {"number": "(206) 296-4155", "source": "agency website"},
     )
     assert case.callbacks.count() == 1
+
+
+WARRANT = {
+    "instrument": "search_warrant",
+    "authority": "18 U.S.C. § 2703(a)",
+    "selectors": "username: harbor.lights",
+    "date_start": "2026-03-01",
+    "date_end": "2026-09-30",
+    "signed": "on",
+    "records": "Content: the contents of direct messages sent or received\n\n"
+    "basic subscriber information: the name and address of the account holder",
+}
+
+
+def test_the_records_listed_are_the_demands_items_and_their_kinds_what_it_asks(officer):
+    client = sign_in(Client(), officer)
+    response = _submit(client, WARRANT)  # no data chosen: the records say what is asked
+    request = Case.objects.get().demand.request
+    assert response.status_code == 302
+    assert request["items"] == [
+        {"text": "the contents of direct messages sent or received", "category": "content"},
+        {"text": "the name and address of the account holder", "category": "subscriber"},
+    ]
+    assert request["categories"] == ["subscriber", "content"]
+
+
+def test_the_form_names_each_kind_of_data_in_plain_words(officer):
+    page = sign_in(Client(), officer).get("/portal/submit/").content.decode()
+    assert (
+        "The kinds of data: basic subscriber information, account records, content, location "
+        "history, real-time monitoring, interception." in page
+    )
+
+
+def test_a_record_of_a_kind_we_do_not_know_is_refused_naming_it(officer):
+    client = sign_in(Client(), officer)
+    records = "content: direct messages\nmessages: the chats of the account"
+    response = _submit(client, {**WARRANT, "records": records})
+    page = response.content.decode()
+    assert response.status_code == 400 and not Case.objects.exists()
+    assert "Line 2: &#x27;messages&#x27; is not a kind of data we know" in page
+    assert "basic subscriber information" in page and "the chats of the account" in page
+
+
+def test_a_line_without_its_kind_is_refused(officer):
+    response = _submit(sign_in(Client(), officer), {**WARRANT, "records": "direct messages"})
+    assert response.status_code == 400
+    assert "Line 1 should read" in response.content.decode()
+
+
+def test_data_chosen_and_records_listed_must_agree(officer):
+    client = sign_in(Client(), officer)
+    outside = _submit(client, {**WARRANT, "categories": ["content", "location"]})
+    page = outside.content.decode()
+    assert outside.status_code == 400
+    assert "Line 3 asks for basic subscriber information, which is not among the data" in page
+    unlisted = _submit(
+        client,
+        {**WARRANT, "records": "content: direct messages", "categories": ["content", "location"]},
+    )
+    assert "You chose location history, but no record you list asks for it" in (
+        unlisted.content.decode()
+    )
+    assert not Case.objects.exists()
+    agreed = _submit(client, {**WARRANT, "categories": ["content", "subscriber"]})
+    assert agreed.status_code == 302
+    assert Case.objects.get().demand.request["categories"] == ["subscriber", "content"]
+
+
+def test_without_records_the_data_chosen_is_what_is_asked(officer):
+    _submit(sign_in(Client(), officer), SUBPOENA)
+    request = Case.objects.get().demand.request
+    assert request["categories"] == ["subscriber", "content"] and request["items"] == []

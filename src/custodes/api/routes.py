@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 from django.db.models import F
 from django.utils import timezone
@@ -79,12 +80,15 @@ def _page(queryset, page: int, convert) -> dict:
 def _demand_out(case: Case) -> dict:
     decision = case.reviews.values_list("decision", flat=True).first()
     feedback = requester_feedback(decision)
+    asked = case.demand.extracted  # as the requester sent it, whatever the desk corrects
     return {
         "reference": case.reference,
         "state": case.state,
         "outcome": case.outcome,
         "instrument": case.instrument,
         "case_number": case.demand.case_number,
+        "categories": asked.get("categories") or [],
+        "items": asked.get("items") or [],
         "submitted_at": case.created_at,
         "awaiting_you": case.state == State.AWAITING_REQUESTER,
         "withheld": feedback["withheld"],
@@ -125,7 +129,9 @@ def submit_demand(request, payload: DemandIn):
     try:
         structured = requester_request(fields, requester, emergency)
     except RequestError as error:
-        raise ApiError(400, "invalid", str(error), field=str(error).split(":", 1)[0]) from None
+        # The field as the 422 answers name it: "items.0.category", not "items[0].category".
+        field = re.sub(r"\[(\d+)\]", r".\1", str(error).split(":", 1)[0])
+        raise ApiError(400, "invalid", str(error), field=field) from None
     case = services.open_case(
         structured,
         "api",

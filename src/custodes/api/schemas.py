@@ -7,6 +7,7 @@ from typing import Annotated, Any, Literal
 
 from ninja import Schema
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StrictBool
+from pydantic_core import PydanticCustomError
 
 from custodes.cases.workflow import State
 from custodes.law.vocab import Action, Category, Instrument, SelectorKind
@@ -26,6 +27,21 @@ def _iso_date_only(value):
 
 
 IsoDate = Annotated[date, BeforeValidator(_iso_date_only)]
+
+
+def _a_category(value):
+    """A category the contract does not know is refused by name (the schema lists them)."""
+    known = [c.value for c in Category]
+    if isinstance(value, str) and value not in known:
+        raise PydanticCustomError(
+            "literal_error",
+            "'{value}' is not a data category; the categories are {known}",
+            {"value": value, "known": ", ".join(known)},
+        )
+    return value
+
+
+KnownCategory = Annotated[CategoryName, BeforeValidator(_a_category)]
 
 
 def _no_nul(value: str) -> str:
@@ -59,6 +75,13 @@ class SelectorIn(In):
     at: Text | None = None
 
 
+class ItemIn(In):
+    """One record the demand asks for, in its words, and the category it falls in."""
+
+    text: Annotated[Text, Field(min_length=1, pattern=r"\S")]
+    category: KnownCategory
+
+
 class DateRangeIn(In):
     start: IsoDate | None = None
     end: IsoDate | None = None
@@ -85,7 +108,16 @@ class DemandIn(In):
     return_by: IsoDate | None = None
     signed: StrictBool = False
     selectors: list[SelectorIn]
-    categories: list[CategoryName]
+    categories: list[KnownCategory] = Field(
+        default=[],
+        description="What the demand asks for, where it lists no items. With items, the "
+        "categories asked for are the items' own, and any given here must be the same.",
+    )
+    items: list[ItemIn] = Field(
+        default=[],
+        description="The records the demand asks for, one per requested item in its order, "
+        "each with its category. Production looks for what each one names.",
+    )
     date_range: DateRangeIn | None = None
     nondisclosure: NondisclosureIn | None = None
     purpose: Text | None = None
@@ -111,12 +143,19 @@ class DocumentOut(Schema):
     sha256: str
 
 
+class ItemOut(Schema):
+    text: str
+    category: str
+
+
 class DemandOut(Schema):
     reference: str
     state: str
     outcome: str
     instrument: str
     case_number: str
+    categories: list[str]
+    items: list[ItemOut]
     submitted_at: datetime
     awaiting_you: bool
     withheld: list[WithheldOut]

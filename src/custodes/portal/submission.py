@@ -11,12 +11,21 @@ from dataclasses import dataclass, field
 
 from custodes.cases.selector_lines import SelectorLinesError, parse_selector_lines
 from custodes.law import Request, RequestError
+from custodes.law import words as plain
 from custodes.law.vocab import Category, Instrument
 from custodes.provider import provider_name
 
 INSTRUMENTS = [
     i.value for i in Instrument if i not in (Instrument.UNKNOWN, Instrument.INFORMAL_REQUEST)
 ]
+CATEGORIES = [c.value for c in Category]
+
+# What a requester may write before the colon of a record asked for: a category's plain
+# words (as the form shows them) or its value in the contract, in any case.
+_CATEGORY_NAMES = {
+    **{value: value for value in CATEGORIES},
+    **{plain.label("category", value).lower(): value for value in CATEGORIES},
+}
 
 
 @dataclass
@@ -40,9 +49,13 @@ def read_submission(data, requester) -> Submission:
         out.errors["selectors"] = (
             "Name at least one account: 'username: …', 'email: …', 'account_id: …'."
         )
-    categories = [c for c in data.getlist("categories") if c in {x.value for x in Category}]
-    if not categories:
-        out.errors["categories"] = "Choose the data you ask for."
+    categories = [c for c in data.getlist("categories") if c in CATEGORIES]
+    try:
+        items, lines = parse_record_lines(data.get("records", ""))
+    except RecordLinesError as error:
+        items, lines, out.errors["records"] = [], [], str(error)
+    if not categories and not items and "records" not in out.errors:
+        out.errors["categories"] = "List the records you ask for, or choose the data you ask for."
     purpose = data.get("purpose", "").strip()
     emergency = instrument == Instrument.EMERGENCY_REQUEST
     if emergency:
@@ -69,6 +82,7 @@ def read_submission(data, requester) -> Submission:
         "signed": data.get("signed") == "on",
         "selectors": selectors,
         "categories": categories,
+        "items": items,
         "date_range": _date_range(data),
         "nondisclosure": {
             "present": data.get("ndo_present") == "on" or data.get("ndo_court_ordered") == "on",
@@ -79,21 +93,103 @@ def read_submission(data, requester) -> Submission:
     }
     try:
         out.request = requester_request(fields, requester, out.emergency_details or None)
+    except ItemsDisagree as error:
+        label = plain.label("category", error.category)
+        if error.index is None:
+            out.errors["categories"] = (
+                f"You chose {label}, but no record you list asks for it: add a line "
+                f"'{label}: …', or clear {label}."
+            )
+        else:
+            out.errors["records"] = (
+                f"Line {lines[error.index]} asks for {label}, which is not among the data you "
+                f"chose ({', '.join(plain.label('category', c) for c in categories)}): choose "
+                "it as well, or choose none and the records you list say what you ask for."
+            )
     except RequestError as error:
         name = str(error).split(":", 1)[0].split("[", 1)[0].split(".", 1)[0]
-        out.errors[name if name in fields else "form"] = str(error)
+        name = "records" if name == "items" else name  # the form's name for the items
+        out.errors[name if name in {*fields, "records"} else "form"] = str(error)
     return out
+
+
+class RecordLinesError(ValueError):
+    pass
+
+
+def parse_record_lines(text: str) -> tuple[list[dict[str, str]], list[int]]:
+    """The records a requester lists, one a line as 'kind of data: the record', as requested
+    items of the contract, and the number of the line each was written on."""
+    items, lines = [], []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        name, separator, record = line.partition(":")
+        if not separator or not record.strip():
+            raise RecordLinesError(
+                f"Line {number} should read 'kind of data: the record', e.g. "
+                "'content: the contents of direct messages sent or received'."
+            )
+        category = _CATEGORY_NAMES.get(" ".join(name.lower().split()))
+        if category is None:
+            kinds = ", ".join(plain.label("category", c) for c in CATEGORIES)
+            raise RecordLinesError(
+                f"Line {number}: '{name.strip()}' is not a kind of data we know; begin the line "
+                f"with one of {kinds}."
+            )
+        items.append({"text": record.strip(), "category": category})
+        lines.append(number)
+    return items, lines
+
+
+class ItemsDisagree(RequestError):
+    """The categories chosen and the requested items' categories do not agree: an item
+    (`index`) outside the categories chosen, or (`index` None) a category with no item."""
+
+    def __init__(self, index: int | None, category: str, chosen: list[str]):
+        self.index, self.category = index, category
+        if index is None:
+            message = (
+                f"categories: {category!r} is asked for but no item is of it; add an item of "
+                "it, or leave it out of categories"
+            )
+        else:
+            message = (
+                f"items[{index}].category: {category!r} is not among the categories asked for "
+                f"({', '.join(chosen)}); add it to categories, or leave categories empty to ask "
+                "for the categories of the items"
+            )
+        super().__init__(message)
+
+
+def asked_categories(chosen: list[str], items: list[dict]) -> list[str]:
+    """The categories a submission asks for: those of its requested items where it lists
+    them (categories chosen beside them must be the same), otherwise those chosen."""
+    if not items:
+        return list(chosen)
+    of_items = {item["category"] for item in items}
+    for index, item in enumerate(items):
+        if chosen and item["category"] in CATEGORIES and item["category"] not in chosen:
+            raise ItemsDisagree(index, item["category"], chosen)
+    for category in chosen:
+        if category not in of_items:
+            raise ItemsDisagree(None, category, chosen)
+    return [c for c in CATEGORIES if c in of_items]
 
 
 def requester_request(fields: dict, requester, emergency: dict | None) -> Request:
     """The structured request of a requester's submission, by form or API: the sender is the
-    signed-in account, it is addressed to this provider, and an emergency's nature and danger
-    open its stated purpose. Raises RequestError naming the field that is wrong."""
+    signed-in account, it is addressed to this provider, the categories are its requested
+    items' where it lists them, and an emergency's nature and danger open its stated purpose.
+    Raises RequestError naming the field that is wrong."""
     danger = [emergency.get("nature"), emergency.get("danger")] if emergency else []
     purpose = " ".join(filter(None, [*danger, fields.get("purpose")]))
+    items = fields.get("items") or []
     return Request.from_dict(
         {
             **fields,
+            "categories": asked_categories(fields.get("categories") or [], items),
+            "items": items,
             "agency": fields.get("agency") or requester.agency,
             "country": "US",
             "addressed_to": provider_name(None),
