@@ -318,3 +318,12 @@ def test_a_selectors_time_must_be_an_iso_timestamp():
         request(selectors=[{"kind": "ip", "value": "198.51.100.7", "at": "last Tuesday"}])
     ok = request(selectors=[{"kind": "ip", "value": "198.51.100.7", "at": "2026-10-30T16:22:05Z"}])
     assert ok.selectors[0].at == "2026-10-30T16:22:05Z"
+
+
+def test_a_demand_limited_to_stated_instants_has_their_span_as_its_range():
+    instants = [
+        {"kind": "ip", "value": "198.51.100.7", "at": "2026-09-14T02:11:36Z"},
+        {"kind": "ip", "value": "203.0.113.18", "at": "2026-10-08T05:33:51-04:00"},
+    ]
+    assert "OVERBROAD_DATE_RANGE" not in codes(decide(selectors=instants, date_range=None))
+    assert "OVERBROAD_DATE_RANGE" in codes(decide(date_range=None))

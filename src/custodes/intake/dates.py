@@ -169,13 +169,19 @@ def _valid(year: int, month: int | None, day: int) -> date | None:
         return None
 
 
+# A time after a date, before the word that joins it to the next ("11/21/2026 00:00 to …").
+_CLOCK = (
+    r"(?:,?\s*(?:at\s+)?\d{1,2}(?::\d{2}){1,2}\s*(?:[ap]\.?m\.?)?\s*(?:hrs\b)?\s*"
+    r"(?-i:[A-Z]{2,5}\b)?)?"
+)
 _RANGE_JOIN = re.compile(
-    r"^\s*,?\s*(?:(?:up\s+)?(?:through|thru|to|until|till|and)(?:\s+and\s+including)?|[-–—])\s*$",
+    rf"^{_CLOCK}\s*,?\s*(?:(?:up\s+)?(?:through|thru|to|until|till|and)(?:\s+and\s+including)?|"
+    rf"[-–—])\s*{_CLOCK}\s*$",
     re.IGNORECASE,
 )
 # An end that is the document's own date: "to the present", "through the date of this subpoena".
 _TO_PRESENT = re.compile(
-    r"^\s*,?\s*(?:up\s+)?(?:through|thru|to|until|till)(?:\s+and\s+including)?\s+(?:the\s+)?"
+    rf"^{_CLOCK}\s*,?\s*(?:up\s+)?(?:through|thru|to|until|till)(?:\s+and\s+including)?\s+(?:the\s+)?"
     r"(?:present|date\s+of\s+this\s+(?:request|order|letter|subpoena|summons|warrant|demand)|"
     r"today|date\b|now\b)",
     re.IGNORECASE,

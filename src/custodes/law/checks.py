@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from datetime import date
 
 from custodes.law import meaning
 from custodes.law.context import Context, category_list
 from custodes.law.decision import Finding
 from custodes.law.domains import check_domain
+from custodes.law.request import DateRange, Request
 from custodes.law.vocab import Category, Code, Instrument, Severity
 
 Check = Callable[[Context], Iterator[Finding]]
@@ -123,6 +125,8 @@ def records_named(ctx: Context) -> Iterator[Finding]:
 def date_range(ctx: Context) -> Iterator[Finding]:
     limit, span = ctx.config.max_date_range_days, ctx.request.date_range
     if span is None or span.start is None:
+        span = _instants(ctx.request)  # "198.51.100.7 at 2026-10-30T16:22Z": from first to last
+    if span is None:
         reason = "The demand sets no start date for the records it asks for."
     else:
         end = span.end or ctx.config.received_on
@@ -131,6 +135,11 @@ def date_range(ctx: Context) -> Iterator[Finding]:
             return
         reason = f"The demand covers {days} days ({span.start} to {end}), more than {limit}."
     yield ctx.finding(Code.OVERBROAD_DATE_RANGE, reason=reason, limit=limit)
+
+
+def _instants(request: Request) -> DateRange | None:
+    days = sorted(date.fromisoformat(s.at[:10]) for s in request.selectors if s.at)
+    return DateRange(days[0], days[-1]) if days else None
 
 
 def authority_mismatch(ctx: Context) -> Iterator[Finding]:
