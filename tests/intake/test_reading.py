@@ -167,3 +167,20 @@ def test_a_demand_attached_as_octet_stream_is_read():
     )
     text = email_text(message, "subpoena.eml")
     assert "GRAND JURY SUBPOENA" in text and categories(text) == {"subscriber"}
+
+
+def test_a_demand_that_reaches_users_as_a_class_names_a_population():
+    geofence = """SEARCH WARRANT
+STEP 1. For every Quillfeather account whose device reported a location within 150 meters of
+4400 Main Street between 1:00 and 2:00 a.m. on October 30, 2026, an anonymized list.
+"""
+    group = """ORDER
+Produce the subscriber records of EVERY account that is or was a member of the group chat
+"Eastside Renters".
+"""
+    named = """SUBPOENA
+Produce the subscriber records of any account that is registered to the e-mail address
+sam.example@example.com.
+"""
+    assert extract_request(geofence).population and extract_request(group).population
+    assert extract_request(named).population is None

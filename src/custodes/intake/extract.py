@@ -39,13 +39,15 @@ _SIGNATURE_MARK = re.compile(
 _SIGNATURE_LINE = re.compile(r"signature|so ordered|issued by|______|judge[^\n]*sign", _I)
 # Read against the lower-cased body; it opens with its words, not a \b, to be quick.
 _POPULATION = re.compile(
-    r"(?:all|every|any)\s+(?:users?|accounts?|persons?|people|individuals|subscribers|"
-    r"customers|members|devices)\s+(?:who|that|which|whose)\s+"
-    r"(?:used|posted|searched|visited|liked|followed|joined|shared|viewed|commented|attended|"
-    r"accessed|logged|mentioned|interacted|were located|was located|were present|belong|"
-    r"are members|have|had|created|uploaded|tagged|used the)\b[^.;\n]{0,120}|"
+    r"(?:all|every|any|each)\s+(?:[\w&-]+\s+){0,3}?(?:users?|accounts?|subscribers|customers|"
+    r"members|devices?)(?:\s+or\s+(?:users?|accounts?|"
+    r"devices?))?\s+(?:who|that|which|whose)\s+"
+    # "any account that is registered to x@y" names an account; it reaches no class
+    r"(?!(?:is|are|was|were|has been|have been)\s+(?:associated|linked|registered|identified|"
+    r"listed|described|named|connected)\b)[^.;\n]{0,160}|"
     r"geofence\b[^.;\n]{0,120}|tower dump\b[^.;\n]{0,120}|"
-    r"(?:keyword|hashtag)\s+(?:search|warrant|#)[^.;\n]{0,120}"
+    r"(?:keyword|hashtag)\s+(?:search|warrant|#)[^.;\n]{0,120}|"
+    r"search\s+(?:queries|query records|terms)\b[^.;\n]{0,120}"
 )
 
 
@@ -207,9 +209,19 @@ def _period_from_issue(layout: Layout, issued_on: date | None) -> DateRange | No
     return None
 
 
+# A class tied to what the demand names ("each person who controls each Subject Account",
+# "any account that logged in from IP address …") is those targets, not a population.
+_TIED_TO_TARGETS = re.compile(
+    r"\b(?:subject|target|listed|above|said|identified|named)\s+accounts?\b|\bip\s+address|"
+    r"\b\d{1,3}(?:\.\d{1,3}){3}\b|\bphone\s+number|\be-?mail\s+address|\busername\b"
+)
+
+
 def _population(layout: Layout) -> str | None:
     text = " ".join(layout.body.split())
     for match in _POPULATION.finditer(text.lower()):
-        if match.start() == 0 or not text[match.start() - 1].isalnum():
+        if match.start() and text[match.start() - 1].isalnum():
+            continue
+        if not _TIED_TO_TARGETS.search(match.group(0)):
             return text[match.start() : match.end()].strip()
     return None
