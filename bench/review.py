@@ -84,6 +84,24 @@ def main() -> None:
     print(f"engine_reviews_extracted_from_text: {rate:,.0f} reviews/s (target >= 10,000)")
     rate = _rate(lambda path: review(extract_request(read_document(path)), config), demands)
     print(f"text_demands_end_to_end: {rate:,.0f} demands/s (target >= 300)")
+    _large_texts(read_document(demands[0]))
+
+
+def _large_texts(demand: str) -> None:
+    """A text of 1, 4 and 16 MB (one demand over and over): the time to read it should grow
+    as its size does, no faster."""
+    per_mb = None
+    for megabytes in (1, 4, 16):
+        text = (demand + "\n\n") * (megabytes * 1_000_000 // (len(demand) + 2))
+        started = time.perf_counter()
+        extract_request(text)
+        seconds = time.perf_counter() - started
+        per_mb = per_mb or seconds
+        growth = seconds / (per_mb * megabytes)
+        print(
+            f"large_text_{megabytes}mb: {seconds:.1f} s, {growth:.2f}x linear "
+            "(target: 1.0x, linear in the size)"
+        )
 
 
 if __name__ == "__main__":
