@@ -180,6 +180,10 @@ _WHOLE_ACCOUNT = re.compile(
     r"(?:the|this|that|each|said)\s+accounts?\b",
     _I,
 )
+_OF = re.compile(r"\s+of\s+", _I)
+_TWO_COLUMNS = re.compile(r"\S\s{5,}\S")
+_BRACKETED = re.compile(r"\s*\([^)]*\)")
+_NOT_LETTERS = re.compile(r"[^A-Za-z]")
 # A head that points elsewhere for what it means.
 _REFERENCE = re.compile(r"(?:described|listed|identified|set forth|specified) in\b", _I)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -212,17 +216,18 @@ class _Found:
 
 def requested_items(layout: Layout, own_names: Iterable[str] = ()) -> list[Item]:
     """Each item the demand asks for, once per category it names, in the demand's order."""
-    names = sorted(
-        {v for n in own_names if n and n.strip() for v in (n.strip(), _SUFFIX.sub("", n.strip()))},
-        key=len,
-        reverse=True,
-    )
+    variants = {
+        v for n in own_names if n and n.strip() for v in (n.strip(), _SUFFIX.sub("", n.strip()))
+    }
+    longest_first = sorted(variants, key=len, reverse=True)
+    names = re.compile("|".join(map(re.escape, longest_first)), _I) if variants else None
     out: list[Item] = []
     seen: set[tuple[str, Category]] = set()
     for found in _found_items(layout):
-        if found.ticked is False:
-            continue
-        text = _masked(flat(found.text), names)
+        plain = flat(found.text)
+        if found.ticked is False or not unit_categories(plain.lower()):
+            continue  # unticked, or no word of any category even before the masks
+        text = _masked(plain, names)
         for category in item_categories(text, found.prospective):
             key = (found.text, category)
             if key not in seen:
@@ -284,7 +289,7 @@ def _head_categories(part: str) -> set[Category]:
     head = part[: head_end.start()] if head_end else part
     # The noun before "of" is the head where it names a kind of record ("the e-mail
     # address of the sender of every message"); "records of", "contents of" say nothing.
-    noun = re.split(r"\s+of\s+", head, maxsplit=1)[0]
+    noun = _OF.split(head, maxsplit=1)[0]
     found = unit_categories(noun.lower())
     if not found and noun != head and _BARE_HEAD.fullmatch(noun.strip()):
         found = unit_categories(head.lower())
@@ -360,8 +365,9 @@ def _schedule_start(lines: list[str], index: int) -> int | None:
     line = lines[index].strip()
     if not line or _CHECKBOX.search(line):
         return None
-    if len(line) > 100 and not line.endswith(":"):
-        return None  # running text: no title, no introduction
+    long = len(line) > 100 or len(line.split()) > 12
+    if long and not line.endswith(":") and not _OPENS_PART.match(line):
+        return None  # running text: no title, no introduction, no label
     following = _next_text(lines, index)
     if _ATTACHMENT.match(line) and following is not None:
         title = lines[following].strip()
@@ -388,6 +394,11 @@ def _schedule_start(lines: list[str], index: int) -> int | None:
 
 
 _FOLLOWING = re.compile(r"\bfollowing\b", _I)
+# How a long line that opens a schedule begins: "ATTACHMENT B - RECORDS …", "Records: …".
+_OPENS_PART = re.compile(
+    rf"\W*(?:attachment|schedule|exhibit|appendix|annex|requested|required|{_RECORDS_NOUN})\b",
+    _I,
+)
 _RECORDS_LABEL = re.compile(
     rf"^\W*(?:(?:requested|required)\s+)?{_RECORDS_NOUN}(?:\s+(?:requested|sought|to be "
     rf"(?:produced|disclosed|preserved)))?\s*:",
@@ -405,12 +416,12 @@ def _next_text(lines: list[str], index: int) -> int | None:
 def _is_title(line: str) -> bool:
     """A part's title: short, not a sentence, in capitals or title case or ending in a colon
     (an enumerator before it, "C. Records to be produced", is no matter)."""
-    if re.search(r"\S\s{5,}\S", line.strip()):
+    if _TWO_COLUMNS.search(line.strip()):
         return False  # two columns of a letterhead or caption, not a title
-    body = re.sub(r"\s*\([^)]*\)", "", _ENUMERATED.sub("", line.strip(), count=1))
+    body = _BRACKETED.sub("", _ENUMERATED.sub("", line.strip(), count=1))
     if not body or len(body.split()) > 12 or body.endswith((".", ";", ",")):
         return False
-    letters = re.sub(r"[^A-Za-z]", "", body)
+    letters = _NOT_LETTERS.sub("", body)
     return letters.isupper() or body.endswith(":") or body.istitle() or body != line.strip()
 
 
@@ -423,7 +434,7 @@ def _ends_schedule(line: str, block: list[str]) -> bool:
         return True
     if _ENUMERATED.match(line) or _CHECKBOX.match(stripped):
         return False
-    letters = re.sub(r"[^A-Za-z]", "", stripped)
+    letters = _NOT_LETTERS.sub("", stripped)
     return len(letters) >= 4 and letters.isupper() and len(stripped.split()) <= 8
 
 
@@ -475,10 +486,10 @@ def _tells(sentence: str) -> bool:
     return bool(_TELLING.search(sentence)) and not _COMMAND.search(sentence)
 
 
-def _masked(text: str, names: list[str]) -> str:
+def _masked(text: str, names: re.Pattern[str] | None) -> str:
     """Names, addresses, links and citations blanked, so that none is read as a record."""
-    for name in names:
-        text = re.sub(re.escape(name), " ", text, flags=re.IGNORECASE)
+    if names is not None:
+        text = names.sub(" ", text)
     for pattern in (_EMAIL, _URL, _CITATION, _COMPANY, _TARGET_VALUE, _GENERIC):
         text = pattern.sub(" ", text)
     return text
