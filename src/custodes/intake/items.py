@@ -225,8 +225,10 @@ def requested_items(layout: Layout, own_names: Iterable[str] = ()) -> list[Item]
     seen: set[tuple[str, Category]] = set()
     for found in _found_items(layout):
         plain = flat(found.text)
-        if found.ticked is False or not unit_categories(plain.lower()):
-            continue  # unticked, or no word of any category even before the masks
+        if found.ticked is False or not (
+            unit_categories(plain.lower()) or _WHOLE_ACCOUNT.search(plain)
+        ):
+            continue  # unticked, or naming no kind of record even before the masks
         text = _masked(plain, names)
         for category in item_categories(text, found.prospective):
             key = (found.text, category)
