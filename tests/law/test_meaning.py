@@ -39,6 +39,12 @@ A_CRIME_IS_THE_REASON = [
     "The subscriber is suspected of laundering the proceeds of a ransomware attack on a hospital.",
     "A homicide investigation: the victim's last messages were exchanged with this account.",
     "Identity theft: the account was used to open credit lines in victims' names after a SIM swap.",
+    # civil suits over conduct, not speech
+    "Plaintiff alleges that each Doe defendant shared its films over a peer-to-peer torrent "
+    "swarm, infringing its copyrights.",
+    "Plaintiff alleges she slipped on a wet ramp at defendant's store and seeks photographs the "
+    "account posted of the ramp that afternoon.",
+    "In the divorce proceeding, petitioner seeks videos the respondent posted of the children.",
 ]
 
 

@@ -38,7 +38,12 @@ def speech_evidence(purpose: str | None) -> list[str]:
     subjects = speech["subjects"].find(text)
     if not ((acts and (subjects or claims)) or (claims and subjects)):
         return []
-    if _violent_threats(text) or _offences_investigated(text, act_spans):
+    crime = load_vocabularies()["crime"]
+    if (
+        _violent_threats(text)
+        or crime["civil_wrongs"].find(text)
+        or _offences_investigated(text, act_spans)
+    ):
         return []
     return [*acts[:3], *claims[:2], *subjects[:2]]
 
