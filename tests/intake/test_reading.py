@@ -184,3 +184,16 @@ sam.example@example.com.
 """
     assert extract_request(geofence).population and extract_request(group).population
     assert extract_request(named).population is None
+
+
+def test_a_handle_named_after_the_word_account_or_channel():
+    text = """SUBPOENA
+Please provide the subscriber information for the account bjorn.lakeside and for the
+Quillfeather Chat account lt_knuckles775, and the channel "kaylee.in.midtown".
+The account holder's e-mail is on file at example.com.
+"""
+    assert selectors(text) == {
+        ("username", "bjorn.lakeside"),
+        ("username", "lt_knuckles775"),
+        ("username", "kaylee.in.midtown"),
+    }

@@ -31,6 +31,14 @@ _LABELLED_USERNAME = re.compile(
     r"(?P<value>[a-z0-9_][a-z0-9_.]{1,39})"
 )
 _QUOTED_ACCOUNT = re.compile(r"account\s+[\"“]@?(?P<value>[a-z0-9_.]{2,40})[\"”]")
+# "the account bjorn.lakeside", "Halyard Chat account lt_knuckles775", "channel
+# "kaylee.in.midtown"": a handle after the word, told from a word by its dot, underscore or
+# digit (and from an account number by its letters).
+_NAMED_ACCOUNT = re.compile(
+    r"(?:account|channel)\s+[\"“']?@?(?P<value>(?=[a-z0-9_.]*[a-z])[a-z0-9_]+(?:[._][a-z0-9_]+)+"
+    r"|(?=[a-z0-9_]*\d)[a-z][a-z0-9_]*\d[a-z0-9_]*)(?=[\"”'\s,;:)]|\.(?:\s|$)|$)"
+)
+_DOMAIN_LIKE = re.compile(r"\.(?:com|net|org|gov|edu|mil|us|io|co|uk|de|app|social|video|photos?)$")
 _ACCOUNT_ID = re.compile(
     r"(?:account|user|member|profile|customer)\s*(?:id|identifier|number|no\.?|#)\s*[:#]?\s*"
     r"(?P<value>[a-z0-9_-]*\d[a-z0-9_-]{2,})"
@@ -125,13 +133,14 @@ def extract_selectors(
         add(match.start(), SelectorKind.URL, normalise_url(match.group(0)))
     for match in _HANDLE.finditer(body):
         add(match.start(), SelectorKind.USERNAME, match[1].lower())
-    for pattern in (_LABELLED_USERNAME, _QUOTED_ACCOUNT):
+    for pattern in (_LABELLED_USERNAME, _QUOTED_ACCOUNT, _NAMED_ACCOUNT):
         for match in _at_word_start(pattern, lower):
             value = match["value"].rstrip(".").lower()
             part_of_email = body[match.end("value") : match.end("value") + 1] == "@"
             if (
                 value not in _USERNAME_STOPWORDS
                 and not part_of_email
+                and not (pattern is _NAMED_ACCOUNT and _DOMAIN_LIKE.search(value))
                 and not _by_contact(layout, match.start())
             ):
                 add(match.start(), SelectorKind.USERNAME, value)
