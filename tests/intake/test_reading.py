@@ -197,3 +197,14 @@ The account holder's e-mail is on file at example.com.
         ("username", "lt_knuckles775"),
         ("username", "kaylee.in.midtown"),
     }
+
+
+def test_the_addressee_below_a_custodian_line_beats_a_company_named_later():
+    text = """TRIAL SUBPOENA DUCES TECUM
+TO:       Custodian of Records / Subpoena Compliance
+          Harborline Broadband Cooperative, Inc.
+
+Records sufficient to identify the subscriber to whom the IP address 192.0.2.14 was assigned.
+Note: a separate subpoena for the e-mail account has been issued to Quillfeather Mail LLC.
+"""
+    assert extract_request(text).addressed_to == "Harborline Broadband Cooperative, Inc."

@@ -137,7 +137,11 @@ def _addressee(layout: Layout) -> str | None:
             name = _clean_company(match.group(0))
             if not name:
                 continue
-            in_context = _ADDRESSEE_CONTEXT.match(line.text) or _attn_follows(layout, index)
+            in_context = (
+                _ADDRESSEE_CONTEXT.match(line.text)
+                or _attn_follows(layout, index)
+                or _addressed_above(layout, index)
+            )
             candidates.append((0 if in_context else 1, name))
     for match in _COMPANY.finditer(to_header):
         candidates.append((0, _clean_company(match.group(0))))
@@ -151,6 +155,12 @@ def _addressee(layout: Layout) -> str | None:
 def _attn_follows(layout: Layout, index: int) -> bool:
     following = " ".join(line.text for line in layout.lines[index + 1 : index + 3])
     return bool(re.search(r"\b(attn|attention|custodian of records)\b", following, re.I))
+
+
+def _addressed_above(layout: Layout, index: int) -> bool:
+    """ "TO: Custodian of Records" on the line above the company's name."""
+    above = layout.lines[index - 1].text if index else ""
+    return bool(_ADDRESSEE_CONTEXT.match(above) or re.search(r"custodian of records", above, re.I))
 
 
 def _clean_company(text: str) -> str | None:
