@@ -208,3 +208,15 @@ Records sufficient to identify the subscriber to whom the IP address 192.0.2.14 
 Note: a separate subpoena for the e-mail account has been issued to Quillfeather Mail LLC.
 """
     assert extract_request(text).addressed_to == "Harborline Broadband Cooperative, Inc."
+
+
+def test_a_criminal_trial_subpoena_whose_caption_calls_the_state_plaintiff():
+    text = """IN THE COURT OF COMMON PLEAS, CRIMINAL DIVISION
+STATE OF OHIO,            Plaintiff,      Case No. CR-2026-0101
+   v.
+DALE ROURKE,              Defendant.
+SUBPOENA DUCES TECUM - CRIMINAL TRIAL
+YOU ARE COMMANDED to appear and to bring with you the subscriber records of the account
+rourke.d_11.
+"""
+    assert str(extract_request(text).instrument) == "trial_subpoena"

@@ -49,6 +49,11 @@ _COMMAND = re.compile(
 )
 _GRAND_JURY = re.compile(r"grand jury")
 _CIVIL = re.compile(r"civil action|civil case|fed\. r\. civ\. p\.|rule 45|ao 88|plaintiffs?\b")
+# A criminal case, whose caption may still call the State "plaintiff".
+_CRIMINAL = re.compile(
+    r"criminal (?:division|trial|case|action|no\.|docket)|fed\. r\. crim\. p\.|"
+    r"\b(?:state|people|commonwealth|united states) (?:of [a-z ]+)?v\.? |\bdefendant's trial\b"
+)
 _TRIAL = re.compile(
     r"criminal case|fed\. r\. crim\. p\. 17|rule 17|ao 89|trial(?![a-z])(?<![a-z]trial)"
 )
@@ -122,7 +127,7 @@ def classify(layout: Layout, country: str | None) -> Instrument:
 def _subpoena_kind(text: str) -> Instrument:
     if _GRAND_JURY.search(text):
         return Instrument.GRAND_JURY_SUBPOENA
-    if _CIVIL.search(text):
+    if _CIVIL.search(text) and not _CRIMINAL.search(text):
         return Instrument.CIVIL_SUBPOENA
     if _ADMINISTRATIVE.search(text):
         return Instrument.ADMINISTRATIVE_SUBPOENA
