@@ -220,3 +220,20 @@ YOU ARE COMMANDED to appear and to bring with you the subscriber records of the 
 rourke.d_11.
 """
     assert str(extract_request(text).instrument) == "trial_subpoena"
+
+
+def test_an_affiants_signature_does_not_sign_the_judges_warrant():
+    unsigned = """SEARCH WARRANT
+YOU ARE COMMANDED to search the records of the account pine.hollow_7 and to seize the
+subscriber information.
+                         /s/ Dana Ruiz
+                         Affiant
+                         ______________________________
+                         Judge of the District Court
+"""
+    signed = unsigned.replace(
+        "                         ______________________________\n",
+        "                         /s/ Hon. L. Ortega\n                         ______________________________\n",
+    )
+    assert extract_request(unsigned).signed is False
+    assert extract_request(signed).signed is True

@@ -9,6 +9,7 @@ from custodes.intake import dates, instrument, parties, purpose, secrecy, select
 from custodes.intake.dates import DateOrder, find_dates, find_periods, find_ranges, first_date
 from custodes.intake.items import requested_items
 from custodes.intake.layout import Layout
+from custodes.law.pack import load_pack
 from custodes.law.request import DateRange, Item, Request, Requester
 from custodes.law.vocab import Category, Instrument
 
@@ -74,7 +75,7 @@ def extract_request(text: str, source_kind: str = "text") -> Request:
         issued_on=issued_on,
         return_by=_return_by(layout, issued_on, order),
         execute_by=_execute_by(layout, issued_on, order),
-        signed=_signed(layout, source_kind),
+        signed=_signed(layout, source_kind, kind),
         selectors=tuple(selectors.extract_selectors(layout, region, excluded, target_lines, order)),
         categories=_categories(items, layout),
         items=tuple(items),
@@ -173,12 +174,37 @@ def _execute_by(layout: Layout, issued_on: date | None, order) -> date | None:
     return None
 
 
-def _signed(layout: Layout, source_kind: str) -> bool | None:
+def _signed(layout: Layout, source_kind: str, kind: Instrument) -> bool | None:
+    if load_pack().instruments[kind].kind == "order" and _judges_lines_blank(layout):
+        return False  # an affiant's /s/ does not sign a judge's order
     if "/s/" in layout.body or _SIGNATURE_MARK.search(layout.body):
         return True
     if source_kind == "pdf":
         return None  # a signature may be an image the text layer does not show
     return False if _SIGNATURE_LINE.search(layout.body) else None
+
+
+_RULED = re.compile(r"^\s*_{10,}\s*$")
+_JUDGE = re.compile(r"\b(?:judge|magistrate|justice)\b", _I)
+
+
+def _judges_lines_blank(layout: Layout) -> bool:
+    """Whether the document has a line for a judge's signature and every one is blank: a
+    rule of underscores with the judge's title under it and no signature (/s/) just above."""
+    lines = [line.text for line in layout.lines]
+    blocks = [
+        number
+        for number, text in enumerate(lines)
+        if _RULED.match(text) and any(_JUDGE.search(t) for t in lines[number + 1 : number + 3])
+    ]
+    signed_above = [
+        number
+        for number in blocks
+        if any(
+            "/s/" in t or _SIGNATURE_MARK.search(t) for t in lines[max(0, number - 1) : number + 1]
+        )
+    ]
+    return bool(blocks) and not signed_above
 
 
 def _date_range(
