@@ -231,9 +231,7 @@ subscriber information.
                          ______________________________
                          Judge of the District Court
 """
-    signed = unsigned.replace(
-        "                         ______________________________\n",
-        "                         /s/ Hon. L. Ortega\n                         ______________________________\n",
-    )
+    rule = "                         ______________________________\n"
+    signed = unsigned.replace(rule, "                         /s/ Hon. L. Ortega\n" + rule)
     assert extract_request(unsigned).signed is False
     assert extract_request(signed).signed is True
