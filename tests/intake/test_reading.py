@@ -235,3 +235,14 @@ subscriber information.
     signed = unsigned.replace(rule, "                         /s/ Hon. L. Ortega\n" + rule)
     assert extract_request(unsigned).signed is False
     assert extract_request(signed).signed is True
+
+
+def test_a_statute_cited_by_sec_and_a_capitalised_word_hyphenated_over_lines():
+    text = """ADMINISTRATIVE SUBPOENA
+THIS SUBPOENA IS ISSUED UNDER THE AUTHORITY OF 18 U.S.C.
+SEC. 3486(a)(1)(A)(ii) IN AN INVESTIGATION OF COUNTERFEIT NOTES AD-
+VERTISED BY THE ACCOUNT vegas.props_9.
+"""
+    request = extract_request(text)
+    assert [a[:16] for a in request.authority] == ["18 U.S.C. § 3486"]
+    assert "ADVERTISED" in (request.purpose or "")

@@ -72,7 +72,8 @@ _ASKS_FOR_DATA = re.compile(
 
 # Read against lower-cased text, opening with a digit so the engine skips straight to digits.
 _AUTHORITY = re.compile(
-    r"(?P<title>\d\d?)\s*u\.?\s?s\.?\s?c\.?\s*(?:a\.\s*)?§*\s*(?P<section>\d{3,4}[a-z]?)"
+    r"(?P<title>\d\d?)\s*u\.?\s?s\.?\s?c\.?\s*(?:a\.\s*)?(?:§*|secs?\.|sections?)\s*"
+    r"(?P<section>\d{3,4}[a-z]?)"
     r"(?P<sub>(?:\s?\([a-z0-9]{1,4}\))*)"
 )
 _SPELLED_AUTHORITY = re.compile(

@@ -23,6 +23,7 @@ _PARENTHETICAL = re.compile(r"\([^)]*\)?")
 _ITEM = re.compile(r"^\s*(?:\(?[a-zA-Z0-9]{1,3}[.)]|[-•*–])\s+")
 # A word broken over two lines ("in-" / "cluding"): rejoined on the first, lines kept.
 _HYPHENATED = re.compile(r"([A-Za-z]{2,})-\n([ \t]*)([a-z]+)(?=[\s.,;:)])")
+_HYPHENATED_CAPITALS = re.compile(r"([A-Z]{2,})-\n([ \t]*)([A-Z]{2,})(?=[\s.,;:)])")
 # "Username .......... bigred_verdict": a label and its value, written as "label: value".
 _DOT_LEADER = re.compile(r"(?m)^([ \t]*[^\s.][^\n.]{0,60}?)[ \t]*(?:\.[ \t]?){3,}[ \t]*(?=\S)(.*)$")
 
@@ -83,6 +84,7 @@ class Layout:
     def of(cls, text: str) -> Layout:
         text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
         text = _HYPHENATED.sub(r"\1\3\n\2", text)
+        text = _HYPHENATED_CAPITALS.sub(r"\1\3\n\2", text)
         text = _DOT_LEADER.sub(_labelled, _typed_table_rows(text))
         headers, body = _split_headers(text)
         body = _BOILERPLATE.sub("\n\n", body)
