@@ -30,6 +30,13 @@ Please provide the subscriber name and address of the Quillfeather Photo & Chat 
     assert categories(text) == {"subscriber"}
 
 
+def test_geolocation_metadata_of_photographs_is_location():
+    text = """RECORDS REQUESTED
+1. Geolocation metadata (GPS coordinates) attached to photographs the account uploaded.
+"""
+    assert categories(text) == {"location"}
+
+
 def test_geotags_attached_to_posts_are_location():
     text = """ATTACHMENT B
 Information to be disclosed

@@ -181,6 +181,7 @@ _WHOLE_ACCOUNT = re.compile(
     _I,
 )
 _OF = re.compile(r"\s+of\s+", _I)
+_LOCATION_METADATA = re.compile(r"\b(?:geo\w*|location|gps|exif)\s+(?:\w+\s+)?metadata\b", _I)
 _TWO_COLUMNS = re.compile(r"\S\s{5,}\S")
 _BRACKETED = re.compile(r"\s*\([^)]*\)")
 _NOT_LETTERS = re.compile(r"[^A-Za-z]")
@@ -293,6 +294,8 @@ def _head_categories(part: str) -> set[Category]:
     # address of the sender of every message"); "records of", "contents of" say nothing.
     noun = _OF.split(head, maxsplit=1)[0]
     found = unit_categories(noun.lower())
+    if _LOCATION_METADATA.search(noun):
+        found -= {Category.TRANSACTIONAL}  # metadata of where: location, not logs
     if not found and noun != head and _BARE_HEAD.fullmatch(noun.strip()):
         found = unit_categories(head.lower())
     if found or not head_end or _REFERENCE.match(part, head_end.start()):
