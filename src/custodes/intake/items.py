@@ -388,7 +388,7 @@ def _schedule_start(lines: list[str], index: int) -> int | None:
     if label and line[label.end() :].strip():
         lines[index] = line[label.end() :]  # "Records: the name, e-mail …" holds its own item
         return index
-    intro = " ".join(x.strip() for x in lines[max(0, index - 2) : index + 1])  # it may wrap
+    intro = " ".join(x.strip() for x in lines[max(0, index - 5) : index + 1])  # it may wrap
     if (
         line.endswith(":")
         and (is_ask_intro(line) or _FOLLOWING.search(intro))
