@@ -43,7 +43,7 @@ _OTHER_PART = re.compile(
     r"certificat\w*|declaration|affidavit|background|purpose|facts|reason|basis|summary|"
     r"issued by|contact|point of contact|signed|signature|dated?|requested by|submitted by|"
     r"delivery|return of service|notice|non-?disclosure|confidentiality|penalt\w*|"
-    r"account[s(]|accounts? to be|targets?|subject account|period|time frame|date range|"
+    r"account[s(]|accounts? to be|targets?|subject account|"
     r"place to be searched|property to be searched)\b",
     _I,
 )
@@ -378,6 +378,8 @@ def _schedule_start(lines: list[str], index: int) -> int | None:
         title = lines[following].strip()
         if _SCHEDULE_TITLE.search(title) and len(title) < 90:
             return following + 1
+        if title.endswith(":") and not _OTHER_PART.match(title):
+            return following + 1  # "ATTACHMENT B" / "For the period …:" / the items
         return None
     if _is_title(line) and _SCHEDULE_TITLE.search(line):
         return index + 1
