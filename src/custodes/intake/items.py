@@ -29,7 +29,8 @@ _I = re.IGNORECASE
 _RECORDS_NOUN = r"(?:records?|information|data|documents?|things|items|materials?|property)"
 _SCHEDULE_TITLE = re.compile(
     rf"\b{_RECORDS_NOUN}\b.{{0,60}}\b(?:produc|disclos|preserv|seiz|provid|request|sought|"
-    rf"furnish|search)\w*|\b(?:request|sought|produc|disclos|preserv|seiz)\w*\s+(?:\w+\s+)?"
+    rf"furnish|search|requir)\w*|\b(?:request|sought|produc|disclos|preserv|seiz|requir)\w*\s+"
+    rf"(?:\w+\s+)?"
     rf"{_RECORDS_NOUN}\b|^\W*{_RECORDS_NOUN}\W*$",
     _I,
 )
@@ -41,7 +42,8 @@ _ATTACHMENT = re.compile(r"^\W*(?:attachment|schedule|exhibit|appendix|annex)\s+
 _OTHER_PART = re.compile(
     r"^\W*(?:attachment|schedule|exhibit|appendix|annex)\b|^\W*(?:definitions?|instructions?|"
     r"certificat\w*|declaration|affidavit|background|purpose|facts|reason|basis|summary|"
-    r"issued by|contact|point of contact|signed|signature|dated?|requested by|submitted by|"
+    r"issued by|contact|point of contact|signed|signature|dated|date(?=\s*:)|requested by|"
+    r"submitted by|"
     r"delivery|return of service|notice|non-?disclosure|confidentiality|penalt\w*|"
     r"account[s(]|accounts? to be|targets?|subject account|"
     r"place to be searched|property to be searched)\b",
@@ -181,6 +183,9 @@ _WHOLE_ACCOUNT = re.compile(
     _I,
 )
 _OF = re.compile(r"\s+of\s+", _I)
+_LABEL_VALUE = re.compile(r"^[^:]{2,40}:\s*\S")
+# A table's row or rule: four columns or more, apart by wide gaps ("-----  ------").
+_TABLE_LINE = re.compile(r"^\s*\S+(?:\s\S+)*(?:\s{2,}\S+(?:\s\S+)*){3,}\s*$|-{4,}\s+-{4,}")
 _LOCATION_METADATA = re.compile(r"\b(?:geo\w*|location|gps|exif)\s+(?:\w+\s+)?metadata\b", _I)
 _TWO_COLUMNS = re.compile(r"\S\s{5,}\S")
 _BRACKETED = re.compile(r"\s*\([^)]*\)")
@@ -441,6 +446,8 @@ def _ends_schedule(line: str, block: list[str]) -> bool:
         return True
     if _ENUMERATED.match(line) or _CHECKBOX.match(stripped):
         return False
+    if _LABEL_VALUE.match(stripped):
+        return False  # "PHONE NUMBER: (713) 555-0126" is a label with its value, no heading
     letters = _NOT_LETTERS.sub("", stripped)
     return len(letters) >= 4 and letters.isupper() and len(stripped.split()) <= 8
 
@@ -450,6 +457,8 @@ def _items_of(block: list[str]) -> Iterator[_Found]:
     under it, each checkbox on a line of several, and each sentence of a plain paragraph."""
     current: list[str] = []
     for raw in [*block, ""]:
+        if _TABLE_LINE.search(raw) and not _CHECKBOX.search(raw):
+            raw = ""  # a table of targets (value, port, time) asks for nothing
         stripped = raw.strip()
         starts = bool(_ENUMERATED.match(raw) or _CHECKBOX.match(stripped))
         if current and (starts or not stripped):
