@@ -105,6 +105,9 @@ def assert_allowed_to_be_here(case: Case) -> None:
     assert decision.action in ("produce", "produce_partial"), f"{where} on {decision.action}"
     assert decision.allowed_categories, f"{where} on a decision that allows nothing"
     assert decision.review.decision == review.decision, f"{where} on a review since changed"
+    for field in ("instrument", "selectors", "categories", "date_range"):
+        made_on = decision.review.request[field]
+        assert made_on == review.request[field], f"{where}: {field} corrected since the decision"
     if _counsel_must_approve(review.decision, set(decision.allowed_categories)):
         assert decision.by_counsel, f"{where} on a reviewer's decision"
         assert decision.author.groups.filter(name="counsel").exists()
@@ -348,3 +351,30 @@ def test_a_correction_that_takes_approval_away_is_refused_once_producing(
         services.correct_request(case, reviewer, {"selectors": []})
     case.refresh_from_db()
     assert case.state == State.PRODUCING and case.decisions.in_force().exists()
+
+
+def test_a_correction_of_whose_data_or_which_dates_voids_the_decision(open_case, reviewer, counsel):
+    case = open_case(nondisclosure=GAGGED)
+    services.move(case, reviewer, State.IN_REVIEW)
+    services.decide(case, reviewer, "produce", ["subscriber"], "")
+    services.move(case, reviewer, State.APPROVED)
+    other = [{"kind": "username", "value": "someone.else"}]
+    services.correct_request(case, reviewer, {"selectors": other})
+    case.refresh_from_db()
+    assert case.state == State.IN_REVIEW and not case.decisions.in_force().exists()
+    services.decide(case, reviewer, "produce", ["subscriber"], "")
+    services.move(case, reviewer, State.APPROVED)
+    services.move(case, reviewer, State.PRODUCING)
+    wider = {"start": "2025-12-01", "end": "2026-11-01"}
+    with pytest.raises(services.Refused, match="would take its approval away"):
+        services.correct_request(case, reviewer, {"date_range": wider})
+
+
+def test_a_reviewer_cannot_replace_counsels_decision(open_case, reviewer, counsel):
+    case = open_case(instrument="court_order_2703d", categories=["subscriber", "transactional"])
+    services.move(case, reviewer, State.IN_REVIEW)
+    services.decide(case, counsel, "produce_partial", ["subscriber"], "the logs are not needed")
+    engine = case.reviews.first().decision
+    with pytest.raises(services.Refused, match="Counsel's decision is in force"):
+        services.decide(case, reviewer, engine["action"], engine["allowed_categories"], "")
+    assert case.decisions.in_force().first().by_counsel

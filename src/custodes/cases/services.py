@@ -223,6 +223,11 @@ def require_worker(user) -> None:
         raise Refused("Only reviewers and counsel may work cases.")
 
 
+# The fields of a request that say whose data, which data and on what process: a decision
+# was made on them, and a correction of any of them voids it (names on letters do not).
+WHAT_IS_PRODUCED = {"instrument", "country", "selectors", "categories", "items", "date_range"}
+
+
 @transaction.atomic
 def correct_request(case: Case, user, changes: dict) -> EngineReview:
     """A reviewer's correction of what intake read; the engine reviews the corrected request."""
@@ -247,7 +252,7 @@ def correct_request(case: Case, user, changes: dict) -> EngineReview:
     previous = case.reviews.first()
     engine = _review(case, request)
     record("custodes.request.corrected", user, case.subject, {"changed": changed})
-    if engine.decision != previous.decision:
+    if engine.decision != previous.decision or set(changed) & WHAT_IS_PRODUCED:
         _void_decisions(case, user)
     return engine
 
@@ -393,6 +398,14 @@ def decide(case: Case, user, action: str, allowed: list[str], reason: str) -> De
         raise Refused("A decision that overrides the engine needs a written reason.")
     if case.state == State.ESCALATED and not roles.is_counsel(user):
         raise Refused("An escalated case is decided by counsel.")
+    in_force = case.decisions.in_force().first()
+    if (
+        in_force is not None
+        and in_force.by_counsel
+        and not roles.is_counsel(user)
+        and (action, sorted(allowed)) != (in_force.action, sorted(in_force.allowed_categories))
+    ):
+        raise Refused("Counsel's decision is in force: only counsel may decide otherwise.")
     decision = Decision.objects.create(
         case=case,
         review=engine,
