@@ -252,21 +252,23 @@ def correct_request(case: Case, user, changes: dict) -> EngineReview:
     previous = case.reviews.first()
     engine = _review(case, request)
     record("custodes.request.corrected", user, case.subject, {"changed": changed})
-    if engine.decision != previous.decision or set(changed) & WHAT_IS_PRODUCED:
-        _void_decisions(case, user)
+    if engine.decision != previous.decision:
+        _void_decisions(case, user, "the corrected request changed the engine's review")
+    elif set(changed) & WHAT_IS_PRODUCED:
+        fields = ", ".join(sorted(set(changed) & WHAT_IS_PRODUCED))
+        _void_decisions(case, user, f"the correction changed what would be produced ({fields})")
     return engine
 
 
-def _void_decisions(case: Case, user) -> None:
-    """A correction that changed the engine's review voids the decisions made on the old one."""
+def _void_decisions(case: Case, user, reason: str) -> None:
+    """The decisions made on the request as it was no longer hold after this correction."""
     voided = list(case.decisions.in_force().values_list("pk", flat=True))
     if not voided:
         return
     case.decisions.filter(pk__in=voided).update(voided_at=timezone.now())
-    data = {"decisions": voided, "reason": "the corrected request changed the engine's review"}
-    record("custodes.decision.voided", user, case.subject, data)
+    record("custodes.decision.voided", user, case.subject, {"decisions": voided, "reason": reason})
     if case.state in gate.NEEDS_APPROVAL:
-        _recheck_approval(case, user, "the corrected request changed the engine's review.")
+        _recheck_approval(case, user, f"{reason}.")
 
 
 @transaction.atomic
@@ -398,7 +400,7 @@ def decide(case: Case, user, action: str, allowed: list[str], reason: str) -> De
         raise Refused("A decision that overrides the engine needs a written reason.")
     if case.state == State.ESCALATED and not roles.is_counsel(user):
         raise Refused("An escalated case is decided by counsel.")
-    in_force = case.decisions.in_force().first()
+    in_force = gate.live_decision(case)
     if (
         in_force is not None
         and in_force.by_counsel
