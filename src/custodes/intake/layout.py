@@ -20,7 +20,6 @@ _ENUMERATED_HEADING = re.compile(r"^\(?(?:[IVX]{1,5}|[A-Z])[.)]\s+(?P<title>[A-Z
 _INLINE_LABEL = re.compile(r"^(?P<label>[A-Z][a-z]+(?: [a-z]+){0,3})\.\s+(?=[A-Z])")
 _NOT_LETTERS = re.compile(r"[^A-Za-z]+")
 _PARENTHETICAL = re.compile(r"\([^)]*\)?")
-_ITEM = re.compile(r"^\s*(?:\(?[a-zA-Z0-9]{1,3}[.)]|[-•*–])\s+")
 # A word broken over two lines ("in-" / "cluding"): rejoined on the first, lines kept.
 _HYPHENATED = re.compile(r"([A-Za-z]{2,})-\n([ \t]*)([a-z]+)(?=[\s.,;:)])")
 _HYPHENATED_CAPITALS = re.compile(r"([A-Z]{2,})-\n([ \t]*)([A-Z]{2,})(?=[\s.,;:)])")
@@ -181,10 +180,6 @@ def blocks_of(paragraph: str) -> list[str]:
             blocks.append([])
         blocks[-1].append(line)
     return ["\n".join(block) for block in blocks if any(x.strip() for x in block)]
-
-
-def is_item(raw: str) -> bool:
-    return bool(_ITEM.match(raw))
 
 
 # Words that end in a full stop without ending a sentence: titles, legal abbreviations,
