@@ -253,3 +253,66 @@ VERTISED BY THE ACCOUNT vegas.props_9.
     request = extract_request(text)
     assert [a[:16] for a in request.authority] == ["18 U.S.C. § 3486"]
     assert "ADVERTISED" in (request.purpose or "")
+
+
+def test_a_schedule_titled_in_headline_case_is_read_item_by_item():
+    text = """SCHEDULE 1
+
+                         Records to Be Furnished
+
+     1.  Papers sufficient to show who opened the account marlow_tide, with the name
+         and telephone number given at sign-up.
+
+     2.  Every picture uploaded to the account in June 2026.
+
+     3.  For each picture furnished under Request 2, the location (a GPS position or a
+         geotag) where it was taken.
+"""
+    assert categories(text) == {"subscriber", "content", "location"}
+
+
+def test_a_list_under_a_colon_ends_where_running_text_resumes():
+    text = """     By this summons you are required to bring with you the following papers:
+
+                              SEE THE SCHEDULE BELOW
+
+     The agency issues this summons under its statute. Its posts and videos may be sent
+by mail instead of appearing in person.
+
+RECORDS REQUESTED:
+  [X] Subscriber details: name, e-mail address and telephone number
+  [ ] Contents of messages
+"""
+    assert categories(text) == {"subscriber"}
+
+
+def test_an_introduction_that_commands_is_not_itself_an_item():
+    text = """ATTACHMENT B
+For the customer to whom the provider assigned the address at the times shown (and, for
+rows 1 and 2, the port), produce:
+  1. The customer's name and postal address;
+  2. The customer's telephone number.
+"""
+    assert categories(text) == {"subscriber"}
+
+
+def test_a_command_broken_by_its_list_of_targets_goes_on_after_it():
+    text = """     IT IS ORDERED that the provider furnish to the agency forthwith the stored
+messages of the account described as:
+
+          handle:   north.quay.77
+
+together with the routing and addressing information of each message.
+"""
+    assert categories(text) == {"content", "transactional"}
+
+
+def test_a_targets_label_inside_the_list_asks_for_no_records():
+    text = """The provider shall disclose the following for the account identified below:
+
+      Account(s):   username       ferry_lights_2
+                    e-mail on the account  ferry@example.org
+
+      1.  Non-content message header records of every message sent by the account.
+"""
+    assert categories(text) == {"transactional"}

@@ -26,7 +26,7 @@ _I = re.IGNORECASE
 
 # A title over the records the demand wants: "RECORDS TO BE PRODUCED", "Particular Things to
 # be Seized", "Information to be disclosed by the provider", or a bare "RECORDS".
-_RECORDS_NOUN = r"(?:records?|information|data|documents?|things|items|materials?|property)"
+_RECORDS_NOUN = r"(?:records?|information|data|documents?|papers|things|items|materials?|property)"
 _SCHEDULE_TITLE = re.compile(
     rf"\b{_RECORDS_NOUN}\b.{{0,60}}\b(?:produc|disclos|preserv|seiz|provid|request|sought|"
     rf"furnish|search|requir)\w*|\b(?:request|sought|produc|disclos|preserv|seiz|requir)\w*\s+"
@@ -71,7 +71,8 @@ _COMMAND = re.compile(
     rf"\b(?:shall|must|will)\s+(?:\w+\s+){{0,2}}?{_VERB}\b|"
     rf"\b(?:requires?|directs?|orders?|commands?|compels?)\s+(?:[\w.,&'-]+\s+){{0,6}}?to\s+"
     rf"{_VERB}\b|"
-    r"\b(?:request|requests|requesting|ask|asks|asking|seek|seeks|seeking)\s+"
+    # "in response to Request 2" names another request; it asks for nothing
+    r"\b(?:request|requests|requesting|ask|asks|asking|seek|seeks|seeking)\s+(?!(?:nos?\.?\s*)?\d)"
     r"(?:that\s+(?:you|\w+)\s+)?(?:(?:provide|produce|disclose|preserve|furnish)\s+)?"
     r"(?:the\s+(?:following|preservation\s+of|disclosure\s+of|production\s+of)\s+)?|"
     r"\bto\s+be\s+(?:seized|disclosed|produced|preserved)\b\W*|"
@@ -146,7 +147,9 @@ _HEAD_END = re.compile(
 _BARE_HEAD = re.compile(
     rf"(?:(?:all|any|and|the|of|copies|copy|such|other|each|every|following|certain|"
     rf"stored|relevant|responsive|pertinent|available|existing)\s+)*"
-    rf"(?:{_RECORDS_NOUN}|contents?|account records?)(?:\s+and\s+{_RECORDS_NOUN})?\W*",
+    rf"(?:{_RECORDS_NOUN}|contents?|account records?)(?:\s+and\s+{_RECORDS_NOUN})?"
+    # "documents sufficient to show …": what they show is what is asked for
+    rf"(?:\s+sufficient\s+to\s+(?:show|identify|establish|reflect|determine))?\W*",
     _I,
 )
 # "… produce the records to SA Ivers at the address …": how to deliver, not what.
@@ -183,6 +186,7 @@ _WHOLE_ACCOUNT = re.compile(
     _I,
 )
 _OF = re.compile(r"\s+of\s+", _I)
+_SCOPE = re.compile(r"^for\s+(?:each|every|any|all)\b[^,:;()]*,\s*", _I)
 _LABEL_VALUE = re.compile(r"^[^:]{2,40}:\s*\S")
 # A table's row or rule: four columns or more, apart by wide gaps ("-----  ------").
 _TABLE_LINE = re.compile(r"^\s*\S+(?:\s\S+)*(?:\s{2,}\S+(?:\s\S+)*){3,}\s*$|-{4,}\s+-{4,}")
@@ -250,7 +254,10 @@ def item_categories(text: str, prospective: bool = False) -> list[Category]:
     records a bare "records" or "information" means. Under an introduction that asks for
     capture going forward, what the item names is captured as it happens."""
     found: set[Category] = set()
-    for listed in _outside_brackets(_LIST, flat(without_negations(text))):
+    # "For each photograph produced in response to Request 2, the location …": the scope
+    # comes first, then what is asked for.
+    text = _SCOPE.sub("", flat(without_negations(text)))
+    for listed in _outside_brackets(_LIST, text):
         for part in _outside_brackets(_CONJUNCTION, listed):
             head, *glosses = _GLOSS.split(part)
             named = _head_categories(head.strip(" ,.-–—"))
@@ -321,17 +328,47 @@ def _found_items(layout: Layout) -> Iterator[_Found]:
             and not _names_targets(lines, number)
         ):
             yield from _split_item(line.strip())
-    for sentence in layout.sentences:
-        lowered = sentence.lower()
-        if not any(cue in lowered for cue in _COMMAND_CUES):
-            continue  # a cheap look first: most sentences ask for nothing
-        asked = flat(without_negations(sentence))  # "does not seek …" asks for nothing
-        match = _COMMAND.search(asked)
-        what = _LEADING_ADVERBIAL.sub("", asked[match.end() :]) if match else ""
-        if what and not _DELIVERY.match(what):
-            yield _Found(what, prospective=bool(_CAPTURE.search(asked[: match.end()])))
+    yield from _commanded(layout)
 
 
+def _commanded(layout: Layout) -> Iterator[_Found]:
+    """What each sentence that commands or asks the provider asks for. A command broken by
+    a list of targets ("… the account identified as:" / the list / "together with the
+    dialing information …") goes on in the paragraph after the list."""
+    broken: _Found | None = None
+    for _, sentences in layout.sentences_by_paragraph:
+        if broken and sentences and sentences[0][:1].islower():
+            yield replace(broken, text=sentences[0])
+        broken = None
+        for sentence in sentences:
+            found = _command_object(sentence)
+            if found:
+                yield found
+                broken = found if sentence.endswith(":") else None
+
+
+def _command_object(sentence: str) -> _Found | None:
+    lowered = sentence.lower()
+    if not any(cue in lowered for cue in _COMMAND_CUES):
+        return None  # a cheap look first: most sentences ask for nothing
+    asked = flat(without_negations(sentence))  # "does not seek …" asks for nothing
+    match = _COMMAND.search(asked)
+    if not match:
+        return None
+    rest = asked[match.end() :]
+    what = _LEADING_ADVERBIAL.sub("", rest)
+    if not unit_categories(what.lower()):
+        what = rest  # "disclose to the FBI all videos stored …, going back 45 days"
+    if not what or _DELIVERY.match(what):
+        return None
+    return _Found(what, prospective=bool(_CAPTURE.search(asked[: match.end()])))
+
+
+_TARGETS_LABEL = re.compile(
+    r"^\W*(?:(?:subject|target)\s+)?(?:accounts?|account\(s\)|targets?|identifiers?|"
+    r"selectors?)\s*:",
+    _I,
+)
 _TARGETS_PART = re.compile(
     r"\b(?:accounts?|identifiers?|targets?|subjects?|selectors?)\b(?:\(s\))?[^.]{0,40}$", _I
 )
@@ -361,12 +398,19 @@ def _schedule_items(lines: list[str], taken: set[int]) -> Iterator[_Found]:
             continue
         prospective = bool(_CAPTURE.search(" ".join(lines[max(0, start - 3) : start])))
         index = start
+        listed = start > 0 and lines[start - 1].rstrip().endswith(":")
         block: list[str] = []
         while index < len(lines) and not _ends_schedule(lines[index], block):
+            if listed and _prose_after(lines, index, block):
+                break  # a list under a colon ends where running text begins again
             block.append(lines[index])
             taken.add(index)
             index += 1
         for found in _items_of(block):
+            if found.text.rstrip().endswith(":") and _COMMAND.search(found.text):
+                continue  # "…, produce:" introduces the items under it, each read on its own
+            if _TARGETS_LABEL.match(found.text):
+                continue  # "Account(s): username …" names whose records, not which
             yield replace(found, prospective=prospective) if prospective else found
 
 
@@ -434,7 +478,37 @@ def _is_title(line: str) -> bool:
     if not body or len(body.split()) > 12 or body.endswith((".", ";", ",")):
         return False
     letters = _NOT_LETTERS.sub("", body)
-    return letters.isupper() or body.endswith(":") or body.istitle() or body != line.strip()
+    return letters.isupper() or body.endswith(":") or _title_case(body) or body != line.strip()
+
+
+# The words a title in headline style leaves in lower case ("Documents to Be Produced").
+_MINOR_WORDS = frozenset(
+    ["a", "an", "and", "as", "at", "be", "by", "for", "from", "in", "into", "of", "on", "or", "per", "the", "to", "under", "upon", "with"]
+)
+
+
+def _title_case(text: str) -> bool:
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text)]
+    return bool(words) and words[0][0].isupper() and all(
+        w[0].isupper() or w.lower() in _MINOR_WORDS for w in words[1:]
+    )
+
+
+def _prose_after(lines: list[str], index: int, block: list[str]) -> bool:
+    """Whether a paragraph of running text starts at `index`, after a blank line that
+    follows what the list has read: no item (no number, no box), its first line indented
+    and the next back at the margin, as prose is set and a list's items are not."""
+    line = lines[index]
+    if not line.strip() or lines[index - 1].strip() or not any(b.strip() for b in block):
+        return False
+    if _ENUMERATED.match(line) or _CHECKBOX.search(line) or index + 1 >= len(lines):
+        return False
+    following = lines[index + 1]
+    return bool(following.strip()) and _indent(following) + 2 <= _indent(line)
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
 
 
 def _ends_schedule(line: str, block: list[str]) -> bool:
