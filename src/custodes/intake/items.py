@@ -483,14 +483,17 @@ def _is_title(line: str) -> bool:
 
 # The words a title in headline style leaves in lower case ("Documents to Be Produced").
 _MINOR_WORDS = frozenset(
-    ["a", "an", "and", "as", "at", "be", "by", "for", "from", "in", "into", "of", "on", "or", "per", "the", "to", "under", "upon", "with"]
+    {"a", "an", "and", "as", "at", "be", "by", "for", "from", "in", "into", "of", "on"}
+    | {"or", "per", "the", "to", "under", "upon", "with"}
 )
 
 
 def _title_case(text: str) -> bool:
-    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text)]
-    return bool(words) and words[0][0].isupper() and all(
-        w[0].isupper() or w.lower() in _MINOR_WORDS for w in words[1:]
+    words = re.findall(r"[A-Za-z][\w'’-]*", text)
+    return (
+        bool(words)
+        and words[0][0].isupper()
+        and all(w[0].isupper() or w.lower() in _MINOR_WORDS for w in words[1:])
     )
 
 
