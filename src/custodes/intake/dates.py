@@ -318,14 +318,15 @@ _ZONE = re.compile(
     r"[ \t]*(?:hrs\.?|hours)?[ \t]*(?:"
     r"(?:UTC|GMT)[ \t]?(?P<sign>[+−-])(?P<hours>\d{1,2})(?::?(?P<minutes>\d{2}))?(?!\d)|"
     r"(?P<bare_sign>[+−-])(?P<bare_hours>\d{2}):?(?P<bare_minutes>\d{2})(?!\d)|"
+    r"(?P<spelled>(?:[A-Z][a-z]+ ){1,3}Time)\b|"  # "Pacific Daylight Time" is PDT
     r"(?P<name>[A-Z]{1,5})(?![A-Za-z]))"
 )
 
 
-def timestamp(text: str, order: DateOrder | None = None) -> str | None:
+def timestamp(text: str, order: DateOrder | None = None, zone: str = "") -> str | None:
     """The first date in the text with the time that follows it, as an ISO timestamp, with
-    its zone's offset where the text gives one ("2026-11-03T14:22:09-05:00"); the date alone
-    where no time follows."""
+    its zone's offset where the text gives one ("2026-11-03T14:22:09-05:00"), else that of
+    `zone`, the zone its context declares ("UTC-3"); the date alone where no time follows."""
     dates = find_dates(text, order)
     if not dates:
         return None
@@ -335,7 +336,8 @@ def timestamp(text: str, order: DateOrder | None = None) -> str | None:
     if hour is None:
         return day.isoformat()
     clock = f"{hour:02d}:{time['minute']}:{time['second'] or '00'}"
-    return f"{day.isoformat()}T{clock}{_offset(after[time.end() :])}"
+    offset = _offset(after[time.end() :]) or _offset(zone)
+    return f"{day.isoformat()}T{clock}{offset}"
 
 
 def _hour(time: re.Match[str]) -> int | None:
@@ -350,7 +352,9 @@ def _offset(after: str) -> str:
     zone = _ZONE.match(after)
     if not zone:
         return ""
-    if zone["name"]:
+    if zone["spelled"]:
+        offset = _vocab()["zones"].get("".join(w[0] for w in zone["spelled"].split()), "")
+    elif zone["name"]:
         offset = _vocab()["zones"].get(zone["name"], "")
     elif zone["sign"]:
         offset = _signed(zone["sign"], zone["hours"], zone["minutes"])

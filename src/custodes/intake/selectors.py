@@ -123,11 +123,11 @@ def extract_selectors(
     """
     body = layout.body
     lower = _same_length_lower(body)
-    found: dict[tuple[str, str], tuple[int, Selector]] = {}
+    found: dict[tuple[str, str, str | None], tuple[int, Selector]] = {}
 
     def add(position: int, kind: SelectorKind, value: str | None, at: str | None = None) -> None:
         if value and value not in excluded:
-            found.setdefault((kind.value, value), (position, Selector(kind, value, at)))
+            found.setdefault((kind.value, value, at), (position, Selector(kind, value, at)))
 
     for match in _URL.finditer(body):
         add(match.start(), SelectorKind.URL, normalise_url(match.group(0)))
@@ -167,9 +167,26 @@ def extract_selectors(
             add(offset + match.start(), SelectorKind.DEVICE, match["value"])
         for match in _PAYMENT.finditer(text):
             add(offset + match.start(), SelectorKind.PAYMENT, f"ending {match['value']}")
-    for position, value, at in ips_in(body, order):
+    for position, value, at in _ips(layout, order):
         add(position, SelectorKind.IP, value, at)
-    return [selector for _, selector in sorted(found.values(), key=lambda item: item[0])]
+    ordered = [selector for _, selector in sorted(found.values(), key=lambda item: item[0])]
+    return [s for s in ordered if not _less_precise(s, ordered)]
+
+
+def _less_precise(selector: Selector, others: list[Selector]) -> bool:
+    """Whether another selector names the same address at the time this one gives less
+    precisely: none, or the day alone ("on October 4" beside "2026-10-04 03:12:47")."""
+    if selector.kind is not SelectorKind.IP:
+        return False
+    at = selector.at or ""
+    return any(
+        o.kind is SelectorKind.IP
+        and o.value == selector.value
+        and o.at
+        and o.at != at
+        and o.at.startswith(at)
+        for o in others
+    )
 
 
 def _at_word_start(pattern: re.Pattern[str], text: str):
@@ -275,15 +292,83 @@ def normalise_url(url: str) -> str | None:
 
 
 def ips_in(text: str, order: DateOrder | None = None) -> list[tuple[int, str, str | None]]:
-    """IP addresses, where they stand, with the time the demand gives for each."""
+    """IP addresses in a text, where they stand, with the time the demand gives for each."""
+    return _ips(Layout.of(text), order)
+
+
+def _ips(layout: Layout, order: DateOrder | None) -> list[tuple[int, str, str | None]]:
+    """Each IP address with the time of its own record: the rest of its line and the lines
+    that continue it (a wrapped sentence, a "Date and time:" field of its block), in the zone
+    the record gives, else the zone its table's header declares ("Date/time (UTC)")."""
     out = []
+    for line in layout.lines:
+        for match in _addresses(line.text):
+            address = ipaddress.ip_address(match.group(0))
+            record = _record(layout, line.number, match.end())
+            zone = _declared_zone(layout, line.number)
+            at = timestamp(record, order, zone)
+            out.append((layout.line_starts[line.number] + match.start(), str(address), at))
+    return out
+
+
+def _addresses(text: str):
+    """The matches in a line that are IP addresses."""
+    if not _THREE_DIGITS.search(text) and ":" not in text:
+        return
     patterns = (_IPV4, _IPV6) if _IPV6_HINT.search(text) else (_IPV4,)
-    for pattern in patterns:
-        for match in pattern.finditer(text):
-            try:
-                address = ipaddress.ip_address(match.group(0))
-            except ValueError:
-                continue
-            at = timestamp(text[match.end() : match.end() + 80], order)
-            out.append((match.start(), str(address), at))
-    return sorted(out)
+    matches = sorted((m for p in patterns for m in p.finditer(text)), key=lambda m: m.start())
+    for match in matches:
+        try:
+            ipaddress.ip_address(match.group(0))
+        except ValueError:
+            continue
+        yield match
+
+
+# "Date and time:", "Timestamp:", "Hora:": a field of an address's block that dates it.
+_FIELD = re.compile(r"^\s*(?P<label>[^\W\d][\w /()&.-]{0,40}):\s")
+_TIME_FIELD = re.compile(r"\b(?:date|time|timestamp|when|data|hora|datum|zeit|heure)", re.I)
+_CLOCK = re.compile(r"\d:\d\d")
+_ITEM_START = re.compile(r"^\s*(?:\(?[a-z0-9]{1,3}[.)]|[-*•])\s", re.I)
+_RECORD_LINES = 4
+
+
+def _record(layout: Layout, number: int, end: int) -> str:
+    """What follows an address in its record: the rest of its line, then the lines below
+    that continue it, up to a blank line, another address or a new item."""
+    parts = [layout.lines[number].text[end:]]
+    for line in layout.lines[number + 1 : number + 1 + _RECORD_LINES]:
+        text = line.text
+        if not text.strip() or _ITEM_START.match(text) or next(_addresses(text), None):
+            break
+        field = _FIELD.match(text)
+        if field and not (_TIME_FIELD.search(field["label"]) or _CLOCK.search(text)):
+            continue  # "Source port: 33817" is the address's, but dates nothing
+        parts.append(text)
+    return " ".join(parts)
+
+
+# A zone a table's header or the line introducing it declares: "Date/time (UTC)",
+# "(Brasília time, UTC-3)".
+_DECLARED_ZONE = re.compile(
+    r"\([^()]*?\b(?P<zone>(?:UTC|GMT)(?:\s?[+−-]\s?\d{1,2}(?::?\d{2})?)?|[A-Z]{2,4}T)\b[^()]*\)"
+)
+_RULE = re.compile(r"^[\s|+=_-]*$")
+_HEADER_LINES = 2
+
+
+def _declared_zone(layout: Layout, number: int) -> str:
+    """The zone declared above the table an address's line stands in ("" where none is):
+    the header and the line introducing the table, above its other rows and rules."""
+    seen = 0
+    for line in reversed(layout.lines[max(0, number - 40) : number]):
+        text = line.text
+        if _RULE.match(text) or next(_addresses(text), None):
+            continue
+        declared = _DECLARED_ZONE.search(text)
+        if declared:
+            return declared["zone"].replace(" ", "")
+        seen += 1
+        if seen == _HEADER_LINES:
+            break
+    return ""
