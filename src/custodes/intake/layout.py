@@ -168,17 +168,29 @@ def heading_title(raw: str) -> str | None:
 
 
 # A line that starts a new part even without a blank line before it: "Background: …",
-# "Issued by: …", "1. …", "(b) …".
-_PART_START = re.compile(r"^\s*(?:[A-Z][A-Za-z]+(?: [A-Za-z]+){0,3}:\s|\(?[a-zA-Z0-9]{1,3}[.)]\s)")
+# "Issued by: …", "1. …", "(b) …", "iv. …".
+_PART_START = re.compile(
+    r"^\s*(?:[A-Z][A-Za-z]+(?: [A-Za-z]+){0,3}:\s|\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)]\s)"
+)
+# A line of running text that the next line goes on: long, and ending inside a sentence.
+_RUNS_ON = re.compile(r"[\w,]$")
 
 
 def blocks_of(paragraph: str) -> list[str]:
-    """A paragraph cut where a labelled or enumerated line starts a new part."""
+    """A paragraph cut where a labelled or enumerated line starts a new part. A line that
+    only looks so because the text was wrapped there ("… for thirty" / "(30) days …",
+    "… Photo & Chat," / "Inc. shall …") goes on the part before it: one that follows a long
+    line ending inside a sentence, in a paragraph where no part has started yet."""
     blocks: list[list[str]] = [[]]
+    previous, parted = "", False
     for line in paragraph.split("\n"):
-        if _PART_START.match(line) and blocks[-1]:
-            blocks.append([])
+        if _PART_START.match(line):
+            wrapped = not parted and len(previous) >= 50 and bool(_RUNS_ON.search(previous))
+            if blocks[-1] and not wrapped:
+                blocks.append([])
+            parted = parted or not wrapped
         blocks[-1].append(line)
+        previous = line.strip() or previous
     return ["\n".join(block) for block in blocks if any(x.strip() for x in block)]
 
 
