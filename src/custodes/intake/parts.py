@@ -81,6 +81,7 @@ class _Rules:
     section_roles: frozenset[str]
     proper_roles: frozenset[str]
     greeting: re.Pattern[str]
+    names: dict[str, str]
 
 
 @cache
@@ -102,6 +103,7 @@ def rules() -> _Rules:
         introduces=dict(data["introduces"]),
         section_roles=frozenset(data["section_roles"]),
         proper_roles=frozenset(data["proper_roles"]),
+        names={role: data["names"].get(role, role) for role in ROLES},
         greeting=re.compile(
             rf"^\W*(?:{'|'.join(map(re.escape, data['greetings']))})\b", re.IGNORECASE
         ),
@@ -495,6 +497,11 @@ def _parts(blocks: list[_Block]) -> list[Part]:
         )
         for block in blocks
     ]
+
+
+def role_name(role: str) -> str:
+    """The role as the case page names it ("e-mail headers", "records asked for")."""
+    return rules().names.get(role, role)
 
 
 def part_at(parts: list[Part], line: int) -> Part | None:

@@ -308,12 +308,14 @@ class _Finder:
     def instrument(self) -> list[Range]:
         words = INSTRUMENT_WORDS.get(self.request.instrument.value, ())
         prefer = PREFERRED["instrument"]
-        for word in words:  # the most telling words first
+        found = []  # (the part's rank, how telling the word is, where)
+        for telling, word in enumerate(words):  # the most telling words first
             pattern = re.compile(rf"(?<![\w]){re.escape(word)}", re.IGNORECASE)
-            found = self.matching_lines(pattern)
-            if found:
-                return self.choose(found, prefer)[:1]
-        return []
+            found += [(self._rank(n, prefer), telling, n) for n, _ in self.matching_lines(pattern)]
+        if not found:
+            return []
+        *_, line = min(found)
+        return [(line, line)]
 
     def authority(self, citation: str) -> list[Range]:
         prefer = PREFERRED["authority"]
@@ -352,11 +354,11 @@ class _Finder:
         prefer = PREFERRED["purpose"]
         found: list[Range] = []
         for sentence in sentences_of(purpose)[:12]:
-            here = self.words(sentence, prefer)[:1]
+            here = self.words(sentence, prefer)
             if not here:  # a sentence the reader ran together from two places
                 words = sentence.split()
                 for start in range(0, len(words), 10):
-                    here += self.words(" ".join(words[start : start + 10]), prefer)[:1]
+                    here += self.words(" ".join(words[start : start + 10]), prefer)
             found += here
         return _merge(sorted(set(found)))
 
@@ -427,11 +429,14 @@ class _Finder:
         stream, index = self.stream()
         need = len(wanted) if len(wanted) <= 2 else max(2, int(len(wanted) * 0.7 + 0.5))
         scored: list[tuple[int, int, int]] = []
-        starts = {p - i for i, w in enumerate(wanted[:4]) for p in index.get(w, ())}
-        if len(starts) > 5000:  # a common word: anchor on the rarest of the first few
-            rare = min(wanted[:8], key=lambda w: len(index.get(w, ())) or 10**9)
-            at = wanted.index(rare)
-            starts = {p - at for p in index.get(rare, ())}
+        # Anchored on the rarest of its first words the document holds, read from a little
+        # before it (the document may hold a word or two more than the value).
+        present = [w for w in wanted[:8] if w in index]
+        if not present:
+            return []
+        rare = min(present, key=lambda w: len(index[w]))
+        at = wanted.index(rare)
+        starts = {max(0, p - at - 2) for p in index[rare]}
         for start in starts:
             if start < 0:
                 continue
@@ -443,13 +448,14 @@ class _Finder:
         top = max(s[0] for s in scored)
         good = [s for s in scored if s[0] >= top * 0.9]
         if len(wanted) <= 2:  # a name of a word or two: wherever it stands
-            places = [(stream[a][1] + 1, stream[b][1] + 1) for _, a, b in good]
+            places = [(stream[s[1]][1] + 1, stream[s[2]][1] + 1) for s in good]
             return self.choose(places, prefer)
         # the best role, then the most words, then the tightest run of them
-        _, first, last = min(
+        *_, lines = min(
             good, key=lambda s: (self._rank(stream[s[1]][1] + 1, prefer), -s[0], s[2] - s[1], s[1])
         )
-        return [(stream[first][1] + 1, stream[last][1] + 1)]
+        # the lines its words stand on: a line of another part between two is left out
+        return _merge([(n + 1, n + 1) for n in lines])
 
     def _flat_matches(self, pattern: re.Pattern[str]) -> list[Range]:
         """Matches of `pattern` in the text run together (a phrase may wrap), as lines."""
@@ -472,18 +478,21 @@ def _words(text: str) -> list[str]:
     return [w[:-1] if len(w) > 3 and w.endswith("s") else w for w in _WORD.findall(text.lower())]
 
 
-def _aligned(wanted: list[str], stream, start: int) -> tuple[int, int, int] | None:
-    """(words matched, first and last position) reading `wanted` in order from `start`,
-    skipping a few words of the document (a label, a line of another part) between two."""
+def _aligned(wanted: list[str], stream, start: int):
+    """(words matched, first and last position, the lines they stand on) reading `wanted`
+    in order from `start`, skipping a few words of the document (a label, a line of another
+    part) between two; None where not one is found."""
     position, matched, first, last = start, 0, None, None
+    lines: set[int] = set()
     for word in wanted:
         for look in range(position, min(position + 8, len(stream))):
             if stream[look][0] == word:
                 matched += 1
                 first = look if first is None else first
                 last, position = look, look + 1
+                lines.add(stream[look][1])
                 break
-    return (matched, first, last) if first is not None else None
+    return (matched, first, last, lines) if first is not None else None
 
 
 def _merge(ranges: list[Range]) -> list[Range]:

@@ -15,6 +15,7 @@ from custodes.law.vocab import Action, Category, Instrument, SelectorKind
 from custodes.notices.panel import notice_panel
 from custodes.web.access import case_worker
 from custodes.web.corrections import changes_from_form, form_texts, request_diff
+from custodes.web.sources import document_sources
 from custodes.web.views.helpers import act, case_or_404
 
 
@@ -39,6 +40,7 @@ def case_page(request, reference: str):
         "chosen_allowed": chosen_allowed,
         "notes": case.notes.select_related("author"),
         "documents": demand.documents.all(),
+        "doc_sources": document_sources(demand),
         "timeline": Event.objects.filter(subject=case.subject).order_by("sequence"),
         "moves": moves_from(case.state),
         "approval_refusal": _approval_note(case, is_counsel),

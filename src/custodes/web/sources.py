@@ -1,0 +1,85 @@
+"""The case page's document: its lines in their parts, and where each field was read.
+
+Computed when the page is shown, from the document's text as stored and the request as it
+stands (with the reviewers' corrections): reading the parts and finding the spans takes a
+few milliseconds, needs no migration, follows each correction (a corrected target is shown
+where the document names it) and improves for every case, old ones too, when the rules do.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from custodes.intake.parts import Part, role_name
+from custodes.intake.sources import Sources, Span, find_sources
+from custodes.law.request import Request, RequestError
+
+
+@dataclass
+class Line:
+    number: int
+    text: str
+    spans: list[Span] = field(default_factory=list)  # the fields read from this line
+    starts: list[Span] = field(default_factory=list)  # those whose range begins here
+
+    @property
+    def classes(self) -> str:
+        if not self.spans or not self.text.strip():
+            return ""  # a blank line inside a span is not highlighted
+        return " ".join(["src", *(f"f-{s.field}" for s in self.spans)])
+
+
+@dataclass
+class Segment:
+    """A part and its lines, or the blank lines between two parts (`part` None)."""
+
+    part: Part | None
+    lines: list[Line]
+
+    @property
+    def role_name(self) -> str:
+        return role_name(self.part.role) if self.part else ""
+
+
+@dataclass
+class DocumentSources:
+    document: object  # the stored Document these lines are of
+    sources: Sources
+    segments: list[Segment]
+
+    def link(self, key: str) -> Span | None:
+        return self.sources.span(key)
+
+
+def document_sources(demand) -> DocumentSources | None:
+    """The first document's lines and the request's spans, or None without a document."""
+    document = demand.documents.order_by("pk").first()
+    if document is None or not document.text.strip():
+        return None
+    try:
+        request = Request.from_dict(demand.request)
+    except RequestError:
+        request = Request.from_dict(demand.extracted)
+    sources = find_sources(document.text, request)
+    return DocumentSources(document, sources, _segments(sources))
+
+
+def _segments(sources: Sources) -> list[Segment]:
+    lines = [Line(n, text) for n, text in enumerate(sources.lines, start=1)]
+    for span in sources.spans:
+        for first, last in span.ranges:
+            lines[first - 1].starts.append(span)
+            for line in lines[first - 1 : last]:
+                line.spans.append(span)
+    segments: list[Segment] = []
+    number = 1
+    for part in sources.parts:
+        if part.last < number:
+            continue  # within one shown already
+        if part.first > number:
+            segments.append(Segment(None, lines[number - 1 : part.first - 1]))
+        segments.append(Segment(part, lines[max(part.first, number) - 1 : part.last]))
+        number = part.last + 1
+    if number <= len(lines):
+        segments.append(Segment(None, lines[number - 1 :]))
+    return segments
