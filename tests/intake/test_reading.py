@@ -316,3 +316,67 @@ def test_a_targets_label_inside_the_list_asks_for_no_records():
       1.  Non-content message header records of every message sent by the account.
 """
     assert categories(text) == {"transactional"}
+
+
+def test_the_reason_leaves_out_the_letterhead_and_the_signature():
+    text = """STATE BOARD OF PHARMACY                                   INVESTIGATIVE SUBPOENA
+Office of Investigations                                      Board Rule 12.4
+Enforcement Unit
+
+Issued at: Springfield                    Date: October 2, 2026
+
+        /s/ Mara Quint
+        ____________________________
+        Mara Quint
+        Chief Investigator, Enforcement Unit
+
+I.  BACKGROUND
+
+    The account sells prescription pills without a licence and ships them by post.
+"""
+    purpose = extract_request(text).purpose or ""
+    assert purpose.startswith("The account sells prescription pills")
+    assert "Mara Quint" not in purpose and "BOARD" not in purpose
+
+
+def test_the_reason_in_an_informal_e_mail_is_what_the_account_did():
+    text = """From: "Pike, Rowan" <rowan.pike@harlowcounty.gov>
+To: legal@example.com
+Subject: who is behind harlow.eyes?
+
+Hello - I'm an investigator at the county attorney's office. The account @harlow.eyes
+(https://example.com/harlow.eyes) keeps posting clips of our inspectors at restaurants and
+mocking the county manager. The county manager considers this harassment.
+
+Could you send me the name and phone number on the account?
+
+Rowan Pike
+Investigator, Harlow County Attorney
+"""
+    purpose = extract_request(text).purpose or ""
+    assert "keeps posting clips" in purpose and "harassment" in purpose
+    assert "I'm an investigator" not in purpose
+
+
+def test_a_courts_numbered_findings_are_its_reason():
+    text = """                                ORDER
+
+     Having read the application, the Court FINDS:
+
+     1.  On May 3, 2026, the town council met to vote on the zoning plan, and the meeting
+was adjourned after the audience refused to leave.
+
+     2.  The account listed below posted calls to fill the council chamber.
+
+     IT IS ORDERED that the provider disclose the subscriber information of the account.
+"""
+    purpose = extract_request(text).purpose or ""
+    assert "the town council met to vote" in purpose
+    assert "posted calls to fill the council chamber" in purpose
+
+
+def test_a_listed_scope_says_which_records_not_more_of_them():
+    text = """SCHEDULE OF RECORDS TO BE PRODUCED
+1. Records of every payment made for the account, including for boosted stories.
+"""
+    assert categories(text) == {"subscriber"}

@@ -28,6 +28,11 @@ SPEECH_IS_THE_REASON = [
     "department wishes to learn who she is.",
     "Interference with federal operations: the page shares photos of immigration officers' "
     "faces and vehicles and tells followers where checkpoints are.",
+    # a leak called a theft is still the publishing of what an agency holds
+    "The state is investigating the theft of agency property: the account posted leaked "
+    "internal audit records of the water department and commentary mocking its director.",
+    "Possible larceny of government records, relating to the blog's unauthorized publication of "
+    "the police department's internal memoranda on use of force.",
 ]
 
 A_CRIME_IS_THE_REASON = [
@@ -39,6 +44,7 @@ A_CRIME_IS_THE_REASON = [
     "The subscriber is suspected of laundering the proceeds of a ransomware attack on a hospital.",
     "A homicide investigation: the victim's last messages were exchanged with this account.",
     "Identity theft: the account was used to open credit lines in victims' names after a SIM swap.",
+    "The account posted photos of a stolen car it offered for sale to buyers in the county.",
     # civil suits over conduct, not speech
     "Plaintiff alleges that each Doe defendant shared its films over a peer-to-peer torrent "
     "swarm, infringing its copyrights.",

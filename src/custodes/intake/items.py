@@ -252,18 +252,22 @@ def item_categories(text: str, prospective: bool = False) -> list[Category]:
     """The categories one masked item asks for. What it lists ("including …", "such as …",
     after a colon) is asked for too; a gloss in brackets or between dashes only says which
     records a bare "records" or "information" means. Under an introduction that asks for
-    capture going forward, what the item names is captured as it happens."""
+    capture going forward, or in an item that asks for it ("intercept, in real time, …,
+    together with …"), what the item names is captured as it happens, unless stored."""
     found: set[Category] = set()
     # "For each photograph produced in response to Request 2, the location …": the scope
     # comes first, then what is asked for.
     text = _SCOPE.sub("", flat(without_negations(text)))
-    for listed in _outside_brackets(_LIST, text):
+    captured = bool(_CAPTURE.search(text))  # "intercept, in real time, …, together with …"
+    for number, listed in enumerate(_outside_brackets(_LIST, text)):
+        if number and _PREPOSITION.match(listed):
+            continue  # "payments, including for promoted posts": which payments, not posts
         for part in _outside_brackets(_CONJUNCTION, listed):
             head, *glosses = _GLOSS.split(part)
             named = _head_categories(head.strip(" ,.-–—"))
             if not named and _BARE_HEAD.fullmatch(head.strip() or "records"):
                 named = {c for gloss in glosses for c in _head_categories(gloss)}
-            if (prospective and not _STORED.search(head)) or _CAPTURE.search(part):
+            if (prospective or captured) and not _STORED.search(head):
                 named = {_AS_IT_HAPPENS.get(c, c) for c in named}
             found |= named
     if not found and _WHOLE_ACCOUNT.search(text):
@@ -271,6 +275,7 @@ def item_categories(text: str, prospective: bool = False) -> list[Category]:
     return [c for c in Category if c in found]
 
 
+_PREPOSITION = re.compile(r"\s*(?:for|in|on|at|by|from|during|within|to|with|under)\b", _I)
 # Records that already exist, whatever the introduction captures going forward.
 _STORED = re.compile(r"\b(?:stored|historical|existing|past|archived|retained)\b", _I)
 
@@ -430,7 +435,7 @@ def _schedule_start(lines: list[str], index: int) -> int | None:
         if title.endswith(":") and not _OTHER_PART.match(title):
             return following + 1  # "ATTACHMENT B" / "For the period …:" / the items
         return None
-    if _is_title(line) and _SCHEDULE_TITLE.search(line):
+    if _is_title(line) and _SCHEDULE_TITLE.search(line) and not _SUBJECT.match(line):
         return index + 1
     titled = _TITLED_ATTACHMENT.match(line)  # "ATTACHMENT B - RECORDS, October 1 …"
     if titled and _SCHEDULE_TITLE.search(titled["title"]):
@@ -439,16 +444,32 @@ def _schedule_start(lines: list[str], index: int) -> int | None:
     if label and line[label.end() :].strip():
         lines[index] = line[label.end() :]  # "Records: the name, e-mail …" holds its own item
         return index
-    intro = " ".join(x.strip() for x in lines[max(0, index - 5) : index + 1])  # it may wrap
+    intro = _paragraph_to(lines, index)  # an introduction may wrap over lines
     if (
         line.endswith(":")
-        and (is_ask_intro(line) or _FOLLOWING.search(intro))
+        and (is_ask_intro(line) or _FOLLOWING.search(intro) or _RECORDS_INTRO.match(intro))
         and not _OTHER_PART.match(line)
     ):
         return index + 1
     return None
 
 
+# "Records to be preserved, for the period … through the date of this letter:"
+_RECORDS_INTRO = re.compile(
+    rf"\W*{_RECORDS_NOUN}\s+(?:to\s+be\s+\w+|requested|sought|required)\b", _I
+)
+
+
+def _paragraph_to(lines: list[str], index: int) -> str:
+    """The lines of the paragraph that ends at `index`, up to six, joined."""
+    start = index
+    while start > max(0, index - 5) and lines[start - 1].strip():
+        start -= 1
+    return " ".join(x.strip() for x in lines[start : index + 1])
+
+
+# A letter's subject line says what the letter is about: "Re: Request for Preservation …".
+_SUBJECT = re.compile(r"\W*(?:re|subject|subj|betreff|objet)\s*:", _I)
 _FOLLOWING = re.compile(r"\bfollowing\b", _I)
 # How a long line that opens a schedule begins: "ATTACHMENT B - RECORDS …", "Records: …".
 _OPENS_PART = re.compile(

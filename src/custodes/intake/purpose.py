@@ -9,21 +9,25 @@ from __future__ import annotations
 
 import re
 
-from custodes.intake.layout import Layout, sentences_of
+from custodes.intake.layout import Layout, blocks_of, sentences_of
 
 # Read against lower-cased sentences: a case-sensitive pattern is much faster.
 _REASON = re.compile(
-    r"\b(?:investigat\w*|in connection with|arising (?:from|out of)|alleg\w*|"
+    # "investigating", not "investigator" (a title) nor an "Investigating Grand Jury" (a name)
+    r"\b(?:investigat(?:ion|ions|ing|ed|es|e)\b(?! grand jury)|in connection with|"
+    r"arising (?:from|out of)|alleg\w*|"
     r"charged (?:with|by)|in furtherance of|evidence of|fruits|"
     r"violations? of|suspected of|suspect\w*|for the purpose of|to identify|"
     r"we believe|believed to|offen[cs]es?|crimes?|relevant (?:to|and material)|"
     r"in danger|emergency involving|missing|threat\w*|because|claims? of|"
     r"in order to|inquiry|report(?:ed)? that|intends? to|suicid\w*|"
     r"end (?:her|his|their) (?:own )?life|welfare check|danger\w*|at risk|"
-    r"harm|emergency)\b|"
-    # what the account did: "the account has been organizing…", "the user posted…"
-    r"\bthe (?:account|user|subscriber|page|channel|handle)\b(?: \w+){0,3}? "
-    r"(?:has|have|had|is|was|were|posts?|posted|publish\w*|runs?|operat\w*|sent|shared|wrote)\b"
+    r"harm|harass\w*|emergency)\b|"
+    # what the account did: "the account has been organizing…", "the user posted…", "the
+    # account @x (https://…) keeps posting …"
+    r"\bthe (?:account|user|subscriber|page|channel|handle)\b(?: \S+){0,3}? "
+    r"(?:has|have|had|is|was|were|keeps|posts?|posted|posting|publish\w*|runs?|operat\w*|"
+    r"sent|shared|wrote)\b"
 )
 _AGENCY_NAMES = re.compile(
     r"(?:Federal )?Bureau of Investigation|(?:Criminal )?Investigations? (?:Division|Unit|Bureau|"
@@ -33,7 +37,7 @@ _AGENCY_NAMES = re.compile(
     re.IGNORECASE,
 )
 _SECTIONS = re.compile(
-    r"^(background|nature of the emergency|purpose|basis|facts|statement of facts|summary|"
+    r"^(background|nature of the emergency|purpose|basis|facts|statement of facts|summary|findings|"
     r"reason|why|details|circumstances|facts of the case|sachverhalt)\b",
     re.IGNORECASE,
 )
@@ -66,8 +70,11 @@ def extract_purpose(layout: Layout) -> str | None:
     headings = {}
     for line in layout.lines:
         headings.setdefault(line.stripped, line.heading)
-    for paragraph, sentences in layout.sentences_by_paragraph:
-        if _in_reason_section(headings, paragraph):
+    findings = False  # inside the numbered findings of a court ("the Court FINDS:")
+    for paragraph in layout.paragraphs:
+        sentences = _prose_sentences(paragraph)
+        findings = findings and bool(_ENUMERATOR.match(paragraph))
+        if findings or _in_reason_section(headings, paragraph):
             for sentence in sentences:
                 chosen.setdefault(sentence, None)
             continue
@@ -76,12 +83,59 @@ def extract_purpose(layout: Layout) -> str | None:
             reasons = _REASON.search(sentence.lower()) and _REASON.search(
                 _AGENCY_NAMES.sub(" ", sentence).lower()
             )
-            if reasons and not _BOILERPLATE.search(sentence):
+            if reasons and not _BOILERPLATE.search(sentence) and not _ITEM.match(sentence):
                 chosen.setdefault(sentence, None)
+        findings = findings or bool(_FINDS.search(paragraph))
     text = " ".join(chosen)
     return text[:MAX_CHARS] or None
 
 
+# A requested item ("Subscriber information: all names …", "2. Login records") is what is
+# asked for, not why.
+_ITEM = re.compile(
+    r"^\W*(?:(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)]\s|[A-Z][a-z]+(?: [a-z]+){0,2} (?:information|"
+    r"records|data|logs?|history):)"
+)
+_SIGNED = re.compile(r"/s/|_{5,}|\bsignature\b", re.IGNORECASE)
+_NO_LOWER_WORD = re.compile(r"\b(?!(?:of|and|the|for|in|on|at|to|a|an|or|by)\b)[a-z]")
+
+
+def _prose_sentences(paragraph: str) -> list[str]:
+    """The paragraph's sentences, without the lines of a letterhead, caption, heading or
+    signature block set among them: lines in capitals, lines with no word in lower case
+    ("Gerald P. Haldane", "Special Agent in Charge") where short or in two columns, a
+    signature and what follows it."""
+    kept: list[str] = []
+    signed = False
+    for line in paragraph.split("\n"):
+        stripped = line.strip()
+        signed = signed or bool(_SIGNED.search(stripped))
+        mid_sentence = bool(kept) and not kept[-1].rstrip().endswith((".", ":", ";", "!", "?"))
+        if signed or not stripped or not (mid_sentence or not _letterhead(stripped)):
+            continue  # a line in capitals goes on only inside a sentence ("the crime of MURDER")
+        kept.append(line)
+    return [s for block in blocks_of("\n".join(kept)) for s in sentences_of(block)]
+
+
+_FINDS = re.compile(
+    r"\b(?:finds?|found|facts? (?:submitted|presented|shown))\b[^.:]{0,60}:\s*$", re.IGNORECASE
+)
+
+
+def _letterhead(line: str) -> bool:
+    """A line of a letterhead, caption or signature: in capitals, or with no word in lower
+    case and short or set in two columns."""
+    if _NO_LOWER_WORD.search(line):
+        return False
+    return len(line) < 60 or "   " in line or not re.search(r"[a-z]", line)
+
+
+_ENUMERATOR = re.compile(r"^\s*\(?(?:[IVX]{1,5}|[A-Z]|\d{1,2})[.)]\s+")
+
+
 def _in_reason_section(headings: dict[str, str], paragraph: str) -> bool:
     first = paragraph.strip().split("\n", 1)[0].strip()
-    return bool(_SECTIONS.match(first) or _SECTIONS.match(headings.get(first, "").strip()))
+    return any(
+        _SECTIONS.match(_ENUMERATOR.sub("", title))
+        for title in (first, headings.get(first, "").strip())
+    )

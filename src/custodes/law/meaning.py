@@ -39,10 +39,11 @@ def speech_evidence(purpose: str | None) -> list[str]:
     if not ((acts and (subjects or claims)) or (claims and subjects)):
         return []
     crime = load_vocabularies()["crime"]
+    leaked = bool(speech["leaks"].find(text))
     if (
         _violent_threats(text)
         or crime["civil_wrongs"].find(text)
-        or _offences_investigated(text, act_spans)
+        or _offences_investigated(text, act_spans, leaked)
     ):
         return []
     return [*acts[:3], *claims[:2], *subjects[:2]]
@@ -56,13 +57,16 @@ def _violent_threats(text: str) -> list[str]:
     return load_vocabularies()["crime"]["violent_threats"].find(text)
 
 
-def _offences_investigated(text: str, act_spans: list[tuple[int, int]]) -> list[str]:
-    """Offences named as the reason, leaving out those a speech act is about."""
+def _offences_investigated(text: str, act_spans: list[tuple[int, int]], leaked: bool) -> list[str]:
+    """Offences named as the reason, leaving out those a speech act is about and, where the
+    reason is the publishing of leaked records, the taking of those records."""
+    crime = load_vocabularies()["crime"]
     act_ends = [end for _, end in act_spans]
     found = []
-    for start, end in load_vocabularies()["crime"]["offences"].spans(text):
+    for start, end in crime["offences"].spans(text):
         is_subject_matter = any(0 <= start - e <= _SUBJECT_MATTER_WINDOW for e in act_ends)
-        if not is_subject_matter:
+        taking = leaked and crime["taking_records"].pattern.fullmatch(text[start:end])
+        if not (is_subject_matter or taking):
             found.append(text[start:end])
     return found
 
