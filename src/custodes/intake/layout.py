@@ -93,8 +93,16 @@ class Layout:
     def lines(self) -> list[Line]:
         out: list[Line] = []
         heading = ""
-        for number, raw in enumerate(self.body.split("\n")):
+        raws = self.body.split("\n")
+        for number, raw in enumerate(raws):
             title = heading_title(raw)
+            if title is None and _headline(raw):
+                before = raws[number - 1] if number else ""
+                after = raws[number + 1] if number + 1 < len(raws) else ""
+                alone = _blank_or_rule(after) and (
+                    _blank_or_rule(before) or heading_title(before) == before.strip()
+                )
+                title = raw.strip() if alone else None
             if title is not None:
                 heading = title
             out.append(Line(number, raw, heading))
@@ -165,6 +173,49 @@ def heading_title(raw: str) -> str | None:
     if line.endswith(":") and len(words) <= 16 and not line[0].islower():
         return line
     return None
+
+
+# The words a title in headline style leaves in lower case ("Property to Be Searched").
+_MINOR_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "be",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "of",
+        "on",
+        "or",
+        "per",
+        "the",
+        "to",
+        "under",
+        "upon",
+        "with",
+    ]
+)
+_RULE = re.compile(r"^\s*[-=_*~]{5,}\s*$")
+
+
+def _blank_or_rule(raw: str) -> bool:
+    return not raw.strip() or bool(_RULE.match(raw))
+
+
+def _headline(raw: str) -> bool:
+    """A short line in headline style: "Provider Service Sheet", "Property to Be Searched",
+    the title case a clerk may write a title in where another writes it in capitals. A title
+    only where it stands alone (see `Layout.lines`)."""
+    line = raw.strip()
+    words = line.split()
+    if not 0 < len(words) <= 8 or re.search(r"[\d@|:;,.!?\"“”]", line) or "   " in line:
+        return False
+    return line[0].isupper() and all(w[0].isupper() or w in _MINOR_WORDS for w in words[1:])
 
 
 # A line that starts a new part even without a blank line before it: "Background: …",
