@@ -380,3 +380,25 @@ def test_a_listed_scope_says_which_records_not_more_of_them():
 1. Records of every payment made for the account, including for boosted stories.
 """
     assert categories(text) == {"subscriber"}
+
+
+def test_a_secrecy_requirement_the_demand_says_there_is_not_is_no_secrecy():
+    for sentence in (
+        "The magistrate did not include a non-disclosure requirement in this order.",
+        "Confidentiality requirement (rule 9): none.",
+        "No obligation of secrecy binds the witness, and nothing in this subpoena prohibits "
+        "the provider from telling the account holder.",
+    ):
+        text = f"PRODUCTION ORDER\nRecords: subscriber name of the account river_gull.\n{sentence}"
+        assert extract_request(text).nondisclosure.present is False, sentence
+
+
+def test_a_courts_order_set_over_a_blank_line_is_an_order():
+    text = """     Upon the motion of the State, and it appearing that notice would endanger the
+investigation, it is hereby
+
+      ORDERED that the provider shall not notify the subscriber, or any other person, of
+this warrant until March 3, 2027.
+"""
+    found = extract_request(text).nondisclosure
+    assert (found.present, found.court_ordered, found.expires_on) == (True, True, date(2027, 3, 3))

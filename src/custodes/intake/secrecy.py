@@ -26,7 +26,9 @@ _CONFIDENTIAL = re.compile(
     _I,
 )
 _ORDERED = re.compile(
+    # "… it is hereby" / (a blank line) / "ORDERED that …", as courts set it
     r"\bit is (?:hereby |therefore |further )*ordered\b|\bis hereby ordered\b|\bcourt orders\b|"
+    r"^\W*ordered\s+that\b|"
     r"\bthe court (?:has )?(?:ordered|directs)\b|\bpursuant to (?:18 u\.s\.c\. )?§*\s*2705\s*\(b\)|"
     r"\border(?:ed)? under (?:18 u\.s\.c\. )?§*\s*2705\s*\(b\)|\bsealing order\b",
     _I,
@@ -41,7 +43,7 @@ _UNTIL = re.compile(r"\b(?:until|through|expires? on|ending on|up to and includi
 
 
 _COURT_ORDER = re.compile(
-    r"it is (?:hereby |therefore |further )*ordered(?![a-z])|so ordered(?![a-z])|"
+    r"it\s+is\s+(?:hereby\s+|therefore\s+|further\s+)*ordered(?![a-z])|so ordered(?![a-z])|"
     r"ORDER(?<![A-Za-z]ORDER)[ \t]*$|the court orders(?![a-z])",
     re.MULTILINE,
 )
@@ -84,9 +86,26 @@ _SILENCE_WORDS = (
 )
 
 
+# A requirement of secrecy that the demand says there is not: "The judge did not include a
+# non-disclosure requirement", "no confidentiality obligation is imposed", "Non-disclosure
+# requirement (section 8): none."
+_SECRECY_NOUN = (
+    r"(?:non-?disclosure|confidentiality|secrecy|gag)\s+(?:requirement|order|obligation|"
+    r"provision|direction)s?|gag order"
+)
+_NONE_IMPOSED = re.compile(
+    rf"\b(?:no|not include[ds]?|did not include|does not include|without|not subject to|"
+    rf"nor any)\s+(?:\w+\s+){{0,2}}?(?:{_SECRECY_NOUN})\b|"
+    rf"\b(?:{_SECRECY_NOUN})\b[^.:]{{0,40}}:\s*(?:none|no|n/?a|not applicable)\b|"
+    r"\bno\s+(?:obligation|duty|requirement)\s+of\s+(?:secrecy|confidentiality|non-?disclosure)|"
+    r"\bnothing\s+in\s+(?:this|the)\s+\w+\s+(?:prohibits|prevents|bars|restricts|forbids)\b",
+    _I,
+)
+
+
 def _asks_silence(sentence: str) -> bool:
     lowered = sentence.lower()
-    if not any(word in lowered for word in _SILENCE_WORDS):
+    if not any(word in lowered for word in _SILENCE_WORDS) or _NONE_IMPOSED.search(sentence):
         return False
     return bool(
         _SILENCE.search(sentence) or _ASK_FIRST.search(sentence) or _CONFIDENTIAL.search(sentence)
