@@ -402,3 +402,19 @@ this warrant until March 3, 2027.
 """
     found = extract_request(text).nondisclosure
     assert (found.present, found.court_ordered, found.expires_on) == (True, True, date(2027, 3, 3))
+
+
+def test_a_narrative_paragraph_is_the_reason_whole_and_a_plea_for_silence_is_not():
+    text = """Dear Custodian of Records:
+
+     The subject was ordered deported by an immigration judge in 2023, and the order of
+removal became final on appeal. He failed to report as directed and was listed as a
+fugitive. Officers learned that he runs the account in the attachment, where he advertised
+roofing work in May.
+
+     The agency asks that you not tell the account holder of this subpoena, because he
+could move and evade removal.
+"""
+    purpose = extract_request(text).purpose or ""
+    assert "order of removal became final" in purpose and "advertised roofing" in purpose
+    assert "not tell the account holder" not in purpose

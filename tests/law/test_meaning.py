@@ -142,3 +142,12 @@ def test_a_statute_the_pack_does_not_map_is_not_judged():
         purpose="Identify a critic of the agency.",
     )
     assert Code.AUTHORITY_MISMATCH not in decision.codes
+
+
+def test_a_danger_to_life_an_emergency_describes_is_no_attack_on_speech():
+    purpose = (
+        "Tonight the user posted a picture of a rope with the words 'this is goodbye'. Her "
+        "teacher believes she will try to kill herself before morning."
+    )
+    emergency = decide(purpose=purpose, instrument="emergency_request", emergency=True)
+    assert Code.ANONYMOUS_SPEECH_RISK not in emergency.codes

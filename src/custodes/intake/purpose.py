@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from custodes.intake import secrecy
 from custodes.intake.layout import Layout, blocks_of, sentences_of
 
 # Read against lower-cased sentences: a case-sensitive pattern is much faster.
@@ -22,7 +23,8 @@ _REASON = re.compile(
     r"in danger|emergency involving|missing|threat\w*|because|claims? of|"
     r"in order to|inquiry|report(?:ed)? that|intends? to|suicid\w*|"
     r"end (?:her|his|their) (?:own )?life|welfare check|danger\w*|at risk|"
-    r"harm|harass\w*|emergency)\b|"
+    r"harm|harass\w*|emergency|fugitive|convicted|order of removal|ordered \w+ removed|"
+    r"wanted (?:for|on|in)|to locate|(?:will|would) be used to)\b|"
     # what the account did: "the account has been organizing…", "the user posted…", "the
     # account @x (https://…) keeps posting …"
     r"\bthe (?:account|user|subscriber|page|channel|handle)\b(?: \S+){0,3}? "
@@ -78,16 +80,33 @@ def extract_purpose(layout: Layout) -> str | None:
             for sentence in sentences:
                 chosen.setdefault(sentence, None)
             continue
-        for sentence in sentences:
-            # An agency's name ("Bureau of Investigation") is no reason; look again without it.
-            reasons = _REASON.search(sentence.lower()) and _REASON.search(
-                _AGENCY_NAMES.sub(" ", sentence).lower()
-            )
-            if reasons and not _BOILERPLATE.search(sentence) and not _ITEM.match(sentence):
-                chosen.setdefault(sentence, None)
+        told = [s for s in sentences if not (_BOILERPLATE.search(s) or _ITEM.match(s))]
+        told = [s for s in told if not secrecy.asks_silence(s)]  # why to keep quiet, not why
+        reasons = [s for s in told if _gives_reason(s)]
+        # A paragraph that tells what happened and why it matters is read whole.
+        for sentence in told if reasons and _narrates(told) else reasons:
+            chosen.setdefault(sentence, None)
         findings = findings or bool(_FINDS.search(paragraph))
     text = " ".join(chosen)
     return text[:MAX_CHARS] or None
+
+
+def _gives_reason(sentence: str) -> bool:
+    # An agency's name ("Bureau of Investigation") is no reason; look again without it.
+    return bool(
+        _REASON.search(sentence.lower())
+        and _REASON.search(_AGENCY_NAMES.sub(" ", sentence).lower())
+    )
+
+
+# A sentence that tells what someone did: a past tense of its own.
+_PAST = re.compile(r"\b(?:was|were|had|has been|have been|\w{3,}ed)\b", re.IGNORECASE)
+
+
+def _narrates(sentences: list[str]) -> bool:
+    """Whether a paragraph of three sentences or more is a narrative: most of them tell."""
+    telling = [s for s in sentences if _PAST.search(s)]
+    return len(sentences) >= 3 and len(telling) * 2 > len(sentences)
 
 
 # A requested item ("Subscriber information: all names …", "2. Login records") is what is

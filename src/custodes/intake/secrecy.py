@@ -57,7 +57,7 @@ def find_nondisclosure(
     layout: Layout, issued_on: date | None, order: DateOrder | None = None
 ) -> Nondisclosure:
     """`order` is how the demand's country writes numeric dates (`DateOrder.of`)."""
-    sentences = [s for s in layout.sentences if _asks_silence(s)]
+    sentences = [s for s in layout.sentences if asks_silence(s)]
     if not sentences:
         return Nondisclosure()
     in_an_order = bool(_COURT_ORDER.search(layout.body))
@@ -103,7 +103,7 @@ _NONE_IMPOSED = re.compile(
 )
 
 
-def _asks_silence(sentence: str) -> bool:
+def asks_silence(sentence: str) -> bool:
     lowered = sentence.lower()
     if not any(word in lowered for word in _SILENCE_WORDS) or _NONE_IMPOSED.search(sentence):
         return False

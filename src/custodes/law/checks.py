@@ -163,6 +163,8 @@ def authority_mismatch(ctx: Context) -> Iterator[Finding]:
 def anonymous_speech(ctx: Context) -> Iterator[Finding]:
     # Every demand asks for something about the account: "subscriber or more" is any of it,
     # including what intake could not name.
+    if ctx.request.emergency and meaning.danger_evidence(ctx.request.purpose):
+        return  # a danger to someone's life that the emergency describes is no attack on speech
     evidence = meaning.speech_evidence(ctx.request.purpose)
     if evidence:
         yield ctx.finding(Code.ANONYMOUS_SPEECH_RISK, evidence=", ".join(evidence))
