@@ -391,6 +391,8 @@ def _assign_roles(blocks: list[_Block], is_email: bool) -> None:
         headers = sum(bool(_HEADER.match(t.strip())) for _, t in block.lines)
         if headers >= 2 and any(t.strip().lower().startswith("from") for _, t in block.lines):
             block.role, block.title, block.by = "email_headers", "e-mail headers", "label"
+        elif r.greeting.match(first) and len(block.lines) <= 2:
+            block.role, block.by = "cover_letter", "position"  # "Dear Custodian of Records:"
         elif label:
             block.role, block.title, block.by = label[0], label[1], "label"
         elif heading:
@@ -406,6 +408,12 @@ def _assign_roles(blocks: list[_Block], is_email: bool) -> None:
             block.title = previous.title
         elif section:
             block.role, block.title, block.by = section, section_title, "section"
+            phrase = _phrase_role(block)
+            if phrase in _OUTRANK_SECTIONS and phrase != section:
+                # "BACKGROUND … IT IS HEREBY ORDERED …": the order is no background
+                block.role, block.title, block.by = phrase, None, "words"
+                if section in ("reason", "period"):
+                    section, section_title = None, None
         else:
             phrase = _phrase_role(block, in_letter or is_email)
             if phrase:
@@ -419,7 +427,7 @@ def _assign_roles(blocks: list[_Block], is_email: bool) -> None:
         elif block.by in ("words", "attachment") and _is_heading(first):
             section, section_title = None, None
         # position: the letterhead above the demand proper; the letter of an e-mail
-        if r.greeting.match(first) and not seen_proper:
+        if r.greeting.match(first):
             in_letter = True
         if block.role == "letterhead" and seen_proper:
             block.role, block.by = OTHER, ""
@@ -442,6 +450,10 @@ def _assign_roles(blocks: list[_Block], is_email: bool) -> None:
         if block.role in r.proper_roles:
             seen_proper = True
         previous = block
+
+
+# What a part's words make it whatever section it stands in.
+_OUTRANK_SECTIONS = frozenset({"command", "secrecy", "signature", "email_headers"})
 
 
 def _introduced(role: str, block: _Block) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from django import template
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -18,7 +19,7 @@ def field_source(doc_sources, key: str, index: int | None = None) -> str:
     key = f"{key}-{index}" if index is not None else key
     span = doc_sources.link(key)
     if span is None:
-        return format_html(' <span class="citation not-read">not found in the document</span>')
+        return mark_safe(' <span class="citation not-read">not found in the document</span>')
     where = ", ".join(
         f"{first}" if first == last else f"{first}–{last}" for first, last in span.ranges
     )
