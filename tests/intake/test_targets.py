@@ -50,3 +50,80 @@ Property to be searched: the account that signed in from 192.0.2.9 on
    June 2, 2026 at 4:05:00 p.m. Mountain Standard Time.
 """
     assert _selectors(text) == [("ip", "192.0.2.9", "2026-06-02T16:05:00-07:00")]
+
+
+def test_a_mail_domain_written_with_an_at_sign_is_no_handle():
+    text = """GRAND JURY SUBPOENA
+
+Produce the subscriber records of the account @harbor_gull and of every account
+registered with an address ending in "@usmarshals.gov" or "@gmail.com".
+"""
+    assert _selectors(text) == [("username", "harbor_gull", None)]
+
+
+def test_the_officers_signature_block_names_no_target():
+    text = """1.  The account we ask about is:
+
+        Username:   quiet.heron_22
+        Recovery e-mail:   qheron22@example.org
+
+2.  Please provide the subscriber details held for it.
+
+Kind regards,
+
+/s/ Tomas Ferreira-Lind
+
+Tomas Ferreira-Lind
+Senior Constable, Cyber Unit
+Email:  tomas.ferreira-lind@police.example.gov.au
+Phone:  +61 3 5550 0199
+"""
+    assert _selectors(text) == [
+        ("username", "quiet.heron_22", None),
+        ("email", "qheron22@example.org", None),
+    ]
+
+
+def test_a_field_runs_on_in_the_lines_indented_under_its_value():
+    text = """SUBPOENA DUCES TECUM
+
+Customer:  Brightline account No. 88120931
+           Holder of record: Gull Point Marine, Inc.
+           Fax line at the premises: (410) 555-0137
+
+Contact:   AUSA Priya Nandakumar, (410) 555-0100
+"""
+    assert _selectors(text) == [
+        ("account_id", "88120931", None),
+        ("phone", "+14105550137", None),
+    ]
+
+
+def test_a_label_wrapped_over_two_lines_is_read_whole():
+    text = """EMERGENCY DISCLOSURE REQUEST
+
+TARGETS
+
+   Username:                  @marsh.wren_5
+   Number on the account (as
+   given in a friend's contact list):   410-555-0172
+"""
+    assert ("phone", "+14105550172", None) in _selectors(text)
+
+
+def test_a_handle_quoted_in_an_account_field_is_a_target_but_not_a_display_name():
+    text = """Platform:        Example Chat
+Account:         the chat user "dune.runner.7"
+                 Display name: "Major Dune (Retired)"
+"""
+    assert _selectors(text) == [("username", "dune.runner.7", None)]
+
+
+def test_a_sentence_under_a_field_does_not_run_into_the_line_below():
+    text = """From the desk of: Inv. Carla Mendes, Harbor City Police
+Note: Order attached, the suspect is still posting
+  carla.mendes@harborcity.gov / 410-555-0111
+---------------------------------------------------------------
+SEARCH WARRANT for the account of user "tidal.echo" (Username: tidal.echo)
+"""
+    assert _selectors(text) == [("username", "tidal.echo", None)]

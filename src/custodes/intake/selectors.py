@@ -68,14 +68,18 @@ _ACCOUNT_HEADING = re.compile(
 _RECORDS_HEADING = re.compile(
     r"\b(records?|information|documents|data|produc\w*|deliver\w*)\b", re.I
 )
-_CONTACT_WORDS = re.compile(
-    r"\b(special agent|agent|detective|det\.|investigator|inv\.|inspector|officer|sgt\.?|"
+_ROLES = (
+    r"special agent|agent|detective|det\.|investigator|inv\.|inspector|officer|sgt\.?|"
     r"sergeant|lt\.|lieutenant|trooper|deputy|attorney|ausa|counsel|esq\.?|prosecutor|"
-    r"supervisor|point of contact|contact|desk|cell|office|fax|tel\.?|main|direct|"
-    r"kriminal\w*|commissioner|clerk|requested by|submitted by|presented by|sender|"
-    r"deliver\w*|produce to|call|questions)\b|"
+    r"supervisor|kriminal\w*|commissioner|clerk|requested by|submitted by|presented by|sender"
+)
+_CHANNELS = r"point of contact|contact|desk|cell|office|fax|tel\.?|main|direct|call|questions"
+_CONTACT_WORDS = re.compile(
+    rf"\b({_ROLES}|{_CHANNELS}|deliver\w*|produce to)\b|"
     r"^\s*(?:from|cc|reply-to|sent by)\s*:"  # a header label, not "from account creation"
 )
+_ROLE_WORDS = re.compile(rf"\b(?:{_ROLES})\b|^\s*(?:from|cc|reply-to|sent by)\b")
+_CHANNEL_WORDS = re.compile(rf"\b(?:{_CHANNELS})\b")
 _USERNAME_STOPWORDS = {
     "and",
     "or",
@@ -132,7 +136,8 @@ def extract_selectors(
     for match in _URL.finditer(body):
         add(match.start(), SelectorKind.URL, normalise_url(match.group(0)))
     for match in _HANDLE.finditer(body):
-        add(match.start(), SelectorKind.USERNAME, match[1].lower())
+        if not _is_domain(match[1].lower()):  # "ending in @agency.gov" names a mail domain
+            add(match.start(), SelectorKind.USERNAME, match[1].lower())
     for pattern in (_LABELLED_USERNAME, _QUOTED_ACCOUNT, _NAMED_ACCOUNT):
         for match in _at_word_start(pattern, lower):
             value = match["value"].rstrip(".").lower()
@@ -152,6 +157,10 @@ def extract_selectors(
                 SelectorKind.ACCOUNT_ID,
                 body[match.start("value") : match.end("value")],
             )
+    for number, labels in field_labels(layout).items():
+        offset, text = layout.line_starts[number], layout.lines[number].text
+        for match in _handles_quoted_in_field(text, labels):
+            add(offset + match.start(), SelectorKind.USERNAME, match["value"].lower())
     for line in layout.lines:
         if line.number not in target_lines:
             continue
@@ -161,7 +170,7 @@ def extract_selectors(
         for match in emails_in(text):
             add(offset + match.start(), SelectorKind.EMAIL, match.group(0).lower())
         before = layout.lines[line.number - 1].text[-40:] if line.number else ""
-        for value in phones_in(text, region, skip=ids, context=before):
+        for value in phones_in(text, region, skip=ids, context=before, shaped=True):
             add(offset, SelectorKind.PHONE, value)
         for match in _DEVICE.finditer(text):
             add(offset + match.start(), SelectorKind.DEVICE, match["value"])
@@ -187,6 +196,27 @@ def _less_precise(selector: Selector, others: list[Selector]) -> bool:
         and o.at.startswith(at)
         for o in others
     )
+
+
+_QUOTED_HANDLE = re.compile(r"[\"“']@?(?P<value>[A-Za-z0-9_][A-Za-z0-9_.]{0,38}[A-Za-z0-9_])[\"”']")
+_A_PERSONS_NAME = re.compile(r"\bnames?\b(?<!user name)(?<!username)(?<!screen name)", re.I)
+
+
+def _handles_quoted_in_field(text: str, labels: tuple[str, ...]):
+    """Handles quoted in an account's field ("Account(s):  the user "x.y""), never in its
+    display name's field: a display name is no target."""
+    if not labels or not _ACCOUNT_WORDS.search(" ".join(labels).lower()):
+        return
+    if _A_PERSONS_NAME.search(labels[0]):
+        return
+    for match in _QUOTED_HANDLE.finditer(text):
+        value = match["value"]
+        if not value.isdigit() and not _is_domain(value.lower()):
+            yield match
+
+
+def _is_domain(value: str) -> bool:
+    return bool(_DOMAIN_LIKE.search(value)) or check_domain(value).verified
 
 
 def _at_word_start(pattern: re.Pattern[str], text: str):
@@ -215,30 +245,149 @@ def _by_contact(layout: Layout, position: int) -> bool:
 
 
 def target_lines(layout: Layout) -> set[int]:
-    """The numbers of the lines that name a target."""
+    """The numbers of the lines that name a target, read from the demand's structure: the
+    field a line belongs to, the heading it stands under while that heading's part lasts,
+    and never a signature block."""
     lines = layout.lines
+    fields = field_labels(layout)
+    signature = _signature_lines(layout)
+    outside = _outside_their_heading(layout)
     return {
         line.number
         for line in lines
-        if is_target_line(line, lines[line.number - 1] if line.number else None)
+        if line.number not in signature
+        and is_target_line(
+            line,
+            lines[line.number - 1] if line.number else None,
+            fields.get(line.number, ()),
+            "" if line.number in outside else line.heading,
+        )
     }
 
 
-def is_target_line(line: Line, previous: Line | None = None) -> bool:
-    """A line naming a target: it, or the sentence it continues, speaks of an account."""
+def is_target_line(
+    line: Line, previous: Line | None = None, labels: tuple[str, ...] = (), heading=None
+) -> bool:
+    """A line naming a target: the field it belongs to names an account, or, where its
+    labels say nothing, it or the sentence it continues speaks of one, or its heading does."""
     text = line.text
     if not (_THREE_DIGITS.search(text) or "@" in text):
         return False
+    said = _labels_say(labels)
+    if said is not None:
+        return said
     lowered = text.lower()
     if _CONTACT_WORDS.search(_without_selectors(lowered)):
         return False
     if _ACCOUNT_WORDS.search(lowered):
         return True
     continues = previous is not None and not previous.stripped.endswith((".", ":", ";"))
+    if continues and _LABEL.match(previous.text):
+        continues = bool(labels)  # below a field but not indented to its value: a new line
     if continues and previous.stripped and _ACCOUNT_WORDS.search(previous.text[-60:].lower()):
         return True
-    heading = line.heading
+    heading = line.heading if heading is None else heading
     return bool(_ACCOUNT_HEADING.search(heading)) and not _RECORDS_HEADING.search(heading)
+
+
+def _labels_say(labels: tuple[str, ...]) -> bool | None:
+    """Whether a line's field labels (its own, then the field it runs on from) make it a
+    target's or a contact's; None where they name neither. A person's title outweighs an
+    account ("Agent's account"); an account outweighs a channel ("Phone on account")."""
+    text = " ".join(labels).lower()
+    if not text or _ROLE_WORDS.search(text):
+        return False if text else None
+    if _ACCOUNT_WORDS.search(text):
+        return True
+    return False if _CHANNEL_WORDS.search(text) else None
+
+
+# "Username:   x", "Registered e-mail (per the victim):  y": a label, a colon, a value.
+_LABEL = re.compile(r"^(?P<indent>[ \t]*)(?P<label>[^\W\d][^:\n]{0,48}?)[ \t]*:[ \t]+(?=\S)")
+
+
+def field_labels(layout: Layout) -> dict[int, tuple[str, ...]]:
+    """The labels of the field each labelled line belongs to, its own first: a line indented
+    to a field's value column runs on from that field ("Account:  No. 5002" / "    Line: …"),
+    and a label that starts in lower case ends the unlabelled line above it (a label wrapped
+    over two lines)."""
+    out: dict[int, tuple[str, ...]] = {}
+    field: tuple[tuple[str, ...], int] | None = None  # its labels, its value's column
+    lines = layout.lines
+    for line in lines:
+        text = line.text
+        indent = len(text) - len(text.lstrip())
+        own = _LABEL.match(text)
+        if not text.strip():
+            field = None
+        elif field and indent >= field[1] - 1:
+            out[line.number] = ((own["label"],) if own else ()) + field[0]
+        elif own:
+            field = ((_wrapped(own["label"], lines, line.number, indent),), own.end())
+            out[line.number] = field[0]
+        else:
+            field = None
+    return out
+
+
+def _wrapped(label: str, lines: list[Line], number: int, indent: int) -> str:
+    """The label with its first part, where the line above holds it ("Phone on account (per"
+    / "the victim):  …")."""
+    above = lines[number - 1].text if number else ""
+    starts_above = above.strip() and len(above) - len(above.lstrip()) == indent
+    if label[0].islower() and starts_above and not _LABEL.match(above):
+        return f"{above.strip()} {label}"
+    return label
+
+
+_VALEDICTION = re.compile(
+    r"^\s*(?:/s/|(?:yours\s+)?(?:sincerely|faithfully|truly|respectfully(?:\s+submitted)?|"
+    r"(?:best|kind|warm)?\s*regards|thanks|thank\s+you|cordially)\s*[,.]?\s*$)",
+    re.IGNORECASE,
+)
+_PART_BREAK = re.compile(
+    r"^\s*(?:[-=_*]{10,}\s*$|(?:attachment|exhibit|schedule|appendix|annex)\b)", re.I
+)
+_SIGNATURE_LINES = 10
+
+
+def _signature_lines(layout: Layout) -> set[int]:
+    """The lines of each signature block: from the closing ("Sincerely," or a /s/ signature)
+    over the name, title and contact lines below it, up to a blank pair, a rule or a new
+    part of the document."""
+    out: set[int] = set()
+    lines = layout.lines
+    for line in lines:
+        if line.number in out or not _VALEDICTION.match(line.text):
+            continue
+        blank = 0
+        for below in lines[line.number : line.number + _SIGNATURE_LINES]:
+            blank = blank + 1 if not below.stripped else 0
+            if blank == 2 or _PART_BREAK.match(below.text):
+                break
+            out.add(below.number)
+    return out
+
+
+_PARAGRAPH_NUMBER = re.compile(r"^(?P<indent>[ \t]*)\(?\d{1,2}[.)]\s+\S")
+
+
+def _outside_their_heading(layout: Layout) -> set[int]:
+    """Lines past the part their heading opens: a heading inside a numbered paragraph ("3. The
+    account is:") reaches no further than the next paragraph of that numbering ("4. …")."""
+    out: set[int] = set()
+    opened: tuple[str, int] | None = None  # the heading, and the indent of its paragraph
+    closed = False
+    for line in layout.lines:
+        number = _PARAGRAPH_NUMBER.match(line.text)
+        if line.heading != (opened[0] if opened else None):
+            opened = (line.heading, len(number["indent"])) if number else (line.heading, -1)
+            closed = False
+        elif number and len(number["indent"]) <= opened[1]:
+            closed = True
+        if closed:
+            out.add(line.number)
+    return out
 
 
 def emails_in(text: str):
@@ -257,15 +406,29 @@ _PHONE_WORD = re.compile(r"\b(phone|telephone|mobile|cell|number|tel|sms|whatsap
 _THREE_DIGITS = re.compile(r"\d{3}")
 
 
+# A number written as only a phone number is: "(757) 555-0148", "757-555-0148", "+44 20 …".
+_PHONE_SHAPED = re.compile(
+    r"\(\d{3}\)\s?\d{3}[-.\s]\d{4}|(?<!\d)\d{3}([-.])\d{3}\1\d{4}(?!\d)|\+\d"
+)
+
+
 def phones_in(
-    text: str, region: str, skip: list[tuple[int, int]] = (), context: str = ""
+    text: str,
+    region: str,
+    skip: list[tuple[int, int]] = (),
+    context: str = "",
+    shaped: bool = False,
 ) -> list[str]:
-    """Phone numbers in `text`, where it or `context` (the words just before it) says phone."""
-    if not _THREE_DIGITS.search(text) or not _PHONE_WORD.search(f"{context} {text}"):
+    """Phone numbers in `text`, where it or `context` (the words just before it) says phone,
+    or, with `shaped`, where the number is written as a phone number is."""
+    said = bool(_PHONE_WORD.search(f"{context} {text}"))
+    if not _THREE_DIGITS.search(text) or not (said or (shaped and _PHONE_SHAPED.search(text))):
         return []
     out = []
     for match in phonenumbers.PhoneNumberMatcher(text, region, phonenumbers.Leniency.POSSIBLE):
         if any(match.start < e and s < match.end for s, e in skip):
+            continue
+        if not (said or _PHONE_SHAPED.search(match.raw_string)):
             continue
         out.append(phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164))
     return out
