@@ -20,9 +20,22 @@ _ENUMERATED_HEADING = re.compile(r"^\(?(?:[IVX]{1,5}|[A-Z])[.)]\s+(?P<title>[A-Z
 _INLINE_LABEL = re.compile(r"^(?P<label>[A-Z][a-z]+(?: [a-z]+){0,3})\.\s+(?=[A-Z])")
 _NOT_LETTERS = re.compile(r"[^A-Za-z]+")
 _PARENTHETICAL = re.compile(r"\([^)]*\)?")
-# A word broken over two lines ("in-" / "cluding"): rejoined on the first, lines kept.
-_HYPHENATED = re.compile(r"([A-Za-z]{2,})-\n([ \t]*)([a-z]+)(?=[\s.,;:)])")
-_HYPHENATED_CAPITALS = re.compile(r"([A-Z]{2,})-\n([ \t]*)([A-Z]{2,})(?=[\s.,;:)])")
+# A word broken over two lines ("in-" / "cluding"): rejoined on the first, lines kept; where
+# the word's end is all its line held ("war-" / "rant."), that line goes with it.
+_HYPHENATED = re.compile(
+    r"([A-Za-z]{2,})-\n([ \t]*)([a-z]+)(?=[\s.,;:)])(?P<alone>[.,;:)]*[ \t]*(?:\n|$))?"
+)
+_HYPHENATED_CAPITALS = re.compile(
+    r"([A-Z]{2,})-\n([ \t]*)([A-Z]{2,})(?=[\s.,;:)])(?P<alone>[.,;:)]*[ \t]*(?:\n|$))?"
+)
+
+
+def _rejoined(match: re.Match[str]) -> str:
+    if match["alone"] is not None:
+        return match[1] + match[3] + match["alone"]
+    return f"{match[1]}{match[3]}\n{match[2]}"
+
+
 # "Username .......... bigred_verdict": a label and its value, written as "label: value".
 _DOT_LEADER = re.compile(r"(?m)^([ \t]*[^\s.][^\n.]{0,60}?)[ \t]*(?:\.[ \t]?){3,}[ \t]*(?=\S)(.*)$")
 
@@ -82,8 +95,8 @@ class Layout:
     @classmethod
     def of(cls, text: str) -> Layout:
         text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
-        text = _HYPHENATED.sub(r"\1\3\n\2", text)
-        text = _HYPHENATED_CAPITALS.sub(r"\1\3\n\2", text)
+        text = _HYPHENATED.sub(_rejoined, text)
+        text = _HYPHENATED_CAPITALS.sub(_rejoined, text)
         text = _DOT_LEADER.sub(_labelled, _typed_table_rows(text))
         headers, body = _split_headers(text)
         body = _BOILERPLATE.sub("\n\n", body)
