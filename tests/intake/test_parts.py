@@ -164,7 +164,7 @@ def test_the_body_lines_map_back_to_the_stored_lines():
 def test_the_role_rules_are_data_and_name_only_roles():
     r = rules()
     assert ("username", "targets") in r.labels
-    assert {role for role, _, _ in r.phrases} <= set(ROLES)
+    assert {group[0] for group in r.phrases} <= set(ROLES)
     assert r.names["schedule"]
 
 

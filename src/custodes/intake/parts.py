@@ -75,8 +75,11 @@ def _words_pattern(words: list[str]) -> re.Pattern[str]:
 @dataclass(frozen=True)
 class _Rules:
     labels: list[tuple[str, str]]  # (label, role), longest first
+    target_label_ends: tuple[str, ...]
+    continuing_labels: frozenset[str]
     headings: list[tuple[str, re.Pattern[str]]]
-    phrases: list[tuple[str, re.Pattern[str], bool]]  # (role, words, on short lines only)
+    # (role, words, on short lines only, only where a target's value stands too)
+    phrases: list[tuple[str, re.Pattern[str], bool, bool]]
     introduces: dict[str, str]
     section_roles: frozenset[str]
     proper_roles: frozenset[str]
@@ -95,9 +98,16 @@ def rules() -> _Rules:
         raise ValueError(f"vocab/parts.toml names roles that are not roles: {unknown - set(ROLES)}")
     return _Rules(
         labels=sorted(labels, key=lambda pair: len(pair[0]), reverse=True),
+        target_label_ends=tuple(data["target_label_ends"]),
+        continuing_labels=frozenset(data["continuing_labels"]),
         headings=[(g["role"], _words_pattern(g["words"])) for g in data["headings"]],
         phrases=[
-            (g["role"], _words_pattern(g["words"]), g.get("short_lines", False))
+            (
+                g["role"],
+                _words_pattern(g["words"]),
+                g.get("short_lines", False),
+                g.get("needs_value", False),
+            )
             for g in data["phrases"]
         ],
         introduces=dict(data["introduces"]),
@@ -286,7 +296,7 @@ def _starts_part(line: str, previous: str, block_first: str) -> bool:
     if previous.rstrip().endswith(":") and _ENUMERATED.match(line):
         return True  # an introduction and the list it opens
     label = _label_role(stripped)
-    if label is None or _ENUMERATED.match(line):
+    if label is None or _ENUMERATED.match(line) or _continues(stripped):
         return False
     # "Contact: …" after "Issued by: …" is a part of its own; "Attn: …" after "To: …" is not
     return label[0] != _label_role(block_first.strip(), default=(None, None))[0]
@@ -297,10 +307,24 @@ def _label_role(line: str, default=None) -> tuple[str, str] | None:
     if not match:
         return default
     label = " ".join(match["label"].lower().split()).rstrip(".")
-    for word, role in rules().labels:
+    r = rules()
+    for word, role in r.labels:
         if label == word or (label.startswith(word + " ") and role in ("schedule", "period")):
             return role, match["label"]
+    named = match["label"][:1].isupper() and len(label.split()) <= 4
+    if (
+        named
+        and not _ENUMERATED.match(line)
+        and any(label.endswith(" " + end) for end in r.target_label_ends)
+    ):
+        return "targets", match["label"]
     return default
+
+
+def _continues(line: str) -> bool:
+    """Whether a labelled line only goes on with the part it stands in ("E-mail: …")."""
+    match = _LABEL.match(line.strip())
+    return bool(match) and " ".join(match["label"].lower().split()) in rules().continuing_labels
 
 
 def _is_heading(line: str) -> bool:
@@ -354,12 +378,15 @@ def _heading_role(block: _Block) -> tuple[str, str] | None:
 
 
 _SHORT = 60
+_VALUE = re.compile(r"(?<![\w@])@\w|\w@\w|\d{3}|https?://|www\.")
 
 
 def _phrase_role(block: _Block, in_letter: bool = False) -> str | None:
     lowered = flat(block.text).lower()
     short = "\n".join(t.strip() for _, t in block.lines if len(t.strip()) <= _SHORT).lower()
-    for role, pattern, short_only in rules().phrases:
+    for role, pattern, short_only, needs_value in rules().phrases:
+        if needs_value and not _VALUE.search(lowered):
+            continue
         if pattern.search(short if short_only else lowered):
             if role == "caption" and in_letter:
                 return "cover_letter"  # "our case number is …" in a letter's prose
@@ -388,6 +415,8 @@ def _assign_roles(blocks: list[_Block], is_email: bool) -> None:
         block.attachment = attachment
         label = _label_role(first)
         heading = _heading_role(block)
+        if section and not heading and _is_heading(first) and _titles_section(first):
+            section, section_title = None, None  # "II. DEFINITIONS" ends "I. INSTRUCTIONS"
         headers = sum(bool(_HEADER.match(t.strip())) for _, t in block.lines)
         if headers >= 2 and any(t.strip().lower().startswith("from") for _, t in block.lines):
             block.role, block.title, block.by = "email_headers", "e-mail headers", "label"
@@ -414,6 +443,8 @@ def _assign_roles(blocks: list[_Block], is_email: bool) -> None:
                 block.role, block.title, block.by = phrase, None, "words"
                 if section in ("reason", "period"):
                     section, section_title = None, None
+        elif _checklist(block):
+            block.role, block.by = "schedule", "checklist"
         else:
             phrase = _phrase_role(block, in_letter or is_email)
             if phrase:
@@ -465,6 +496,20 @@ def _introduced(role: str, block: _Block) -> str:
     if role in ("command", "period", OTHER) and listed:
         return "schedule"  # "… to seize, for the period …:" and its list
     return rules().introduces.get(role, OTHER)
+
+
+_CHECKBOX = re.compile(r"^\s*(?:\[\s*[xX✓✔]?\s*\]|[☐☒☑□■✓✔])")
+_RECORD_WORDS = re.compile(
+    r"\b(?:subscriber|content|messages?|login|ip|location|records?|information|logs?|posts?|"
+    r"photos?|videos?|contacts?|payment|history)\b",
+    re.IGNORECASE,
+)
+
+
+def _checklist(block: _Block) -> bool:
+    """A form's boxes of records to tick ("[X] Basic subscriber information")."""
+    boxes = [t for _, t in block.lines if _CHECKBOX.match(t)]
+    return len(boxes) >= 2 and sum(bool(_RECORD_WORDS.search(t)) for t in boxes) >= 2
 
 
 def _letterhead_like(block: _Block) -> bool:

@@ -347,7 +347,7 @@ class _Finder:
         parts = [(p.first, p.last) for p in self.parts if p.role == "secrecy"]
         if parts:
             return _merge(parts[:MAX_PLACES])
-        pattern = next(p for role, p, _ in rules().phrases if role == "secrecy")
+        pattern = next(g[1] for g in rules().phrases if g[0] == "secrecy")
         return self.choose(self._flat_matches(pattern), prefer)
 
     def purpose(self, purpose: str) -> list[Range]:
