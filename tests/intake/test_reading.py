@@ -418,3 +418,37 @@ could move and evade removal.
     purpose = extract_request(text).purpose or ""
     assert "order of removal became final" in purpose and "advertised roofing" in purpose
     assert "not tell the account holder" not in purpose
+
+
+def test_the_attachment_a_command_points_to_is_the_schedule_whatever_its_title():
+    text = """YOU ARE ORDERED TO PRODUCE THE RECORDS LISTED IN EXHIBIT 3.
+
+                                  EXHIBIT 3
+
+Account:  channel "tern.and.tide"
+
+(a) The name and telephone number of the holder of the account;
+
+(b) Every comment and direct message the account sent in October 2026.
+"""
+    assert categories(text) == {"subscriber", "content"}
+
+
+def test_definitions_and_an_excluded_label_ask_for_nothing():
+    text = """RECORDS TO BE PRODUCED
+1. "Record" includes photographs, location data and messages of every kind.
+2. Documents sufficient to show the name and address of the holder of the account.
+Excluded: the contents of any message.
+"""
+    assert categories(text) == {"subscriber"}
+
+
+def test_a_scope_introducing_its_list_under_a_capture_title_is_no_item():
+    text = """                                 SCHEDULE 2
+                    (Information to Be Intercepted, Going Forward)
+
+     For each call, chat or session of the target account during the authorised period:
+       - the date, time and duration;
+       - the IP address and port of each party.
+"""
+    assert categories(text) == {"realtime_noncontent"}

@@ -43,7 +43,7 @@ _NEGATED_PAREN = re.compile(
 )
 _NEGATED_CLAUSE = re.compile(
     r"\b(?:excluding|not to include|not including|except for|other than|but not|without)\b"
-    r"[^.;:]*",
+    r"[^.;:]*|\b(?:excluded|exclusions?|not included|not requested|not sought)\s*:[^.;]*",
     re.IGNORECASE,
 )
 _NEGATED = re.compile(

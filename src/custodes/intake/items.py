@@ -29,7 +29,7 @@ _I = re.IGNORECASE
 _RECORDS_NOUN = r"(?:records?|information|data|documents?|papers|things|items|materials?|property)"
 _SCHEDULE_TITLE = re.compile(
     rf"\b{_RECORDS_NOUN}\b.{{0,60}}\b(?:produc|disclos|preserv|seiz|provid|request|sought|"
-    rf"furnish|search|requir)\w*|\b(?:request|sought|produc|disclos|preserv|seiz|requir)\w*\s+"
+    rf"furnish|search|requir|captur|intercept)\w*|\b(?:request|sought|produc|disclos|preserv|seiz|requir)\w*\s+"
     rf"(?:\w+\s+)?"
     rf"{_RECORDS_NOUN}\b|^\W*{_RECORDS_NOUN}\W*$",
     _I,
@@ -186,6 +186,7 @@ _WHOLE_ACCOUNT = re.compile(
     _I,
 )
 _OF = re.compile(r"\s+of\s+", _I)
+_SCOPE_INTRO = re.compile(r"\W*for\s+(?:each|every|any|all)\b", _I)
 _SCOPE = re.compile(r"^for\s+(?:each|every|any|all)\b[^,:;()]*,\s*", _I)
 _LABEL_VALUE = re.compile(r"^[^:]{2,40}:\s*\S")
 # A table's row or rule: four columns or more, apart by wide gaps ("-----  ------").
@@ -325,7 +326,7 @@ def _head_categories(part: str) -> set[Category]:
 def _found_items(layout: Layout) -> Iterator[_Found]:
     lines = [_unfurnished(line.text) for line in layout.lines]
     in_schedules: set[int] = set()
-    yield from _schedule_items(lines, in_schedules)
+    yield from _schedule_items(lines, in_schedules, _referenced_schedules(layout.body))
     for number, line in enumerate(lines):  # a form's boxes, wherever they stand
         if (
             number not in in_schedules
@@ -374,6 +375,11 @@ _TARGETS_LABEL = re.compile(
     r"selectors?)\s*:",
     _I,
 )
+# '"Document" has the broadest meaning …': what a word means, not what is asked for.
+_DEFINITION = re.compile(
+    r"^\W*[\"“][^\"”]{1,40}[\"”]\s+(?:means|shall mean|has the|includes|refers to|is defined)\b",
+    _I,
+)
 _TARGETS_PART = re.compile(
     r"\b(?:accounts?|identifiers?|targets?|subjects?|selectors?)\b(?:\(s\))?[^.]{0,40}$", _I
 )
@@ -392,12 +398,26 @@ def _unfurnished(line: str) -> str:
     return "" if _PAGE_FURNITURE.search(line) else _DOT_LEADERS.sub(" ", line)
 
 
-def _schedule_items(lines: list[str], taken: set[int]) -> Iterator[_Found]:
+# "produce the records described in Attachment 2": that attachment is the schedule,
+# whatever its title.
+_RECORDS_IN = re.compile(
+    rf"\b{_RECORDS_NOUN}\s+(?:\w+\s+){{0,2}}?(?:described|listed|identified|set forth|specified)"
+    r"\s+(?:in|on)\s+(?:the\s+)?(?:attached\s+)?(?P<name>(?:attachment|schedule|exhibit|appendix|"
+    r"annex)\s+\w{1,3})\b",
+    _I,
+)
+
+
+def _referenced_schedules(body: str) -> set[str]:
+    return {flat(m["name"]).lower() for m in _RECORDS_IN.finditer(body)}
+
+
+def _schedule_items(lines: list[str], taken: set[int], referenced: set[str]) -> Iterator[_Found]:
     """The items of every schedule and every list introduced by a colon; `taken` gathers
     the numbers of the lines read."""
     index = 0
     while index < len(lines):
-        start = _schedule_start(lines, index)
+        start = _schedule_start(lines, index, referenced)
         if start is None:
             index += 1
             continue
@@ -412,14 +432,16 @@ def _schedule_items(lines: list[str], taken: set[int]) -> Iterator[_Found]:
             taken.add(index)
             index += 1
         for found in _items_of(block):
-            if found.text.rstrip().endswith(":") and _COMMAND.search(found.text):
-                continue  # "…, produce:" introduces the items under it, each read on its own
-            if _TARGETS_LABEL.match(found.text):
+            if found.text.rstrip().endswith(":") and (
+                _COMMAND.search(found.text) or _SCOPE_INTRO.match(found.text)
+            ):
+                continue  # "…, produce:", "For each call …:" introduce the items under them
+            if _TARGETS_LABEL.match(found.text) or _DEFINITION.match(found.text):
                 continue  # "Account(s): username …" names whose records, not which
             yield replace(found, prospective=prospective) if prospective else found
 
 
-def _schedule_start(lines: list[str], index: int) -> int | None:
+def _schedule_start(lines: list[str], index: int, referenced: set[str]) -> int | None:
     """Where the items begin, if a schedule's title or an introduction stands at `index`."""
     line = lines[index].strip()
     if not line or _CHECKBOX.search(line):
@@ -434,7 +456,7 @@ def _schedule_start(lines: list[str], index: int) -> int | None:
             return following + 1
         if title.endswith(":") and not _OTHER_PART.match(title):
             return following + 1  # "ATTACHMENT B" / "For the period …:" / the items
-        return None
+        return index + 1 if flat(line.strip(" -–—:.")).lower() in referenced else None
     if _is_title(line) and _SCHEDULE_TITLE.search(line) and not _SUBJECT.match(line):
         return index + 1
     titled = _TITLED_ATTACHMENT.match(line)  # "ATTACHMENT B - RECORDS, October 1 …"
