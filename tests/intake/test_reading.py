@@ -452,3 +452,20 @@ def test_a_scope_introducing_its_list_under_a_capture_title_is_no_item():
        - the IP address and port of each party.
 """
     assert categories(text) == {"realtime_noncontent"}
+
+
+def test_the_instrument_follows_its_power_and_its_court():
+    nsl = """Federal Bureau of Investigation
+Dear Custodian: Under Title 18, United States Code, Section 2709, you are directed to
+provide the name, address and length of service of the account harbor.wren.
+"""
+    criminal = """PEOPLE OF THE STATE OF OREGON v. DANA K. REYES        CASE NO. 26CR04411
+                    SUBPOENA DUCES TECUM
+YOU ARE ORDERED TO PRODUCE the records in the schedule: the name on the account slate.fox.
+"""
+    civil = """IN THE MATTER OF THE MARRIAGE OF A. LUND AND B. LUND
+        SUBPOENA FOR PRODUCTION (Ariz. R. Civ. P. 45.2)
+YOU ARE COMMANDED to produce the messages of the account b.lund.art.
+"""
+    kinds = [str(extract_request(t).instrument) for t in (nsl, criminal, civil)]
+    assert kinds == ["national_security_letter", "trial_subpoena", "civil_subpoena"]

@@ -16,6 +16,9 @@ from custodes.law.vocab import Instrument
 _I = re.IGNORECASE
 
 _NSL = re.compile(r"national security letter|nsl(?![a-z])(?<![a-z]nsl)")
+# A letter under § 2709 is a national security letter whatever it calls itself.
+_FBI = re.compile(r"federal bureau of investigation|\bfbi\b")
+_SECTION_2709 = re.compile(r"(?:§+|sec(?:tion|\.)?|u\.s\.c\.?)\s*2709\b|\b2709\s*\(")
 _CLOUD_ACT = re.compile(
     r"overseas production order|international production order|cloud act|"
     r"crime \(overseas production orders\) act|executive agreement"
@@ -42,13 +45,17 @@ _PRESERVATION = re.compile(
 )
 _COMMAND = re.compile(
     r"you are (?:hereby )?(?:commanded|required|directed)|commanded and required|"
-    r"YOU ARE (?:HEREBY )?(?:COMMANDED|REQUIRED|DIRECTED)|"
+    r"YOU ARE (?:HEREBY )?(?:COMMANDED|REQUIRED|DIRECTED|ORDERED TO)|"
     r"SUBPOENA(?![A-Z])(?<![A-Z]SUBPOENA)|SUMMONS(?![A-Z])(?<![A-Z]SUMMONS)|subpoena no\.|"
     r"subpoena to (?:produce|testify|appear)|CIVIL INVESTIGATIVE DEMAND|"
     r"[Cc]ivil [Ii]nvestigative [Dd]emand",
 )
 _GRAND_JURY = re.compile(r"grand jury")
-_CIVIL = re.compile(r"civil action|civil case|fed\. r\. civ\. p\.|rule 45|ao 88|plaintiffs?\b")
+# Any court's rules of civil procedure, or a civil suit's parties and matters.
+_CIVIL = re.compile(
+    r"civil action|civil case|civil procedure|\br\.\s*civ\.\s*p(?:ro)?\.|civ\.\s*proc\.|rule 45|"
+    r"ao 88|plaintiffs?\b|marriage of|dissolution of marriage|parent-child relationship"
+)
 # A criminal case, whose caption may still call the State "plaintiff".
 _CRIMINAL = re.compile(
     r"criminal (?:division|trial|case|action|no\.|docket)|fed\. r\. crim\. p\.|"
@@ -98,7 +105,7 @@ def classify(layout: Layout, country: str | None) -> Instrument:
     """Patterns in lower case read `lower`; those about capitals (titles) read `text`."""
     text = layout.body
     lower = (layout.headers.get("Subject", "") + "\n" + text).lower()
-    if _NSL.search(lower) and re.search(r"\b2709\b", lower):
+    if (_NSL.search(lower) or _FBI.search(lower)) and _SECTION_2709.search(lower):
         return Instrument.NATIONAL_SECURITY_LETTER
     if _CLOUD_ACT.search(lower):
         return Instrument.CLOUD_ACT_ORDER
@@ -132,8 +139,8 @@ def _subpoena_kind(text: str) -> Instrument:
         return Instrument.CIVIL_SUBPOENA
     if _ADMINISTRATIVE.search(text):
         return Instrument.ADMINISTRATIVE_SUBPOENA
-    if _TRIAL.search(text):
-        return Instrument.TRIAL_SUBPOENA
+    if _TRIAL.search(text) or _CRIMINAL.search(text):
+        return Instrument.TRIAL_SUBPOENA  # a subpoena in a criminal case, not a grand jury's
     return Instrument.UNKNOWN
 
 
