@@ -4,6 +4,7 @@ request to the lines it was read from; to anyone without a case role it shows no
 from __future__ import annotations
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 
 from custodes.cases import services
@@ -82,3 +83,16 @@ def test_an_outsider_sees_nothing_of_the_document(uploaded, outsider, admin):
 def test_anyone_signed_out_is_sent_to_sign_in(uploaded):
     response = Client().get(f"/cases/{uploaded.reference}/")
     assert response.status_code == 302 and response.url.startswith("/login/")
+
+
+def test_a_failing_reading_rule_still_shows_the_document(uploaded, reviewer, monkeypatch):
+    def broken(*_):
+        raise ValueError("a rule that fails")
+
+    monkeypatch.setattr("custodes.web.sources.find_sources", broken)
+    cache.clear()  # nothing read before
+    response = sign_in(Client(), reviewer).get(f"/cases/{uploaded.reference}/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert '<pre class="document">' in page and "@saltmarsh.deals" in page
+    assert 'class="src-link"' not in page

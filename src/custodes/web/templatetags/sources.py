@@ -36,3 +36,54 @@ def field_source(doc_sources, key: str, index: int | None = None) -> str:
         lines,
         where,
     )
+
+
+@register.simple_tag
+def document_lines(doc_sources) -> str:
+    """The document's lines in their parts, each part labelled with its role, each line
+    with its number as an anchor (`#L12`) and the fields read from it. Written here rather
+    than in a template loop: a long document has thousands of lines."""
+    out: list[str] = []
+    for segment in doc_sources.segments:
+        part = segment.part
+        if part is not None:
+            where = (
+                f"line {part.first}"
+                if part.first == part.last
+                else (f"lines {part.first}–{part.last}")
+            )
+            within = (
+                f" · {part.attachment.lower()}"
+                if part.attachment and part.role != "attachment"
+                else ""
+            )
+            out.append(
+                format_html(
+                    '<div class="part role-{}"><div class="part-role">{}{} <span>{}</span></div>',
+                    part.role,
+                    segment.role_name,
+                    within,
+                    where,
+                )
+            )
+        for line in segment.lines:
+            read = "".join(
+                format_html('<a href="#F-{}" title="{}">{}</a>', s.field, s.value, s.label)
+                for s in line.starts
+            )
+            out.append(
+                format_html(
+                    '<div class="line {}" id="L{}"><a class="ln" href="#L{}" aria-label="line {}">'
+                    '{}</a><span class="tx">{}</span>{}</div>',
+                    line.classes,
+                    line.number,
+                    line.number,
+                    line.number,
+                    line.number,
+                    line.text,
+                    format_html('<span class="read">{}</span>', mark_safe(read)) if read else "",
+                )
+            )
+        if part is not None:
+            out.append("</div>")
+    return mark_safe("\n".join(out))
