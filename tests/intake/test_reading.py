@@ -469,3 +469,20 @@ YOU ARE COMMANDED to produce the messages of the account b.lund.art.
 """
     kinds = [str(extract_request(t).instrument) for t in (nsl, criminal, civil)]
     assert kinds == ["national_security_letter", "trial_subpoena", "civil_subpoena"]
+
+
+def test_secrecy_asked_in_other_words_and_other_languages_and_denied_in_others():
+    asked = [
+        "Please don't let the account holder know we asked.",
+        "It is further requested that the user of the account may not be intimated about this.",
+        "Considerando o sigilo das investigações, solicita-se que o usuário não seja cientificado.",
+        "Il vous est demandé de ne pas informer le titulaire du compte (secret de l'enquête).",
+    ]
+    denied = [
+        "No such order has been sought, and the agency does not ask you to refrain from "
+        "telling the subscriber.",
+        "The order does not contain a requirement that you not disclose it to your customer.",
+    ]
+    for sentence, present in [*((s, True) for s in asked), *((s, False) for s in denied)]:
+        text = f"REQUEST\nPlease provide the subscriber name of the account kelp.run.\n{sentence}\n"
+        assert extract_request(text).nondisclosure.present is present, sentence

@@ -11,11 +11,29 @@ from custodes.law.request import Nondisclosure
 
 _I = re.IGNORECASE
 _SILENCE = re.compile(
-    r"\b(not|refrain\w* from|never|prohibit\w*|forbid\w*|precluded from|delay\w*)\b[^.]{0,80}?"
-    r"\b(disclos\w*|notif\w*|inform\w*|tell\w*|alert\w*|advis\w*|reveal\w*)\b[^.]{0,160}?"
+    r"(\bnot|n't|\brefrain\w* from|\bnever|\bprohibit\w*|\bforbid\w*|\bprecluded from|"
+    r"\bdelay\w*)\b[^.]{0,80}?"
+    r"\b(disclos\w*|notif\w*|inform\w*|tell\w*|alert\w*|advis\w*|reveal\w*|intimat\w*|"
+    r"apprise\w*|tip\w* off|let\b[^.]{0,40}\bknow)\b[^.]{0,160}?"
     r"\b(subscriber|account holders?|users?|customers?|targets?|"
     r"any (?:other|third) (?:person|party)|anyone|any person|third part(?:y|ies)|the public|"
     r"existence|persons?)\b",
+    _I,
+)
+# "the user of the account may not be intimated about this": the person first, then the ask.
+_KEPT_FROM = re.compile(
+    r"\b(?:users?|subscribers?|account holders?|customers?|targets?)\b[^.]{0,60}\bnot\s+be\s+"
+    r"(?:informed|notified|intimated|told|alerted|advised|made aware|apprised)\b|"
+    r"(?:\bnot|n't)\s+let\s+(?:the\s+|your\s+)?(?:users?|subscribers?|account holders?|"
+    r"customers?|targets?|anyone|him|her|them)\b[^.]{0,20}\bknow\b",
+    _I,
+)
+# The secrecy of an investigation asked in the languages foreign police write in.
+_FOREIGN = re.compile(
+    r"\bsigilo\b|segredo de justi[çc]a|n[ãa]o seja\S* cientificad|secret de l'enqu[êe]te|"
+    r"\bne pas (?:porter|informer|aviser|divulguer|r[ée]v[ée]ler)\b|"
+    r"\bnicht (?:zu )?(?:informieren|benachrichtigen|unterrichten)\b|verschwiegenheit|"
+    r"geheimhaltung|\bno (?:informar|notificar|comunicar|divulgar)\b|\breserva de la investigaci",
     _I,
 )
 _ASK_FIRST = re.compile(
@@ -83,6 +101,20 @@ _SILENCE_WORDS = (
     "reveal",
     "confidential",
     "gag",
+    "intimat",
+    "apprise",
+    "tip",
+    "know",
+    "sigilo",
+    "segredo",
+    "cientificad",
+    "secret",
+    "ne pas",
+    "nicht",
+    "verschwiegen",
+    "geheim",
+    "no ",
+    "reserva",
 )
 
 
@@ -98,7 +130,11 @@ _NONE_IMPOSED = re.compile(
     rf"nor any)\s+(?:\w+\s+){{0,2}}?(?:{_SECRECY_NOUN})\b|"
     rf"\b(?:{_SECRECY_NOUN})\b[^.:]{{0,40}}:\s*(?:none|no|n/?a|not applicable)\b|"
     r"\bno\s+(?:obligation|duty|requirement)\s+of\s+(?:secrecy|confidentiality|non-?disclosure)|"
-    r"\bnothing\s+in\s+(?:this|the)\s+\w+\s+(?:prohibits|prevents|bars|restricts|forbids)\b",
+    r"\bnothing\s+in\s+(?:this|the)\s+\w+\s+(?:prohibits|prevents|bars|restricts|forbids)\b|"
+    # "does not ask you to refrain from notifying", "does not contain a requirement that …"
+    r"\b(?:does|do|did|will)\s+not\s+(?:ask|request|require)\w*\s+(?:\w+\s+){0,2}?(?:to\s+)?"
+    r"(?:refrain|not\b|keep\b)|\b(?:does|do|did)\s+not\s+(?:contain|include|impose)\w*\s+"
+    r"(?:a|any)\s+(?:requirement|obligation|prohibition|direction)\b|\bno such order\b",
     _I,
 )
 
@@ -108,7 +144,11 @@ def asks_silence(sentence: str) -> bool:
     if not any(word in lowered for word in _SILENCE_WORDS) or _NONE_IMPOSED.search(sentence):
         return False
     return bool(
-        _SILENCE.search(sentence) or _ASK_FIRST.search(sentence) or _CONFIDENTIAL.search(sentence)
+        _SILENCE.search(sentence)
+        or _ASK_FIRST.search(sentence)
+        or _CONFIDENTIAL.search(sentence)
+        or _KEPT_FROM.search(sentence)
+        or _FOREIGN.search(sentence)
     )
 
 
