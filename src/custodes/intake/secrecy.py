@@ -113,7 +113,8 @@ _SILENCE_WORDS = (
     "nicht",
     "verschwiegen",
     "geheim",
-    "no ",
+    "comunic",
+    "divulg",
     "reserva",
 )
 
