@@ -152,11 +152,37 @@ class Layout:
 
 
 def _split_headers(text: str) -> tuple[dict[str, str], str]:
+    """The e-mail's headers and its body. Where the body opens, after a line or two of note
+    at most, with another e-mail's headers (the demand's own e-mail, sent on as a document
+    attached to this one), those are the demand's headers and leave the body too."""
     lines = text.split("\n")
-    headers: dict[str, str] = {}
-    index = 0
+    headers, index = _header_block(lines, 0)
+    if not headers:
+        return {}, text
+    inner_start = next(
+        (
+            i
+            for i in range(index, min(len(lines), index + _NOTE_LINES))
+            if (i == index or not lines[i - 1].strip()) and _HEADER.match(lines[i].strip())
+        ),
+        None,
+    )
+    if inner_start is not None:
+        inner, end = _header_block(lines, inner_start)
+        if inner:
+            return headers | inner, "\n".join(lines[index:inner_start] + lines[end:])
+    return headers, "\n".join(lines[index:])
+
+
+_NOTE_LINES = 6
+
+
+def _header_block(lines: list[str], index: int) -> tuple[dict[str, str], int]:
+    """The headers of a block starting at `index` (after blank lines) and where it ends;
+    none unless it holds a From and another header."""
     while index < len(lines) and not lines[index].strip():
         index += 1
+    headers: dict[str, str] = {}
     while index < len(lines):
         match = _HEADER.match(lines[index].strip())
         if not match:
@@ -164,8 +190,8 @@ def _split_headers(text: str) -> tuple[dict[str, str], str]:
         headers.setdefault(match[1].title(), match[2].strip())
         index += 1
     if len(headers) < 2 or "From" not in headers:
-        return {}, text
-    return headers, "\n".join(lines[index:])
+        return {}, index
+    return headers, index
 
 
 def heading_title(raw: str) -> str | None:
