@@ -132,6 +132,11 @@ _EXECUTE_CUE = re.compile(r"\b(?:execut\w*|served?|within)\b", re.I)
 _EXECUTE_WITHIN = re.compile(
     r"\b(?:execut|serv)\w*[^.]{0,80}?\bwithin\s+[\w()\s-]{1,30}?\b(?:days?|hours?)\b"
 )
+# Any words asking not to tell: the secrecy a demand asks for in words of its own.
+_SILENCE = re.compile(
+    r"(?:\b(?:not|never|refrain\w*|prohibit\w*|before|delay\w*)\b|n't\b)[^.]{0,60}?"
+    r"\b(?:disclos\w*|notif\w*|inform\w*|tell\w*|alert\w*|advis\w*|reveal\w*|know)\b"
+)
 _PERIOD_CUE = re.compile(r"\b(?:period|from|between|through|to the present|range)\b", re.I)
 Range = tuple[int, int]
 
@@ -348,7 +353,8 @@ class _Finder:
         if parts:
             return _merge(parts[:MAX_PLACES])
         pattern = next(g[1] for g in rules().phrases if g[0] == "secrecy")
-        return self.choose(self._flat_matches(pattern), prefer)
+        found = self._flat_matches(pattern) or self._flat_matches(_SILENCE)
+        return self.choose(found, prefer)
 
     def purpose(self, purpose: str) -> list[Range]:
         prefer = PREFERRED["purpose"]
@@ -474,8 +480,14 @@ class _Finder:
 
 
 def _words(text: str) -> list[str]:
-    """The words of a text, lower-cased, a plural's "s" dropped ("Investigations")."""
-    return [w[:-1] if len(w) > 3 and w.endswith("s") else w for w in _WORD.findall(text.lower())]
+    """The words of a text, lower-cased, a plural's "s" dropped ("Investigations"), without
+    the letters and digits that stand alone (an enumerator's "a", an "A" of "Attachment A"),
+    which would tie a value to a line it does not stand on."""
+    return [
+        w[:-1] if len(w) > 3 and w.endswith("s") else w
+        for w in _WORD.findall(text.lower())
+        if len(w) > 1
+    ]
 
 
 def _aligned(wanted: list[str], stream, start: int):
