@@ -285,3 +285,40 @@ def test_what_the_reader_reads_is_found_where_it_was_read():
     for n, _ in enumerate(request.items):
         assert f"items-{n}" in keys
     assert request == extract_with_sources(COURT_ORDER)[0]
+
+
+FORWARDED = """\
+From: Sgt. Ines Falk <i.falk@lakeport.gov>
+To: legal@quill.example
+Date: Tue, 17 Nov 2026 08:00:00 -0600
+Subject: Fwd: request form
+
+Sending the form below on behalf of our unit.
+
+---------- Forwarded message ---------
+From: Records Desk <records@lakeport.gov>
+Date: Mon, 16 Nov 2026
+Subject: request form
+
+Quill username: heron.gate.74
+E-mail: heron.gate.74@example.com
+
+Records wanted (tick):
+[X] Subscriber name and address
+[ ] Private messages
+[X] Login IP history
+"""
+
+
+def test_a_forwarded_messages_headers_are_one_part_and_its_form_has_its_roles():
+    text = FORWARDED
+    headers = [p for p in split_parts(text) if p.role == "email_headers"]
+    assert [(p.first, p.last) for p in headers] == [
+        (1, 4),
+        (_line(text, "Forwarded message"), _line(text, "Subject: request form")),
+    ]
+    assert _role_of(text, _line(text, "Sending the form")) == "cover_letter"
+    target = next(p for p in split_parts(text) if p.first == _line(text, "Quill username"))
+    assert target.role == "targets"
+    assert target.last == _line(text, "E-mail: heron")  # an e-mail label opens no part
+    assert _role_of(text, _line(text, "[X] Login IP")) == "schedule"
