@@ -486,3 +486,16 @@ def test_secrecy_asked_in_other_words_and_other_languages_and_denied_in_others()
     for sentence, present in [*((s, True) for s in asked), *((s, False) for s in denied)]:
         text = f"REQUEST\nPlease provide the subscriber name of the account kelp.run.\n{sentence}\n"
         assert extract_request(text).nondisclosure.present is present, sentence
+
+
+def test_an_untitled_schedule_the_command_names_and_a_tick_inside_a_name():
+    text = """YOU ARE COMMANDED to produce the records described in the Schedule.
+
+                               SCHEDULE
+
+ 1. "Account" means the account shown as "Harbour Deals ✔", which posted offers of
+    boat parts for sale.
+ 2. Records:  (a) name of the subscriber;
+              (b) telephone number(s) on the account.
+"""
+    assert categories(text) == {"subscriber"}

@@ -37,7 +37,9 @@ _SCHEDULE_TITLE = re.compile(
 _TITLED_ATTACHMENT = re.compile(
     r"^\W*(?:attachment|schedule|exhibit|appendix|annex)\s+\w{1,3}\s*[-–—:.]\s*(?P<title>.+)$", _I
 )
-_ATTACHMENT = re.compile(r"^\W*(?:attachment|schedule|exhibit|appendix|annex)\s+\w{1,3}\W*$", _I)
+_ATTACHMENT = re.compile(
+    r"^\W*(?:attachment|schedule|exhibit|appendix|annex)(?:\s+\w{1,3})?\W*$", _I
+)
 # The titles and labels of other parts, which end a schedule.
 _OTHER_PART = re.compile(
     r"^\W*(?:attachment|schedule|exhibit|appendix|annex)\b|^\W*(?:definitions?|instructions?|"
@@ -50,7 +52,8 @@ _OTHER_PART = re.compile(
     _I,
 )
 _ENUMERATED = re.compile(r"^\s*(?:\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)]|[-•*–·▪])\s+")
-_CHECKBOX = re.compile(r"(\[\s*[xX✓✔]?\s*\]|[☐☒☑□■✓✔])")
+# A box is set apart by spaces: the tick in a name ("Front Row Tix ✔") is no box.
+_CHECKBOX = re.compile(r"(\[\s*[xX✓✔]?\s*\]|(?<!\S)[☐☒☑□■✓✔](?!\S))")
 _TICKED = re.compile(r"\[\s*[xX✓✔]\s*\]|[☒☑■✓✔]")
 _DOT_LEADERS = re.compile(r"\.{3,}|…{2,}")
 _PAGE_FURNITURE = re.compile(
@@ -403,7 +406,7 @@ def _unfurnished(line: str) -> str:
 _RECORDS_IN = re.compile(
     rf"\b{_RECORDS_NOUN}\s+(?:\w+\s+){{0,2}}?(?:described|listed|identified|set forth|specified)"
     r"\s+(?:in|on)\s+(?:the\s+)?(?:attached\s+)?(?P<name>(?:attachment|schedule|exhibit|appendix|"
-    r"annex)\s+\w{1,3})\b",
+    r"annex)(?:\s+(?!to\b|and\b|of\b|for\b)\w{1,3})?)\b",
     _I,
 )
 
