@@ -499,3 +499,10 @@ def test_an_untitled_schedule_the_command_names_and_a_tick_inside_a_name():
               (b) telephone number(s) on the account.
 """
     assert categories(text) == {"subscriber"}
+
+
+def test_a_scanned_m_read_as_rn_still_names_its_records():
+    text = """ATTACHMENT C - RECORDS, June 1 through June 30, 2026
+   1) All chat rnessages sent and received, with attachments.
+"""
+    assert categories(text) == {"content"}

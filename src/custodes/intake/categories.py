@@ -65,7 +65,21 @@ def _groups() -> tuple[tuple[Category, Vocabulary], ...]:
     path = resources.files("custodes.intake") / "vocab" / "categories.toml"
     with path.open("rb") as handle:
         data = tomllib.load(handle)
-    return tuple((Category(g["category"]), Vocabulary(g["terms"])) for g in data["groups"])
+    return tuple(
+        (Category(g["category"]), Vocabulary(_with_ocr_slips(g["terms"]))) for g in data["groups"]
+    )
+
+
+def _with_ocr_slips(terms: list[str]) -> list[str]:
+    """The terms and the way a scan misreads them: "m" as "rn" ("rnessages"), one letter at a
+    time and all at once."""
+    out = list(terms)
+    for term in terms:
+        places = [i for i, char in enumerate(term) if char == "m"]
+        if 0 < len(places) <= 3:
+            out += [term[:i] + "rn" + term[i + 1 :] for i in places]
+            out.append(term.replace("m", "rn"))
+    return list(dict.fromkeys(out))
 
 
 def is_ask_intro(line: str) -> bool:

@@ -463,7 +463,11 @@ def _schedule_start(lines: list[str], index: int, referenced: set[str]) -> int |
     if _is_title(line) and _SCHEDULE_TITLE.search(line) and not _SUBJECT.match(line):
         return index + 1
     titled = _TITLED_ATTACHMENT.match(line)  # "ATTACHMENT B - RECORDS, October 1 …"
-    if titled and _SCHEDULE_TITLE.search(titled["title"]):
+    if titled and (
+        _SCHEDULE_TITLE.search(titled["title"])
+        or re.match(rf"\W*{_RECORDS_NOUN}\b", titled["title"], _I)
+        or flat(line[: titled.start("title")].strip(" -–—:.")).lower() in referenced
+    ):
         return index + 1
     label = _RECORDS_LABEL.match(line)
     if label and line[label.end() :].strip():
