@@ -506,3 +506,10 @@ def test_a_scanned_m_read_as_rn_still_names_its_records():
    1) All chat rnessages sent and received, with attachments.
 """
     assert categories(text) == {"content"}
+
+
+def test_a_command_to_furnish_in_real_time_asks_for_capture():
+    text = """     IT IS FURTHER ORDERED that, for thirty days, the provider shall furnish to the
+agency, as they occur, the routing information of every message the account sends.
+"""
+    assert categories(text) == {"realtime_noncontent"}

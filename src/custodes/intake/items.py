@@ -370,7 +370,9 @@ def _command_object(sentence: str) -> _Found | None:
         what = rest  # "disclose to the FBI all videos stored …, going back 45 days"
     if not what or _DELIVERY.match(what):
         return None
-    return _Found(what, prospective=bool(_CAPTURE.search(asked[: match.end()])))
+    # "shall furnish, in real time, all dialing …": how it is asked says it is captured
+    asking = asked[: match.end() + len(rest) - len(what)]
+    return _Found(what, prospective=bool(_CAPTURE.search(asking)))
 
 
 _TARGETS_LABEL = re.compile(
