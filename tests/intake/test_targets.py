@@ -127,3 +127,20 @@ Note: Order attached, the suspect is still posting
 SEARCH WARRANT for the account of user "tidal.echo" (Username: tidal.echo)
 """
     assert _selectors(text) == [("username", "tidal.echo", None)]
+
+
+def test_the_fields_of_an_accounts_record_are_its_own_and_those_of_an_officers_are_not():
+    text = """ORDER (18 U.S.C. § 3123)
+
+Requesting officer:   Inv. Hal Moreno
+Office phone:         (410) 555-0190
+
+SUBJECT:
+  Account number:     770312946
+  Shown as:           "Marsh Light"
+  Linked phone:       +1 (410) 555-0166
+"""
+    assert _selectors(text) == [
+        ("account_id", "770312946", None),
+        ("phone", "+14105550166", None),
+    ]

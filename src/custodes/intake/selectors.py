@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import ipaddress
 import re
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import phonenumbers
@@ -205,7 +207,7 @@ _A_PERSONS_NAME = re.compile(r"\bnames?\b(?<!user name)(?<!username)(?<!screen n
 def _handles_quoted_in_field(text: str, labels: tuple[str, ...]):
     """Handles quoted in an account's field ("Account(s):  the user "x.y""), never in its
     display name's field: a display name is no target."""
-    if not labels or not _ACCOUNT_WORDS.search(" ".join(labels).lower()):
+    if not _labels_say(labels):
         return
     if _A_PERSONS_NAME.search(labels[0]):
         return
@@ -291,43 +293,71 @@ def is_target_line(
 
 
 def _labels_say(labels: tuple[str, ...]) -> bool | None:
-    """Whether a line's field labels (its own, then the field it runs on from) make it a
-    target's or a contact's; None where they name neither. A person's title outweighs an
-    account ("Agent's account"); an account outweighs a channel ("Phone on account")."""
-    text = " ".join(labels).lower()
-    if not text or _ROLE_WORDS.search(text):
-        return False if text else None
-    if _ACCOUNT_WORDS.search(text):
-        return True
-    return False if _CHANNEL_WORDS.search(text) else None
+    """Whether a line's field labels make it a target's or a contact's; None where none names
+    either. The first label that says decides: its own, then the fields above it in its block
+    (nearest first), then the field it stands under. A person's title outweighs an account
+    in the same label ("Agent's account"); a channel ("Fax", "Office") says only where no
+    label names a person or an account ("Customer:" / "Fax line: …" is the customer's)."""
+    channel = None
+    for label in labels:
+        text = label.lower()
+        if _ROLE_WORDS.search(text):
+            return False
+        if _ACCOUNT_WORDS.search(text):
+            return True
+        if _CHANNEL_WORDS.search(text):
+            channel = False
+    return channel
 
 
 # "Username:   x", "Registered e-mail (per the victim):  y": a label, a colon, a value.
 _LABEL = re.compile(r"^(?P<indent>[ \t]*)(?P<label>[^\W\d][^:\n]{0,48}?)[ \t]*:[ \t]+(?=\S)")
+# "ACCOUNT:" alone on its line: a label whose values are the fields below it.
+_LONE_LABEL = re.compile(r"^[ \t]*(?P<label>[^\W\d][^:\n]{0,48}?)[ \t]*:[ \t]*$")
+
+
+@dataclass
+class _Field:
+    labels: tuple[str, ...]  # its own label, then those it reads under
+    column: int  # where a line below must start to run on from it
+    above: list[str] = dataclass_field(default_factory=list)  # labels of the fields in it
 
 
 def field_labels(layout: Layout) -> dict[int, tuple[str, ...]]:
-    """The labels of the field each labelled line belongs to, its own first: a line indented
-    to a field's value column runs on from that field ("Account:  No. 5002" / "    Line: …"),
-    and a label that starts in lower case ends the unlabelled line above it (a label wrapped
-    over two lines)."""
+    """The labels each line of a block of fields reads under: its own, those of the fields
+    above it in the block (nearest first), then those of the field it runs on from. A line
+    indented to a field's value column runs on from that field ("Account:  No. 5002" /
+    "    Line: …"), as do the lines under a label alone on its line ("ACCOUNT:"); a label
+    that starts in lower case ends the unlabelled line above it (a label wrapped over two
+    lines). A blank line or an unlabelled line ends the block."""
     out: dict[int, tuple[str, ...]] = {}
-    field: tuple[tuple[str, ...], int] | None = None  # its labels, its value's column
+    block = _Field((), 0)
+    field: _Field | None = None
     lines = layout.lines
     for line in lines:
         text = line.text
         indent = len(text) - len(text.lstrip())
         own = _LABEL.match(text)
+        lone = None if own else _LONE_LABEL.match(text)
         if not text.strip():
-            field = None
-        elif field and indent >= field[1] - 1:
-            out[line.number] = ((own["label"],) if own else ()) + field[0]
-        elif own:
-            field = ((_wrapped(own["label"], lines, line.number, indent),), own.end())
-            out[line.number] = field[0]
+            block, field = _Field((), 0), None
+        elif field and indent >= field.column - 1:
+            label = (own or lone)["label"] if own or lone else None
+            out[line.number] = _read_under(field, label)
+        elif own or lone:
+            label = _wrapped((own or lone)["label"], lines, line.number, indent)
+            out[line.number] = _read_under(block, label)
+            field = _Field(out[line.number], own.end() if own else indent + 1)
         else:
-            field = None
+            block, field = _Field((), 0), None
     return out
+
+
+def _read_under(field: _Field, label: str | None) -> tuple[str, ...]:
+    labels = ((label,) if label else ()) + tuple(reversed(field.above)) + field.labels
+    if label:
+        field.above.append(label)
+    return labels
 
 
 def _wrapped(label: str, lines: list[Line], number: int, indent: int) -> str:
