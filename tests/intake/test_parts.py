@@ -151,13 +151,14 @@ def test_what_no_rule_fits_is_other():
 
 
 def test_the_body_lines_map_back_to_the_stored_lines():
-    text = E_MAIL
-    layout = Layout.of(text)
-    original = document_lines(text)
-    where = origins(layout, original)
-    for body_line, origin in zip(layout.body.split("\n"), where, strict=True):
-        if origin is not None and body_line.strip():
-            assert original[origin] == body_line
+    for text in (E_MAIL, FORWARDED, SENT_ON, COURT_ORDER):
+        layout = Layout.of(text)
+        original = document_lines(text)
+        where = origins(layout, original)
+        for body_line, origin in zip(layout.body.split("\n"), where, strict=True):
+            if body_line.strip():
+                assert origin is not None and original[origin] == body_line
+    where = origins(Layout.of(E_MAIL), document_lines(E_MAIL))
     assert where[0] is not None and where[0] >= 4  # the header lines are not in the body
 
 
@@ -322,3 +323,39 @@ def test_a_forwarded_messages_headers_are_one_part_and_its_form_has_its_roles():
     assert target.role == "targets"
     assert target.last == _line(text, "E-mail: heron")  # an e-mail label opens no part
     assert _role_of(text, _line(text, "[X] Login IP")) == "schedule"
+
+
+SENT_ON = """\
+From: Desk Officer <desk@lakeport.gov>
+To: legal@quill.example
+Date: Wed, 18 Nov 2026 07:30:00 -0600
+Subject: Fwd: records request
+
+See below.
+
+From: Det. Omar Reyes <o.reyes@lakeport.gov>
+To: legal@quill.example
+Date: Tue, 17 Nov 2026 16:02:00 -0600
+Subject: records request
+
+Please provide the subscriber name for the account with username kestrel.bay.9.
+
+CONFIDENTIALITY NOTICE: this message is meant only for the intended recipient.
+
+Det. Omar Reyes, (314) 555-0177
+"""
+
+
+def test_the_headers_of_a_message_sent_on_inside_another_are_headers_at_their_lines():
+    text = SENT_ON
+    roles = {(p.first, p.last): p.role for p in split_parts(text)}
+    assert roles[(1, 4)] == "email_headers"
+    inner = _line(text, "From: Det. Omar")
+    assert roles[(inner, inner + 3)] == "email_headers"
+    request = Request(selectors=(Selector(SelectorKind.USERNAME, "kestrel.bay.9"),))
+    sources = find_sources(text, request)
+    target = _line(text, "kestrel.bay.9")
+    assert _span(sources, "selectors-0").ranges == ((target, target),)
+    assert _role_of(text, target) == "command"
+    assert _role_of(text, _line(text, "CONFIDENTIALITY")) == "boilerplate"
+    assert _role_of(text, _line(text, "(314) 555-0177")) == "other"  # a name and a number

@@ -141,6 +141,11 @@ def origins(layout: Layout, original: list[str]) -> list[int | None]:
             out.append(index)
             index, i = index + 1, i + 1
             continue
+        # Lines left out (a forwarded message's headers): the body goes on further down.
+        skipped = _resume(text, body, index, i) if body[i].strip() else None
+        if skipped is not None and skipped < len(text):
+            index = skipped
+            continue
         # Boilerplate replaced: the line keeps what stood before it, then blank lines.
         kept = body[i].strip() and index < len(text) and text[index].startswith(body[i])
         out.append(index if kept else None)
@@ -173,10 +178,11 @@ def _resume(text: list[str], body: list[str], start: int, i: int) -> int | None:
     """The index in `text` from which `body[i:]` goes on line for line."""
     if i >= len(body):
         return len(text)
-    window = body[i : i + 3]
-    for index in range(start, len(text)):
-        if text[index : index + len(window)] == window:
-            return index
+    for size in (3, 1):  # a few lines alike, else the one (a boilerplate may follow it)
+        window = body[i : i + size]
+        for index in range(start, len(text)):
+            if text[index : index + len(window)] == window:
+                return index
     return None
 
 
@@ -255,15 +261,21 @@ def _header_and_removed_blocks(
         if lines:
             out.append(_Block(lines, "email_headers", "e-mail headers", by="layout"))
     current: list[tuple[int, str]] = []
-    for n in range(first_body, len(original)):
-        if n not in covered and original[n].strip():
+    for n in range(first_body, len(original) + 1):
+        if n < len(original) and n not in covered and original[n].strip():
             current.append((n, original[n]))
-        elif current and original[n].strip():
-            out.append(_Block(current, "boilerplate", by="layout"))
+        elif current and (n == len(original) or original[n].strip()):
+            out.append(_left_out(current))
             current = []
-    if current:
-        out.append(_Block(current, "boilerplate", by="layout"))
     return out
+
+
+def _left_out(lines: list[tuple[int, str]]) -> _Block:
+    """Lines inside the document that Layout left out of its body: the headers of the
+    message it was sent on in, or a boilerplate it replaced."""
+    if all(_HEADER.match(t.strip()) or _FORWARDED.match(t) for _, t in lines):
+        return _Block(lines, "email_headers", "e-mail headers", by="layout")
+    return _Block(lines, "boilerplate", by="layout")
 
 
 def _blocks(body: list[str], where: list[int | None]) -> list[_Block]:
