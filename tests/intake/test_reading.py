@@ -513,3 +513,23 @@ def test_a_command_to_furnish_in_real_time_asks_for_capture():
 agency, as they occur, the routing information of every message the account sends.
 """
     assert categories(text) == {"realtime_noncontent"}
+
+
+def test_a_forms_prompt_opens_the_reason_and_a_told_crime_is_a_reason():
+    form = """EMERGENCY DISCLOSURE REQUEST
+
+EXPLAIN THE EMERGENCY (facts showing danger of death or serious injury):
+
+   At 03:10 a caller said a man in a red van was holding his sister and would hurt her
+   before dawn. Officers found the van empty.
+
+RECORDS REQUESTED:
+   [X]  Subscriber information
+"""
+    told = """Sir - forwarding the deputy's write-up.
+
+At about 9 PM a man forced a woman into a car at gunpoint outside the station. Witnesses
+heard a shot fired. She sent one message saying he had a knife and was driving north.
+"""
+    assert "holding his sister" in (extract_request(form).purpose or "")
+    assert "forced a woman into a car at gunpoint" in (extract_request(told).purpose or "")

@@ -11,6 +11,7 @@ import re
 
 from custodes.intake import secrecy
 from custodes.intake.layout import Layout, blocks_of, sentences_of
+from custodes.law.pack import load_vocabularies
 
 # Read against lower-cased sentences: a case-sensitive pattern is much faster.
 _REASON = re.compile(
@@ -39,7 +40,8 @@ _AGENCY_NAMES = re.compile(
     re.IGNORECASE,
 )
 _SECTIONS = re.compile(
-    r"^(background|nature of the emergency|purpose|basis|facts|statement of facts|summary|findings|"
+    r"^(background|nature of the emergency|emergency\b(?! (?:disclosure|request|data))|purpose|"
+    r"basis|facts|statement of facts|summary|findings|"
     r"reason|why|details|circumstances|facts of the case|sachverhalt)\b",
     re.IGNORECASE,
 )
@@ -92,10 +94,15 @@ def extract_purpose(layout: Layout) -> str | None:
 
 
 def _gives_reason(sentence: str) -> bool:
+    """A sentence with a word of why, or one that names an offence or a danger to life."""
+    lowered = sentence.lower()
     # An agency's name ("Bureau of Investigation") is no reason; look again without it.
+    if _REASON.search(lowered) and _REASON.search(_AGENCY_NAMES.sub(" ", sentence).lower()):
+        return True
+    vocabularies = load_vocabularies()
     return bool(
-        _REASON.search(sentence.lower())
-        and _REASON.search(_AGENCY_NAMES.sub(" ", sentence).lower())
+        vocabularies["crime"]["offences"].pattern.search(lowered)
+        or vocabularies["emergency"]["danger"].pattern.search(lowered)
     )
 
 
@@ -152,9 +159,16 @@ def _letterhead(line: str) -> bool:
 _ENUMERATOR = re.compile(r"^\s*\(?(?:[IVX]{1,5}|[A-Z]|\d{1,2})[.)]\s+")
 
 
+# A form's prompt before its section: "DESCRIBE THE EMERGENCY (specific facts …):".
+_PROMPT = re.compile(
+    r"^(?:please\s+)?(?:describe|state|explain|summari[sz]e|give|set out)\s+(?:the\s+|your\s+)?",
+    re.IGNORECASE,
+)
+
+
 def _in_reason_section(headings: dict[str, str], paragraph: str) -> bool:
     first = paragraph.strip().split("\n", 1)[0].strip()
     return any(
-        _SECTIONS.match(_ENUMERATOR.sub("", title))
+        _SECTIONS.match(_PROMPT.sub("", _ENUMERATOR.sub("", title)))
         for title in (first, headings.get(first, "").strip())
     )
