@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
+from importlib import resources
 
 _HEADER = re.compile(
     r"^(From|To|Cc|Bcc|Date|Sent|Subject|Reply-To|Attachments|Importance)\s*:\s*(.*)$",
@@ -95,6 +97,7 @@ class Layout:
     @classmethod
     def of(cls, text: str) -> Layout:
         text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+        text = ocr_repaired(text)
         text = _HYPHENATED.sub(_rejoined, text)
         text = _HYPHENATED_CAPITALS.sub(_rejoined, text)
         text = _DOT_LEADER.sub(_labelled, _typed_table_rows(text))
@@ -149,6 +152,97 @@ class Layout:
 
     def top(self, count: int = 25) -> str:
         return "\n".join(line.text for line in self.lines[:count])
+
+
+# A word a scanner misread ("disc1ose", "0RDERED", "ernbezzlement"): letters with a 1 or a
+# 0 among them, or an "rn" or "m" that may stand for the other. Never a part of an address,
+# a link, a handle or a number ("k1ng@x.com", "@ho1der", "2026").
+_OCR_WORD = re.compile(r"(?<![\w@./\\-])(?=[A-Za-z01]*[A-Za-z]{2})[A-Za-z01]{3,30}(?![\w@/-]|\.\w)")
+_WORD = re.compile(r"[A-Za-z]{3,}")
+_SUSPECT = re.compile(r"[01]|rn|m")
+_SUFFIX = re.compile(r"(?:ly|s|es|ed|ing)$")
+# The words the reader's own vocabularies are written in, beside the document's own.
+_LEXICONS = (
+    ("custodes.intake", "vocab/categories.toml"),
+    ("custodes.intake", "vocab/dates.toml"),
+    ("custodes.intake", "vocab/parts.toml"),
+    ("custodes.law", "packs/meaning.toml"),
+    ("custodes.law", "packs/us.toml"),
+)
+# Words the reader's cues turn on that its vocabularies may not spell out.
+_CUE_WORDS = frozenset(
+    re.findall(
+        r"\w+",
+        "order ordered orders disclose disclosed disclosure disclosing notify notified notice "
+        "notification until unless child children minor sexual abuse exploitation material "
+        "warrant subpoena summons commanded command produce provide preserve records information "
+        "location content contents subscriber account holder holders metadata online inform "
+        "looking email mail offense offenses offence offences assault embezzlement funds further "
+        "hereby sealed existence period days months year years from through between attachment "
+        "schedule ",
+    )
+)
+
+
+@cache
+def _lexicon() -> frozenset[str]:
+    words: set[str] = set(_CUE_WORDS)
+    for package, name in _LEXICONS:
+        try:
+            text = (resources.files(package) / name).read_text(encoding="utf-8")
+        except (FileNotFoundError, ModuleNotFoundError):
+            continue
+        words.update(w.lower() for w in _WORD.findall(text))
+    return frozenset(words)
+
+
+def ocr_repaired(text: str) -> str:
+    """The text with a scanner's slips mended where the mended word is known: one the
+    document itself writes so twice or more, or one of the reader's vocabularies. A 1 or 0 among
+    letters is an l or o (I, L, O in capitals); an "rn" an "m" and an "m" an "rn". A word
+    the document spells the same way twice is no slip, and is left as it is."""
+    if not _SUSPECT.search(text):
+        return text
+    counts = Counter(w.lower() for w in _WORD.findall(text))
+    lexicon = _lexicon()
+
+    def mended(match: re.Match[str]) -> str:
+        token = match[0]
+        lower = token.lower()
+        if not _SUSPECT.search(lower):
+            return token
+        if lower.isalpha() and (lower in lexicon or counts[lower] > 1):
+            return token  # a word the reader knows, or one written so twice: no slip
+        digits = not lower.isalpha()
+        for candidate in _readings(token):
+            word = candidate.lower()
+            stem = _SUFFIX.sub("", word) if digits else word  # "informa1ly": informal
+            if word in lexicon or stem in lexicon or counts[word] > 1 or counts[stem] > 1:
+                return candidate
+        return token
+
+    return _OCR_WORD.sub(mended, text)
+
+
+def _readings(token: str) -> list[str]:
+    """What a token may have said before a scanner read it: its digits read as letters,
+    then each "rn" read as "m" and each "m" as "rn"."""
+    capitals = sum(c.isupper() for c in token) > sum(c.islower() for c in token)
+    out = []
+    if any(c in "01" for c in token):
+        for one in ("L", "I") if capitals else ("l", "i"):
+            zero = "O" if capitals else "o"
+            letters = [(zero if c == "0" else one) if c in "01" else c for c in token]
+            if token[0] == "0" and len(token) > 1 and token[1].islower():
+                letters[0] = "O"  # "0rder": a capital starting a word
+            out.append("".join(letters))
+        return out
+    for old, new in (("rn", "m"), ("m", "rn"), ("RN", "M"), ("M", "RN")):
+        start = token.find(old)
+        while start != -1:
+            out.append(token[:start] + new + token[start + len(old) :])
+            start = token.find(old, start + 1)
+    return out
 
 
 def _split_headers(text: str) -> tuple[dict[str, str], str]:
