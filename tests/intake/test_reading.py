@@ -533,3 +533,28 @@ heard a shot fired. She sent one message saying he had a knife and was driving n
 """
     assert "holding his sister" in (extract_request(form).purpose or "")
     assert "forced a woman into a car at gunpoint" in (extract_request(told).purpose or "")
+
+
+def test_who_wrote_to_the_account_is_transactional_and_payment_means_subscriber():
+    text = """the following:
+
+     For the account username gullwing.post, for May 1 through May 31, 2026:
+
+     1.  Means and source of payment, if any;
+     2.  The handles of every account that sent a message to the account, with dates.
+"""
+    assert categories(text) == {"subscriber", "transactional"}
+    assert extract_request(text).population is None
+
+
+def test_steps_of_a_warrant_are_items_and_a_time_is_no_list():
+    text = """YOU ARE COMMANDED to obtain the following records:
+
+STEP 1.  For every account whose device reported a position inside the area below between
+         10:30 p.m. and 11:15 p.m. on June 2, 2026, a list giving, for each device, an
+         identifier and the coordinates of each location point.
+
+STEP 2.  Upon written request of the officer, for up to 3 of those identifiers, the
+         subscriber information for the account.
+"""
+    assert categories(text) == {"location", "subscriber"}

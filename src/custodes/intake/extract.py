@@ -247,7 +247,9 @@ def _period_from_issue(layout: Layout, issued_on: date | None) -> DateRange | No
 # "any account that logged in from IP address …") is those targets, not a population.
 _TIED_TO_TARGETS = re.compile(
     r"\b(?:subject|target|listed|above|said|identified|named)\s+accounts?\b|\bip\s+address|"
-    r"\b\d{1,3}(?:\.\d{1,3}){3}\b|\bphone\s+number|\be-?mail\s+address|\busername\b"
+    r"\b\d{1,3}(?:\.\d{1,3}){3}\b|\bphone\s+number|\be-?mail\s+address|\busername\b|"
+    # "every account that sent a message to the account": its counterparts, not a class
+    r"\b(?:with|to|from|by|of)\s+the\s+(?:subject\s+|target\s+)?account\b"
 )
 
 

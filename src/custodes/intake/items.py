@@ -51,7 +51,10 @@ _OTHER_PART = re.compile(
     r"place to be searched|property to be searched)\b",
     _I,
 )
-_ENUMERATED = re.compile(r"^\s*(?:\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)]|[-•*–·▪])\s+")
+_ENUMERATED = re.compile(
+    r"^\s*(?:\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)]|[-•*–·▪]|"
+    r"(?i:step|item|request|category|part)\s+\d{1,3}[.:)])\s+"
+)
 # A box is set apart by spaces: the tick in a name ("Front Row Tix ✔") is no box.
 _CHECKBOX = re.compile(r"(\[\s*[xX✓✔]?\s*\]|(?<!\S)[☐☒☑□■✓✔](?!\S))")
 _TICKED = re.compile(r"\[\s*[xX✓✔]\s*\]|[☒☑■✓✔]")
@@ -119,7 +122,8 @@ _COMMAND_CUES = (
 )
 # What an item lists of what it asks for: each listed part is asked for too.
 _LIST = re.compile(
-    r":|\b(?:including|included|includes|such as|namely|specifically|in particular|"
+    r"(?<!\d):(?!\d)|\b(?:including|included|includes|such as|namely|specifically|in particular|"
+    r"giving|showing|stating|setting out|"
     r"consisting of|to include)\b",
     _I,
 )
@@ -146,11 +150,14 @@ _HEAD_END = re.compile(
     r"identified in|listed in|uploaded to|posted to|sent from)\b",
     _I,
 )
+# Nouns that say which of something, not what: "means and source of payment".
+_GENERIC_NOUN = r"(?:means|sources?|types?|kinds?|details|particulars|identity|identities)"
 # A head that names no kind of record by itself: what follows it says which.
 _BARE_HEAD = re.compile(
     rf"(?:(?:all|any|and|the|of|copies|copy|such|other|each|every|following|certain|"
     rf"stored|relevant|responsive|pertinent|available|existing)\s+)*"
-    rf"(?:{_RECORDS_NOUN}|contents?|account records?)(?:\s+and\s+{_RECORDS_NOUN})?"
+    rf"(?:{_RECORDS_NOUN}|contents?|account records?|{_GENERIC_NOUN})"
+    rf"(?:\s+and\s+(?:{_RECORDS_NOUN}|{_GENERIC_NOUN}))?"
     # "documents sufficient to show …": what they show is what is asked for
     rf"(?:\s+sufficient\s+to\s+(?:show|identify|establish|reflect|determine))?\W*",
     _I,
@@ -189,8 +196,19 @@ _WHOLE_ACCOUNT = re.compile(
     _I,
 )
 _OF = re.compile(r"\s+of\s+", _I)
-_SCOPE_INTRO = re.compile(r"\W*for\s+(?:each|every|any|all)\b", _I)
-_SCOPE = re.compile(r"^for\s+(?:each|every|any|all)\b[^,:;()]*,\s*", _I)
+# "the usernames of every account that sent a message to the account": its counterparts.
+_COUNTERPARTS = re.compile(
+    r"\b(?:of|for)\s+(?:every|each|all|any)\s+(?:other\s+)?(?:accounts?|users?|persons?|people|"
+    r"parties|contacts)\s+(?:that|who|which|with\s+whom|to\s+whom)\s+(?:\w+\s+){0,2}?(?:sent|"
+    r"received|messaged|contacted|called|followed|viewed|visited|shared|communicated|exchanged|"
+    r"liked|commented)\b",
+    _I,
+)
+_SCOPE_INTRO = re.compile(r"\W*(?:for|during|from|between|in respect of|with respect to)\b", _I)
+_SCOPE = re.compile(
+    r"^(?:\s*(?:for|upon|on|within|during|after|if|where|when)\b(?:[^,:;()]|\([^)]*\))*,\s*)+",
+    _I,
+)
 _LABEL_VALUE = re.compile(r"^[^:]{2,40}:\s*\S")
 # A table's row or rule: four columns or more, apart by wide gaps ("-----  ------").
 _TABLE_LINE = re.compile(r"^\s*\S+(?:\s\S+)*(?:\s{2,}\S+(?:\s\S+)*){3,}\s*$|-{4,}\s+-{4,}")
@@ -226,6 +244,7 @@ class _Found:
     text: str
     ticked: bool | None = None  # a form's checkbox: None where the item has none
     prospective: bool = False  # under an introduction that asks for capture going forward
+    listed: bool = False  # it stands in a list: numbered, lettered, bulleted or ticked
 
 
 def requested_items(layout: Layout, own_names: Iterable[str] = ()) -> list[Item]:
@@ -259,11 +278,10 @@ def item_categories(text: str, prospective: bool = False) -> list[Category]:
     capture going forward, or in an item that asks for it ("intercept, in real time, …,
     together with …"), what the item names is captured as it happens, unless stored."""
     found: set[Category] = set()
-    # "For each photograph produced in response to Request 2, the location …": the scope
-    # comes first, then what is asked for.
-    text = _SCOPE.sub("", flat(without_negations(text)))
+    text = _unscoped(flat(without_negations(text)))
     captured = bool(_CAPTURE.search(text))  # "intercept, in real time, …, together with …"
     for number, listed in enumerate(_outside_brackets(_LIST, text)):
+        listed = _unscoped(listed) if number else listed
         if number and _PREPOSITION.match(listed):
             continue  # "payments, including for promoted posts": which payments, not posts
         for part in _outside_brackets(_CONJUNCTION, listed):
@@ -280,6 +298,16 @@ def item_categories(text: str, prospective: bool = False) -> list[Category]:
 
 
 _PREPOSITION = re.compile(r"\s*(?:for|in|on|at|by|from|during|within|to|with|under)\b", _I)
+
+
+def _unscoped(text: str) -> str:
+    """What is asked for, after the scope and conditions that come first ("For each photograph
+    produced under Request 2, the location …", "Upon written request of the officer, for up to
+    12 of the identifiers, the location points …"), where something is left to read."""
+    rest = _SCOPE.sub("", text)
+    return rest if rest != text and unit_categories(rest.lower()) else text
+
+
 # Records that already exist, whatever the introduction captures going forward.
 _STORED = re.compile(r"\b(?:stored|historical|existing|past|archived|retained)\b", _I)
 
@@ -309,10 +337,13 @@ def _outside_brackets(pattern: re.Pattern[str], text: str) -> list[str]:
 def _head_categories(part: str) -> set[Category]:
     if not part:
         return set()
+    if _COUNTERPARTS.search(part):
+        return {Category.TRANSACTIONAL}  # who wrote to, called or viewed the account
     head_end = _HEAD_END.search(part, 1)
     head = part[: head_end.start()] if head_end else part
     # The noun before "of" is the head where it names a kind of record ("the e-mail
-    # address of the sender of every message"); "records of", "contents of" say nothing.
+    # address of the sender of every message"); "records of", "means and source of" say
+    # nothing, and what follows "of" does.
     noun = _OF.split(head, maxsplit=1)[0]
     found = unit_categories(noun.lower())
     if _LOCATION_METADATA.search(noun):
@@ -413,6 +444,17 @@ _RECORDS_IN = re.compile(
 )
 
 
+def _introduces(found: _Found, following: _Found | None) -> bool:
+    """Whether an item is the introduction of the list that follows it: it ends in a colon,
+    it commands or sets a scope ("For each session …:"), and a listed item comes next."""
+    return (
+        found.text.rstrip().endswith(":")
+        and bool(_COMMAND.search(found.text) or _SCOPE_INTRO.match(found.text))
+        and following is not None
+        and following.listed
+    )
+
+
 def _referenced_schedules(body: str) -> set[str]:
     return {flat(m["name"]).lower() for m in _RECORDS_IN.finditer(body)}
 
@@ -436,10 +478,9 @@ def _schedule_items(lines: list[str], taken: set[int], referenced: set[str]) -> 
             block.append(lines[index])
             taken.add(index)
             index += 1
-        for found in _items_of(block):
-            if found.text.rstrip().endswith(":") and (
-                _COMMAND.search(found.text) or _SCOPE_INTRO.match(found.text)
-            ):
+        founds = list(_items_of(block))
+        for found, following in zip(founds, [*founds[1:], None], strict=False):
+            if _introduces(found, following):
                 continue  # "…, produce:", "For each call …:" introduce the items under them
             if _TARGETS_LABEL.match(found.text) or _DEFINITION.match(found.text):
                 continue  # "Account(s): username …" names whose records, not which
@@ -606,14 +647,14 @@ def _split_item(text: str) -> Iterator[_Found]:
     if not boxes:
         stripped = _ENUMERATED.sub("", text, count=1)
         if _ENUMERATED.match(text):
-            yield _Found(stripped)
+            yield _Found(stripped, listed=True)
         else:
             sentences = sentences_of(stripped)
             yield from (_Found(s) for s in sentences if not _tells(s))
         return
     for number, box in enumerate(boxes):
         end = boxes[number + 1].start() if number + 1 < len(boxes) else len(text)
-        yield _Found(text[box.end() : end], bool(_TICKED.fullmatch(box.group(0))))
+        yield _Found(text[box.end() : end], bool(_TICKED.fullmatch(box.group(0))), listed=True)
 
 
 # A sentence that tells what happened ("The account has posted videos …") rather than
