@@ -558,3 +558,17 @@ STEP 2.  Upon written request of the officer, for up to 3 of those identifiers, 
          subscriber information for the account.
 """
     assert categories(text) == {"location", "subscriber"}
+
+
+def test_a_list_after_a_command_broken_by_its_targets_is_read():
+    text = """     IT IS ORDERED that the provider disclose, within 48 hours of service, for the
+account
+
+          - username:  lantern.quay
+
+for the period March 1, 2026 to March 31, 2026:
+
+     (i)  subscriber names and telephone numbers; and
+     (ii) all login records, including IP addresses.
+"""
+    assert categories(text) == {"subscriber", "transactional"}

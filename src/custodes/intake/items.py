@@ -519,11 +519,26 @@ def _schedule_start(lines: list[str], index: int, referenced: set[str]) -> int |
     intro = _paragraph_to(lines, index)  # an introduction may wrap over lines
     if (
         line.endswith(":")
-        and (is_ask_intro(line) or _FOLLOWING.search(intro) or _RECORDS_INTRO.match(intro))
+        and (
+            is_ask_intro(line)
+            or _FOLLOWING.search(intro)
+            or _RECORDS_INTRO.match(intro)
+            or _command_goes_on(lines, index, intro)
+        )
         and not _OTHER_PART.match(line)
     ):
         return index + 1
     return None
+
+
+def _command_goes_on(lines: list[str], index: int, intro: str) -> bool:
+    """Whether a paragraph in lower case ("for the period … to November 18, 2026:") goes on
+    with a command that a list of targets broke ("IT IS ORDERED that … disclose, for the
+    accounts" / the accounts / this paragraph)."""
+    if not intro[:1].islower():
+        return False
+    before = " ".join(x.strip() for x in lines[max(0, index - 14) : index])
+    return bool(_COMMAND.search(before))
 
 
 # "Records to be preserved, for the period … through the date of this letter:"
