@@ -572,3 +572,16 @@ for the period March 1, 2026 to March 31, 2026:
      (ii) all login records, including IP addresses.
 """
     assert categories(text) == {"subscriber", "transactional"}
+
+
+def test_a_numbered_part_titled_with_its_records_is_a_schedule():
+    text = """   II.  PERIOD:  May 1, 2026 through May 31, 2026
+
+   III. RECORDS, for each account listed in Part I:
+
+        1. Name of the account holder;
+        2. Telephone number(s).
+
+        Do not produce message content.
+"""
+    assert categories(text) == {"subscriber"}

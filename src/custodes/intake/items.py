@@ -503,7 +503,13 @@ def _schedule_start(lines: list[str], index: int, referenced: set[str]) -> int |
         if title.endswith(":") and not _OTHER_PART.match(title):
             return following + 1  # "ATTACHMENT B" / "For the period …:" / the items
         return index + 1 if flat(line.strip(" -–—:.")).lower() in referenced else None
-    if _is_title(line) and _SCHEDULE_TITLE.search(line) and not _SUBJECT.match(line):
+    if (
+        _is_title(line)
+        and not _SUBJECT.match(line)
+        and (
+            _SCHEDULE_TITLE.search(line) or _RECORDS_TITLE.match(_ENUMERATED.sub("", line, count=1))
+        )
+    ):
         return index + 1
     titled = _TITLED_ATTACHMENT.match(line)  # "ATTACHMENT B - RECORDS, October 1 …"
     if titled and (
@@ -557,6 +563,8 @@ def _paragraph_to(lines: list[str], index: int) -> str:
 
 # A letter's subject line says what the letter is about: "Re: Request for Preservation …".
 _SUBJECT = re.compile(r"\W*(?:re|subject|subj|betreff|objet)\s*:", _I)
+# "III. RECORDS, for each account listed in Part I:": a title that opens with its records.
+_RECORDS_TITLE = re.compile(rf"\W*{_RECORDS_NOUN}\b(?!\s+(?:custodian|certification|clerk))", _I)
 _FOLLOWING = re.compile(r"\bfollowing\b", _I)
 # How a long line that opens a schedule begins: "ATTACHMENT B - RECORDS …", "Records: …".
 _OPENS_PART = re.compile(
