@@ -585,3 +585,18 @@ def test_a_numbered_part_titled_with_its_records_is_a_schedule():
         Do not produce message content.
 """
     assert categories(text) == {"subscriber"}
+
+
+def test_an_officers_asks_in_plain_words():
+    text = """From: Officer Lane <lane@example.gov>
+To: lerts@example.com
+Subject: Re: account pier.nine
+
+If you can at least send me the name on the account and the IP addresses it used since
+May 1, I can take it from there. The chats between him and the victim would be great too.
+Please reply directly to this e-mail with whatever you find.
+
+Requested, for the past 24 hours:
+    - Last known location of the device
+"""
+    assert categories(text) == {"subscriber", "transactional", "content", "location"}

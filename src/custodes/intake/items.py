@@ -87,6 +87,7 @@ _COMMAND = re.compile(
     r"(?:get|obtain|know|see|have)\s+)?|\b(?:can|could|would)\s+you\s+(?:please\s+)?"
     r"(?:tell|send|give|provide|get|let)\s+(?:me|us)\s+(?:know\s+)?|"
     r"\b(?:tell|let)\s+(?:me|us)\s+(?:know\s+)?(?=who|what|whose)|"
+    r"\byou\s+(?:can|could)\s+(?:\w+\s+){0,2}?(?:send|give|get|pull|provide)\s+(?:me|us)?\s*|"
     # an order authorising capture: "… to record, on a prospective basis, the dialing …"
     r"\bto\s+(?:record|capture|intercept|collect)\b|\bto\s+seize\b",
     _I,
@@ -119,6 +120,9 @@ _COMMAND_CUES = (
     "please",
     "kindly",
     "forward",
+    "you can",
+    "you could",
+    "would be",
 )
 # What an item lists of what it asks for: each listed part is asked for too.
 _LIST = re.compile(
@@ -234,7 +238,9 @@ _COMPANY = re.compile(
 # The law's and the form's own words, which name no kind of record.
 _GENERIC = re.compile(
     r"\belectronically stored information\b|\bwith (?:its|their|any|all|the) metadata\b|"
-    r"\b(?:in|as)\s+(?:native|searchable|electronic)\s+(?:format|form|pdf)\b[^.;]*",
+    r"\b(?:in|as)\s+(?:native|searchable|electronic)\s+(?:format|form|pdf)\b[^.;]*|"
+    # the demand itself and the sender's own: "reply to this e-mail", "my e-mail below"
+    r"\b(?:this|my|our|the above|the below)\s+(?:e-?mail|message|letter|fax)(?:\s+address)?\b",
     _I,
 )
 
@@ -392,6 +398,9 @@ def _command_object(sentence: str) -> _Found | None:
     if not any(cue in lowered for cue in _COMMAND_CUES):
         return None  # a cheap look first: most sentences ask for nothing
     asked = flat(without_negations(sentence))  # "does not seek …" asks for nothing
+    wished = _WISHED.match(asked)
+    if wished:
+        return _Found(wished["what"])
     match = _COMMAND.search(asked)
     if not match:
         return None
@@ -406,6 +415,11 @@ def _command_object(sentence: str) -> _Found | None:
     return _Found(what, prospective=bool(_CAPTURE.search(asking)))
 
 
+# "The chats between him and the victim would be great too": what is wished for comes first.
+_WISHED = re.compile(
+    r"(?P<what>.+?)\s+would\s+(?:also\s+)?be\s+(?:great|helpful|very helpful|appreciated|useful)\b",
+    _I,
+)
 _TARGETS_LABEL = re.compile(
     r"^\W*(?:(?:subject|target)\s+)?(?:accounts?|account\(s\)|targets?|identifiers?|"
     r"selectors?)\s*:",
@@ -549,7 +563,9 @@ def _command_goes_on(lines: list[str], index: int, intro: str) -> bool:
 
 # "Records to be preserved, for the period … through the date of this letter:"
 _RECORDS_INTRO = re.compile(
-    rf"\W*{_RECORDS_NOUN}\s+(?:to\s+be\s+\w+|requested|sought|required)\b", _I
+    rf"\W*(?:{_RECORDS_NOUN}\s+(?:to\s+be\s+\w+|requested|sought|required)|"
+    r"(?:requested|required|sought|needed|wanted)[,:\s])",
+    _I,
 )
 
 
