@@ -600,3 +600,19 @@ Requested, for the past 24 hours:
     - Last known location of the device
 """
     assert categories(text) == {"subscriber", "transactional", "content", "location"}
+
+
+def test_a_form_s_targets_and_circumstances_are_no_items_and_a_statute_is_no_title():
+    text = """REQUEST FOR THE DISCLOSURE OF PERSONAL DATA
+Data Protection Act 2018, Schedule 2, Part 1, Paragraph 2
+
+Circumstances:
+    Victims were sent chat messages from the account below.
+
+Data subject(s) / account identifiers:
+    (a) Chat handle:     quay_warden_7
+
+Information requested (period 01/09/2026 to 15/11/2026):
+    1. Registration details: name and telephone number of the account.
+"""
+    assert categories(text) == {"subscriber"}

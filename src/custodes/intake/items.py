@@ -44,6 +44,7 @@ _ATTACHMENT = re.compile(
 _OTHER_PART = re.compile(
     r"^\W*(?:attachment|schedule|exhibit|appendix|annex)\b|^\W*(?:definitions?|instructions?|"
     r"certificat\w*|declaration|affidavit|background|purpose|facts|reason|basis|summary|"
+    r"circumstances|offen[cs]es?|grounds|data subjects?|(?:account )?identifiers?|selectors?|"
     r"issued by|contact|point of contact|signed|signature|dated|date(?=\s*:)|requested by|"
     r"submitted by|"
     r"delivery|return of service|notice|non-?disclosure|confidentiality|penalt\w*|"
@@ -580,7 +581,7 @@ def _paragraph_to(lines: list[str], index: int) -> str:
 # A letter's subject line says what the letter is about: "Re: Request for Preservation …".
 _SUBJECT = re.compile(r"\W*(?:re|subject|subj|betreff|objet)\s*:", _I)
 # "III. RECORDS, for each account listed in Part I:": a title that opens with its records.
-_RECORDS_TITLE = re.compile(rf"\W*{_RECORDS_NOUN}\b(?!\s+(?:custodian|certification|clerk))", _I)
+_RECORDS_TITLE = re.compile(rf"\W*{_RECORDS_NOUN}\s*(?:[,:(]|$)", _I)
 _FOLLOWING = re.compile(r"\bfollowing\b", _I)
 # How a long line that opens a schedule begins: "ATTACHMENT B - RECORDS …", "Records: …".
 _OPENS_PART = re.compile(
