@@ -616,3 +616,10 @@ Information requested (period 01/09/2026 to 15/11/2026):
     1. Registration details: name and telephone number of the account.
 """
     assert categories(text) == {"subscriber"}
+
+
+def test_the_ip_address_an_account_was_opened_from_is_subscriber_information():
+    text = """RECORDS TO BE PRODUCED
+1. The date the account was opened and the IP address used to register it.
+"""
+    assert categories(text) == {"subscriber"}

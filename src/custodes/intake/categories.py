@@ -137,6 +137,12 @@ def unit_categories(text: str) -> set[Category]:
     return {c for c in found if c in _REALTIME} if found & _REALTIME else found
 
 
+def term_spans(text: str) -> list[tuple[int, int]]:
+    """Where each category term stands in a lower-cased passage."""
+    every, _ = _every_term()
+    return [match.span() for match in every.pattern.finditer(text)]
+
+
 @cache
 def _every_term() -> tuple[Vocabulary, tuple[tuple[Category, Vocabulary], ...]]:
     groups = _groups()

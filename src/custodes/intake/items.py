@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
-from custodes.intake.categories import is_ask_intro, unit_categories, without_negations
+from custodes.intake.categories import is_ask_intro, term_spans, unit_categories, without_negations
 from custodes.intake.layout import Layout, flat, sentences_of
 from custodes.law.request import Item
 from custodes.law.vocab import STORED_CATEGORIES, Category
@@ -347,6 +347,8 @@ def _head_categories(part: str) -> set[Category]:
     if _COUNTERPARTS.search(part):
         return {Category.TRANSACTIONAL}  # who wrote to, called or viewed the account
     head_end = _HEAD_END.search(part, 1)
+    if head_end and any(a < head_end.start() < b for a, b in term_spans(part.lower())):
+        head_end = None  # "the IP address used to create it" is one term, not a head and more
     head = part[: head_end.start()] if head_end else part
     # The noun before "of" is the head where it names a kind of record ("the e-mail
     # address of the sender of every message"); "records of", "means and source of" say
