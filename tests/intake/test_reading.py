@@ -623,3 +623,18 @@ def test_the_ip_address_an_account_was_opened_from_is_subscriber_information():
 1. The date the account was opened and the IP address used to register it.
 """
     assert categories(text) == {"subscriber"}
+
+
+def test_the_details_of_a_channel_are_no_reason_section():
+    text = """Sir,
+
+The channel below has been posting videos of the town's planning meetings.
+
+Details of the channel:
+
+    Channel : dune_notes
+
+You are directed to furnish the registration details of the channel.
+"""
+    purpose = extract_request(text).purpose or ""
+    assert "posting videos" in purpose and "furnish" not in purpose

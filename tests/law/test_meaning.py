@@ -33,6 +33,8 @@ SPEECH_IS_THE_REASON = [
     "internal audit records of the water department and commentary mocking its director.",
     "Possible larceny of government records, relating to the blog's unauthorized publication of "
     "the police department's internal memoranda on use of force.",
+    "The channel has been publishing posts against the state's home minister and senior police "
+    "officers, alleging corruption in the recruitment of constables.",
 ]
 
 A_CRIME_IS_THE_REASON = [

@@ -548,7 +548,7 @@ def _schedule_start(lines: list[str], index: int, referenced: set[str]) -> int |
             or _RECORDS_INTRO.match(intro)
             or _command_goes_on(lines, index, intro)
         )
-        and not _OTHER_PART.match(line)
+        and not _OTHER_PART.match(intro)  # a label's own line, not a wrapped sentence's last
     ):
         return index + 1
     return None

@@ -42,7 +42,9 @@ _AGENCY_NAMES = re.compile(
 _SECTIONS = re.compile(
     r"^(background|nature of the emergency|emergency\b(?! (?:disclosure|request|data))|purpose|"
     r"basis|facts|statement of facts|summary|findings|"
-    r"reason|why|details|circumstances|facts of the case|sachverhalt)\b",
+    r"reason|why|circumstances|facts of the case|sachverhalt|"
+    # "Details:", "Details of the incident:", not "Details of the channel:"
+    r"details(?=\s*:|\s+of\s+the\s+(?:emergency|incident|investigation|offen[cs]e|case|crime)))\b",
     re.IGNORECASE,
 )
 _BOILERPLATE = re.compile(r"\bunder penalty\b|\bfailure to comply\b", re.IGNORECASE)
