@@ -548,10 +548,21 @@ def _schedule_start(lines: list[str], index: int, referenced: set[str]) -> int |
             or _RECORDS_INTRO.match(intro)
             or _command_goes_on(lines, index, intro)
         )
-        and not _OTHER_PART.match(intro)  # a label's own line, not a wrapped sentence's last
+        and not _labels_other_part(lines, index)
     ):
         return index + 1
     return None
+
+
+def _labels_other_part(lines: list[str], index: int) -> bool:
+    """Whether the paragraph ending at `index` opens with another part's label ("Purpose:",
+    "Accounts to be searched:"); an attachment's title above it is no such label, nor is the
+    last line of a wrapped sentence ("… for the" / "purpose of investigation:")."""
+    start = _paragraph_start(lines, index)
+    first = next(
+        (line for line in lines[start : index + 1] if not _ATTACHMENT.match(line)), lines[index]
+    )
+    return bool(_OTHER_PART.match(first.strip()))
 
 
 def _command_goes_on(lines: list[str], index: int, intro: str) -> bool:
@@ -574,10 +585,14 @@ _RECORDS_INTRO = re.compile(
 
 def _paragraph_to(lines: list[str], index: int) -> str:
     """The lines of the paragraph that ends at `index`, up to six, joined."""
+    return " ".join(x.strip() for x in lines[_paragraph_start(lines, index) : index + 1])
+
+
+def _paragraph_start(lines: list[str], index: int) -> int:
     start = index
     while start > max(0, index - 5) and lines[start - 1].strip():
         start -= 1
-    return " ".join(x.strip() for x in lines[start : index + 1])
+    return start
 
 
 # A letter's subject line says what the letter is about: "Re: Request for Preservation …".
