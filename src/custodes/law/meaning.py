@@ -8,6 +8,7 @@ Each returns the evidence it found (the words that decided it) or an empty list.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from custodes.law.pack import StatuteField, load_vocabularies
 
@@ -20,7 +21,9 @@ _NEGATION_WINDOW = 24
 _NAMES = re.compile(r"https?://\S+|\S+@\S+\.\w+|(?<![\w@])@[\w.]+", re.IGNORECASE)
 
 
+@lru_cache(maxsize=64)
 def _reason_text(purpose: str | None) -> str:
+    """The purpose without its names; each rule reads it, so it is masked once."""
     return _NAMES.sub(" ", purpose) if purpose else ""
 
 
