@@ -33,26 +33,7 @@ from tests.intake.test_corpus import _demands, _name
 
 # (sample, transformation) cases that still break for a cause outside the normalisation
 # (layout.py, mail.py, document.py): each names the module and what goes wrong there.
-KNOWN_BREAKS: dict[tuple[str, str], str] = {
-    ("cases/04-search-warrant-content-location.txt", "rewrap"): (
-        "items.py: an introduction wrapped so that its last line is 'Attachment A:' is taken "
-        "for another part's title (_OTHER_PART), so its list (a.-c.) is not read: content lost"
-    ),
-    ("cases/10-national-security-letter.txt", "rewrap"): (
-        "items.py: a wrapped line that begins with a records noun ('information (not to include "
-        "message content …), for the') is taken to open a schedule (_schedule_start), and the "
-        "paragraphs after it are read as its items: content"
-    ),
-    ("tidewater/t01-3486-admin-subpoena-cybertip-cgnat-ports.txt", "rewrap"): (
-        "extract.py: _RETURN's 'on or before' allows a space, not a line break, between its "
-        "words; wrapped as 'on or' / 'before December 10' another date is taken: EXPIRED"
-    ),
-    ("kestrel/k04-afp-accce-voluntary-request-sextortion.txt", "list_markers"): (
-        "purpose.py: _ITEM takes a numbered paragraph of prose marked 'a.' or '(1)' for a "
-        "requested item and drops it as a reason (only '1.' escapes, split off as a sentence "
-        "of its own): the child exploitation offence is lost, CHILD_SAFETY_EXCEPTION with it"
-    ),
-}
+KNOWN_BREAKS: dict[tuple[str, str], str] = {}
 
 _ABSENT = f"{CASES} is absent: the sample demands are not beside this clone"
 pytestmark = pytest.mark.skipif(not CASES.is_dir(), reason=_ABSENT)
