@@ -638,3 +638,38 @@ You are directed to furnish the registration details of the channel.
 """
     purpose = extract_request(text).purpose or ""
     assert "posting videos" in purpose and "furnish" not in purpose
+
+
+def test_wrapping_does_not_make_titles_or_lose_lists():
+    wrapped_intro = """     For June 2026, the provider is required to disclose the following
+records for the account listed in
+Attachment A:
+
+     a. Basic subscriber records: the names and telephone numbers of the account.
+"""
+    wrapped_noun = """The FBI directs you to provide the name and address of the subscriber, but not
+information (not to include message content or location), for the
+account below.
+
+     Account: reed.warbler
+"""
+    assert categories(wrapped_intro) == {"subscriber"}
+    assert categories(wrapped_noun) == {"subscriber"}
+
+
+def test_a_return_date_wrapped_over_two_lines_is_read():
+    text = """SUBPOENA issued October 1, 2026. Produce the subscriber name of the account on or
+before November 2, 2026.
+"""
+    assert extract_request(text).return_by == date(2026, 11, 2)
+
+
+def test_a_lettered_paragraph_that_tells_what_happened_is_a_reason():
+    text = """REQUEST FOR ASSISTANCE
+
+a.   Between 2 and 9 May 2026 a 13-year-old girl was the victim of sextortion by the user
+     of the account below.
+
+b.   Please provide the subscriber information of the account.
+"""
+    assert "13-year-old girl was the victim" in (extract_request(text).purpose or "")

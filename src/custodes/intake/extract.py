@@ -28,8 +28,9 @@ _ISSUED = re.compile(
 # fax cover sheet's "Date:" is the day it was sent.
 _DATE_LABEL = re.compile(r"\bDate[ \t]*:", _I)
 _RETURN = re.compile(
-    r"\b(?:on or before|no later than|not later than|return date\s*:?|due (?:on|by)|"
-    r"date and time\s*:|respond by|reply by|(?:to )?appear\b[^.]{0,240}?\bon\b)",
+    r"\b(?:on\s+or\s+before|no\s+later\s+than|not\s+later\s+than|return\s+date\s*:?|"
+    r"due\s+(?:on|by)|date\s+and\s+time\s*:|respond\s+by|reply\s+by|"
+    r"(?:to\s+)?appear\b[^.]{0,240}?\bon\b)",
     _I,
 )
 # These open with literals (no leading \b) so the regex engine can skip to candidates.

@@ -513,7 +513,7 @@ def _schedule_start(lines: list[str], index: int, referenced: set[str]) -> int |
     if long and not line.endswith(":") and not _OPENS_PART.match(line):
         return None  # running text: no title, no introduction, no label
     following = _next_text(lines, index)
-    if _ATTACHMENT.match(line) and following is not None:
+    if _ATTACHMENT.match(line) and following is not None and not _ends_sentence(lines, index):
         title = lines[following].strip()
         if _SCHEDULE_TITLE.search(title) and len(title) < 90:
             return following + 1
@@ -554,6 +554,17 @@ def _schedule_start(lines: list[str], index: int, referenced: set[str]) -> int |
     return None
 
 
+def _ends_sentence(lines: list[str], index: int) -> bool:
+    """Whether a line that looks like an attachment's title ends a sentence wrapped onto it
+    ("… for the account listed in" / "Attachment A:")."""
+    before = lines[index - 1].rstrip() if index else ""
+    return (
+        lines[index].rstrip().endswith(":")
+        and len(before.strip()) > 40
+        and not before.endswith((".", ":", ";"))
+    )
+
+
 def _labels_other_part(lines: list[str], index: int) -> bool:
     """Whether the paragraph ending at `index` opens with another part's label ("Purpose:",
     "Accounts to be searched:"); an attachment's title above it is no such label, nor is the
@@ -577,7 +588,7 @@ def _command_goes_on(lines: list[str], index: int, intro: str) -> bool:
 
 # "Records to be preserved, for the period … through the date of this letter:"
 _RECORDS_INTRO = re.compile(
-    rf"\W*(?:{_RECORDS_NOUN}\s+(?:to\s+be\s+\w+|requested|sought|required)|"
+    rf"\W*(?:{_RECORDS_NOUN}\s+(?:to\s+(?:be|remain)\s+\w+|requested|sought|required)|"
     r"(?:requested|required|sought|needed|wanted)[,:\s])",
     _I,
 )
@@ -624,11 +635,13 @@ def _is_title(line: str) -> bool:
     (an enumerator before it, "C. Records to be produced", is no matter)."""
     if _TWO_COLUMNS.search(line.strip()):
         return False  # two columns of a letterhead or caption, not a title
-    body = _BRACKETED.sub("", _ENUMERATED.sub("", line.strip(), count=1))
-    if not body or len(body.split()) > 12 or body.endswith((".", ";", ",")):
+    unnumbered = _ENUMERATED.sub("", line.strip(), count=1)
+    body = _BRACKETED.sub("", unnumbered)
+    if not body or len(body.split()) > 12 or body.endswith((".", ";", ",")) or body[0].islower():
         return False
     letters = _NOT_LETTERS.sub("", body)
-    return letters.isupper() or body.endswith(":") or _title_case(body) or body != line.strip()
+    numbered = unnumbered != line.strip()
+    return letters.isupper() or body.endswith(":") or _title_case(body) or numbered
 
 
 # The words a title in headline style leaves in lower case ("Documents to Be Produced").

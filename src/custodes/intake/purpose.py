@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from custodes.intake import secrecy
+from custodes.intake.categories import unit_categories
 from custodes.intake.layout import Layout, blocks_of, sentences_of
 from custodes.law.pack import load_vocabularies
 
@@ -84,7 +85,7 @@ def extract_purpose(layout: Layout) -> str | None:
             for sentence in sentences:
                 chosen.setdefault(sentence, None)
             continue
-        told = [s for s in sentences if not (_BOILERPLATE.search(s) or _ITEM.match(s))]
+        told = [s for s in sentences if not (_BOILERPLATE.search(s) or _is_item(s))]
         told = [s for s in told if not secrecy.asks_silence(s)]  # why to keep quiet, not why
         reasons = [s for s in told if _gives_reason(s)]
         # A paragraph that tells what happened and why it matters is read whole.
@@ -120,10 +121,23 @@ def _narrates(sentences: list[str]) -> bool:
 
 # A requested item ("Subscriber information: all names …", "2. Login records") is what is
 # asked for, not why.
-_ITEM = re.compile(
-    r"^\W*(?:(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)]\s|[A-Z][a-z]+(?: [a-z]+){0,2} (?:information|"
-    r"records|data|logs?|history):)"
+_LABELLED_ITEM = re.compile(
+    r"^\W*[A-Z][a-z]+(?: [a-z]+){0,2} (?:information|records|data|logs?|history):"
 )
+_NUMBERED = re.compile(r"^\W*(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)]\s+")
+
+
+def _is_item(sentence: str) -> bool:
+    """Whether a sentence is a requested item: a label of records, or a numbered line that
+    opens with the records it names ("(a) basic subscriber information …"); a numbered
+    paragraph that tells what happened ("2. Between 24 October and …") is a reason."""
+    if _LABELLED_ITEM.match(sentence):
+        return True
+    numbered = _NUMBERED.match(sentence)
+    opening = " ".join(sentence[numbered.end() :].split()[:4]) if numbered else ""
+    return bool(opening) and bool(unit_categories(opening.lower()))
+
+
 _SIGNED = re.compile(r"/s/|_{5,}|\bsignature\b", re.IGNORECASE)
 _NO_LOWER_WORD = re.compile(r"\b(?!(?:of|and|the|for|in|on|at|to|a|an|or|by)\b)[a-z]")
 
