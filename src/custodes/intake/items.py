@@ -94,36 +94,10 @@ _COMMAND = re.compile(
     _I,
 )
 # Every sentence `_COMMAND` can match holds one of these.
-_COMMAND_CUES = (
-    "produc",
-    "provid",
-    "disclos",
-    "preserv",
-    "furnish",
-    "deliver",
-    "supply",
-    "retain",
-    "bring",
-    "send",
-    "seiz",
-    "request",
-    "ask",
-    "seek",
-    "looking for",
-    "want",
-    "need",
-    "tell",
-    "let ",
-    "record",
-    "captur",
-    "intercept",
-    "collect",
-    "please",
-    "kindly",
-    "forward",
-    "you can",
-    "you could",
-    "would be",
+_COMMAND_CUE = re.compile(
+    r"produc|provid|disclos|preserv|furnish|deliver|supply|retain|bring|send|seiz|request|ask|"
+    r"seek|looking for|want|need|tell|let |record|captur|intercept|collect|please|kindly|"
+    r"forward|you can|you could|would be"
 )
 # What an item lists of what it asks for: each listed part is asked for too.
 _LIST = re.compile(
@@ -329,16 +303,33 @@ _AS_IT_HAPPENS = {
 
 def _outside_brackets(pattern: re.Pattern[str], text: str) -> list[str]:
     """`text` split where `pattern` matches outside brackets."""
-    depth, cuts = 0, [0]
-    depths = []
-    for char in text:
-        depth += (char == "(") - (char == ")" and depth > 0)
-        depths.append(depth)
+    cuts = [0]
+    bracketed = _bracket_spans(text) if "(" in text else []
     for match in pattern.finditer(text):
-        if match.start() < len(depths) and depths[match.start()] == 0 and match.group(0) != "(":
+        inside = any(a < match.start() < b for a, b in bracketed)
+        if not inside and match.group(0) != "(":
             cuts += [match.start(), match.end()]
     cuts.append(len(text))
     return [text[a:b] for a, b in zip(cuts[::2], cuts[1::2], strict=True)]
+
+
+def _bracket_spans(text: str) -> list[tuple[int, int]]:
+    """Where each outermost bracket opens and closes (an unclosed one runs to the end)."""
+    spans, depth, opened = [], 0, 0
+    for match in _BRACKET.finditer(text):
+        if match.group(0) == "(":
+            opened = match.start() if depth == 0 else opened
+            depth += 1
+        elif depth:
+            depth -= 1
+            if depth == 0:
+                spans.append((opened, match.end()))
+    if depth:
+        spans.append((opened, len(text) + 1))
+    return spans
+
+
+_BRACKET = re.compile(r"[()]")
 
 
 def _head_categories(part: str) -> set[Category]:
@@ -398,7 +389,7 @@ def _commanded(layout: Layout) -> Iterator[_Found]:
 
 def _command_object(sentence: str) -> _Found | None:
     lowered = sentence.lower()
-    if not any(cue in lowered for cue in _COMMAND_CUES):
+    if not _COMMAND_CUE.search(lowered):
         return None  # a cheap look first: most sentences ask for nothing
     asked = flat(without_negations(sentence))  # "does not seek …" asks for nothing
     wished = _WISHED.match(asked)
