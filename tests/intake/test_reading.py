@@ -673,3 +673,23 @@ a.   Between 2 and 9 May 2026 a 13-year-old girl was the victim of sextortion by
 b.   Please provide the subscriber information of the account.
 """
     assert "13-year-old girl was the victim" in (extract_request(text).purpose or "")
+
+
+def test_a_command_paragraph_ending_in_a_colon_opens_its_list_and_targets_are_no_items():
+    text = """     YOU ARE COMMANDED to execute this warrant by serving it on the provider, which
+shall disclose, for the period May 1, 2026 through the date of service:
+
+     1.  All login and IP address records of the account;
+     2.  All records of other accounts with which the account exchanged messages.
+
+     IT IS FURTHER ORDERED that, for thirty days, the provider shall notify the agent
+within one hour of every new login to the account, with its IP address.
+"""
+    targets = """The Bureau directs the provider to disclose the name and address of the subscriber
+of the account below, for the period from January 1, 2026 to June 1, 2026:
+
+        Chat username ......... @ivo_tern
+        Telephone number on account ... +1 201.555.0177
+"""
+    assert categories(text) == {"transactional", "realtime_noncontent"}
+    assert categories(targets) == {"subscriber"}

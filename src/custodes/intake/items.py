@@ -90,14 +90,16 @@ _COMMAND = re.compile(
     r"\b(?:tell|let)\s+(?:me|us)\s+(?:know\s+)?(?=who|what|whose)|"
     r"\byou\s+(?:can|could)\s+(?:\w+\s+){0,2}?(?:send|give|get|pull|provide)\s+(?:me|us)?\s*|"
     # an order authorising capture: "… to record, on a prospective basis, the dialing …"
-    r"\bto\s+(?:record|capture|intercept|collect)\b|\bto\s+seize\b",
+    r"\bto\s+(?:record|capture|intercept|collect)\b|\bto\s+seize\b|"
+    # "shall notify the agent, within one hour, of every new login": capture going forward
+    r"\b(?:shall|must|will)\s+notify\b[^.]{0,80}?\bof\s+(?=(?:every|each|any)\s+new\b)",
     _I,
 )
 # Every sentence `_COMMAND` can match holds one of these.
 _COMMAND_CUE = re.compile(
     r"produc|provid|disclos|preserv|furnish|deliver|supply|retain|bring|send|seiz|request|ask|"
     r"seek|looking for|want|need|tell|let |record|captur|intercept|collect|please|kindly|"
-    r"forward|you can|you could|would be"
+    r"forward|you can|you could|would be|notif"
 )
 # What an item lists of what it asks for: each listed part is asked for too.
 _LIST = re.compile(
@@ -111,7 +113,8 @@ _GLOSS = re.compile(r"[()]|\s[-–—]\s")
 # An introduction that asks for records captured as they happen, not stored ones.
 _CAPTURE = re.compile(
     r"\b(?:install\w*|captur\w*|intercept\w*|pen register|trap and trace|prospective\w*|"
-    r"going forward|in real time|real-time|as (?:they|it) occurs?)\b",
+    r"going forward|in real time|real-time|as (?:they|it) occurs?|each occurrence|"
+    r"(?:every|each) new)\b",
     _I,
 )
 # Where one asked-for thing ends and the next begins ("…, and the access logs").
@@ -452,6 +455,19 @@ _RECORDS_IN = re.compile(
 )
 
 
+_FIELD_LABEL = re.compile(r"(?:^|\s)[A-Z][\w .'/()&-]{1,40}?:(?=\s)")
+_VALUE_TOKEN = re.compile(r"[\w.+-]*[\d@_][\w.@+-]*|[+()]+")
+
+
+def _labels_values(text: str) -> bool:
+    """Whether an item is only fields and their values, as targets are listed ("Chat
+    username: @mira_k Telephone number on account: +1 201.555.0163")."""
+    if not _FIELD_LABEL.match(text):
+        return False
+    values = _FIELD_LABEL.sub(" ", text).split()
+    return bool(values) and all(_VALUE_TOKEN.fullmatch(v.strip(",;")) for v in values)
+
+
 def _introduces(found: _Found, following: _Found | None) -> bool:
     """Whether an item is the introduction of the list that follows it: it ends in a colon,
     it commands or sets a scope ("For each session …:"), and a listed item comes next."""
@@ -490,7 +506,11 @@ def _schedule_items(lines: list[str], taken: set[int], referenced: set[str]) -> 
         for found, following in zip(founds, [*founds[1:], None], strict=False):
             if _introduces(found, following):
                 continue  # "…, produce:", "For each call …:" introduce the items under them
-            if _TARGETS_LABEL.match(found.text) or _DEFINITION.match(found.text):
+            if (
+                _TARGETS_LABEL.match(found.text)
+                or _DEFINITION.match(found.text)
+                or _labels_values(found.text)
+            ):
                 continue  # "Account(s): username …" names whose records, not which
             yield replace(found, prospective=prospective) if prospective else found
 
@@ -538,6 +558,7 @@ def _schedule_start(lines: list[str], index: int, referenced: set[str]) -> int |
             or _FOLLOWING.search(intro)
             or _RECORDS_INTRO.match(intro)
             or _command_goes_on(lines, index, intro)
+            or bool(_COMMAND.search(intro))  # "… which shall disclose, for the period …:"
         )
         and not _labels_other_part(lines, index)
     ):
