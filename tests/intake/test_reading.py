@@ -693,3 +693,15 @@ of the account below, for the period from January 1, 2026 to June 1, 2026:
 """
     assert categories(text) == {"transactional", "realtime_noncontent"}
     assert categories(targets) == {"subscriber"}
+
+
+def test_a_return_date_after_an_abbreviated_address_and_a_signature_placeholder():
+    text = """Dated: November 2, 2026
+You are commanded to appear before the County Grand Jury at the Courthouse, 200 N. Main
+Street, Harwell, on Wednesday, December 9, 2026, at 1:30 p.m., and to bring the records.
+Records may be sent to the detective on or before the date above.
+
+                                   [signature]
+"""
+    found = extract_request(text)
+    assert (found.return_by, found.signed) == (date(2026, 12, 9), True)

@@ -28,14 +28,17 @@ _ISSUED = re.compile(
 # fax cover sheet's "Date:" is the day it was sent.
 _DATE_LABEL = re.compile(r"\bDate[ \t]*:", _I)
 _RETURN = re.compile(
-    r"\b(?:on\s+or\s+before|no\s+later\s+than|not\s+later\s+than|return\s+date\s*:?|"
-    r"due\s+(?:on|by)|date\s+and\s+time\s*:|respond\s+by|reply\s+by|"
-    r"(?:to\s+)?appear\b[^.]{0,240}?\bon\b)",
+    r"\b(?:(?:on\s+or\s+before|no\s+later\s+than|not\s+later\s+than)"
+    # "on or before the date above" points to a date given elsewhere
+    r"(?!\s+(?:that|the)\s+date\s+(?:above|below|shown|stated|indicated|set))|"
+    r"return\s+date\s*:?|due\s+(?:on|by)|date\s+and\s+time\s*:|respond\s+by|reply\s+by|"
+    # "to appear before the Grand Jury at the Courthouse, 200 N. Kansas Avenue, … on …"
+    r"(?:to\s+)?appear\b(?:[^.]|(?<=\s[A-Z])\.){0,240}?\bon\b)",
     _I,
 )
 # These open with literals (no leading \b) so the regex engine can skip to candidates.
 _SIGNATURE_MARK = re.compile(
-    r"/s/[ \t]*\S|s/(?<![\w/]s/)[ \t]*[A-Z]|\(signed\)|\[signed\]|digitally signed|"
+    r"/s/[ \t]*\S|s/(?<![\w/]s/)[ \t]*[A-Z]|\(signed\)|\[signed\]|\[signature\]|digitally signed|"
     r"electronically signed|signature on file|signed:[ \t]*\S",
     _I,
 )
