@@ -161,6 +161,12 @@ _OCR_WORD = re.compile(r"(?<![\w@./\\-])(?=[A-Za-z01]*[A-Za-z]{2})[A-Za-z01]{3,3
 _WORD = re.compile(r"[A-Za-z]{3,}")
 _SUSPECT = re.compile(r"[01]|rn|m")
 _SUFFIX = re.compile(r"(?:ly|s|es|ed|ing)$")
+# What comes just before a target's name ("Username: k1tten", "account “c0ffee”"): a name is
+# spelt as it is, slip or not.
+_NAMED = re.compile(
+    r"(?:user\s*name|handle|account|screen\s*name|profile|channel|page|id)\s*[:#]\s*$|[\"'“‘]$",
+    re.IGNORECASE,
+)
 # The words the reader's own vocabularies are written in, beside the document's own.
 _LEXICONS = (
     ("custodes.intake", "vocab/categories.toml"),
@@ -209,7 +215,9 @@ def ocr_repaired(text: str) -> str:
     def mended(match: re.Match[str]) -> str:
         token = match[0]
         lower = token.lower()
-        if not _SUSPECT.search(lower):
+        if not _SUSPECT.search(lower) or _NAMED.search(
+            text, max(0, match.start() - 24), match.start()
+        ):
             return token
         if lower.isalpha() and (lower in lexicon or counts[lower] > 1):
             return token  # a word the reader knows, or one written so twice: no slip
