@@ -705,3 +705,15 @@ Records may be sent to the detective on or before the date above.
 """
     found = extract_request(text)
     assert (found.return_by, found.signed) == (date(2026, 12, 9), True)
+
+
+def test_an_inquiry_is_a_reason_and_ordered_not_to_disclose_is_an_order():
+    text = """     The Grand Jury is inquiring into a rally held without a permit outside the town
+hall. The group was used to call residents to the rally and to publish statements
+criticizing the mayor.
+
+     The provider is ORDERED not to disclose this subpoena to any person until June 1, 2027.
+"""
+    found = extract_request(text)
+    assert "inquiring into a rally" in (found.purpose or "")
+    assert (found.nondisclosure.present, found.nondisclosure.court_ordered) == (True, True)

@@ -17,7 +17,8 @@ from custodes.law.pack import load_vocabularies
 # Read against lower-cased sentences: a case-sensitive pattern is much faster.
 _REASON = re.compile(
     # "investigating", not "investigator" (a title) nor an "Investigating Grand Jury" (a name)
-    r"\b(?:investigat(?:ion|ions|ing|ed|es|e)\b(?! grand jury)|in connection with|"
+    r"\b(?:investigat(?:ion|ions|ing|ed|es|e)\b(?! grand jury)|inquir(?:ing|es|e)\b|"
+    r"in connection with|"
     r"arising (?:from|out of)|alleg\w*|"
     r"charged (?:with|by)|in furtherance of|evidence of|fruits|"
     r"violations? of|suspected of|suspect\w*|for the purpose of|to identify|"

@@ -46,7 +46,7 @@ _CONFIDENTIAL = re.compile(
 _ORDERED = re.compile(
     # "… it is hereby" / (a blank line) / "ORDERED that …", as courts set it
     r"\bit is (?:hereby |therefore |further )*ordered\b|\bis hereby ordered\b|\bcourt orders\b|"
-    r"^\W*ordered\s+that\b|"
+    r"^\W*ordered\s+that\b|\b(?:is|are)\s+(?:hereby\s+)?ordered\s+not\s+to\b|"
     r"\bthe court (?:has )?(?:ordered|directs)\b|\bpursuant to (?:18 u\.s\.c\. )?§*\s*2705\s*\(b\)|"
     r"\border(?:ed)? under (?:18 u\.s\.c\. )?§*\s*2705\s*\(b\)|\bsealing order\b",
     _I,
