@@ -717,3 +717,12 @@ criticizing the mayor.
     found = extract_request(text)
     assert "inquiring into a rally" in (found.purpose or "")
     assert (found.nondisclosure.present, found.nondisclosure.court_ordered) == (True, True)
+
+
+def test_a_sentence_that_tells_what_the_videos_show_asks_for_nothing():
+    text = """Hi, I'm with the city's code office.
+
+The videos show the cabin but never give the owner's name. Could you send me the name and
+phone number on the account?
+"""
+    assert categories(text) == {"subscriber"}

@@ -743,8 +743,8 @@ def _split_item(text: str) -> Iterator[_Found]:
 # naming records or asking for them.
 _TELLING = re.compile(
     r"(?<!\bwho )(?<!\bthat )(?<!\bwhich )(?<!\bwhom )(?<!\bwhere )(?<!\bwhen )"
-    r"\b(?:has|have|had|was|were|is|are|shows|showed|told|said|appears|appeared|believes|"
-    r"advertises)\b",
+    r"\b(?:has|have|had|was|were|is|are|show|shows|showed|depicts?|depicted|told|said|appears|"
+    r"appeared|believes?|advertises?|advertised)\b",
     _I,
 )
 
