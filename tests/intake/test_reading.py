@@ -726,3 +726,14 @@ The videos show the cabin but never give the owner's name. Could you send me the
 phone number on the account?
 """
     assert categories(text) == {"subscriber"}
+
+
+def test_a_table_with_its_cells_parted_by_bars_asks_for_nothing():
+    text = """The provider shall produce documents sufficient to identify the name of the
+account holder who uploaded each of the following videos:
+
+  Doe | Video URL                              | Upload time
+  ----+----------------------------------------+------------------------
+   1  | https://example.com/v/Qx81mZr0         | 10/03/2026 22:18:40 MDT
+"""
+    assert categories(text) == {"subscriber"}

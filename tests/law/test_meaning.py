@@ -50,6 +50,8 @@ A_CRIME_IS_THE_REASON = [
     # civil suits over conduct, not speech
     "Plaintiff alleges that each Doe defendant shared its films over a peer-to-peer torrent "
     "swarm, infringing its copyrights.",
+    "The account holder uploaded each of the videos listed, each an unauthorized copy of the "
+    "plaintiff's registered film.",
     "Plaintiff alleges she slipped on a wet ramp at defendant's store and seeks photographs the "
     "account posted of the ramp that afternoon.",
     "In the divorce proceeding, petitioner seeks videos the respondent posted of the children.",
