@@ -195,7 +195,7 @@ _LABEL_VALUE = re.compile(r"^[^:]{2,40}:\s*\S")
 # A table's row or rule: four columns or more, apart by wide gaps ("-----  ------").
 _TABLE_LINE = re.compile(
     r"^\s*\S+(?:\s\S+)*(?:\s{2,}\S+(?:\s\S+)*){3,}\s*$|-{4,}\s+-{4,}|"
-    r"^[^|\n]+\|[^|\n]+\|[^|\n]+\|"  # cells parted by bars: "Doe | Video URL | Upload IP |"
+    r"^[^|\n]+\|[^|\n]+\|"  # cells parted by bars: "Doe | Video URL | Upload time"
 )
 _LOCATION_METADATA = re.compile(r"\b(?:geo\w*|location|gps|exif)\s+(?:\w+\s+)?metadata\b", _I)
 _TWO_COLUMNS = re.compile(r"\S\s{5,}\S")
