@@ -144,3 +144,45 @@ SUBJECT:
         ("account_id", "770312946", None),
         ("phone", "+14105550166", None),
     ]
+
+
+def test_each_row_of_a_table_with_a_type_column_is_the_kind_it_names():
+    text = """SCHEDULE A
+
+   | Ref | Identifier              | Type                  |
+   |-----|-------------------------|-----------------------|
+   |  1  | reef.diver.88           | Example Chat username |
+   |  2  | 5518820934              | Example account number|
+   |  3  | (410) 555-0145          | Phone on the account  |
+
+   Identifier        Type
+   ----------        ----
+   Kelp.Mail@example.org   E-mail address
+"""
+    assert _selectors(text) == [
+        ("username", "reef.diver.88", None),
+        ("account_id", "5518820934", None),
+        ("phone", "+14105550145", None),
+        ("email", "kelp.mail@example.org", None),
+    ]
+
+
+def test_the_requester_is_the_officer_of_the_contact_block_with_the_phone_beside_the_e_mail():
+    text = """EMERGENCY DISCLOSURE REQUEST
+
+   Officer:           Senior Investigator Maren T. Oduya, Badge 4410
+   Official e-mail:   maren.oduya@harborcity.gov
+   Direct phone:      (410) 555-0120    24-hr desk:   (410) 555-0100
+
+TARGET
+
+   Username:          @tidepool.kid
+   Phone he uses:     (410) 555-0188
+"""
+    request = extract_request(text)
+    assert (request.requester.name, request.requester.email, request.requester.phone) == (
+        "Maren T. Oduya",
+        "maren.oduya@harborcity.gov",
+        "+14105550120",
+    )
+    assert [s.value for s in request.selectors] == ["tidepool.kid", "+14105550188"]

@@ -8,9 +8,12 @@ from dataclasses import dataclass
 from custodes.intake.layout import Layout
 from custodes.intake.selectors import (
     EMAIL,
+    LABEL,
     emails_in,
+    field_labels,
     normalise_phone,
     phones_in,
+    target_lines,
 )
 from custodes.law.domains import check_domain
 from custodes.law.request import Requester
@@ -124,7 +127,8 @@ def find_parties(layout: Layout, target_lines: set[int]) -> Parties:
 def with_phone(layout: Layout, requester: Requester, region: str) -> Requester:
     if not requester.email:
         return requester
-    return Requester(requester.name, requester.email, _phone_near(layout, requester.email, region))
+    phone = _phone_near(layout, requester.email, region, target_lines(layout))
+    return Requester(requester.name, requester.email, phone)
 
 
 def _addressee(layout: Layout) -> str | None:
@@ -210,7 +214,45 @@ def _requester(
     if not candidates:
         return Requester()
     _, index, email = min(candidates)
-    return Requester(_name_near(lines, index), email)
+    name = _name_in_fields(layout, index) or _name_over_title(lines, index)
+    return Requester(name or _name_near(lines, index), email)
+
+
+# "Officer:", "Requesting agent:", "Name of official:": a field whose value is a person.
+_PERSON_LABEL = re.compile(
+    r"\b(?:officer|agent|investigator|detective|inspector|name|requested by|submitted by|"
+    r"point of contact|contact|requester|requesting)\b",
+    re.I,
+)
+_NAME_AT_END = re.compile(r"[A-ZÀ-Þ][^\W\d_]+(?:\s+[A-Z]\.)*(?:\s+[A-ZÀ-Þ][\w'’-]+){1,2}$")
+
+
+def _name_in_fields(layout: Layout, index: int) -> str | None:
+    """Where the e-mail is a field of a block ("Official e-mail:"), the person a field of
+    the same block names ("Officer:  Criminal Investigator Ada B. Roe, Badge 12"), without
+    the title before the name or what follows a comma."""
+    fields = field_labels(layout)
+    lines = layout.lines
+    number = index
+    while number in fields:
+        own = LABEL.match(lines[number].text)
+        if own and _PERSON_LABEL.search(own["label"]):
+            value = re.split(r",|\||\s[-–]\s|\(", lines[number].text[own.end() :])[0].strip()
+            match = _NAME_AT_END.search(value)
+            return match.group(0) if match else None
+        number -= 1
+    return None
+
+
+def _name_over_title(lines, index: int) -> str | None:
+    """In a signature block, the name on the line above the signer's title ("Jo Roe" /
+    "Detective Senior Constable")."""
+    for number in range(index - 1, max(0, index - 7), -1):
+        above = lines[number - 1].stripped
+        named = _NAME_AT_END.fullmatch(above) and not above.isupper()  # capitals: an agency
+        if named and _SIGNATURE_CUES.match(lines[number].stripped):
+            return above
+    return None
 
 
 def _name_near(lines, index: int) -> str | None:
@@ -228,14 +270,16 @@ def _name_near(lines, index: int) -> str | None:
     return None
 
 
-def _phone_near(layout: Layout, email: str, region: str) -> str | None:
-    lines = layout.lines
+def _phone_near(layout: Layout, email: str, region: str, targets: set[int]) -> str | None:
+    """The phone beside the requester's e-mail (its line and the two below), else that of the
+    first contact line; never one on a line naming a target."""
+    lines = [line for line in layout.lines if line.number not in targets]
     for index, line in enumerate(lines):
         if email in line.text.lower():
-            window = " ".join(item.text for item in lines[index : index + 3])
-            phones = phones_in(window + " phone", region)
-            if phones:
-                return phones[0]
+            for item in lines[index : index + 3]:  # each line alone: columns run together
+                phones = phones_in(item.text, region, context="phone")
+                if phones:
+                    return phones[0]
     for line in lines:
         match = re.search(
             r"\b(?:desk|office|tel|phone|cell)\b[^\d+(]*([+(]?\d[\d\s().-]{8,}\d)", line.text, re.I

@@ -135,6 +135,10 @@ def extract_selectors(
         if value and value not in excluded:
             found.setdefault((kind.value, value, at), (position, Selector(kind, value, at)))
 
+    rows = list(typed_rows(layout))  # their type column says what each value is
+    typed = {number for number, _, _ in rows}
+    for number, kind, value in rows:
+        add(layout.line_starts[number], kind, _normalised(kind, value, region))
     for match in _URL.finditer(body):
         add(match.start(), SelectorKind.URL, normalise_url(match.group(0)))
     for match in _HANDLE.finditer(body):
@@ -149,6 +153,7 @@ def extract_selectors(
                 and not part_of_email
                 and not (pattern is _NAMED_ACCOUNT and _DOMAIN_LIKE.search(value))
                 and not _by_contact(layout, match.start())
+                and layout.line_at(match.start()) not in typed
             ):
                 add(match.start(), SelectorKind.USERNAME, value)
     for match in _at_word_start(_ACCOUNT_ID, lower):
@@ -164,7 +169,7 @@ def extract_selectors(
         for match in _handles_quoted_in_field(text, labels):
             add(offset + match.start(), SelectorKind.USERNAME, match["value"].lower())
     for line in layout.lines:
-        if line.number not in target_lines:
+        if line.number not in target_lines or line.number in typed:
             continue
         offset, text = layout.line_starts[line.number], line.text
         ids = [m.span("value") for m in _at_word_start(_ACCOUNT_ID, _same_length_lower(text))]
@@ -217,6 +222,66 @@ def _handles_quoted_in_field(text: str, labels: tuple[str, ...]):
             yield match
 
 
+# The kinds a table's type column names ("| 4 | x.y | Username |", "Phone   +1 (720) …").
+_TYPE_KINDS = [
+    (re.compile(r"\b(?:user\s?name|screen\s?name|handle)\b", re.I), SelectorKind.USERNAME),
+    (
+        re.compile(r"\b(?:account|user|member|customer)\s*(?:id|number|no\.?)", re.I),
+        SelectorKind.ACCOUNT_ID,
+    ),
+    (re.compile(r"\be-?mail\b", re.I), SelectorKind.EMAIL),
+    (re.compile(r"\b(?:phone|telephone|mobile|cell)\b", re.I), SelectorKind.PHONE),
+    (re.compile(r"\b(?:url|link)\b", re.I), SelectorKind.URL),
+]
+_TYPE_HEADER = re.compile(r"^(?:identifier\s+|selector\s+)?(?:type|kind)$", re.I)
+_NUMBER_HEADER = re.compile(r"^(?:no\.?|#|item|row|line|ref\.?)$", re.I)
+_VALUE_HEADER = re.compile(r"^(?:value|identifier|selector|account|target)s?$", re.I)
+
+
+def typed_rows(layout: Layout):
+    """(line number, kind, value) for each row of a table with a type column: the row's type
+    cell names the kind of the value in its other column. Any layout of columns: cells
+    between pipes, or set apart by two spaces or more inside a box."""
+    columns: tuple[int, int] | None = None  # the value's column, the type's
+    for line in layout.lines:
+        cells = _cells(line.text)
+        if len(cells) < 2:
+            columns = None if line.stripped and not _RULE.match(line.text) else columns
+            continue
+        types = [i for i, cell in enumerate(cells) if _TYPE_HEADER.match(cell)]
+        if types:
+            others = [i for i in range(len(cells)) if i != types[0]]
+            named = [i for i in others if _VALUE_HEADER.match(cells[i])]
+            values = named or [i for i in others if not _NUMBER_HEADER.match(cells[i])]
+            columns = (values[0], types[0]) if values else None
+        elif columns and len(cells) > max(columns):
+            kind = _kind_named(cells[columns[1]])
+            if kind:
+                yield line.number, kind, cells[columns[0]]
+
+
+def _cells(text: str) -> list[str]:
+    inner = text.strip().strip("|")
+    parts = inner.split("|") if inner.count("|") >= 1 else re.split(r"\s{2,}", inner)
+    return [cell.strip() for cell in parts if cell.strip()]
+
+
+def _kind_named(text: str) -> SelectorKind | None:
+    return next((kind for pattern, kind in _TYPE_KINDS if pattern.search(text)), None)
+
+
+def _normalised(kind: SelectorKind, value: str, region: str) -> str | None:
+    if kind is SelectorKind.PHONE:
+        return normalise_phone(value, region)
+    if kind is SelectorKind.EMAIL:
+        return value.lower() if EMAIL.fullmatch(value) else None
+    if kind is SelectorKind.URL:
+        return normalise_url(value)
+    if kind is SelectorKind.USERNAME:
+        return value.lstrip("@").lower() or None
+    return value
+
+
 def _is_domain(value: str) -> bool:
     return bool(_DOMAIN_LIKE.search(value)) or check_domain(value).verified
 
@@ -247,14 +312,14 @@ def _by_contact(layout: Layout, position: int) -> bool:
 
 
 def target_lines(layout: Layout) -> set[int]:
-    """The numbers of the lines that name a target, read from the demand's structure: the
-    field a line belongs to, the heading it stands under while that heading's part lasts,
-    and never a signature block."""
+    """The numbers of the lines that name a target, read from the demand's structure: a row
+    of a table of typed identifiers, the field a line belongs to, the heading it stands
+    under while that heading's part lasts, and never a signature block."""
     lines = layout.lines
     fields = field_labels(layout)
     signature = _signature_lines(layout)
     outside = _outside_their_heading(layout)
-    return {
+    return {number for number, _, _ in typed_rows(layout)} | {
         line.number
         for line in lines
         if line.number not in signature
@@ -273,7 +338,7 @@ def is_target_line(
     """A line naming a target: the field it belongs to names an account, or, where its
     labels say nothing, it or the sentence it continues speaks of one, or its heading does."""
     text = line.text
-    if not (_THREE_DIGITS.search(text) or "@" in text):
+    if not ("@" in text or _NUMBER.search(text)):
         return False
     said = _labels_say(labels)
     if said is not None:
@@ -284,7 +349,7 @@ def is_target_line(
     if _ACCOUNT_WORDS.search(lowered):
         return True
     continues = previous is not None and not previous.stripped.endswith((".", ":", ";"))
-    if continues and _LABEL.match(previous.text):
+    if continues and LABEL.match(previous.text):
         continues = bool(labels)  # below a field but not indented to its value: a new line
     if continues and previous.stripped and _ACCOUNT_WORDS.search(previous.text[-60:].lower()):
         return True
@@ -311,7 +376,9 @@ def _labels_say(labels: tuple[str, ...]) -> bool | None:
 
 
 # "Username:   x", "Registered e-mail (per the victim):  y": a label, a colon, a value.
-_LABEL = re.compile(r"^(?P<indent>[ \t]*)(?P<label>[^\W\d][^:\n]{0,48}?)[ \t]*:[ \t]+(?=\S)")
+LABEL = re.compile(
+    r"^(?P<indent>[ \t]*)(?P<label>(?=[\d-]*[^\W\d])\w[^:\n]{0,48}?)[ \t]*:[ \t]+(?=\S)"
+)
 # "ACCOUNT:" alone on its line: a label whose values are the fields below it.
 _LONE_LABEL = re.compile(r"^[ \t]*(?P<label>[^\W\d][^:\n]{0,48}?)[ \t]*:[ \t]*$")
 
@@ -337,7 +404,7 @@ def field_labels(layout: Layout) -> dict[int, tuple[str, ...]]:
     for line in lines:
         text = line.text
         indent = len(text) - len(text.lstrip())
-        own = _LABEL.match(text)
+        own = LABEL.match(text)
         lone = None if own else _LONE_LABEL.match(text)
         if not text.strip():
             block, field = _Field((), 0), None
@@ -365,7 +432,7 @@ def _wrapped(label: str, lines: list[Line], number: int, indent: int) -> str:
     / "the victim):  …")."""
     above = lines[number - 1].text if number else ""
     starts_above = above.strip() and len(above) - len(above.lstrip()) == indent
-    if label[0].islower() and starts_above and not _LABEL.match(above):
+    if label[0].islower() and starts_above and not LABEL.match(above):
         return f"{above.strip()} {label}"
     return label
 
@@ -434,6 +501,8 @@ def _without_selectors(text: str) -> str:
 
 _PHONE_WORD = re.compile(r"\b(phone|telephone|mobile|cell|number|tel|sms|whatsapp)\b", re.I)
 _THREE_DIGITS = re.compile(r"\d{3}")
+# A number written in pairs ("+33 5 57 55 01 42") has seven digits but no three in a row.
+_NUMBER = re.compile(r"\d{3}|\d(?:\D{0,3}\d){6}")
 
 
 # A number written as only a phone number is: "(757) 555-0148", "757-555-0148", "+44 20 …".
@@ -452,16 +521,30 @@ def phones_in(
     """Phone numbers in `text`, where it or `context` (the words just before it) says phone,
     or, with `shaped`, where the number is written as a phone number is."""
     said = bool(_PHONE_WORD.search(f"{context} {text}"))
-    if not _THREE_DIGITS.search(text) or not (said or (shaped and _PHONE_SHAPED.search(text))):
+    if not _NUMBER.search(text) or not (said or (shaped and _PHONE_SHAPED.search(text))):
         return []
     out = []
-    for match in phonenumbers.PhoneNumberMatcher(text, region, phonenumbers.Leniency.POSSIBLE):
+    for match in _phone_matches(text, region):
         if any(match.start < e and s < match.end for s, e in skip):
             continue
         if not (said or _PHONE_SHAPED.search(match.raw_string)):
             continue
         out.append(phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164))
     return out
+
+
+_COLUMN = re.compile(r"\S(?:.*?\S)?(?=\s{3,}|\s*$)")
+_POSSIBLE = phonenumbers.Leniency.POSSIBLE
+
+
+def _phone_matches(text: str, region: str):
+    """The phone numbers of each column of a line apart (columns set apart by three spaces
+    or more would run together into no number), with their offsets in the whole line."""
+    for column in _COLUMN.finditer(text):
+        for match in phonenumbers.PhoneNumberMatcher(column.group(0), region, _POSSIBLE):
+            match.start += column.start()
+            match.end += column.start()
+            yield match
 
 
 def normalise_phone(text: str, region: str) -> str | None:
