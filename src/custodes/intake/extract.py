@@ -17,18 +17,21 @@ from custodes.law.vocab import Category, Instrument
 _I = re.IGNORECASE
 # "Dated" only where it dates this document: at a line's start, "Dated:", "Dated this",
 # never "Executive Order 12333, dated December 4, 1981".
+# The lookaheads of first letters ("(?=^|\b[degist])") here let the regex engine pass over
+# every other place at once: each must list the first letter of any alternative added.
 _ISSUED = re.compile(
+    r"(?=^|\b[degist])(?:"
     r"\b(?:date and time issued|date issued|issued on|issued|signed on)\b[ \t]*:?|"
     r"^[ \t]*dated\b[ \t]*:?|\bdated[ \t]*(?::|this\b)|"
     r"\b(?:so ordered|entered|signed|done|given),?[ \t]+(?:this|on)\b|"
-    r"\bthis[ \t]+(?:the[ \t]+)?(?=\d{1,2}(?:st|nd|rd|th)[ \t]+day[ \t]+of\b)",
+    r"\bthis[ \t]+(?:the[ \t]+)?(?=\d{1,2}(?:st|nd|rd|th)[ \t]+day[ \t]+of\b))",
     _I | re.MULTILINE,
 )
 # A bare "Date:" label dates the document only where nothing says when it was issued: a
 # fax cover sheet's "Date:" is the day it was sent.
 _DATE_LABEL = re.compile(r"\bDate[ \t]*:", _I)
 _RETURN = re.compile(
-    r"\b(?:(?:on\s+or\s+before|no\s+later\s+than|not\s+later\s+than)"
+    r"\b(?=[adnort])(?:(?:on\s+or\s+before|no\s+later\s+than|not\s+later\s+than)"
     # "on or before the date above" points to a date given elsewhere
     r"(?!\s+(?:that|the)\s+date\s+(?:above|below|shown|stated|indicated|set))|"
     r"return\s+date\s*:?|due\s+(?:on|by)|date\s+and\s+time\s*:|respond\s+by|reply\s+by|"
@@ -45,6 +48,7 @@ _SIGNATURE_MARK = re.compile(
 _SIGNATURE_LINE = re.compile(r"signature|so ordered|issued by|______|judge[^\n]*sign", _I)
 # Read against the lower-cased body; it opens with its words, not a \b, to be quick.
 _POPULATION = re.compile(
+    r"(?=[aeghkst])(?:"
     r"(?:all|every|any|each)\s+(?:[\w&-]+\s+){0,3}?(?:users?|accounts?|subscribers|customers|"
     r"members|devices?)(?:\s+or\s+(?:users?|accounts?|"
     r"devices?))?\s+(?:who|that|which|whose)\s+"
@@ -53,7 +57,7 @@ _POPULATION = re.compile(
     r"listed|described|named|connected)\b)[^.;\n]{0,160}|"
     r"geofence\b[^.;\n]{0,120}|tower dump\b[^.;\n]{0,120}|"
     r"(?:keyword|hashtag)\s+(?:search|warrant|#)[^.;\n]{0,120}|"
-    r"search\s+(?:queries|query records|terms)\b[^.;\n]{0,120}"
+    r"search\s+(?:queries|query records|terms)\b[^.;\n]{0,120})"
 )
 
 

@@ -68,7 +68,11 @@ _PAGE_FURNITURE = re.compile(
 
 # The sentences that ask the provider for records, and where their object begins.
 _VERB = r"(?:produce|provide|disclose|preserve|furnish|deliver|supply|retain|bring|send|seize)"
+# Every alternative starts at a comma, semicolon or colon, or at a word that starts with one
+# of the letters in the lookahead (the verbs' and cue words' first letters; add the first
+# letter of any new one): the lookahead drops every other place at once, for speed.
 _COMMAND = re.compile(
+    r"(?=[,;:]|\b[abcdfiklmoprstwy])(?:"
     rf"(?:^|[,;:]\s*){_VERB}\b|"
     rf"\b(?:please|kindly)\s+(?:\w+\s+){{0,2}}?(?:{_VERB}|forward)\b|"
     rf"\b(?:commanded|required|directed|ordered|requested|asked|summoned|subpoenaed)\s+"
@@ -92,7 +96,8 @@ _COMMAND = re.compile(
     # an order authorising capture: "… to record, on a prospective basis, the dialing …"
     r"\bto\s+(?:record|capture|intercept|collect)\b|\bto\s+seize\b|"
     # "shall notify the agent, within one hour, of every new login": capture going forward
-    r"\b(?:shall|must|will)\s+notify\b[^.]{0,80}?\bof\s+(?=(?:every|each|any)\s+new\b)",
+    r"\b(?:shall|must|will)\s+notify\b[^.]{0,80}?\bof\s+(?=(?:every|each|any)\s+new\b)"
+    r")",
     _I,
 )
 # Every sentence `_COMMAND` can match holds one of these.

@@ -40,6 +40,7 @@ def _rejoined(match: re.Match[str]) -> str:
 
 # "Username .......... bigred_verdict": a label and its value, written as "label: value".
 _DOT_LEADER = re.compile(r"(?m)^([ \t]*[^\s.][^\n.]{0,60}?)[ \t]*(?:\.[ \t]?){3,}[ \t]*(?=\S)(.*)$")
+_DOT_PAIR = re.compile(r"\.[ \t]?\.")  # in every leader `_DOT_LEADER` finds
 
 
 def _labelled(match: re.Match[str]) -> str:
@@ -100,7 +101,9 @@ class Layout:
         text = ocr_repaired(text)
         text = _HYPHENATED.sub(_rejoined, text)
         text = _HYPHENATED_CAPITALS.sub(_rejoined, text)
-        text = _DOT_LEADER.sub(_labelled, _typed_table_rows(text))
+        text = _typed_table_rows(text)
+        if _DOT_PAIR.search(text):  # most texts have no leader for `_DOT_LEADER` to scan for
+            text = _DOT_LEADER.sub(_labelled, text)
         headers, body = _split_headers(text)
         body = _BOILERPLATE.sub("\n\n", body)
         return cls(text=text, headers=headers, body=body)
@@ -157,7 +160,12 @@ class Layout:
 # A word a scanner misread ("disc1ose", "0RDERED", "ernbezzlement"): letters with a 1 or a
 # 0 among them, or an "rn" or "m" that may stand for the other. Never a part of an address,
 # a link, a handle or a number ("k1ng@x.com", "@ho1der", "2026").
-_OCR_WORD = re.compile(r"(?<![\w@./\\-])(?=[A-Za-z01]*[A-Za-z]{2})[A-Za-z01]{3,30}(?![\w@/-]|\.\w)")
+# (The second lookahead keeps only tokens with a 1, 0, "rn" or "m" in them, as `_SUSPECT`
+# would: the rest need no mending, and skipping them here saves a call for every word.)
+_OCR_WORD = re.compile(
+    r"(?<![\w@./\\-])(?=[A-Za-z01]*[A-Za-z]{2})(?=[A-Za-z01]*?(?:[01mM]|[rR][nN]))"
+    r"[A-Za-z01]{3,30}(?![\w@/-]|\.\w)"
+)
 _WORD = re.compile(r"[A-Za-z]{3,}")
 _SUSPECT = re.compile(r"[01]|rn|m")
 _SUFFIX = re.compile(r"(?:ly|s|es|ed|ing)$")
@@ -209,23 +217,29 @@ def ocr_repaired(text: str) -> str:
     the document spells the same way twice is no slip, and is left as it is."""
     if not _SUSPECT.search(text):
         return text
-    counts = Counter(w.lower() for w in _WORD.findall(text))
     lexicon = _lexicon()
+    counted: Counter[str] | None = None
+
+    def counts(word: str) -> int:  # counted only once a token needs it: most never do
+        nonlocal counted
+        if counted is None:
+            counted = Counter(w.lower() for w in _WORD.findall(text))
+        return counted[word]
 
     def mended(match: re.Match[str]) -> str:
-        token = match[0]
+        token = match[0]  # `_OCR_WORD` matches only tokens `_SUSPECT` finds a slip in
         lower = token.lower()
-        if not _SUSPECT.search(lower) or _NAMED.search(
-            text, max(0, match.start() - 24), match.start()
-        ):
+        if lower.isalpha() and lower in lexicon:
+            return token  # a word the reader knows: no slip
+        if _NAMED.search(text, max(0, match.start() - 24), match.start()):
             return token
-        if lower.isalpha() and (lower in lexicon or counts[lower] > 1):
-            return token  # a word the reader knows, or one written so twice: no slip
+        if lower.isalpha() and counts(lower) > 1:
+            return token  # a word written so twice: no slip
         digits = not lower.isalpha()
         for candidate in _readings(token):
             word = candidate.lower()
             stem = _SUFFIX.sub("", word) if digits else word  # "informa1ly": informal
-            if word in lexicon or stem in lexicon or counts[word] > 1 or counts[stem] > 1:
+            if word in lexicon or stem in lexicon or counts(word) > 1 or counts(stem) > 1:
                 return candidate
         return token
 
@@ -397,12 +411,23 @@ _ABBREVIATION = re.compile(
 )
 
 
+# The longest word `_ABBREVIATION` knows ("approx.") is seven characters long.
+_ABBREVIATION_REACH = 10
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“(]?[A-Z0-9])")
+
+
+def _ends_in_abbreviation(sentence: str) -> bool:
+    # Searched only over the sentence's last characters, where a match must stand: a search
+    # over the whole of a long sentence costs far more and finds the same.
+    return _ABBREVIATION.search(sentence, max(0, len(sentence) - _ABBREVIATION_REACH)) is not None
+
+
 def sentences_of(paragraph: str) -> list[str]:
     flat = " ".join(paragraph.split())
-    parts = re.split(r"(?<=[.!?])\s+(?=[\"“(]?[A-Z0-9])", flat)
+    parts = _SENTENCE_END.split(flat)
     sentences: list[str] = []
     for part in parts:
-        if sentences and _ABBREVIATION.search(sentences[-1]):
+        if sentences and _ends_in_abbreviation(sentences[-1]):
             sentences[-1] += " " + part
         elif part:
             sentences.append(part)

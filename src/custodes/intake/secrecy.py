@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from custodes.intake.dates import DateOrder, find_dates, period_end
 from custodes.intake.layout import Layout
 from custodes.law.request import Nondisclosure
 
 _I = re.IGNORECASE
+# A lookahead of the first letters of a pattern's alternatives ("(?=[dfnpr])") lets the
+# regex engine pass over every other place at once; it must list the first letter of any
+# alternative added.
 _SILENCE = re.compile(
-    r"(\bnot|n't|\brefrain\w* from|\bnever|\bprohibit\w*|\bforbid\w*|\bprecluded from|"
+    r"(?=[dfnpr])(\bnot|n't|\brefrain\w* from|\bnever|\bprohibit\w*|\bforbid\w*|\bprecluded from|"
     r"\bdelay\w*)\b[^.]{0,80}?"
     r"\b(disclos\w*|notif\w*|inform\w*|tell\w*|alert\w*|advis\w*|reveal\w*|intimat\w*|"
     r"apprise\w*|tip\w* off|let\b[^.]{0,40}\bknow)\b[^.]{0,160}?"
@@ -22,18 +26,20 @@ _SILENCE = re.compile(
 )
 # "the user of the account may not be intimated about this": the person first, then the ask.
 _KEPT_FROM = re.compile(
+    r"(?=[acnstu])(?:"
     r"\b(?:users?|subscribers?|account holders?|customers?|targets?)\b[^.]{0,60}\bnot\s+be\s+"
     r"(?:informed|notified|intimated|told|alerted|advised|made aware|apprised)\b|"
     r"(?:\bnot|n't)\s+let\s+(?:the\s+|your\s+)?(?:users?|subscribers?|account holders?|"
-    r"customers?|targets?|anyone|him|her|them)\b[^.]{0,20}\bknow\b",
+    r"customers?|targets?|anyone|him|her|them)\b[^.]{0,20}\bknow\b)",
     _I,
 )
 # The secrecy of an investigation asked in the languages foreign police write in.
 _FOREIGN = re.compile(
+    r"(?=[gnrsv])(?:"
     r"\bsigilo\b|segredo de justi[çc]a|n[ãa]o seja\S* cientificad|secret de l'enqu[êe]te|"
     r"\bne pas (?:porter|informer|aviser|divulguer|r[ée]v[ée]ler)\b|"
     r"\bnicht (?:zu )?(?:informieren|benachrichtigen|unterrichten)\b|verschwiegenheit|"
-    r"geheimhaltung|\bno (?:informar|notificar|comunicar|divulgar)\b|\breserva de la investigaci",
+    r"geheimhaltung|\bno (?:informar|notificar|comunicar|divulgar)\b|\breserva de la investigaci)",
     _I,
 )
 _ASK_FIRST = re.compile(
@@ -127,6 +133,7 @@ _SECRECY_NOUN = (
     r"provision|direction)s?|gag order"
 )
 _NONE_IMPOSED = re.compile(
+    rf"(?=[cdgnsw])(?:"
     rf"\b(?:no|not include[ds]?|did not include|does not include|without|not subject to|"
     rf"nor any)\s+(?:\w+\s+){{0,2}}?(?:{_SECRECY_NOUN})\b|"
     rf"\b(?:{_SECRECY_NOUN})\b[^.:]{{0,40}}:\s*(?:none|no|n/?a|not applicable)\b|"
@@ -135,14 +142,19 @@ _NONE_IMPOSED = re.compile(
     # "does not ask you to refrain from notifying", "does not contain a requirement that …"
     r"\b(?:does|do|did|will)\s+not\s+(?:ask|request|require)\w*\s+(?:\w+\s+){0,2}?(?:to\s+)?"
     r"(?:refrain|not\b|keep\b)|\b(?:does|do|did)\s+not\s+(?:contain|include|impose)\w*\s+"
-    r"(?:a|any)\s+(?:requirement|obligation|prohibition|direction)\b|\bno such order\b",
+    r"(?:a|any)\s+(?:requirement|obligation|prohibition|direction)\b|\bno such order\b)",
     _I,
 )
 
 
+# Any of the words, in one scan of the sentence rather than one for each word.
+_SILENCE_CUE = re.compile("|".join(map(re.escape, _SILENCE_WORDS)))
+
+
+@lru_cache(maxsize=4096)  # purpose and secrecy both ask it of the same sentences
 def asks_silence(sentence: str) -> bool:
     lowered = sentence.lower()
-    if not any(word in lowered for word in _SILENCE_WORDS) or _NONE_IMPOSED.search(sentence):
+    if not _SILENCE_CUE.search(lowered) or _NONE_IMPOSED.search(sentence):
         return False
     return bool(
         _SILENCE.search(sentence)
