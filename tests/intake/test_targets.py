@@ -186,3 +186,18 @@ TARGET
         "+14105550120",
     )
     assert [s.value for s in request.selectors] == ["tidepool.kid", "+14105550188"]
+
+
+def test_an_ip_address_keeps_the_source_port_it_is_given_with():
+    text = """SUBPOENA
+The subscriber assigned each address below at the time shown:
+
+   IP address          Port     Time (UTC)
+   198.51.100.14       40871    2026-10-02 11:04:05
+   203.0.113.9:5120              2026-10-03 09:00:00
+
+and the subscriber who logged in from IP address 192.0.2.44, source port
+61002, on October 5, 2026 at 10:00 a.m. UTC.
+"""
+    ports = {s.value: s.port for s in extract_request(text).selectors if str(s.kind) == "ip"}
+    assert ports == {"198.51.100.14": 40871, "203.0.113.9": 5120, "192.0.2.44": 61002}

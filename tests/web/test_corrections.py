@@ -117,8 +117,9 @@ def test_signed_may_be_not_known(case, correct):
         ({"requester_phone": "12"}, "The requester's phone '12' is not a phone number"),
         ({"country": "USA"}, "country: 'USA' is not a two-letter country code such as 'US'"),
         ({"execute_by": "30/11/2026"}, "execute_by: '30/11/2026' is not an ISO date"),
+        ({"selectors": "ip: 198.51.100.7 port 70000"}, "a port is a whole number from 1 to 65535"),
     ],
-    ids=["category", "no-colon", "unchecked", "email", "phone", "country", "date"],
+    ids=["category", "no-colon", "unchecked", "email", "phone", "country", "date", "port"],
 )
 def test_a_bad_entry_is_refused_saying_what_is_wrong(case, correct, changes, message):
     before = case.demand.request
@@ -126,3 +127,13 @@ def test_a_bad_entry_is_refused_saying_what_is_wrong(case, correct, changes, mes
     assert message in shown
     assert case.demand.request == before
     assert not Event.objects.filter(action="custodes.request.corrected").exists()
+
+
+def test_an_ip_address_keeps_its_time_and_port_through_a_correction(case, correct, reviewer):
+    line = "ip: 198.51.100.7 at 2026-10-04T03:12:47Z port 52144"
+    assert correct(selectors=line) == []
+    assert case.demand.request["selectors"] == [
+        {"kind": "ip", "value": "198.51.100.7", "at": "2026-10-04T03:12:47Z", "port": 52144}
+    ]
+    page = sign_in(Client(), reviewer).get(f"/cases/{case.reference}/").content.decode()
+    assert f">{line}</textarea>" in page  # the form offers it back as it stands

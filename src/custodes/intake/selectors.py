@@ -129,11 +129,18 @@ def extract_selectors(
     """
     body = layout.body
     lower = _same_length_lower(body)
-    found: dict[tuple[str, str, str | None], tuple[int, Selector]] = {}
+    found: dict[tuple[str, str, str | None, int | None], tuple[int, Selector]] = {}
 
-    def add(position: int, kind: SelectorKind, value: str | None, at: str | None = None) -> None:
+    def add(
+        position: int,
+        kind: SelectorKind,
+        value: str | None,
+        at: str | None = None,
+        port: int | None = None,
+    ) -> None:
         if value and value not in excluded:
-            found.setdefault((kind.value, value, at), (position, Selector(kind, value, at)))
+            selector = Selector(kind, value, at, port)
+            found.setdefault((kind.value, value, at, port), (position, selector))
 
     rows = list(typed_rows(layout))  # their type column says what each value is
     typed = {number for number, _, _ in rows}
@@ -183,8 +190,8 @@ def extract_selectors(
             add(offset + match.start(), SelectorKind.DEVICE, match["value"])
         for match in _PAYMENT.finditer(text):
             add(offset + match.start(), SelectorKind.PAYMENT, f"ending {match['value']}")
-    for position, value, at in _ips(layout, order):
-        add(position, SelectorKind.IP, value, at)
+    for position, value, at, port in _ips(layout, order):
+        add(position, SelectorKind.IP, value, at, port)
     ordered = [selector for _, selector in sorted(found.values(), key=lambda item: item[0])]
     return [s for s in ordered if not _less_precise(s, ordered)]
 
@@ -569,13 +576,14 @@ def normalise_url(url: str) -> str | None:
 
 def ips_in(text: str, order: DateOrder | None = None) -> list[tuple[int, str, str | None]]:
     """IP addresses in a text, where they stand, with the time the demand gives for each."""
-    return _ips(Layout.of(text), order)
+    return [(position, address, at) for position, address, at, _ in _ips(Layout.of(text), order)]
 
 
-def _ips(layout: Layout, order: DateOrder | None) -> list[tuple[int, str, str | None]]:
+def _ips(layout: Layout, order: DateOrder | None) -> list[tuple[int, str, str | None, int | None]]:
     """Each IP address with the time of its own record: the rest of its line and the lines
     that continue it (a wrapped sentence, a "Date and time:" field of its block), in the zone
-    the record gives, else the zone its table's header declares ("Date/time (UTC)")."""
+    the record gives, else the zone its table's header declares ("Date/time (UTC)"); and its
+    source port where the demand gives one."""
     out = []
     for line in layout.lines:
         for match in _addresses(line.text):
@@ -583,8 +591,55 @@ def _ips(layout: Layout, order: DateOrder | None) -> list[tuple[int, str, str | 
             record = _record(layout, line.number, match.end())
             zone = _declared_zone(layout, line.number)
             at = timestamp(record, order, zone)
-            out.append((layout.line_starts[line.number] + match.start(), str(address), at))
+            port = _port(layout, line.number, match, address.version, record)
+            out.append((layout.line_starts[line.number] + match.start(), str(address), at, port))
     return out
+
+
+# "203.0.113.58:41877", "source port 52144", "Port: 52144"
+_JOINED_PORT = re.compile(r":(\d{1,5})(?!\d|:)")
+_PORT_WORDS = re.compile(
+    r"\b(?:port|porta|puerto)(?:\s+(?:number|l[óo]gica))?\s*[:#]?\s*(\d{1,5})\b", re.I
+)
+_PORT_HEADER = re.compile(r"\b(?:port|porta|puerto|portnummer)\b", re.I)
+_PORT_CELL = re.compile(r"(?<![\d.:/-])\d{1,5}(?![\d.:/-])")
+
+
+def _port(
+    layout: Layout, number: int, match: re.Match[str], version: int, record: str
+) -> int | None:
+    """The source port an address is given with: joined to it (IPv4 only), named in its
+    record or a field of its block ("source port 52144", "Port: 52144"), or in the column a
+    table's header names "Port"."""
+    line = layout.lines[number].text
+    joined = _JOINED_PORT.match(line, match.end()) if version == 4 else None
+    if joined:
+        return _valid_port(joined[1])
+    block = " ".join(x.text for x in layout.lines[number + 1 : number + 1 + _RECORD_LINES])
+    named = _PORT_WORDS.search(record) or (_FIELD.match(block) and _PORT_WORDS.search(block))
+    if named:
+        return _valid_port(named[1])
+    return _port_column(layout, number, line)
+
+
+def _port_column(layout: Layout, number: int, row: str) -> int | None:
+    """The number in a table's row that stands under the header's "Port"."""
+    for above in reversed(layout.lines[max(0, number - 12) : number]):
+        header = _PORT_HEADER.search(above.text)
+        if header and not next(_addresses(above.text), None):
+            start, end = header.span()
+            for cell in _PORT_CELL.finditer(row):
+                if cell.start() <= end + 2 and cell.end() >= start - 2:
+                    return _valid_port(cell.group(0))
+            return None
+        if not above.text.strip():
+            return None
+    return None
+
+
+def _valid_port(text: str) -> int | None:
+    port = int(text)
+    return port if 0 < port < 65536 else None
 
 
 def _addresses(text: str):

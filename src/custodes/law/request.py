@@ -22,11 +22,14 @@ class Selector:
     kind: SelectorKind
     value: str
     at: str | None = None  # ISO timestamp, for an IP address given with its time
+    port: int | None = None  # the source port an IP address is given with
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"kind": str(self.kind), "value": self.value}
         if self.at is not None:
             out["at"] = self.at
+        if self.port is not None:
+            out["port"] = self.port
         return out
 
 
@@ -275,7 +278,16 @@ def _selector(index: int, value: Any) -> Selector:
         kind=fields.enum("kind", SelectorKind, None) or _missing(f"selectors[{index}].kind"),
         value=selector_value,
         at=_instant(f"selectors[{index}].at", fields.text("at")),
+        port=_port(f"selectors[{index}].port", fields.data.get("port")),
     )
+
+
+def _port(name: str, value: Any) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 < value < 65536:
+        raise RequestError(f"{name}: a port is a whole number from 1 to 65535, not {value!r}")
+    return value
 
 
 def _instant(name: str, text: str | None) -> str | None:

@@ -9,7 +9,7 @@ import phonenumbers
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
-from custodes.cases.selector_lines import parse_selector_lines
+from custodes.cases.selector_lines import parse_selector_lines, selector_line
 from custodes.cases.services import Refused
 from custodes.law import words as plain
 from custodes.law.vocab import Category
@@ -54,9 +54,7 @@ def form_texts(request: dict) -> dict[str, str]:
         "items_text": "\n".join(
             f"{i['category']}: {i['text']}" for i in request.get("items") or []
         ),
-        "selectors_text": "\n".join(
-            f"{s['kind']}: {s['value']}" for s in request.get("selectors") or []
-        ),
+        "selectors_text": "\n".join(selector_line(s) for s in request.get("selectors") or []),
     }
 
 
