@@ -17,7 +17,7 @@ _I = re.IGNORECASE
 
 _NSL = re.compile(r"national security letter|nsl(?![a-z])(?<![a-z]nsl)")
 # A letter under § 2709 is a national security letter whatever it calls itself.
-_FBI = re.compile(r"federal bureau of investigation|\bfbi\b")
+_FBI = re.compile(r"(?=f)(?:federal bureau of investigation|\bfbi\b)")  # (?=f): a quick skip
 _SECTION_2709 = re.compile(r"(?:§+|sec(?:tion|\.)?|u\.s\.c\.?)\s*2709\b|\b2709\s*\(")
 _CLOUD_ACT = re.compile(
     r"overseas production order|international production order|cloud act|"
@@ -58,8 +58,9 @@ _CIVIL = re.compile(
 )
 # A criminal case, whose caption may still call the State "plaintiff".
 _CRIMINAL = re.compile(
+    r"(?=[cdfpsu])(?:"  # the alternatives' first letters, for a quick skip (as below)
     r"criminal (?:division|trial|case|action|no\.|docket)|fed\. r\. crim\. p\.|"
-    r"\b(?:state|people|commonwealth|united states) (?:of [a-z ]+)?v\.? |\bdefendant's trial\b"
+    r"\b(?:state|people|commonwealth|united states) (?:of [a-z ]+)?v\.? |\bdefendant's trial\b)"
 )
 _TRIAL = re.compile(
     r"criminal case|fed\. r\. crim\. p\. 17|rule 17|ao 89|trial(?![a-z])(?<![a-z]trial)"
@@ -73,8 +74,8 @@ _ADMINISTRATIVE = re.compile(
     r"attorney general|secret service"
 )
 _ASKS_FOR_DATA = re.compile(
-    r"\b(send|provide|give|share|looking for|need|want|disclose|let me know|what you have|"
-    r"tell me|tell us|who owns|could you|can you|identify)\b"
+    r"\b(?=[cdgilnpstw])(send|provide|give|share|looking for|need|want|disclose|let me know|"
+    r"what you have|tell me|tell us|who owns|could you|can you|identify)\b"
 )
 
 # Read against lower-cased text, opening with a digit so the engine skips straight to digits.
@@ -84,7 +85,7 @@ _AUTHORITY = re.compile(
     r"(?P<sub>(?:\s?\([a-z0-9]{1,4}\))*)"
 )
 _SPELLED_AUTHORITY = re.compile(
-    r"title\s+(?P<title>\d{1,2}),?\s+united states code,?\s+(?:\(u\.s\.c\.\),?\s+)?"
+    r"(?=t)title\s+(?P<title>\d{1,2}),?\s+united states code,?\s+(?:\(u\.s\.c\.\),?\s+)?"
     r"section\s+(?P<section>\d{3,4}[a-z]?)(?P<sub>(?:\s?\([a-z0-9]{1,4}\))*)",
     _I,
 )
@@ -162,7 +163,7 @@ def authorities(layout: Layout, instrument: Instrument) -> list[str]:
 
 
 _RULES = tuple(
-    (rule, re.compile(rf"fed\.\s*r\.\s*{kind}\.\s*p\.\s*{number}\b|rule\s+{number}\b"))
+    (rule, re.compile(rf"(?=[fr])(?:fed\.\s*r\.\s*{kind}\.\s*p\.\s*{number}\b|rule\s+{number}\b)"))
     for rule, kind, number in (
         ("Fed. R. Crim. P. 41", "crim", "41"),
         ("Fed. R. Crim. P. 17", "crim", "17"),

@@ -456,7 +456,8 @@ def _unfurnished(line: str) -> str:
 # "produce the records described in Attachment 2": that attachment is the schedule,
 # whatever its title.
 _RECORDS_IN = re.compile(
-    rf"\b{_RECORDS_NOUN}\s+(?:\w+\s+){{0,2}}?(?:described|listed|identified|set forth|specified)"
+    r"\b(?=[dimprt])"  # the nouns' first letters: the engine passes over other places at once
+    rf"{_RECORDS_NOUN}\s+(?:\w+\s+){{0,2}}?(?:described|listed|identified|set forth|specified)"
     r"\s+(?:in|on)\s+(?:the\s+)?(?:attached\s+)?(?P<name>(?:attachment|schedule|exhibit|appendix|"
     r"annex)(?:\s+(?!to\b|and\b|of\b|for\b)\w{1,3})?)\b",
     _I,

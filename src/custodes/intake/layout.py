@@ -24,11 +24,13 @@ _NOT_LETTERS = re.compile(r"[^A-Za-z]+")
 _PARENTHETICAL = re.compile(r"\([^)]*\)?")
 # A word broken over two lines ("in-" / "cluding"): rejoined on the first, lines kept; where
 # the word's end is all its line held ("war-" / "rant."), that line goes with it.
+# (Each starts only where a word does, as it would anyway: a start inside a word would cost a
+# scan of the rest of the word at every letter.)
 _HYPHENATED = re.compile(
-    r"([A-Za-z]{2,})-\n([ \t]*)([a-z]+)(?=[\s.,;:)])(?P<alone>[.,;:)]*[ \t]*(?:\n|$))?"
+    r"(?<![A-Za-z])([A-Za-z]{2,})-\n([ \t]*)([a-z]+)(?=[\s.,;:)])(?P<alone>[.,;:)]*[ \t]*(?:\n|$))?"
 )
 _HYPHENATED_CAPITALS = re.compile(
-    r"([A-Z]{2,})-\n([ \t]*)([A-Z]{2,})(?=[\s.,;:)])(?P<alone>[.,;:)]*[ \t]*(?:\n|$))?"
+    r"(?<![A-Z])([A-Z]{2,})-\n([ \t]*)([A-Z]{2,})(?=[\s.,;:)])(?P<alone>[.,;:)]*[ \t]*(?:\n|$))?"
 )
 
 
@@ -54,6 +56,8 @@ _TABLE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
 def _typed_table_rows(text: str) -> str:
     """A table with a value column and a type column ("| 1 | x.y | Username |"): each row
     written as "Username: x.y", so that it reads as any labelled target does."""
+    if "|" not in text:
+        return text  # no table row, and nothing to rewrite
     lines = text.split("\n")
     columns: tuple[int, int] | None = None
     for number, line in enumerate(lines):
@@ -73,7 +77,7 @@ def _typed_table_rows(text: str) -> str:
 
 
 _BOILERPLATE = re.compile(
-    r"(?is)(confidentiality notice|this e-?mail (message)?[^.]{0,80}intended recipient)"
+    r"(?is)(?=[ct])(confidentiality notice|this e-?mail (message)?[^.]{0,80}intended recipient)"
     r".*?(\n\s*\n|$)"
 )
 

@@ -139,7 +139,7 @@ def _is_item(sentence: str) -> bool:
     return bool(opening) and bool(unit_categories(opening.lower()))
 
 
-_SIGNED = re.compile(r"/s/|_{5,}|\bsignature\b", re.IGNORECASE)
+_SIGNED = re.compile(r"(?=[/_s])(?:/s/|_{5,}|\bsignature\b)", re.IGNORECASE)  # a quick skip
 _NO_LOWER_WORD = re.compile(r"\b(?!(?:of|and|the|for|in|on|at|to|a|an|or|by)\b)[a-z]")
 
 
