@@ -220,3 +220,11 @@ def test_twelve_oclock_at_night_and_at_noon():
 
 def test_an_unknown_zone_is_left_out_rather_than_guessed():
     assert timestamp("November 3, 2026 14:22 XYZ") == "2026-11-03T14:22:00"
+
+
+def test_a_window_of_hours_on_a_day_is_a_range_of_that_day():
+    text = """SEARCH WARRANT
+Target period: June 4, 2026, from 10:40 a.m. to 11:10 a.m. Central Daylight Time.
+"""
+    found = extract_request(text).date_range
+    assert (found.start, found.end) == (date(2026, 6, 4), date(2026, 6, 4))

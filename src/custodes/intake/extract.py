@@ -231,12 +231,29 @@ def _date_range(
     Order"). A range "to the present" ends on the issue date."""
     spans = find_ranges(layout.body, order, issued_on)
     if not spans:
-        return _period_from_issue(layout, issued_on)
+        return _period_from_issue(layout, issued_on) or _time_window(layout, order)
     for span in spans:
         before = layout.body[max(0, span.position - 120) : span.position].lower()
         if re.search(r"period|time frame|timeframe|date range|from|between|zeitraum", before):
             return DateRange(span.start, span.end)
     return DateRange(spans[0].start, spans[0].end)
+
+
+# "from 10:40 a.m. to 11:10 a.m. … on October 29, 2026": a window of hours on a day.
+_CLOCK_TIME = r"\d{1,2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?|hrs|h)?"
+_WINDOW = re.compile(
+    rf"\b(?:from|between)\s+{_CLOCK_TIME}\s+(?:to|until|through|and|-)\s+{_CLOCK_TIME}", _I
+)
+
+
+def _time_window(layout: Layout, order: DateOrder | None) -> DateRange | None:
+    """A window of hours stated with its day or days: from the first of them to the last."""
+    for sentence in layout.sentences:
+        if _WINDOW.search(sentence):
+            days = sorted(found.value for found in find_dates(sentence, order))
+            if days:
+                return DateRange(days[0], days[-1])
+    return None
 
 
 # A period in these sentences is how long to keep silent or to preserve, not the records'.
