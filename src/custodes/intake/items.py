@@ -28,10 +28,11 @@ _I = re.IGNORECASE
 # be Seized", "Information to be disclosed by the provider", or a bare "RECORDS".
 _RECORDS_NOUN = r"(?:records?|information|data|documents?|papers|things|items|materials?|property)"
 _SCHEDULE_TITLE = re.compile(
+    r"(?=^|\b[dimprst])(?:"  # the alternatives' first letters: other places are passed at once
     rf"\b{_RECORDS_NOUN}\b.{{0,60}}\b(?:produc|disclos|preserv|seiz|provid|request|sought|"
     rf"furnish|search|requir|captur|intercept)\w*|\b(?:request|sought|produc|disclos|preserv|seiz|requir)\w*\s+"
     rf"(?:\w+\s+)?"
-    rf"{_RECORDS_NOUN}\b|^\W*{_RECORDS_NOUN}\W*$",
+    rf"{_RECORDS_NOUN}\b|^\W*{_RECORDS_NOUN}\W*$)",
     _I,
 )
 _TITLED_ATTACHMENT = re.compile(
@@ -57,7 +58,8 @@ _ENUMERATED = re.compile(
     r"(?i:step|item|request|category|part)\s+\d{1,3}[.:)])\s+"
 )
 # A box is set apart by spaces: the tick in a name ("Front Row Tix ✔") is no box.
-_CHECKBOX = re.compile(r"(\[\s*[xX✓✔]?\s*\]|(?<!\S)[☐☒☑□■✓✔](?!\S))")
+# (The lookahead of the characters a box starts with lets the engine pass over the rest.)
+_CHECKBOX = re.compile(r"(?=[\[☐☒☑□■✓✔])(\[\s*[xX✓✔]?\s*\]|(?<!\S)[☐☒☑□■✓✔](?!\S))")
 _TICKED = re.compile(r"\[\s*[xX✓✔]\s*\]|[☒☑■✓✔]")
 _DOT_LEADERS = re.compile(r"\.{3,}|…{2,}")
 _PAGE_FURNITURE = re.compile(
@@ -450,7 +452,10 @@ def _names_targets(lines: list[str], number: int) -> bool:
 
 
 def _unfurnished(line: str) -> str:
-    return "" if _PAGE_FURNITURE.search(line) else _DOT_LEADERS.sub(" ", line)
+    if _PAGE_FURNITURE.search(line):
+        return ""
+    # most lines have no leader: a look for its dots is far quicker than the substitution
+    return _DOT_LEADERS.sub(" ", line) if "..." in line or "……" in line else line
 
 
 # "produce the records described in Attachment 2": that attachment is the schedule,
@@ -559,18 +564,16 @@ def _schedule_start(lines: list[str], index: int, referenced: set[str]) -> int |
     if label and line[label.end() :].strip():
         lines[index] = line[label.end() :]  # "Records: the name, e-mail …" holds its own item
         return index
+    if not line.endswith(":"):
+        return None
     intro = _paragraph_to(lines, index)  # an introduction may wrap over lines
     if (
-        line.endswith(":")
-        and (
-            is_ask_intro(line)
-            or _FOLLOWING.search(intro)
-            or _RECORDS_INTRO.match(intro)
-            or _command_goes_on(lines, index, intro)
-            or bool(_COMMAND.search(intro))  # "… which shall disclose, for the period …:"
-        )
-        and not _labels_other_part(lines, index)
-    ):
+        is_ask_intro(line)
+        or _FOLLOWING.search(intro)
+        or _RECORDS_INTRO.match(intro)
+        or _command_goes_on(lines, index, intro)
+        or bool(_COMMAND.search(intro))  # "… which shall disclose, for the period …:"
+    ) and not _labels_other_part(lines, index):
         return index + 1
     return None
 
