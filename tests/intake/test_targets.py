@@ -201,3 +201,12 @@ and the subscriber who logged in from IP address 192.0.2.44, source port
 """
     ports = {s.value: s.port for s in extract_request(text).selectors if str(s.kind) == "ip"}
     assert ports == {"198.51.100.14": 40871, "203.0.113.9": 5120, "192.0.2.44": 61002}
+
+
+def test_a_username_is_kept_as_the_demand_writes_it_and_read_once_in_any_case():
+    text = """SUBPOENA
+Account: username @HarbourLights_77 (also written harbourlights_77 in the complaint).
+Produce the subscriber name of the account @HARBOURLIGHTS_77.
+"""
+    usernames = [s.value for s in extract_request(text).selectors if str(s.kind) == "username"]
+    assert usernames == ["HarbourLights_77"]

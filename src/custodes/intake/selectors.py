@@ -138,9 +138,13 @@ def extract_selectors(
         at: str | None = None,
         port: int | None = None,
     ) -> None:
+        if kind is SelectorKind.USERNAME and value and value.isupper():
+            value = value.lower()  # written in capitals, as the whole line is: its case is lost
         if value and value not in excluded:
             selector = Selector(kind, value, at, port)
-            found.setdefault((kind.value, value, at, port), (position, selector))
+            # a username is kept as the demand writes it, and is the same in any case
+            same = value.lower() if kind is SelectorKind.USERNAME else value
+            found.setdefault((kind.value, same, at, port), (position, selector))
 
     rows = list(typed_rows(layout))  # their type column says what each value is
     typed = {number for number, _, _ in rows}
@@ -150,15 +154,15 @@ def extract_selectors(
         add(match.start(), SelectorKind.URL, normalise_url(match.group(0)))
     for match in _HANDLE.finditer(body):
         if not _is_domain(match[1].lower()):  # "ending in @agency.gov" names a mail domain
-            add(match.start(), SelectorKind.USERNAME, match[1].lower())
+            add(match.start(), SelectorKind.USERNAME, match[1])
     for pattern in (_LABELLED_USERNAME, _QUOTED_ACCOUNT, _NAMED_ACCOUNT):
         for match in _at_word_start(pattern, lower):
-            value = match["value"].rstrip(".").lower()
+            value = body[match.start("value") : match.end("value")].rstrip(".")
             part_of_email = body[match.end("value") : match.end("value") + 1] == "@"
             if (
-                value not in _USERNAME_STOPWORDS
+                value.lower() not in _USERNAME_STOPWORDS
                 and not part_of_email
-                and not (pattern is _NAMED_ACCOUNT and _DOMAIN_LIKE.search(value))
+                and not (pattern is _NAMED_ACCOUNT and _DOMAIN_LIKE.search(value.lower()))
                 and not _by_contact(layout, match.start())
                 and layout.line_at(match.start()) not in typed
             ):
@@ -174,7 +178,7 @@ def extract_selectors(
     for number, labels in field_labels(layout).items():
         offset, text = layout.line_starts[number], layout.lines[number].text
         for match in _handles_quoted_in_field(text, labels):
-            add(offset + match.start(), SelectorKind.USERNAME, match["value"].lower())
+            add(offset + match.start(), SelectorKind.USERNAME, match["value"])
     for line in layout.lines:
         if line.number not in target_lines or line.number in typed:
             continue
@@ -285,7 +289,7 @@ def _normalised(kind: SelectorKind, value: str, region: str) -> str | None:
     if kind is SelectorKind.URL:
         return normalise_url(value)
     if kind is SelectorKind.USERNAME:
-        return value.lstrip("@").lower() or None
+        return value.lstrip("@") or None
     return value
 
 
