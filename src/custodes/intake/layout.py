@@ -98,6 +98,12 @@ class Layout:
     text: str
     headers: dict[str, str] = field(default_factory=dict)
     body: str = ""
+    # What several readers ask of this text's parts (is a sentence a request for silence?),
+    # kept so that each is worked out once per text: a reader's name, then its answers.
+    memo: dict[str, dict] = field(default_factory=dict, repr=False, compare=False)
+
+    def remembered(self, reader: str) -> dict:
+        return self.memo.setdefault(reader, {})
 
     @classmethod
     def of(cls, text: str) -> Layout:
@@ -149,9 +155,15 @@ class Layout:
 
     @cached_property
     def sentences_by_paragraph(self) -> list[tuple[str, list[str]]]:
-        return [
-            (p, [s for block in blocks_of(p) for s in sentences_of(block)]) for p in self.paragraphs
-        ]
+        return [(p, self.sentences_in(p)) for p in self.paragraphs]
+
+    def sentences_in(self, paragraph: str) -> list[str]:
+        """The sentences of a paragraph (of this text, or made of its lines), each block's
+        apart; cut once for each paragraph, however many readers ask."""
+        cut = self.remembered("sentences_in")
+        if paragraph not in cut:
+            cut[paragraph] = [s for block in blocks_of(paragraph) for s in sentences_of(block)]
+        return list(cut[paragraph])
 
     @cached_property
     def sentences(self) -> list[str]:

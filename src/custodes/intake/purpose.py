@@ -11,7 +11,7 @@ import re
 
 from custodes.intake import secrecy
 from custodes.intake.categories import unit_categories
-from custodes.intake.layout import Layout, blocks_of, sentences_of
+from custodes.intake.layout import Layout, sentences_of
 from custodes.law.pack import load_vocabularies
 
 # Read against lower-cased sentences: a case-sensitive pattern is much faster.
@@ -80,14 +80,15 @@ def extract_purpose(layout: Layout) -> str | None:
         headings.setdefault(line.stripped, line.heading)
     findings = False  # inside the numbered findings of a court ("the Court FINDS:")
     for paragraph in layout.paragraphs:
-        sentences = _prose_sentences(paragraph)
+        sentences = _prose_sentences(layout, paragraph)
         findings = findings and bool(_ENUMERATOR.match(paragraph))
         if findings or _in_reason_section(headings, paragraph):
             for sentence in sentences:
                 chosen.setdefault(sentence, None)
             continue
         told = [s for s in sentences if not (_BOILERPLATE.search(s) or _is_item(s))]
-        told = [s for s in told if not secrecy.asks_silence(s)]  # why to keep quiet, not why
+        # why to keep quiet, not why
+        told = [s for s in told if not secrecy.asks_silence_in(layout, s)]
         reasons = [s for s in told if _gives_reason(s)]
         # A paragraph that tells what happened and why it matters is read whole.
         for sentence in told if reasons and _narrates(told) else reasons:
@@ -143,7 +144,7 @@ _SIGNED = re.compile(r"(?=[/_s])(?:/s/|_{5,}|\bsignature\b)", re.IGNORECASE)  # 
 _NO_LOWER_WORD = re.compile(r"\b(?!(?:of|and|the|for|in|on|at|to|a|an|or|by)\b)[a-z]")
 
 
-def _prose_sentences(paragraph: str) -> list[str]:
+def _prose_sentences(layout: Layout, paragraph: str) -> list[str]:
     """The paragraph's sentences, without the lines of a letterhead, caption, heading or
     signature block set among them: lines in capitals, lines with no word in lower case
     ("Gerald P. Haldane", "Special Agent in Charge") where short or in two columns, a
@@ -157,7 +158,7 @@ def _prose_sentences(paragraph: str) -> list[str]:
         if signed or not stripped or not (mid_sentence or not _letterhead(stripped)):
             continue  # a line in capitals goes on only inside a sentence ("the crime of MURDER")
         kept.append(line)
-    return [s for block in blocks_of("\n".join(kept)) for s in sentences_of(block)]
+    return layout.sentences_in("\n".join(kept))
 
 
 _FINDS = re.compile(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from functools import lru_cache
 
 from custodes.intake.dates import DateOrder, find_dates, period_end
 from custodes.intake.layout import Layout
@@ -81,7 +80,7 @@ def find_nondisclosure(
     layout: Layout, issued_on: date | None, order: DateOrder | None = None
 ) -> Nondisclosure:
     """`order` is how the demand's country writes numeric dates (`DateOrder.of`)."""
-    sentences = [s for s in layout.sentences if asks_silence(s)]
+    sentences = [s for s in layout.sentences if asks_silence_in(layout, s)]
     if not sentences:
         return Nondisclosure()
     in_an_order = bool(_COURT_ORDER.search(layout.body))
@@ -151,7 +150,15 @@ _NONE_IMPOSED = re.compile(
 _SILENCE_CUE = re.compile("|".join(map(re.escape, _SILENCE_WORDS)))
 
 
-@lru_cache(maxsize=4096)  # purpose and secrecy both ask it of the same sentences
+def asks_silence_in(layout: Layout, sentence: str) -> bool:
+    """`asks_silence`, worked out once for each sentence of the text: purpose and secrecy
+    both ask it of the same sentences."""
+    answers = layout.remembered("asks_silence")
+    if sentence not in answers:
+        answers[sentence] = asks_silence(sentence)
+    return answers[sentence]
+
+
 def asks_silence(sentence: str) -> bool:
     lowered = sentence.lower()
     if not _SILENCE_CUE.search(lowered) or _NONE_IMPOSED.search(sentence):
