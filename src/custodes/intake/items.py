@@ -119,7 +119,8 @@ _LIST = re.compile(
 _GLOSS = re.compile(r"[()]|\s[-–—]\s")
 # An introduction that asks for records captured as they happen, not stored ones.
 _CAPTURE = re.compile(
-    r"\b(?:install\w*|captur\w*|intercept\w*|pen register|trap and trace|prospective\w*|"
+    r"\b(?=[acegiprt])"  # the first letters below, for a quick skip (as in the lookaheads below)
+    r"(?:install\w*|captur\w*|intercept\w*|pen register|trap and trace|prospective\w*|"
     r"going forward|in real time|real-time|as (?:they|it) occurs?|each occurrence|"
     r"(?:every|each) new)\b",
     _I,
@@ -132,7 +133,8 @@ _CONJUNCTION = re.compile(
 )
 # Where a head ends: what follows modifies it ("geotags attached to posts", "on file").
 _HEAD_END = re.compile(
-    r"\b(?:associated with|attached to|embedded in|linked to|connected to|on file|"
+    r"\b(?=[abcdefiloprstuw])"
+    r"(?:associated with|attached to|embedded in|linked to|connected to|on file|"
     r"relat(?:ing|ed) to|pertaining to|concerning|in connection with|regarding|"
     r"for (?:the|each|any|all|this|that|said|which)|used (?:to|by|for|in)|that|which|who|"
     r"whose|from which|by which|in which|belonging to|registered to|described in|"
@@ -161,13 +163,14 @@ _DELIVERY = re.compile(
 # The values a demand names its targets by, and its references to them ("the listed IP
 # address"): a target, never a kind of record.
 _TARGET_VALUE = re.compile(
+    r"(?=[\d@a-fipst])(?:"
     r"\bip\s+address(?:es)?\s+(?:of\s+)?(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f]{1,4}(?::[0-9a-f]{0,4}){2,7})|"
     r"\b\d{1,3}(?:\.\d{1,3}){3}\b|\b[0-9a-f]{1,4}(?::[0-9a-f]{0,4}){2,7}\b|"
     r"\b(?:source\s+)?ports?\s+(?:numbers?\s+)?\d+(?:\s*[-–]\s*\d+)?|"
     r"\b(?:the|this|that|said|such|these|those)\s+(?:listed|above|identified|target(?:ed)?|"
     r"subject|specified|referenced|same|following)\s+(?:ip\s+address(?:es)?|"
     r"(?:tele)?phone\s+numbers?|e-?mail\s+address(?:es)?|accounts?|ports?)\b|"
-    r"(?<![\w@])@[A-Za-z0-9_.]{2,}",
+    r"(?<![\w@])@[A-Za-z0-9_.]{2,})",
     _I,
 )
 # "disclose, for the account … and the period …, subscriber information": where and when
@@ -211,7 +214,7 @@ _NOT_LETTERS = re.compile(r"[^A-Za-z]")
 # A head that points elsewhere for what it means.
 _REFERENCE = re.compile(r"(?:described|listed|identified|set forth|specified) in\b", _I)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_URL = re.compile(r"\b(?:https?://|www\.)\S+", _I)
+_URL = re.compile(r"\b(?=[hw])(?:https?://|www\.)\S+", _I)
 _CITATION = re.compile(
     r"\b\d+\s+U\.?\s?S\.?\s?C\.?\s*(?:A\.?\s*)?(?:§+|sec(?:tion|\.)?)?\s*[\w().-]+|§+\s*[\w().-]+|"
     r"\b(?:Fed\.|Cal\.|N\.Y\.)\s*R\.\s*\w+\.?\s*P\.\s*[\w().]+|\bform\s+[A-Z]{0,4}-?\d[\w-]*|"
@@ -225,10 +228,11 @@ _COMPANY = re.compile(
 )
 # The law's and the form's own words, which name no kind of record.
 _GENERIC = re.compile(
+    r"(?=[aeimotw])(?:"
     r"\belectronically stored information\b|\bwith (?:its|their|any|all|the) metadata\b|"
     r"\b(?:in|as)\s+(?:native|searchable|electronic)\s+(?:format|form|pdf)\b[^.;]*|"
     # the demand itself and the sender's own: "reply to this e-mail", "my e-mail below"
-    r"\b(?:this|my|our|the above|the below)\s+(?:e-?mail|message|letter|fax)(?:\s+address)?\b",
+    r"\b(?:this|my|our|the above|the below)\s+(?:e-?mail|message|letter|fax)(?:\s+address)?\b)",
     _I,
 )
 
@@ -754,6 +758,7 @@ def _split_item(text: str) -> Iterator[_Found]:
 # A sentence that tells what happened ("The account has posted videos …") rather than
 # naming records or asking for them.
 _TELLING = re.compile(
+    r"(?=[abdhistw])"
     r"(?<!\bwho )(?<!\bthat )(?<!\bwhich )(?<!\bwhom )(?<!\bwhere )(?<!\bwhen )"
     r"\b(?:has|have|had|was|were|is|are|show|shows|showed|depicts?|depicted|told|said|appears|"
     r"appeared|believes?|advertises?|advertised)\b",

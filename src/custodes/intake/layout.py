@@ -332,9 +332,11 @@ def heading_title(raw: str) -> str | None:
     if not line or len(line) > 110 or line[0].islower():  # no kind of heading starts so
         return None
     words = line.split()
-    letters = _NOT_LETTERS.sub("", _PARENTHETICAL.sub("", line))
-    if len(letters) >= 4 and letters.isupper() and len(words) <= 12:
-        return line
+    if len(words) <= 12:  # (first, as the letters cost two passes over the line)
+        unbracketed = _PARENTHETICAL.sub("", line) if "(" in line else line
+        letters = _NOT_LETTERS.sub("", unbracketed)
+        if len(letters) >= 4 and letters.isupper():
+            return line
     match = _ENUMERATED_HEADING.match(line)
     if match and not re.search(r"[;.,]\s*$", match["title"]):
         return line
