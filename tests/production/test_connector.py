@@ -3,6 +3,7 @@ dates, read-only, and a connector file that would read too much or write refused
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 from pathlib import Path
 
@@ -52,6 +53,20 @@ def test_an_ip_address_names_who_used_it_near_the_time_given(demo):
     assert connectors.resolve(found, connection, "ip", first.ip, later, None) == []
     with pytest.raises(connectors.ConnectorError, match="neither a time nor dates"):
         connectors.resolve(found, connection, "ip", first.ip, None, None)
+
+
+def test_a_query_that_names_the_port_is_given_the_source_port(demo):
+    found, connection = demo
+    first = connection.execute(
+        sqlalchemy.text("SELECT account_id, ip, at FROM logins ORDER BY at LIMIT 1")
+    ).one()
+    at = first.at if isinstance(first.at, str) else first.at.isoformat()
+    # a carrier's query: only a session on that port (the demo's logins keep no port)
+    by_port = found.selectors["ip"].replace("WHERE", "WHERE :port = 52144 AND", 1)
+    carrier = dataclasses.replace(found, selectors={"ip": by_port})
+    named = connectors.resolve(carrier, connection, "ip", first.ip, at, None, 52144)
+    assert first.account_id in named
+    assert connectors.resolve(carrier, connection, "ip", first.ip, at, None, 40000) == []
 
 
 def test_rows_are_those_of_the_account_inside_the_dates(demo):

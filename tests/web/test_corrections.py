@@ -137,3 +137,9 @@ def test_an_ip_address_keeps_its_time_and_port_through_a_correction(case, correc
     ]
     page = sign_in(Client(), reviewer).get(f"/cases/{case.reference}/").content.decode()
     assert f">{line}</textarea>" in page  # the form offers it back as it stands
+
+
+def test_a_corrected_ip_address_is_looked_up_with_its_port(case, correct):
+    assert correct(selectors="ip: 198.51.100.7 at 2026-10-04T03:12:47Z port 52144") == []
+    [target] = case.targets.all()
+    assert (target.value, target.at, target.port) == ("198.51.100.7", "2026-10-04T03:12:47Z", 52144)

@@ -161,7 +161,8 @@ def attach_document(case: Case, user, data: bytes, name: str) -> Document:
 def _set_targets(case: Case, request: Request) -> None:
     case.targets.all().delete()
     Target.objects.bulk_create(
-        Target(case=case, kind=str(s.kind), value=s.value, at=s.at or "") for s in request.selectors
+        Target(case=case, kind=str(s.kind), value=s.value, at=s.at or "", port=s.port)
+        for s in request.selectors
     )
 
 

@@ -242,10 +242,18 @@ def _dataset_params(connection, dataset: Dataset, account: str, window: Window |
 
 
 def resolve(
-    connector: Connector, connection, kind: str, value: str, at: str | None, window: Window | None
+    connector: Connector,
+    connection,
+    kind: str,
+    value: str,
+    at: str | None,
+    window: Window | None,
+    port: int | None = None,
 ):
     """The ids of the accounts one selector names (several: a person chooses; none: no
-    records). Raises ConnectorError for a kind the connector cannot look up."""
+    records). Raises ConnectorError for a kind the connector cannot look up. A query that
+    names `:port` gets an IP address's source port (None where the demand gave none), which a
+    carrier behind shared addresses needs to tell its subscribers apart."""
     query = connector.selectors.get(kind)
     if query is None:
         raise ConnectorError(f"this provider's connector cannot look up a {kind}")
@@ -261,6 +269,8 @@ def resolve(
         else:
             raise ConnectorError("an IP address with neither a time nor dates names no one")
         params |= {"from": bound(connection, first), "to": bound(connection, last)}
+        if ":port" in query:
+            params["port"] = port
     rows = connection.execute(text(query), params)
     return sorted({str(row[0]) for row in rows})
 

@@ -85,7 +85,7 @@ def _count_accounts(case: Case) -> None:
 def _resolve(connector, connection, target: Target, window) -> Match:
     try:
         found = connectors.resolve(
-            connector, connection, target.kind, target.value, target.at or None, window
+            connector, connection, target.kind, target.value, target.at or None, window, target.port
         )
     except connectors.ConnectorError as error:
         status, found, note = Match.Status.UNSUPPORTED, [], str(error)

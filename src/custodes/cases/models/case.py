@@ -90,6 +90,7 @@ class Target(models.Model):
     kind = models.CharField(max_length=20)
     value = models.CharField(max_length=500)
     at = models.CharField(max_length=40, blank=True)
+    port = models.PositiveIntegerField(null=True, blank=True)  # an IP address's source port
 
     def __str__(self) -> str:
         return f"{self.kind}: {self.value}"
