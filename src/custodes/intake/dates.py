@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_left
 from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -118,18 +119,27 @@ def find_dates(text: str, order: DateOrder | None = None) -> list[Found]:
     The patterns run only around four-digit years, which every date they read contains.
     """
     found: list[Found] = []
-    taken: list[tuple[int, int]] = []
+    # The spans the patterns before this one took, in order: they never overlap, so their
+    # ends are in order too, and a match is checked against the one span that may overlap
+    # it (a check against every span made a long text cost the square of its dates). One
+    # pattern's own matches never overlap each other: its windows do not.
+    starts: list[int] = []
+    ends: list[int] = []
     windows = _year_windows(text)
     readers = [(pattern, _written) for pattern in _WRITTEN] + [(_ISO, _iso), (_NUMERIC, _numeric)]
     for pattern, read in readers:
         matches = (m for start, end in windows for m in pattern.finditer(text, start, end))
+        taken: list[tuple[int, int]] = []
         for match in matches:
-            if any(match.start() < e and s < match.end() for s, e in taken):
-                continue
+            before = bisect_left(starts, match.end())  # the spans that start before it ends
+            if before and ends[before - 1] > match.start():
+                continue  # the last of them reaches into it
             value = read(match, order)
             if value:
                 found.append(Found(match.start(), match.end(), value))
                 taken.append(match.span())
+        spans = sorted([*zip(starts, ends, strict=True), *taken])
+        starts, ends = [s for s, _ in spans], [e for _, e in spans]
     return sorted(found, key=lambda f: f.start)
 
 
@@ -208,6 +218,16 @@ def _shared_year_ranges(text: str) -> list[Span]:
     return spans
 
 
+_WHITE_SPACE = re.compile(r"\s+")
+
+
+def _squeezed(text: str) -> str:
+    """Each run of white space as one space. `_RANGE_JOIN` and `_TO_PRESENT` match the same
+    either way (their white space is all `\\s*` or `\\s+`, never two `\\s+` in a row), but on
+    a long run, as a table's gaps are, their stacked `\\s*` try every way of splitting it."""
+    return _WHITE_SPACE.sub(" ", text)
+
+
 @dataclass(frozen=True)
 class Span:
     start: date | None
@@ -227,12 +247,12 @@ def find_ranges(
         if index in used:
             continue
         following = found[index + 1] if index + 1 < len(found) else None
-        if following and _RANGE_JOIN.match(text[first.end : following.start]):
+        if following and _RANGE_JOIN.match(_squeezed(text[first.end : following.start])):
             if first.value <= following.value:
                 spans.append(Span(first.value, following.value, first.start))
                 used.add(index + 1)
             continue
-        if _TO_PRESENT.match(text[first.end : first.end + 60]):
+        if _TO_PRESENT.match(_squeezed(text[first.end : first.end + 60])):
             spans.append(Span(first.value, issued_on, first.start))
     return sorted(spans + _shared_year_ranges(text), key=lambda span: span.position)
 
