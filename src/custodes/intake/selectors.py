@@ -59,7 +59,8 @@ _IPV6_HINT = re.compile(r":[0-9a-fA-F]{0,4}:")
 
 # _ACCOUNT_WORDS and _CONTACT_WORDS read lower-cased lines (case-sensitive is much faster).
 _ACCOUNT_WORDS = re.compile(
-    r"\b(accounts?|user\s?names?|screen\s?names?|user\s?id|handle|profile|registered|associated|"
+    r"\b(?=[abchmprstuv])"  # the first letters of the words below, for a quick skip
+    r"(accounts?|user\s?names?|screen\s?names?|user\s?id|handle|profile|registered|associated|"
     r"recovery|subscriber|customer|target|suspect\w*|missing|victim|seller|buyer)\b"
 )
 _ACCOUNT_HEADING = re.compile(
@@ -77,8 +78,9 @@ _ROLES = (
 )
 _CHANNELS = r"point of contact|contact|desk|cell|office|fax|tel\.?|main|direct|call|questions"
 _CONTACT_WORDS = re.compile(
+    r"(?=^|\b[acdefiklmopqrst])(?:"  # the first letters of the words below, for a quick skip
     rf"\b({_ROLES}|{_CHANNELS}|deliver\w*|produce to)\b|"
-    r"^\s*(?:from|cc|reply-to|sent by)\s*:"  # a header label, not "from account creation"
+    r"^\s*(?:from|cc|reply-to|sent by)\s*:)"  # a header label, not "from account creation"
 )
 _ROLE_WORDS = re.compile(rf"\b(?:{_ROLES})\b|^\s*(?:from|cc|reply-to|sent by)\b")
 _CHANNEL_WORDS = re.compile(rf"\b(?:{_CHANNELS})\b")
@@ -249,10 +251,22 @@ _NUMBER_HEADER = re.compile(r"^(?:no\.?|#|item|row|line|ref\.?)$", re.I)
 _VALUE_HEADER = re.compile(r"^(?:value|identifier|selector|account|target)s?$", re.I)
 
 
-def typed_rows(layout: Layout):
+def _once(layout: Layout, name: str, read):
+    """`read(layout)`, worked out once per text: extraction, parties and targets each ask."""
+    answers = layout.remembered("selectors")
+    if name not in answers:
+        answers[name] = read(layout)
+    return answers[name]
+
+
+def typed_rows(layout: Layout) -> list[tuple[int, SelectorKind, str]]:
     """(line number, kind, value) for each row of a table with a type column: the row's type
     cell names the kind of the value in its other column. Any layout of columns: cells
     between pipes, or set apart by two spaces or more inside a box."""
+    return list(_once(layout, "typed_rows", lambda layout: list(_typed_rows(layout))))
+
+
+def _typed_rows(layout: Layout):
     columns: tuple[int, int] | None = None  # the value's column, the type's
     for line in layout.lines:
         cells = _cells(line.text)
@@ -326,6 +340,10 @@ def target_lines(layout: Layout) -> set[int]:
     """The numbers of the lines that name a target, read from the demand's structure: a row
     of a table of typed identifiers, the field a line belongs to, the heading it stands
     under while that heading's part lasts, and never a signature block."""
+    return set(_once(layout, "target_lines", _target_lines))
+
+
+def _target_lines(layout: Layout) -> set[int]:
     lines = layout.lines
     fields = field_labels(layout)
     signature = _signature_lines(layout)
@@ -402,6 +420,11 @@ class _Field:
 
 
 def field_labels(layout: Layout) -> dict[int, tuple[str, ...]]:
+    """The labels each line of a block of fields reads under (`_field_labels`)."""
+    return dict(_once(layout, "field_labels", _field_labels))
+
+
+def _field_labels(layout: Layout) -> dict[int, tuple[str, ...]]:
     """The labels each line of a block of fields reads under: its own, those of the fields
     above it in the block (nearest first), then those of the field it runs on from. A line
     indented to a field's value column runs on from that field ("Account:  No. 5002" /
@@ -448,8 +471,10 @@ def _wrapped(label: str, lines: list[Line], number: int, indent: int) -> str:
     return label
 
 
+# (The first `\s*+` is possessive: the closing's own `\s*` would otherwise try every split of
+# a long indent, and it finds nothing the possessive one does not.)
 _VALEDICTION = re.compile(
-    r"^\s*(?:/s/|(?:yours\s+)?(?:sincerely|faithfully|truly|respectfully(?:\s+submitted)?|"
+    r"^\s*+(?:/s/|(?:yours\s+)?(?:sincerely|faithfully|truly|respectfully(?:\s+submitted)?|"
     r"(?:best|kind|warm)?\s*regards|thanks|thank\s+you|cordially)\s*[,.]?\s*$)",
     re.IGNORECASE,
 )
@@ -510,10 +535,14 @@ def _without_selectors(text: str) -> str:
     return _URL.sub(" ", text) if "://" in text else text
 
 
-_PHONE_WORD = re.compile(r"\b(phone|telephone|mobile|cell|number|tel|sms|whatsapp)\b", re.I)
+_PHONE_WORD = re.compile(  # (?=…): the words' first letters, for a quick skip
+    r"\b(?=[cmnpstw])(phone|telephone|mobile|cell|number|tel|sms|whatsapp)\b", re.I
+)
 _THREE_DIGITS = re.compile(r"\d{3}")
 # A number written in pairs ("+33 5 57 55 01 42") has seven digits but no three in a row.
-_NUMBER = re.compile(r"\d{3}|\d(?:\D{0,3}\d){6}")
+# (Its first digit is written once, outside the alternatives, so that the engine can skip
+# straight to digits.)
+_NUMBER = re.compile(r"\d(?:\d{2}|(?:\D{0,3}\d){6})")
 
 
 # A number written as only a phone number is: "(757) 555-0148", "757-555-0148", "+44 20 …".
@@ -531,8 +560,10 @@ def phones_in(
 ) -> list[str]:
     """Phone numbers in `text`, where it or `context` (the words just before it) says phone,
     or, with `shaped`, where the number is written as a phone number is."""
+    if not _NUMBER.search(text):
+        return []  # most lines have no number: the cheapest look first
     said = bool(_PHONE_WORD.search(f"{context} {text}"))
-    if not _NUMBER.search(text) or not (said or (shaped and _PHONE_SHAPED.search(text))):
+    if not (said or (shaped and _PHONE_SHAPED.search(text))):
         return []
     out = []
     for match in _phone_matches(text, region):
