@@ -56,6 +56,22 @@ def test_a_requester_submits_and_reads_the_engines_answer(officer):
     assert client.get(f"/api/v1/demands/{body['reference']}").json()["case_number"] == "GJ-26-117"
 
 
+def test_an_ip_address_is_submitted_with_its_time_and_source_port(officer):
+    ip = {"kind": "ip", "value": "198.51.100.7", "at": "2026-10-04T03:12:47Z", "port": 52144}
+    response = _client(officer).post(
+        "/api/v1/demands", {**DEMAND, "selectors": [ip]}, content_type="application/json"
+    )
+    assert response.status_code == 201, response.content
+    case = Case.objects.get(reference=response.json()["reference"])
+    assert case.demand.request["selectors"] == [ip]
+    assert case.targets.get().port == 52144
+    bad = {**ip, "port": 70000}
+    response = _client(officer).post(
+        "/api/v1/demands", {**DEMAND, "selectors": [bad]}, content_type="application/json"
+    )
+    assert _error(response, 422, "invalid")["field"].startswith("selectors")
+
+
 def test_an_invalid_body_names_the_field(officer):
     response = _client(officer).post(
         "/api/v1/demands", {**DEMAND, "instrument": "letter"}, content_type="application/json"

@@ -73,6 +73,7 @@ class SelectorIn(In):
     kind: SelectorKindName
     value: Annotated[Text, Field(min_length=1, pattern=r"\S")]
     at: Text | None = None
+    port: Annotated[int, Field(ge=1, le=65535)] | None = None  # an IP address's source port
 
 
 class ItemIn(In):
