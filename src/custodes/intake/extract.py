@@ -9,7 +9,6 @@ from custodes.intake import dates, instrument, parties, purpose, secrecy, select
 from custodes.intake.dates import DateOrder, find_dates, find_periods, find_ranges, first_date
 from custodes.intake.items import requested_items
 from custodes.intake.layout import Layout
-from custodes.intake.sources import Sources, find_sources
 from custodes.law.pack import load_pack
 from custodes.law.request import DateRange, Item, Request, Requester
 from custodes.law.vocab import Category, Instrument
@@ -94,13 +93,6 @@ def extract_request(text: str, source_kind: str = "text") -> Request:
         purpose=purpose.extract_purpose(layout),
         population=_population(layout),
     )
-
-
-def extract_with_sources(text: str, source_kind: str = "text") -> tuple[Request, Sources]:
-    """The request `extract_request` reads, with the document's parts and, for each field,
-    the lines of `text` it was read from (`intake.sources`)."""
-    request = extract_request(text, source_kind)
-    return request, find_sources(text, request)
 
 
 def _categories(items: list[Item], layout: Layout) -> tuple[Category, ...]:
