@@ -737,3 +737,12 @@ account holder who uploaded each of the following videos:
    1  | https://example.com/v/Qx81mZr0         | 10/03/2026 22:18:40 MDT
 """
     assert categories(text) == {"subscriber"}
+
+
+def test_a_courteous_foreign_letter_asks_in_its_own_way():
+    text = """Dear Sir or Madam,
+
+We would be most grateful if you could inform us of the name and the telephone number
+registered with the account "tide_pool_88". We do not ask for the contents of its messages.
+"""
+    assert categories(text) == {"subscriber"}

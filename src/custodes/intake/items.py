@@ -63,8 +63,9 @@ _CHECKBOX = re.compile(r"(?=[\[☐☒☑□■✓✔])(\[\s*[xX✓✔]?\s*\]|(?<
 _TICKED = re.compile(r"\[\s*[xX✓✔]\s*\]|[☒☑■✓✔]")
 _DOT_LEADERS = re.compile(r"\.{3,}|…{2,}")
 _PAGE_FURNITURE = re.compile(
+    r"(?=^|p)(?:"  # at the line's start, or at a "page": a quick skip of every other place
     r"^\s*(?:page \d+(?: of \d+)?|-+\s*\d+\s*-+|\d+\s*/\s*\d+|[-=_]{5,})\s*$|"
-    r"\bpage \d+\s*(?:of|/)\s*\d+\s*$",
+    r"\bpage \d+\s*(?:of|/)\s*\d+\s*$)",
     _I,
 )
 
@@ -95,6 +96,9 @@ _COMMAND = re.compile(
     r"(?:tell|send|give|provide|get|let)\s+(?:me|us)\s+(?:know\s+)?|"
     r"\b(?:tell|let)\s+(?:me|us)\s+(?:know\s+)?(?=who|what|whose)|"
     r"\byou\s+(?:can|could)\s+(?:\w+\s+){0,2}?(?:send|give|get|pull|provide)\s+(?:me|us)?\s*|"
+    # a foreign police letter's courtesy: "… grateful if you could inform us of the name …"
+    r"\bif\s+you\s+(?:could|would|can)\s+(?:kindly\s+)?(?:inform|tell|advise|send|give|let)\s+"
+    r"(?:us|me)\s+(?:know\s+)?(?:of\s+)?|"
     # an order authorising capture: "… to record, on a prospective basis, the dialing …"
     r"\bto\s+(?:record|capture|intercept|collect)\b|\bto\s+seize\b|"
     # "shall notify the agent, within one hour, of every new login": capture going forward
@@ -106,7 +110,7 @@ _COMMAND = re.compile(
 _COMMAND_CUE = re.compile(
     r"produc|provid|disclos|preserv|furnish|deliver|supply|retain|bring|send|seiz|request|ask|"
     r"seek|looking for|want|need|tell|let |record|captur|intercept|collect|please|kindly|"
-    r"forward|you can|you could|would be|notif"
+    r"forward|you can|you could|would be|notif|if you"
 )
 # What an item lists of what it asks for: each listed part is asked for too.
 _LIST = re.compile(
