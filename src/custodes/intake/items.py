@@ -75,7 +75,7 @@ _VERB = r"(?:produce|provide|disclose|preserve|furnish|deliver|supply|retain|bri
 # of the letters in the lookahead (the verbs' and cue words' first letters; add the first
 # letter of any new one): the lookahead drops every other place at once, for speed.
 _COMMAND = re.compile(
-    r"(?=[,;:]|\b[abcdfiklmoprstwy])(?:"
+    r"(?=[,;:]|\b[abcdfgiklmoprstwy])(?:"
     rf"(?:^|[,;:]\s*){_VERB}\b|"
     rf"\b(?:please|kindly)\s+(?:\w+\s+){{0,2}}?(?:{_VERB}|forward)\b|"
     rf"\b(?:commanded|required|directed|ordered|requested|asked|summoned|subpoenaed)\s+"
@@ -96,9 +96,10 @@ _COMMAND = re.compile(
     r"(?:tell|send|give|provide|get|let)\s+(?:me|us)\s+(?:know\s+)?|"
     r"\b(?:tell|let)\s+(?:me|us)\s+(?:know\s+)?(?=who|what|whose)|"
     r"\byou\s+(?:can|could)\s+(?:\w+\s+){0,2}?(?:send|give|get|pull|provide)\s+(?:me|us)?\s*|"
-    # a foreign police letter's courtesy: "… grateful if you could inform us of the name …"
+    # a foreign police letter's courtesy: "… grateful if you could inform us of the name …",
+    # "We would be grateful to receive, for the period …:"
     r"\bif\s+you\s+(?:could|would|can)\s+(?:kindly\s+)?(?:inform|tell|advise|send|give|let)\s+"
-    r"(?:us|me)\s+(?:know\s+)?(?:of\s+)?|"
+    r"(?:us|me)\s+(?:know\s+)?(?:of\s+)?|\b(?:grateful|obliged|thankful)\s+to\s+receive\b|"
     # an order authorising capture: "… to record, on a prospective basis, the dialing …"
     r"\bto\s+(?:record|capture|intercept|collect)\b|\bto\s+seize\b|"
     # "shall notify the agent, within one hour, of every new login": capture going forward
@@ -110,7 +111,7 @@ _COMMAND = re.compile(
 _COMMAND_CUE = re.compile(
     r"produc|provid|disclos|preserv|furnish|deliver|supply|retain|bring|send|seiz|request|ask|"
     r"seek|looking for|want|need|tell|let |record|captur|intercept|collect|please|kindly|"
-    r"forward|you can|you could|would be|notif|if you"
+    r"forward|you can|you could|would be|notif|if you|to receive"
 )
 # What an item lists of what it asks for: each listed part is asked for too.
 _LIST = re.compile(
