@@ -746,3 +746,12 @@ We would be most grateful if you could inform us of the name and the telephone n
 registered with the account "tide_pool_88". We do not ask for the contents of its messages.
 """
     assert categories(text) == {"subscriber"}
+
+
+def test_a_letter_that_would_be_grateful_to_receive_a_list_asks_for_it():
+    text = """We would be grateful to receive, for the period 1 May 2026 to 1 June 2026:
+
+   (1)  the registration details of the account: name and telephone number;
+   (2)  the IP address log of the account.
+"""
+    assert categories(text) == {"subscriber", "transactional"}
