@@ -41,12 +41,19 @@ def test_each_selector_kind_finds_its_accounts(demo, kind, value, accounts):
     assert connectors.resolve(found, connection, kind, value, None, JUNE) == accounts
 
 
-def test_an_ip_address_names_who_used_it_near_the_time_given(demo):
-    found, connection = demo
+@pytest.fixture
+def first_login(demo):
+    """The demo's first sign-in: who, from which address, and when (ISO)."""
+    _, connection = demo
     first = connection.execute(
         sqlalchemy.text("SELECT account_id, ip, at FROM logins ORDER BY at LIMIT 1")
     ).one()
-    at = first.at if isinstance(first.at, str) else first.at.isoformat()
+    return first, first.at if isinstance(first.at, str) else first.at.isoformat()
+
+
+def test_an_ip_address_names_who_used_it_near_the_time_given(demo, first_login):
+    found, connection = demo
+    first, at = first_login
     named = connectors.resolve(found, connection, "ip", first.ip, at, None)
     assert first.account_id in named
     later = "2030-01-01T00:00:00+00:00"
@@ -55,12 +62,9 @@ def test_an_ip_address_names_who_used_it_near_the_time_given(demo):
         connectors.resolve(found, connection, "ip", first.ip, None, None)
 
 
-def test_a_query_that_names_the_port_is_given_the_source_port(demo):
+def test_a_query_that_names_the_port_is_given_the_source_port(demo, first_login):
     found, connection = demo
-    first = connection.execute(
-        sqlalchemy.text("SELECT account_id, ip, at FROM logins ORDER BY at LIMIT 1")
-    ).one()
-    at = first.at if isinstance(first.at, str) else first.at.isoformat()
+    first, at = first_login
     # a carrier's query: only a session on that port (the demo's logins keep no port)
     by_port = found.selectors["ip"].replace("WHERE", "WHERE :port = 52144 AND", 1)
     carrier = dataclasses.replace(found, selectors={"ip": by_port})
