@@ -755,3 +755,21 @@ def test_a_letter_that_would_be_grateful_to_receive_a_list_asks_for_it():
    (2)  the IP address log of the account.
 """
     assert categories(text) == {"subscriber", "transactional"}
+
+
+def test_pleading_paper_line_numbers_are_no_part_of_the_text():
+    numbers = "\n".join(f"{n:>2}" for n in range(1, 6))
+    text = (
+        numbers
+        + """
+ 6                       UNITED STATES DISTRICT COURT
+ 7   IT IS ORDERED that the provider disclose the records in Attachment B.
+ 8
+ 9                              ATTACHMENT B
+10   1.  Location records: geotag coordinates stored with uploaded photographs.
+11   2.  Username: harbor.wren (the account's own name, for the records above)
+"""
+    )
+    found = extract_request(text)
+    assert {str(c) for c in found.categories} == {"location"}
+    assert [s.value for s in found.selectors] == ["harbor.wren"]

@@ -138,12 +138,13 @@ _CONJUNCTION = re.compile(
 )
 # Where a head ends: what follows modifies it ("geotags attached to posts", "on file").
 _HEAD_END = re.compile(
-    r"\b(?=[abcdefiloprstuw])"
+    r"\b(?=[abcdefikloprstuw])"
     r"(?:associated with|attached to|embedded in|linked to|connected to|on file|"
     r"relat(?:ing|ed) to|pertaining to|concerning|in connection with|regarding|"
     r"for (?:the|each|any|all|this|that|said|which)|used (?:to|by|for|in)|that|which|who|"
     r"whose|from which|by which|in which|belonging to|registered to|described in|"
-    r"identified in|listed in|uploaded to|posted to|sent from)\b",
+    r"identified in|listed in|uploaded to|posted to|sent from|stored (?:with|in|on|by)|"
+    r"kept (?:with|in|by))\b",
     _I,
 )
 # Nouns that say which of something, not what: "means and source of payment".
@@ -471,8 +472,8 @@ def _unfurnished(line: str) -> str:
 # whatever its title.
 _RECORDS_IN = re.compile(
     r"\b(?=[dimprt])"  # the nouns' first letters: the engine passes over other places at once
-    rf"{_RECORDS_NOUN}\s+(?:\w+\s+){{0,2}}?(?:described|listed|identified|set forth|specified)"
-    r"\s+(?:in|on)\s+(?:the\s+)?(?:attached\s+)?(?P<name>(?:attachment|schedule|exhibit|appendix|"
+    rf"{_RECORDS_NOUN}\s+(?:\w+\s+){{0,2}}?(?:(?:described|listed|identified|set forth|specified)"
+    r"\s+)?(?:in|on)\s+(?:the\s+)?(?:attached\s+)?(?P<name>(?:attachment|schedule|exhibit|appendix|"
     r"annex)(?:\s+(?!to\b|and\b|of\b|for\b)\w{1,3})?)\b",
     _I,
 )

@@ -82,6 +82,40 @@ _BOILERPLATE = re.compile(
 )
 
 
+# Pleading paper numbers its lines down the margin ("1" … "28", then again on each page).
+_MARGIN_NUMBER = re.compile(r"^[ \t]{0,2}(\d{1,2})(?=[ \t]|$)", re.MULTILINE)
+_NUMBERED_RUN = 8
+
+
+def _without_line_numbers(text: str) -> str:
+    """The text with pleading paper's margin numbers blanked (their width kept, so columns
+    and line numbers stay): only runs of lines numbered one after another count."""
+    if not _MARGIN_NUMBER.match(text):
+        return text  # pleading paper numbers its first line
+    marks = list(_MARGIN_NUMBER.finditer(text))
+    lines_before = [text.count("\n", 0, m.start()) for m in marks]
+    runs: list[list[re.Match[str]]] = []
+    for index, mark in enumerate(marks):
+        previous = runs[-1][-1] if runs else None
+        follows = (
+            previous is not None
+            and lines_before[index] == lines_before[marks.index(previous)] + 1
+            and int(mark[1]) in (int(previous[1]) + 1, 1)
+        )
+        if follows:
+            runs[-1].append(mark)
+        else:
+            runs.append([mark])
+    blank = [m for run in runs if len(run) >= _NUMBERED_RUN for m in run]
+    if not blank:
+        return text
+    pieces, last = [], 0
+    for mark in blank:
+        pieces += [text[last : mark.start(1)], " " * len(mark[1])]
+        last = mark.end(1)
+    return "".join(pieces) + text[last:]
+
+
 @dataclass(frozen=True)
 class Line:
     number: int
@@ -108,6 +142,7 @@ class Layout:
     @classmethod
     def of(cls, text: str) -> Layout:
         text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+        text = _without_line_numbers(text)
         text = ocr_repaired(text)
         text = _HYPHENATED.sub(_rejoined, text)
         text = _HYPHENATED_CAPITALS.sub(_rejoined, text)
