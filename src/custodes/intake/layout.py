@@ -92,20 +92,22 @@ def _without_line_numbers(text: str) -> str:
     and line numbers stay): only runs of lines numbered one after another count."""
     if not _MARGIN_NUMBER.match(text):
         return text  # pleading paper numbers its first line
-    marks = list(_MARGIN_NUMBER.finditer(text))
-    lines_before = [text.count("\n", 0, m.start()) for m in marks]
     runs: list[list[re.Match[str]]] = []
-    for index, mark in enumerate(marks):
+    line, seen, previous_line = 0, 0, -2
+    for mark in _MARGIN_NUMBER.finditer(text):
+        line += text.count("\n", seen, mark.start())  # counted once over the text: linear
+        seen = mark.start()
         previous = runs[-1][-1] if runs else None
         follows = (
             previous is not None
-            and lines_before[index] == lines_before[marks.index(previous)] + 1
+            and line == previous_line + 1
             and int(mark[1]) in (int(previous[1]) + 1, 1)
         )
         if follows:
             runs[-1].append(mark)
         else:
             runs.append([mark])
+        previous_line = line
     blank = [m for run in runs if len(run) >= _NUMBERED_RUN for m in run]
     if not blank:
         return text
