@@ -773,3 +773,23 @@ def test_pleading_paper_line_numbers_are_no_part_of_the_text():
     found = extract_request(text)
     assert {str(c) for c in found.categories} == {"location"}
     assert [s.value for s in found.selectors] == ["harbor.wren"]
+
+
+def test_the_providers_own_reply_quoted_in_an_e_mail_is_not_the_demand():
+    text = """From: Officer Lane <lane@county.gov>
+To: Quill LERS <lers@quill.example>
+Subject: RE: Automatic reply
+
+Can you send me the name on the account gull.point? Nobody is in danger.
+
+________________________________
+From: Quill LERS <lers@quill.example>
+Sent: Friday, November 20, 2026 9:31 AM
+Subject: Automatic reply
+
+We disclose user records only on legal process or a qualifying emergency request, and
+never the messages or photos of an account without a warrant.
+"""
+    found = extract_request(text)
+    assert str(found.instrument) == "informal_request"
+    assert categories(text) == {"subscriber"}

@@ -153,6 +153,7 @@ class Layout:
             text = _DOT_LEADER.sub(_labelled, text)
         headers, body = _split_headers(text)
         body = _BOILERPLATE.sub("\n\n", body)
+        body = _without_own_replies(body, headers.get("To", ""))
         return cls(text=text, headers=headers, body=body)
 
     @cached_property
@@ -319,6 +320,33 @@ def _readings(token: str) -> list[str]:
             out.append(token[:start] + new + token[start + len(old) :])
             start = token.find(old, start + 1)
     return out
+
+
+# Where a quoted message begins: its "From:" header, or "On …, X <x@y> wrote:".
+_QUOTED_FROM = re.compile(
+    r"^[>\s]*(?:From:\s*(?P<sender>.*)|On\s(?P<writer>.{5,160})\swrote:\s*)$", re.IGNORECASE
+)
+_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def _without_own_replies(body: str, to: str) -> str:
+    """The body without the messages quoted in it that the provider itself sent (an
+    automatic reply, its answer to an earlier ask): they were written to the requester,
+    not asked of the provider. Each is blanked line for line, up to the next quoted message,
+    so that line numbers stay."""
+    own = {a.lower() for a in _ADDRESS.findall(to)}
+    if not own or "from:" not in body.lower():
+        return body
+    lines = body.split("\n")
+    blanking = False
+    for number, line in enumerate(lines):
+        quoted = _QUOTED_FROM.match(line)
+        if quoted:
+            sender = {a.lower() for a in _ADDRESS.findall(quoted["sender"] or quoted["writer"])}
+            blanking = bool(sender & own)
+        if blanking:
+            lines[number] = ""
+    return "\n".join(lines)
 
 
 def _split_headers(text: str) -> tuple[dict[str, str], str]:
