@@ -282,6 +282,23 @@ _THIS_DOCUMENT = re.compile(
 )
 
 
+# "from 10:40 a.m. to 11:10 a.m. … on October 29, 2026": a window of hours on a day.
+_CLOCK_TIME = r"\d{1,2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?|hrs|h)?"
+_WINDOW = re.compile(
+    rf"\b(?:from|between)\s+{_CLOCK_TIME}\s+(?:to|until|through|and|-)\s+{_CLOCK_TIME}",
+    re.IGNORECASE,
+)
+
+
+def window_days(sentence: str, order: DateOrder | None) -> tuple[date, date] | None:
+    """The first and last day of a window of hours that a sentence states with its day or
+    days, or None where it states none."""
+    if not _WINDOW.search(sentence):
+        return None
+    days = sorted(found.value for found in find_dates(sentence, order))
+    return (days[0], days[-1]) if days else None
+
+
 def find_periods(text: str, issued_on: date | None) -> list[Span]:
     """Periods that run from the document's own date: "for a period of one year", "until
     ninety (90) days after the date of this Order", "for 180 days from the date of entry of

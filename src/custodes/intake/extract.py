@@ -6,7 +6,14 @@ import re
 from datetime import date, timedelta
 
 from custodes.intake import dates, instrument, parties, purpose, secrecy, selectors
-from custodes.intake.dates import DateOrder, find_dates, find_periods, find_ranges, first_date
+from custodes.intake.dates import (
+    DateOrder,
+    find_dates,
+    find_periods,
+    find_ranges,
+    first_date,
+    window_days,
+)
 from custodes.intake.items import requested_items
 from custodes.intake.layout import Layout
 from custodes.law.pack import load_pack
@@ -231,20 +238,11 @@ def _date_range(
     return DateRange(spans[0].start, spans[0].end)
 
 
-# "from 10:40 a.m. to 11:10 a.m. … on October 29, 2026": a window of hours on a day.
-_CLOCK_TIME = r"\d{1,2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?|hrs|h)?"
-_WINDOW = re.compile(
-    rf"\b(?:from|between)\s+{_CLOCK_TIME}\s+(?:to|until|through|and|-)\s+{_CLOCK_TIME}", _I
-)
-
-
 def _time_window(layout: Layout, order: DateOrder | None) -> DateRange | None:
-    """A window of hours stated with its day or days: from the first of them to the last."""
     for sentence in layout.sentences:
-        if _WINDOW.search(sentence):
-            days = sorted(found.value for found in find_dates(sentence, order))
-            if days:
-                return DateRange(days[0], days[-1])
+        days = window_days(sentence, order)
+        if days:
+            return DateRange(*days)
     return None
 
 
