@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from custodes.intake.categories import is_ask_intro, term_spans, unit_categories, without_negations
-from custodes.intake.layout import Layout, flat, sentences_of
+from custodes.intake.layout import LIST_MARKER, Layout, flat, sentences_of
 from custodes.law.request import Item
 from custodes.law.vocab import STORED_CATEGORIES, Category
 
@@ -52,10 +52,6 @@ _OTHER_PART = re.compile(
     r"account[s(]|accounts? to be|targets?|subject account|"
     r"place to be searched|property to be searched)\b",
     _I,
-)
-_ENUMERATED = re.compile(
-    r"^\s*(?:\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)]|[-•*–·▪]|"
-    r"(?i:step|item|request|category|part)\s+\d{1,3}[.:)])\s+"
 )
 # A box is set apart by spaces: the tick in a name ("Front Row Tix ✔") is no box.
 # (The lookahead of the characters a box starts with lets the engine pass over the rest.)
@@ -559,7 +555,7 @@ def _schedule_start(lines: list[str], index: int, referenced: set[str]) -> int |
         _is_title(line)
         and not _SUBJECT.match(line)
         and (
-            _SCHEDULE_TITLE.search(line) or _RECORDS_TITLE.match(_ENUMERATED.sub("", line, count=1))
+            _SCHEDULE_TITLE.search(line) or _RECORDS_TITLE.match(LIST_MARKER.sub("", line, count=1))
         )
     ):
         return index + 1
@@ -669,7 +665,7 @@ def _is_title(line: str) -> bool:
     (an enumerator before it, "C. Records to be produced", is no matter)."""
     if _TWO_COLUMNS.search(line.strip()):
         return False  # two columns of a letterhead or caption, not a title
-    unnumbered = _ENUMERATED.sub("", line.strip(), count=1)
+    unnumbered = LIST_MARKER.sub("", line.strip(), count=1)
     body = _BRACKETED.sub("", unnumbered)
     if not body or len(body.split()) > 12 or body.endswith((".", ";", ",")) or body[0].islower():
         return False
@@ -701,7 +697,7 @@ def _prose_after(lines: list[str], index: int, block: list[str]) -> bool:
     line = lines[index]
     if not line.strip() or lines[index - 1].strip() or not any(b.strip() for b in block):
         return False
-    if _ENUMERATED.match(line) or _CHECKBOX.search(line) or index + 1 >= len(lines):
+    if LIST_MARKER.match(line) or _CHECKBOX.search(line) or index + 1 >= len(lines):
         return False
     following = lines[index + 1]
     return bool(following.strip()) and _indent(following) + 2 <= _indent(line)
@@ -715,10 +711,10 @@ def _ends_schedule(line: str, block: list[str]) -> bool:
     stripped = line.strip()
     if not stripped or not any(b.strip() for b in block):
         return False
-    body = _ENUMERATED.sub("", stripped, count=1)
+    body = LIST_MARKER.sub("", stripped, count=1)
     if _OTHER_PART.match(body) and (_is_title(stripped) or ":" in body[:40]):
         return True
-    if _ENUMERATED.match(line) or _CHECKBOX.match(stripped):
+    if LIST_MARKER.match(line) or _CHECKBOX.match(stripped):
         return False
     if _LABEL_VALUE.match(stripped):
         return False  # "PHONE NUMBER: (713) 555-0126" is a label with its value, no heading
@@ -734,7 +730,7 @@ def _items_of(block: list[str]) -> Iterator[_Found]:
         if _TABLE_LINE.search(raw) and not _CHECKBOX.search(raw):
             raw = ""  # a table of targets (value, port, time) asks for nothing
         stripped = raw.strip()
-        starts = bool(_ENUMERATED.match(raw) or _CHECKBOX.match(stripped))
+        starts = bool(LIST_MARKER.match(raw) or _CHECKBOX.match(stripped))
         if current and (starts or not stripped):
             yield from _split_item(" ".join(current))
             current = []
@@ -749,8 +745,8 @@ def _items_of(block: list[str]) -> Iterator[_Found]:
 def _split_item(text: str) -> Iterator[_Found]:
     boxes = list(_CHECKBOX.finditer(text))
     if not boxes:
-        stripped = _ENUMERATED.sub("", text, count=1)
-        if _ENUMERATED.match(text):
+        stripped = LIST_MARKER.sub("", text, count=1)
+        if LIST_MARKER.match(text):
             yield _Found(stripped, listed=True)
         else:
             sentences = sentences_of(stripped)

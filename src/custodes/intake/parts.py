@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from custodes.intake.layout import Layout, flat
+from custodes.intake.layout import LIST_MARKER, Layout, flat
 
 OTHER = "other"
 ROLES = (
@@ -207,7 +207,6 @@ def _same_lines(text: list[str], original: list[str]) -> list[int]:
 
 _LABEL = re.compile(r"^\W*(?P<label>[A-Za-z][\w()'’/&.-]*(?:[ \t]+[\w()'’/&.-]+){0,5}?)[ \t]*:")
 _INLINE_LABEL = re.compile(r"^(?P<label>[A-Z][a-z]+(?: [a-z]+){0,3})\.\s+[A-Z]")
-_ENUMERATED = re.compile(r"^\s*(?:\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)]|[-•*–·▪])\s+")
 _ENUMERATED_TITLE = re.compile(r"^\(?(?:[IVX]{1,5}|[A-Z]|\d{1,2})[.)]\s+(?P<title>[A-Z].*)$")
 _ATTACHMENT = re.compile(
     r"^\W*(?P<name>(?:attachment|schedule|exhibit|appendix|annex|anlage)\s+[\w.-]{1,4})\b",
@@ -305,10 +304,10 @@ def _starts_part(line: str, previous: str, block_first: str) -> bool:
         return False  # a forwarded message's headers stay together
     if _ATTACHMENT.match(stripped) and _is_heading(stripped):
         return True
-    if previous.rstrip().endswith(":") and _ENUMERATED.match(line):
+    if previous.rstrip().endswith(":") and LIST_MARKER.match(line):
         return True  # an introduction and the list it opens
     label = _label_role(stripped)
-    if label is None or _ENUMERATED.match(line) or _continues(stripped):
+    if label is None or LIST_MARKER.match(line) or _continues(stripped):
         return False
     # "Contact: …" after "Issued by: …" is a part of its own; "Attn: …" after "To: …" is not
     return label[0] != _label_role(block_first.strip(), default=(None, None))[0]
@@ -326,7 +325,7 @@ def _label_role(line: str, default=None) -> tuple[str, str] | None:
     named = match["label"][:1].isupper() and len(label.split()) <= 4
     if (
         named
-        and not _ENUMERATED.match(line)
+        and not LIST_MARKER.match(line)
         and any(label.endswith(" " + end) for end in r.target_label_ends)
     ):
         return "targets", match["label"]
@@ -443,7 +442,7 @@ def _assign_roles(blocks: list[_Block], is_email: bool) -> None:
         elif (
             previous is not None
             and previous.text.rstrip().endswith(":")
-            and (previous.role in r.introduces or _ENUMERATED.match(block.lines[0][1]))
+            and (previous.role in r.introduces or LIST_MARKER.match(block.lines[0][1]))
         ):
             block.role, block.by = _introduced(previous.role, block), "introduction"
             block.title = previous.title
@@ -502,7 +501,7 @@ _OUTRANK_SECTIONS = frozenset({"command", "secrecy", "signature", "email_headers
 def _introduced(role: str, block: _Block) -> str:
     """What the part after an introduction holds: a command's list is its schedule, unless
     it names the targets ("YOU ARE COMMANDED to search: …the account with user ID …")."""
-    listed = bool(_ENUMERATED.match(block.lines[0][1]))
+    listed = bool(LIST_MARKER.match(block.lines[0][1]))
     if role == "command" and not listed and _phrase_role(block) == "targets":
         return "targets"
     if role in ("command", "period", OTHER) and listed:
