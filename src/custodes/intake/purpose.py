@@ -11,7 +11,7 @@ import re
 
 from custodes.intake import secrecy
 from custodes.intake.categories import unit_categories
-from custodes.intake.layout import Layout, sentences_of
+from custodes.intake.layout import LIST_MARKER, Layout, sentences_of
 from custodes.law.pack import load_vocabularies
 
 # Read against lower-cased sentences: a case-sensitive pattern is much faster. The lookaheads
@@ -130,7 +130,6 @@ def _narrates(sentences: list[str]) -> bool:
 _LABELLED_ITEM = re.compile(
     r"^\W*[A-Z][a-z]+(?: [a-z]+){0,2} (?:information|records|data|logs?|history):"
 )
-_NUMBERED = re.compile(r"^\W*(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)]\s+")
 
 
 def _is_item(sentence: str) -> bool:
@@ -139,7 +138,7 @@ def _is_item(sentence: str) -> bool:
     paragraph that tells what happened ("2. Between 24 October and …") is a reason."""
     if _LABELLED_ITEM.match(sentence):
         return True
-    numbered = _NUMBERED.match(sentence)
+    numbered = LIST_MARKER.match(sentence)
     opening = " ".join(sentence[numbered.end() :].split()[:4]) if numbered else ""
     return bool(opening) and bool(unit_categories(opening.lower()))
 
