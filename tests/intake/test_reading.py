@@ -793,3 +793,16 @@ never the messages or photos of an account without a warrant.
     found = extract_request(text)
     assert str(found.instrument) == "informal_request"
     assert categories(text) == {"subscriber"}
+
+
+def test_an_item_that_negates_nothing_keeps_its_parts():
+    # "anonymized" and "November" hold "no": no negation, so the list's semicolons stay and
+    # each part is read on its own.
+    text = """Step 1.  For each account whose location the provider recorded inside the area in
+November 2026, the provider shall provide an anonymized list containing, for each location
+record: an anonymized identifier for the account; the date and time; the latitude and
+longitude.
+"""
+    items = extract_request(text).items
+    assert {item.category.value for item in items} == {"location"}
+    assert any("identifier for the account; the date and time;" in item.text for item in items)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from custodes.intake.layout import sentences_of
@@ -94,24 +94,15 @@ def _mentions_categories(text: str) -> bool:
     return any(vocab.find(text) for _, vocab in _groups())
 
 
-# A cheap first look: a part with none of these cannot negate anything.
-_NEGATION_HINTS = (
-    "not",
-    "no",
-    "exclud",
-    "except",
-    "other than",
-    "without",
-    "neither",
-    "nor",
-    "nothing",
-    "n't",
+# A cheap first look: every place the three patterns above can match holds one of these.
+_NEGATION_CUE = re.compile(
+    r"\bnot\b|n't\b|\bcannot\b|\bno\s+contents?\b|\bneither\b|\bnor\b|\bnothing\b|\bexclu|"
+    r"\bexcept\b|\bother\s+than\b|\bwithout\b"
 )
 
 
 def without_negations(text: str) -> str:
-    lowered = text.lower()
-    if not any(hint in lowered for hint in _NEGATION_HINTS):
+    if not _NEGATION_CUE.search(text.lower()):
         return _DELIVERY_ADDRESS.sub(" ", text) if "address" in text else text
     text = _NEGATED_PAREN.sub(" ", text)
     text = _NEGATED_CLAUSE.sub(" ", text)
@@ -129,11 +120,8 @@ def unit_categories(text: str) -> set[Category]:
     """The categories a lower-cased passage names, in one pass: where terms of two groups
     start at one place the longer wins ("ip address assigned" over "ip address"), and a term
     belongs to the first group, in the file's order, that holds it."""
-    every, groups = _every_term()
-    found: set[Category] = set()
-    for match in every.pattern.finditer(text):
-        term = match.group(0)
-        found.add(next(category for category, vocab in groups if vocab.pattern.fullmatch(term)))
+    every, _ = _every_term()
+    found = {_category_of(match.group(0)) for match in every.pattern.finditer(text)}
     return {c for c in found if c in _REALTIME} if found & _REALTIME else found
 
 
@@ -141,6 +129,12 @@ def term_spans(text: str) -> list[tuple[int, int]]:
     """Where each category term stands in a lower-cased passage."""
     every, _ = _every_term()
     return [match.span() for match in every.pattern.finditer(text)]
+
+
+@lru_cache(maxsize=8192)
+def _category_of(term: str) -> Category:
+    """The first group, in the file's order, that holds a matched term."""
+    return next(category for category, vocab in _groups() if vocab.pattern.fullmatch(term))
 
 
 @cache
