@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "ninja",  # the API docs page from ninja's own Swagger UI files, not a CDN
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_tasks",
@@ -48,6 +49,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -111,7 +113,9 @@ LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"
 USE_TZ = True
 STATIC_URL = "/static/"
-STATIC_ROOT = DATA_DIR / "static"
+# The few static files (the API docs' Swagger UI) are served by WhiteNoise from the installed
+# packages as they are: there is no `collectstatic` step, so no STATIC_ROOT.
+WHITENOISE_USE_FINDERS = True
 
 MEDIA_ROOT = DATA_DIR / "documents"
 MAX_UPLOAD_BYTES = 25 * 1024 * 1024
