@@ -1,6 +1,9 @@
 # custodes: `make run` sets up and starts the staff web app on a demo desk;
 # `make test` sets up and runs every test, on SQLite and, where it answers, on PostgreSQL.
 PYTHON ?= python3
+# `make test` runs the pure core's tests again on this Python, where it is installed
+# (pyenv's 3.13 where it has one, or a python3.13 on the PATH).
+OTHER_PYTHON ?= $(firstword $(wildcard $(HOME)/.pyenv/versions/3.13*/bin/python3.13) python3.13)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
@@ -9,7 +12,7 @@ POSTGRES_URL ?= postgresql://postgres@127.0.0.1:5432/test
 .PHONY: run test lint format bench browser clean
 
 $(STAMP): pyproject.toml
-	$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "custodes needs Python 3.11"'
+	$(PYTHON) -c 'import sys; assert (3, 11) <= sys.version_info[:2] <= (3, 13), "custodes needs Python 3.11 to 3.13"'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
@@ -39,6 +42,13 @@ test: lint browser
 	else \
 		echo "PostgreSQL does not answer at $(POSTGRES_URL): the suite ran on SQLite only"; \
 	fi
+	@if command -v $(OTHER_PYTHON) >/dev/null 2>&1 && $(OTHER_PYTHON) --version >/dev/null 2>&1; then \
+		echo "The pure core's tests (law, intake) again on $$($(OTHER_PYTHON) --version)"; \
+		$(MAKE) --no-print-directory PYTHON=$(OTHER_PYTHON) VENV=.venv-other .venv-other/.installed-stamp && \
+		.venv-other/bin/python -m pytest -q tests/law tests/intake; \
+	else \
+		echo "$(OTHER_PYTHON) is not installed: the suite ran on $$($(BIN)/python --version) only"; \
+	fi
 
 bench: $(STAMP)
 	$(BIN)/python bench/review.py
@@ -50,4 +60,4 @@ bench: $(STAMP)
 	fi
 
 clean:
-	rm -rf $(VENV) .pytest_cache .hypothesis .ruff_cache var
+	rm -rf $(VENV) .venv-other .pytest_cache .hypothesis .ruff_cache var
