@@ -64,42 +64,27 @@ def _country(table: Table, period: Period, row: dict, line: int) -> list[dict]:
         "period_end": period.end,
         "country": code_of(row["Country"], table.notes, line),
     }
-    found = [
-        _figures(
-            "All",
-            row["Total Data Requests"],
-            row["Total Users/Accounts Requested"],
-            row["Percent Requests Where Some Data Produced"],
-        )
-    ]
-    for name in PROCESSES:
-        if name in row:
-            process = "National Security Letters" if name == "NSLs" else name
-            found.append(
-                _figures(
-                    process,
-                    row[name],
-                    row.get(f"{name} Accounts", ""),
-                    row.get(f"{name} Percentage", ""),
-                )
-            )
+    found = [_figures(row, "All", *TOTALS[1:])]
+    for name in (name for name in PROCESSES if name in row):
+        process = "National Security Letters" if name == "NSLs" else name
+        found.append(_figures(row, process, name, f"{name} Accounts", f"{name} Percentage"))
     if PRESERVATION[0] in row:
-        preserved = row.get(PRESERVATION[1], "")
-        found.append(_figures("Preservation Requests", row[PRESERVATION[0]], preserved, ""))
+        found.append(_figures(row, "Preservation Requests", *PRESERVATION, None))
     return [base | figures for figures in found if figures]
 
 
-def _figures(process: str, requests: str, accounts: str, percent: str) -> dict:
-    """A process's figures, or nothing where the country has none of it."""
-    if not (requests or accounts or percent):
+def _figures(row: dict, process: str, requests: str, accounts: str, percent: str | None) -> dict:
+    """A process's figures, read from its columns, or nothing where the country has none."""
+    cells_ = {column: row.get(column, "") for column in (requests, accounts, percent) if column}
+    if not any(cells_.values()):
         return {}
-    count, count_band = cells.figure(requests, process)
-    users, users_band = cells.figure(accounts, f"{process} accounts")
+    count, count_band = cells.figure(cells_[requests], requests)
+    users, users_band = cells.figure(cells_[accounts], accounts)
     return {
         "legal_process": process,
         "requests": count,
         "requests_band": count_band,
         "accounts": users,
         "accounts_band": users_band,
-        "percent_disclosed": cells.percent(percent, f"{process} percentage"),
+        "percent_disclosed": cells.percent(cells_[percent], percent) if percent else None,
     }

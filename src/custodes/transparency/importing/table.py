@@ -80,8 +80,8 @@ class Table:
         for number, line in enumerate(io.StringIO(text, newline=None), start=1):
             if "\ufffd" in line:
                 self.notes.add(
-                    "bytes that are not UTF-8 were read as \ufffd (in a name, they change "
-                    "nothing; in a figure, the row is refused)",
+                    f"a byte that is not UTF-8 read as \ufffd in {line.strip()[:60]!r} (in a "
+                    "name this changes nothing; in a figure the row is refused)",
                     number,
                 )
         return text
