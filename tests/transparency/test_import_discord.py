@@ -78,3 +78,14 @@ def test_a_government_section_without_a_column_of_requests_is_refused(tmp_path):
     )
     with pytest.raises(ImportRefused, match=r"line 3: .* no column of requests"):
         import_file(path)
+
+
+def test_more_produced_than_requested_is_refused_by_its_line(tmp_path):
+    path = tmp_path / "2024-Q1.csv"
+    path.write_text(
+        "Government Information Requests,,\n,,\nCountry,Requests,Information Produced\n"
+        "France,3,1\nSpain,2,5\n,,\nTotal,5,6\n"
+    )
+    with pytest.raises(ImportRefused, match=r"line 5: more produced \(5\) than requested \(2\)"):
+        import_file(path)
+    assert not PublishedTotal.objects.exists()

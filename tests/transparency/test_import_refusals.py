@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import event, given, settings
+from hypothesis import strategies as st
 
 from custodes.transparency.importing import ImportRefused, import_file
 from custodes.transparency.models import PublishedTotal
@@ -142,3 +144,37 @@ def test_the_command_refuses_a_bad_file_in_one_line(tmp_path):
     assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
     assert "line 1: not a schema custodes reads" in done.stderr
     assert "Nothing from totals.csv was imported." in done.stderr
+
+
+HEADERS = [
+    GOOGLE_HEADER,
+    "year,half,type,count_requests_received,count_disclosed\n",
+    "Country,Total Data Requests,Total Users/Accounts Requested,"
+    "Percent Requests Where Some Data Produced,Search Warrant,Search Warrant Accounts\n",
+    "Government Information Requests,,\n,,\nCountry,Requests,Information Produced\n",
+]
+READABLE = st.sampled_from(["", "--", "0 - 499", "1,234", "85.00%", "12/31/09", "2025-06-30"])
+CELL = st.one_of(
+    READABLE,
+    st.sampled_from(["1", "3", "50%", "Germany", "2025", "US", "All"]),
+    st.text(st.characters(blacklist_categories=["Cs"]), max_size=12),
+    st.integers(min_value=0, max_value=10**12).map(str),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(header=st.sampled_from(HEADERS), data=st.data(), junk=st.binary(max_size=8))
+def test_whatever_a_file_holds_it_is_read_or_refused(tmp_path_factory, header, data, junk):
+    width = header.splitlines()[-1].count(",") + 1
+    rows = data.draw(st.lists(st.lists(CELL, min_size=width, max_size=width), max_size=6))
+    path = tmp_path_factory.mktemp("fuzz") / "meta-2017-H1 2023-Q2.csv"
+    body = "\n".join(",".join(f'"{c}"' if "," in c else c for c in row) for row in rows)
+    path.write_bytes(header.encode() + body.encode("utf-8", "surrogatepass") + junk)
+    try:
+        done = import_file(path)
+    except ImportRefused as refusal:
+        assert str(refusal).startswith(str(path))
+        event("refused")
+        return
+    event("imported")
+    assert done.rows <= PublishedTotal.objects.count()

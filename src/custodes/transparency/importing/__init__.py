@@ -21,6 +21,7 @@ __all__ = ["ImportRefused", "Imported", "import_file"]
 
 READERS = (google, github, meta, twitter, discord)
 KEY = ("source", "period", "country", "legal_process")
+LONGEST_PROCESS = PublishedTotal._meta.get_field("legal_process").max_length
 
 
 @dataclass
@@ -64,6 +65,8 @@ def _merged(table: Table, records: list[dict]) -> dict[tuple, dict]:
     for record in records:
         line = record.pop("line")
         key = tuple(record.pop(k) for k in KEY)
+        if len(key[3]) > LONGEST_PROCESS:
+            raise table.refused(line, f"a legal process named in {len(key[3])} characters")
         figures = totals.setdefault(key, {})
         given = {k: v for k, v in record.items() if v not in (None, "")}
         twice = sorted(k for k in given if figures.get(k) not in (None, "") and k != "period_end")

@@ -13,10 +13,15 @@ PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%?")
 NOT_APPLICABLE = {"--", "-", "—", "n/a", "N/A"}
 
 
+LARGEST = 2**31 - 1  # what every database keeps in a count
+
+
 def count(text: str, what: str) -> int:
     cleaned = text.replace(",", "")
     if not cleaned.isascii() or not cleaned.isdigit():
         raise ValueError(f"{what} {text!r} is not a whole number")
+    if len(cleaned) > 10 or int(cleaned) > LARGEST:
+        raise ValueError(f"{what} {text!r} is larger than any count of requests")
     return int(cleaned)
 
 

@@ -122,6 +122,7 @@ def _read_section(table: Table, period: Period, section: Section, kind: str) -> 
             asked = cells.count_or_none(row[requests], header[requests])
             given = cells.count_or_none(row[produced], header[produced])
             country, process = _who(table, kind, row[0], number)
+            percent = _produced_percent(table, kind, asked, given)
         except ValueError as error:
             raise table.refused(number, str(error)) from None
         counted = [counted[0] + (asked or 0), counted[1] + (given or 0)]
@@ -134,7 +135,7 @@ def _read_section(table: Table, period: Period, section: Section, kind: str) -> 
                 "country": country,
                 "legal_process": process,
                 "requests": asked,
-                "percent_disclosed": _produced_percent(table, kind, asked, given, number),
+                "percent_disclosed": percent,
             }
         )
     _check_total(table, section, (requests, produced), counted)
@@ -160,13 +161,11 @@ def _who(table: Table, kind: str, first: str, line: int) -> tuple[str, str]:
     return code_of(first, table.notes, line), process
 
 
-def _produced_percent(
-    table: Table, kind: str, asked: int | None, given: int | None, line: int
-) -> float | None:
+def _produced_percent(table: Table, kind: str, asked: int | None, given: int | None):
     if kind == "preservation":
         table.notes.add(
-            "Discord: preservation requests 'Complied' counts accounts preserved, not data "
-            "disclosed; that percentage is dropped"
+            "Discord: 'Complied' with a preservation request means data kept, not disclosed; "
+            "that percentage is dropped"
         )
         return None
     if given is None or not asked:
