@@ -110,3 +110,15 @@ def test_googles_2012_layout_is_read_as_all_processes(tmp_path):
         16281,
     )
     assert any("2012 layout" in note for note in done.notes)
+
+
+def test_a_later_snapshot_that_restates_a_figure_updates_it(tmp_path):
+    import_file(OURS / "google-user-data-requests_2017.csv")
+    restated = tmp_path / "google-user-data-requests.csv"
+    restated.write_text(
+        "Period Ending,Country/Region,CLDR Territory Code,Legal Process,User Data Requests,"
+        "Percentage disclosed,Accounts\n2009-12-31,Argentina,AR,All,99,0,0\n"
+    )
+    assert import_file(restated).rows == 1
+    assert PublishedTotal.objects.count() == 9
+    assert PublishedTotal.objects.get(period="2009H2", country="AR").requests == 99

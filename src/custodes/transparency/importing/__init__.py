@@ -6,6 +6,7 @@ written unless every row is good. What was read with a caveat is said in the sum
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,11 +51,26 @@ def import_file(path: Path, period: Period | None = None) -> Imported:
             "information requests"
         )
     totals = _merged(table, reader.read(table))
-    with transaction.atomic():
-        for key, figures in totals.items():
-            where = dict(zip(KEY, key, strict=True))
-            PublishedTotal.objects.update_or_create(**where, defaults=figures)
+    _write(totals)
     return Imported(len(totals), table.notes.summary())
+
+
+def _write(totals: dict[tuple, dict]) -> None:
+    """Inserts the totals, or updates the figures a file gives of totals imported before
+    (one statement per kind of row: each file's rows give the same figures)."""
+    kinds: dict[tuple, list[PublishedTotal]] = defaultdict(list)
+    for key, figures in totals.items():
+        row = PublishedTotal(**dict(zip(KEY, key, strict=True)), **figures)
+        kinds[tuple(sorted(figures))].append(row)
+    with transaction.atomic():
+        for given, rows in kinds.items():
+            PublishedTotal.objects.bulk_create(
+                rows,
+                batch_size=500,
+                update_conflicts=True,
+                unique_fields=KEY,
+                update_fields=[*given, "imported_at"],
+            )
 
 
 def _merged(table: Table, records: list[dict]) -> dict[tuple, dict]:
