@@ -338,16 +338,41 @@ def report(
 
 
 @report_app.command("import")
-def report_import(files: list[Path]) -> None:
-    """Import totals a provider published before custodes (Google's or GitHub's CSV files)."""
+def report_import(
+    files: list[Path],
+    period: Annotated[
+        str,
+        typer.Option(help="The period of a file that does not say it (Meta's): 2017H1 or 2023Q2."),
+    ] = "",
+) -> None:
+    """Import totals a provider published before custodes (Google's, GitHub's, Meta's,
+    Discord's or Twitter's CSV files)."""
     _django()
     from custodes.transparency.importing import ImportRefused, import_file
+    from custodes.transparency.periods import Period, PeriodError
 
+    try:
+        given = Period.parse(period) if period else None
+    except PeriodError as error:
+        _fail(f"--period {error}")
+    _migrate_if_new()
     for path in files:
         try:
-            done = import_file(path)
+            done = import_file(path, given)
         except ImportRefused as error:
             _fail(f"{error}. Nothing from {path.name} was imported.")
         out.print(f"{path.name}: {done.rows} rows imported.")
         for note in done.notes:
             out.print(f"  note: {note}")
+
+
+def _migrate_if_new() -> None:
+    """A fresh data folder has no tables yet: create them, as `custodes serve` would."""
+    from django.core.management import call_command
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+        out.print("The database was new or behind its migrations: migrating it first.")
+        call_command("migrate", verbosity=0)

@@ -33,21 +33,25 @@ def requests_by_period() -> list[tuple[str, int]]:
 
 
 def _published(exclude: set[str]) -> dict[str, int]:
-    """Requests per half-year in the imported totals: a source's "All" rows where it
-    published them, otherwise the sum of its processes (preservation and national security
-    apart, as the totals leave them)."""
+    """Requests per half-year in the imported totals. Within a source's half-year: its
+    worldwide rows where it published them (GitHub's, beside which its cross-border rows by
+    country are a breakdown), otherwise its countries' (Google's, Meta's). Within a place: its
+    "All" row where published, otherwise the sum of its processes. Preservation and national
+    security stay apart, as the totals leave them."""
     rows = PublishedTotal.objects.filter(requests__isnull=False, period__contains="H").exclude(
         legal_process__in=("Preservation Requests",)
     )
-    every: dict[tuple[str, str], int] = defaultdict(int)
-    parts: dict[tuple[str, str], int] = defaultdict(int)
+    every: dict[tuple[str, str, str], int] = defaultdict(int)
+    parts: dict[tuple[str, str, str], int] = defaultdict(int)
     for total in rows.exclude(period__in=exclude):
-        key = (total.source, total.period)
-        if total.legal_process == schema.ALL:
-            every[key] += total.requests
-        else:
-            parts[key] += total.requests
+        key = (total.source, total.period, total.country)
+        (every if total.legal_process == schema.ALL else parts)[key] += total.requests
+    worldwide = {
+        (source, period) for source, period, country in every.keys() | parts.keys() if not country
+    }
     periods: dict[str, int] = defaultdict(int)
     for key in every.keys() | parts.keys():
-        periods[key[1]] += every[key] if key in every else parts[key]
+        source, period, country = key
+        if not country or (source, period) not in worldwide:
+            periods[period] += every[key] if key in every else parts[key]
     return periods

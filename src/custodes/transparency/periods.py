@@ -1,5 +1,5 @@
-"""Reporting periods: half-years by default ("2026H1"), whole years ("2026"), or any range
-("2026-01-01..2026-03-31"). No Django here."""
+"""Reporting periods: half-years by default ("2026H1"), quarters ("2026Q1"), whole years
+("2026"), or any range ("2026-01-01..2026-03-31"). No Django here."""
 
 from __future__ import annotations
 
@@ -23,6 +23,8 @@ class Period:
         text = text.strip()
         if match := re.fullmatch(r"(\d{4})H([12])", text, re.IGNORECASE):
             return cls.half(int(match[1]), int(match[2]))
+        if match := re.fullmatch(r"(\d{4})Q([1-4])", text, re.IGNORECASE):
+            return cls.quarter(int(match[1]), int(match[2]))
         if re.fullmatch(r"\d{4}", text):
             year = int(text)
             return cls(text, date(year, 1, 1), date(year, 12, 31))
@@ -35,8 +37,8 @@ class Period:
                 raise PeriodError(f"{text!r}: the period ends before it starts")
             return cls(text, start, end)
         raise PeriodError(
-            f"{text!r} is not a period: write a half-year (2026H1), a year (2026) or a range "
-            "(2026-01-01..2026-03-31)"
+            f"{text!r} is not a period: write a half-year (2026H1), a quarter (2026Q1), a year "
+            "(2026) or a range (2026-01-01..2026-03-31)"
         )
 
     @classmethod
@@ -46,6 +48,12 @@ class Period:
         if half == 1:
             return cls(f"{year}H1", date(year, 1, 1), date(year, 6, 30))
         return cls(f"{year}H2", date(year, 7, 1), date(year, 12, 31))
+
+    @classmethod
+    def quarter(cls, year: int, quarter: int) -> Period:
+        start = date(year, 3 * quarter - 2, 1)
+        following = date(year + 1, 1, 1) if quarter == 4 else date(year, 3 * quarter + 1, 1)
+        return cls(f"{year}Q{quarter}", start, following - timedelta(days=1))
 
     @classmethod
     def containing(cls, day: date) -> Period:
