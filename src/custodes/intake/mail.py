@@ -2,7 +2,7 @@
 
 A hostile e-mail is an answer, never a crash: parts nested deeper than MAX_DEPTH (or so deep
 that the parser itself gives up) are refused with what to send instead; a charset Python
-does not know is read as UTF-8 or Windows-1252 and the fallback noted; anything else that
+cannot decode is read as UTF-8 or Windows-1252 and the fallback noted; anything else that
 fails while reading is a refusal that names the part.
 """
 
@@ -35,6 +35,8 @@ def email_text(data: bytes, name: str) -> str:
 
 
 def read_email(data: bytes, name: str) -> MailText:
+    if _boundary_depth(data) > MAX_DEPTH:
+        raise _too_deep(name)
     try:
         message = email.message_from_bytes(data, policy=email.policy.default)
     except RecursionError:
@@ -55,6 +57,35 @@ def read_email(data: bytes, name: str) -> MailText:
             "or send the demand as PDF or text"
         ) from None
     return MailText(text, tuple(reader.notes))
+
+
+_BOUNDARY = re.compile(rb'(?i)boundary\s*=\s*(?:"([^"\r\n]*)"|([^\s;]+))')
+
+
+def _boundary_depth(data: bytes) -> int:
+    """How deep multipart boundaries nest, in one pass over the lines. Checked before parsing
+    because the parser tests every line against every open boundary: a large e-mail nested
+    deep would take minutes."""
+    declared = len(_BOUNDARY.findall(data))
+    if declared <= MAX_DEPTH:
+        return declared  # nested at most that deep
+    opened: list[bytes] = []
+    counts: dict[bytes, int] = {}
+    deepest = 0
+    for line in data.splitlines():
+        closing = line.rstrip()
+        if closing.startswith(b"--") and closing.endswith(b"--") and counts.get(closing[2:-2]):
+            while opened:  # a closing boundary closes what opened inside it too
+                inner = opened.pop()
+                counts[inner] -= 1
+                if inner == closing[2:-2]:
+                    break
+        for quoted, bare in _BOUNDARY.findall(line):
+            boundary = quoted or bare
+            opened.append(boundary)
+            counts[boundary] = counts.get(boundary, 0) + 1
+            deepest = max(deepest, len(opened))
+    return deepest
 
 
 def _too_deep(name: str) -> UnreadableInput:
@@ -113,7 +144,7 @@ class _Reader:
     def _text(self, part: EmailMessage) -> str:
         try:
             return part.get_content()
-        except LookupError:  # a charset Python does not know
+        except (LookupError, ValueError):  # a charset Python does not know, or cannot use
             pass
         charset = part.get_content_charset() or "?"
         payload = part.get_payload(decode=True) or b""
@@ -126,8 +157,8 @@ class _Reader:
         else:
             encoding, text = "latin-1", payload.decode("latin-1")  # any byte is latin-1
         self.notes.append(
-            f"part {self.parts} declares the charset {charset[:40]!r}, which custodes does "
-            f"not know; it was read as {encoding}: check its accents and symbols"
+            f"part {self.parts} declares the charset {charset[:40]!r}, which custodes cannot "
+            f"decode; it was read as {encoding}: check its accents and symbols"
         )
         return text
 
