@@ -4,6 +4,10 @@ noted) or refused with what to send instead, and a demand that exists keeps its 
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
@@ -163,3 +167,13 @@ def test_an_unknown_charset_is_read_and_the_fallback_noted(reviewer, officer, tm
     path = tmp_path / "charset.eml"
     path.write_bytes(UNKNOWN_CHARSET)
     assert _review(path).exit_code == 0
+
+
+@pytest.mark.parametrize("what", DEEP)
+def test_the_real_command_ends_a_deep_email_in_one_line_and_exit_code_2(tmp_path, what):
+    path = tmp_path / "deep.eml"
+    path.write_bytes(DEEP[what])
+    command = Path(sys.executable).with_name("custodes")
+    done = subprocess.run([str(command), "review", str(path)], capture_output=True, check=False)
+    assert done.returncode == 2 and b"Traceback" not in done.stderr
+    assert done.stderr.decode().startswith("custodes: ") and done.stderr.count(b"\n") == 1
