@@ -8,6 +8,7 @@ from datetime import timedelta
 
 import pytest
 import time_machine
+from django.db import connection
 from django.test import Client
 from django.utils import timezone
 
@@ -43,8 +44,15 @@ def _sign_up(email: str):
     return Client().post("/portal/signup/", form)
 
 
+def _work() -> None:
+    try:
+        tick()
+    finally:
+        connection.close()  # the thread's own; PostgreSQL cannot drop a database in use
+
+
 def _worker() -> threading.Thread:
-    worker = threading.Thread(target=tick, name="custodes-worker")
+    worker = threading.Thread(target=_work, name="custodes-worker")
     worker.start()
     return worker
 

@@ -9,6 +9,7 @@ from email.message import EmailMessage
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 from django.test import Client
 
 from custodes.cases.models import Case
@@ -60,7 +61,10 @@ def test_others_submit_while_a_slow_document_is_read_and_every_demand_is_kept(
 
     def submit_slowly():
         document = SimpleUploadedFile("subpoena.eml", _email_with_pdf(tmp_path))
-        answers["slow"] = slow_one.post("/portal/submit/", {**SUBPOENA, "document": document})
+        try:
+            answers["slow"] = slow_one.post("/portal/submit/", {**SUBPOENA, "document": document})
+        finally:
+            connection.close()  # the thread's own; PostgreSQL cannot drop a database in use
 
     slow = threading.Thread(target=submit_slowly)
     slow.start()
