@@ -59,22 +59,23 @@ def read_email(data: bytes, name: str) -> MailText:
     return MailText(text, tuple(reader.notes))
 
 
-_BOUNDARY = re.compile(rb'(?i)boundary\s*=\s*(?:"([^"\r\n]*)"|([^\s;]+))')
+_BOUNDARY = re.compile(r'(?i)boundary\s*=\s*(?:"([^"\r\n]*)"|([^\s;]+))')
 
 
 def _boundary_depth(data: bytes) -> int:
     """How deep multipart boundaries nest, in one pass over the lines. Checked before parsing
     because the parser tests every line against every open boundary: a large e-mail nested
     deep would take minutes."""
-    declared = len(_BOUNDARY.findall(data))
+    raw = data.decode("latin-1")  # byte for byte, as the boundaries are compared
+    declared = len(_BOUNDARY.findall(raw))
     if declared <= MAX_DEPTH:
         return declared  # nested at most that deep
-    opened: list[bytes] = []
-    counts: dict[bytes, int] = {}
+    opened: list[str] = []
+    counts: dict[str, int] = {}
     deepest = 0
-    for line in data.splitlines():
+    for line in raw.splitlines():
         closing = line.rstrip()
-        if closing.startswith(b"--") and closing.endswith(b"--") and counts.get(closing[2:-2]):
+        if closing.startswith("--") and closing.endswith("--") and counts.get(closing[2:-2]):
             while opened:  # a closing boundary closes what opened inside it too
                 inner = opened.pop()
                 counts[inner] -= 1
