@@ -32,10 +32,10 @@ def held_reading(monkeypatch):
     reading, go_on = threading.Event(), threading.Event()
     real = pdf._run_child
 
-    def slow(path, name):
+    def slow(*args):
         reading.set()
         go_on.wait(BOUND)
-        return real(path, name)
+        return real(*args)
 
     monkeypatch.setattr(pdf, "_run_child", slow)
     return reading, go_on

@@ -11,6 +11,7 @@ from __future__ import annotations
 import email
 import email.policy
 import re
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from email.message import EmailMessage
@@ -22,6 +23,9 @@ from custodes.intake.errors import UnreadableInput
 HEADERS = ("From", "To", "Cc", "Date", "Subject")
 MAX_DEPTH = 20  # forwarded mail inside forwarded mail: real chains stay far below this
 MAX_PARTS = 1000
+# The attachments' PDFs together, each in its own child process: the reading answers well
+# within a web worker's life, however many slow PDFs an e-mail carries.
+PDF_BUDGET_SECONDS = 3 * pdf.TIME_LIMIT_SECONDS
 
 
 @dataclass(frozen=True)
@@ -102,6 +106,7 @@ class _Reader:
         self.name = name
         self.notes: list[str] = []
         self.parts = 0
+        self.pdf_deadline = time.monotonic() + PDF_BUDGET_SECONDS
 
     def message_text(self, message: EmailMessage, depth: int) -> str:
         headers = [f"{h}: {message[h]}" for h in HEADERS if message[h]]
@@ -134,13 +139,27 @@ class _Reader:
         filename = part.get_filename() or ""
         if content_type == "message/rfc822":
             return self.message_text(part.get_content(), depth + 1)
+        payload = part.get_payload(decode=True) or b""
         if content_type == "application/pdf" or filename.lower().endswith(".pdf"):
-            return pdf.pdf_text(part.get_payload(decode=True) or b"", f"{self.name}: {filename}")
+            return self._pdf(payload, filename)
         if content_type == "text/plain":
             return self._text(part)
         if content_type == "text/html":
             return _html_text(self._text(part))
-        return _sniffed(part.get_payload(decode=True) or b"", f"{self.name}: {filename}")
+        if payload.startswith(b"%PDF"):  # an attachment read by what it holds
+            return self._pdf(payload, filename)
+        return _sniffed(payload)
+
+    def _pdf(self, payload: bytes, filename: str) -> str:
+        left = self.pdf_deadline - time.monotonic()
+        if left < 1:
+            raise UnreadableInput(
+                f"{self.name}: reading its PDF attachments took over {PDF_BUDGET_SECONDS} s "
+                "together and was stopped; send the demand with its own PDFs only, or each "
+                "PDF on its own"
+            )
+        name = f"{self.name}: {filename}"
+        return pdf.pdf_text(payload, name, min(pdf.TIME_LIMIT_SECONDS, left))
 
     def _text(self, part: EmailMessage) -> str:
         try:
@@ -164,10 +183,8 @@ class _Reader:
         return text
 
 
-def _sniffed(payload: bytes, name: str) -> str | None:
-    """An attachment read by what it holds, whatever type it declares: a PDF, or text."""
-    if payload.startswith(b"%PDF"):
-        return pdf.pdf_text(payload, name)
+def _sniffed(payload: bytes) -> str | None:
+    """An attachment of another type read as text if it holds text."""
     for encoding in ("utf-8", "cp1252"):
         try:
             text = payload.decode(encoding)
