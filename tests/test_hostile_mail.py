@@ -166,7 +166,8 @@ def test_an_unknown_charset_is_read_and_the_fallback_noted(reviewer, officer, tm
 
     path = tmp_path / "charset.eml"
     path.write_bytes(UNKNOWN_CHARSET)
-    assert _review(path).exit_code == 0
+    reviewed = _review(path)
+    assert reviewed.exit_code == 0 and "custodes: note: part 1 declares" in reviewed.stderr
 
 
 @pytest.mark.parametrize("what", DEEP)

@@ -62,6 +62,8 @@ def review_command(
         result = _reviewed(path, config)
     except (UnreadableInput, SettingError) as error:
         _fail(str(error))
+    for note in result.notes:
+        print(f"custodes: note: {note}", file=sys.stderr)
     if as_json:
         print(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
     else:
