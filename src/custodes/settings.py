@@ -174,6 +174,8 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 # Seconds the worker waits on each step of an SMTP conversation before it gives up and retries
 # later: a mail server that accepts and never answers holds one message, not the worker.
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
+if EMAIL_TIMEOUT > 60:  # the outbox's lease (10 min) must outlast a whole SMTP conversation
+    raise SettingError(f"EMAIL_TIMEOUT={EMAIL_TIMEOUT} must be at most 60 seconds")
 DEFAULT_FROM_EMAIL = env_text("DEFAULT_FROM_EMAIL", "custodes@localhost")
 
 # API rate limits: requests per minute for one token and for one address.

@@ -3,8 +3,12 @@ worker gives each e-mail up after EMAIL_TIMEOUT and moves on to the next, losing
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import threading
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 import time_machine
@@ -102,3 +106,12 @@ def test_the_worker_gives_each_mail_up_at_the_timeout_and_moves_on(silent, smtp,
         tick()
     assert {m.status for m in mails.all()} == {Mail.Status.SENT}
     assert sorted(m["To"] for m in smtp.messages) == ["dana.reyes@fbi.gov", "sam.lee@nypd.gov"]
+
+
+@pytest.mark.parametrize(("value", "says"), [("90", "at most 60"), ("soon", "not a whole number")])
+def test_a_timeout_that_makes_no_sense_stops_the_worker_at_once(tmp_path, value, says):
+    env = {**os.environ, "EMAIL_TIMEOUT": value, "CUSTODES_DATA_DIR": str(tmp_path)}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    command = Path(sys.executable).with_name("custodes")
+    done = subprocess.run([str(command), "tick"], env=env, capture_output=True, check=False)
+    assert done.returncode == 2 and says in done.stderr.decode()
