@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import email
 import socket
+import threading
 from collections.abc import Callable
 from email.message import EmailMessage
 from email.policy import default
@@ -46,3 +47,29 @@ def start(inbox: Inbox) -> Controller:
     controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
     controller.start()
     return controller
+
+
+class Silent:
+    """A mail server that accepts every connection and never says a word (not even its
+    greeting): what a hung relay looks like to custodes."""
+
+    def __init__(self) -> None:
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
+        self.connections: list[socket.socket] = []
+        self.connected = threading.Event()
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                connection, _ = self.listener.accept()
+            except OSError:  # stopped
+                return
+            self.connections.append(connection)
+            self.connected.set()
+
+    def stop(self) -> None:
+        self.listener.close()
+        for connection in self.connections:
+            connection.close()

@@ -59,9 +59,11 @@ def review_command(
         if path.is_dir():
             _review_folder(path, config, as_json)
             return
-        result = review_file(path, config)
+        result = _reviewed(path, config)
     except (UnreadableInput, SettingError) as error:
         _fail(str(error))
+    for note in result.notes:
+        print(f"custodes: note: {note}", file=sys.stderr)
     if as_json:
         print(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
     else:
@@ -70,12 +72,25 @@ def review_command(
         print_review(out, result)
 
 
+def _reviewed(path: Path, config) -> Review:
+    """The review of one file; whatever goes wrong reading it is UnreadableInput."""
+    try:
+        return review_file(path, config)
+    except UnreadableInput:
+        raise
+    except Exception as error:  # hostile input ends in one line, never a traceback
+        raise UnreadableInput(
+            f"{path}: this demand could not be read ({type(error).__name__}); send it as "
+            "text, as a PDF printed again, or as the original .eml message"
+        ) from None
+
+
 def _review_folder(folder: Path, config, as_json: bool) -> None:
     paths = demands_in(folder)
     results: list[Review | tuple[Path, str]] = []
     for path in track(paths, description="Reviewing", console=Console(stderr=True), transient=True):
         try:
-            results.append(review_file(path, config))
+            results.append(_reviewed(path, config))
         except UnreadableInput as error:
             results.append((path, str(error)))
     if as_json:

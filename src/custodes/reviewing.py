@@ -12,8 +12,8 @@ from datetime import date
 from pathlib import Path
 
 from custodes.env import env_int, env_list
-from custodes.intake import UnreadableInput, extract_request, read_document
-from custodes.intake.document import SUFFIXES, decode_text, read_bytes
+from custodes.intake import UnreadableInput, extract_request
+from custodes.intake.document import SUFFIXES, decode_text, read_bytes, read_document_noted
 from custodes.law import Decision, Request, RequestError, ReviewConfig, review
 
 
@@ -22,6 +22,7 @@ class Review:
     path: Path
     request: Request
     decision: Decision
+    notes: tuple[str, ...] = ()  # what was read with a caveat (an e-mail's unknown charset)
 
     def to_dict(self) -> dict:
         return {"request": self.request.to_dict(), "decision": self.decision.to_dict()}
@@ -40,10 +41,16 @@ def config_from_env(received_on: date, providers: tuple[str, ...] = ()) -> Revie
 
 
 def load_request(path: Path) -> Request:
+    return _loaded(path)[0]
+
+
+def _loaded(path: Path) -> tuple[Request, tuple[str, ...]]:
+    """The demand's request, and what was read with a caveat."""
     if path.suffix.lower() == ".json":
-        return _structured(path)
+        return _structured(path), ()
     source_kind = "pdf" if path.suffix.lower() == ".pdf" else "text"
-    return extract_request(read_document(path), source_kind=source_kind)
+    text, notes = read_document_noted(path)
+    return extract_request(text, source_kind=source_kind), notes
 
 
 def _structured(path: Path) -> Request:
@@ -62,8 +69,8 @@ def _structured(path: Path) -> Request:
 
 
 def review_file(path: Path, config: ReviewConfig) -> Review:
-    request = load_request(path)
-    return Review(path, request, review(request, config))
+    request, notes = _loaded(path)
+    return Review(path, request, review(request, config), notes)
 
 
 def demands_in(folder: Path) -> list[Path]:

@@ -88,6 +88,8 @@ else:
             "NAME": DATA_DIR / "custodes.sqlite3",
             # WAL lets readers run beside the writer; synchronous=NORMAL is durable under WAL
             # and spares an fsync per commit (the rate-limit buckets write on every API call).
+            # A writer waits up to `timeout` seconds for the lock (SQLite's busy timeout), and
+            # IMMEDIATE takes it at BEGIN, so a transaction never fails halfway on "locked".
             "OPTIONS": {
                 "timeout": 20,
                 "transaction_mode": "IMMEDIATE",
@@ -173,6 +175,11 @@ EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_text("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_text("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+# Seconds the worker waits on each step of an SMTP conversation before it gives up and retries
+# later: a mail server that accepts and never answers holds one message, not the worker.
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
+if EMAIL_TIMEOUT > 60:  # the outbox's lease (10 min) must outlast a whole SMTP conversation
+    raise SettingError(f"EMAIL_TIMEOUT={EMAIL_TIMEOUT} must be at most 60 seconds")
 DEFAULT_FROM_EMAIL = env_text("DEFAULT_FROM_EMAIL", "custodes@localhost")
 
 # API rate limits: requests per minute for one token and for one address.

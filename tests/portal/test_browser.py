@@ -8,12 +8,12 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core import mail
 
 from custodes.cases import services
 from custodes.cases.models import Case
 from custodes.cases.people import add_staff, current_code
 from custodes.cases.workflow import State
+from custodes.outbox.models import Mail
 from tests.conftest import PASSWORD, SCREENSHOTS, needs_chromium
 
 pytestmark = [pytest.mark.django_db(transaction=True), needs_chromium]
@@ -37,7 +37,7 @@ def test_an_officer_signs_up_is_approved_submits_and_follows_the_demand(live_ser
     page.click("button[type=submit]")
     assert "Check your e-mail" in page.content()
 
-    link = re.search(r"/portal/confirm/\S+/", mail.outbox[-1].body).group(0)
+    link = re.search(r"/portal/confirm/\S+/", Mail.objects.latest("pk").body).group(0)
     page.goto(url + link)
     assert page.locator("#secret").inner_text()
     page.fill("#token", _fresh_code("dana.reyes@fbi.gov"))

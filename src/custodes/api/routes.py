@@ -14,6 +14,7 @@ from custodes.api import errors
 from custodes.api.auth import TokenAuth
 from custodes.api.errors import ApiError
 from custodes.api.schemas import (
+    AttachedOut,
     CaseDetailOut,
     CasePage,
     DecisionIn,
@@ -21,14 +22,14 @@ from custodes.api.schemas import (
     DemandIn,
     DemandOut,
     DemandPage,
-    DocumentOut,
     ErrorOut,
     StateName,
 )
 from custodes.cases import roles, services
 from custodes.cases.models import Case, Decision
 from custodes.cases.ownership import cases_of, own_case
-from custodes.cases.uploads import UploadRejected, read_uploaded
+from custodes.cases.refusals import refused_documents
+from custodes.cases.uploads import UploadRejected, read_upload
 from custodes.cases.workflow import IllegalMove, State
 from custodes.law import RequestError
 from custodes.portal.accounts import approved_requester
@@ -99,6 +100,7 @@ def _demand_out(case: Case) -> dict:
                 "original_name", "size", "sha256"
             )
         ],
+        "refused_documents": refused_documents(case),
     }
 
 
@@ -158,19 +160,22 @@ def get_demand(request, reference: str):
 
 
 @api.post(
-    "/demands/{reference}/documents", response={201: DocumentOut, **FAILURES}, tags=["requesters"]
+    "/demands/{reference}/documents", response={201: AttachedOut, **FAILURES}, tags=["requesters"]
 )
 def add_document(request, reference: str, document: UploadedFile = File(...)):  # noqa: B008
-    """Attach the signed document (PDF, text or e-mail, up to 25 MB). A refused file leaves
-    the demand as it was."""
+    """Attach the signed document (PDF, text or e-mail, up to 25 MB). A refused file is
+    answered 400 with the reason, which the demand keeps (`refused_documents`); send another
+    to the same endpoint."""
     _requester(request)
     case = _own_case(request, reference)
+    name = document.name or "document"
     try:
-        data = read_uploaded(document)
-        stored = services.attach_document(case, request.auth, data, document.name or "document")
+        data, checked = read_upload(document)  # before the transaction that stores it
     except UploadRejected as error:
+        services.refuse_document(case, request.auth, name, error)
         raise ApiError(400, error.code, str(error), "document") from None
-    return Status(201, _document_out(stored))
+    stored = services.attach_document(case, request.auth, data, name, checked)
+    return Status(201, {**_document_out(stored), "notes": list(checked.notes)})
 
 
 def _case_out(case: Case) -> dict:

@@ -144,6 +144,16 @@ class DocumentOut(Schema):
     sha256: str
 
 
+class AttachedOut(DocumentOut):
+    notes: list[str]  # what was read with a caveat, e.g. an unknown charset
+
+
+class RefusedDocumentOut(Schema):
+    name: str
+    reason: str  # what is wrong with it and what to send instead
+    at: datetime
+
+
 class ItemOut(Schema):
     text: str
     category: str
@@ -162,6 +172,7 @@ class DemandOut(Schema):
     withheld: list[WithheldOut]
     problems: list[FindingOut]
     documents: list[DocumentOut]
+    refused_documents: list[RefusedDocumentOut]
 
 
 class DemandPage(Schema):

@@ -25,6 +25,7 @@ ACTIONS = {
     "custodes.decision.recorded": "decided: {action:action}",
     "custodes.decision.voided": "set aside the decisions made before the correction",
     "custodes.document.attached": "attached {document}",
+    "custodes.document.refused": "could not read {document}: {reason}",
     "custodes.document.downloaded": "downloaded {document}",
     "custodes.note.added": "added a note",
     "custodes.emergency.callback_recorded": "called the agency back on {number} (from {source})",

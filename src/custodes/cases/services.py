@@ -25,7 +25,8 @@ from custodes.cases.models import (
     Target,
 )
 from custodes.cases.models.preservation import PERIOD as PRESERVATION_PERIOD
-from custodes.cases.uploads import check_upload
+from custodes.cases.refusals import DOCUMENT_REFUSED
+from custodes.cases.uploads import Checked, UploadRejected, check_upload
 from custodes.cases.workflow import Outcome, State
 from custodes.intake import extract_request
 from custodes.law import Request, RequestError, ReviewConfig, review
@@ -39,16 +40,19 @@ class Refused(Exception):
     """An action the rules do not allow this person; the message says why."""
 
 
-def receive_upload(data: bytes, name: str, user, received_on: date | None = None) -> Case:
-    """A demand document uploaded by staff: read, extracted, reviewed, opened as a case."""
-    checked = check_upload(data, name)
+def receive_upload(
+    data: bytes, name: str, user, received_on: date | None = None, checked: Checked | None = None
+) -> Case:
+    """A demand document uploaded by staff: read (unless `checked` holds what was read),
+    extracted, reviewed, opened as a case."""
+    checked = checked or check_upload(data, name)  # before the transaction: reading takes time
     request = extract_request(checked.text, source_kind="pdf" if checked.kind == "pdf" else "text")
     return open_case(
         request,
         channel=Demand.Channel.UPLOAD,
         user=user,
         received_on=received_on or timezone.localdate(),
-        document=(data, name, checked.content_type, checked.text),
+        document=(data, name, checked),
     )
 
 
@@ -58,10 +62,13 @@ def open_case(
     channel: str,
     user,
     received_on: date,
-    document=None,
+    document: tuple[bytes, str, Checked] | None = None,
     case_number: str = "",
     emergency_details: dict | None = None,
+    refused: tuple[str, UploadRejected] | None = None,
 ) -> Case:
+    """Open the case of a demand, with its document read beforehand, or the refusal of the
+    document it came with (name, reason), kept on the demand for the requester to see."""
     demand = Demand.objects.create(
         channel=channel,
         received_on=received_on,
@@ -88,8 +95,11 @@ def open_case(
             "instrument": str(request.instrument),
             "engine_action": engine.decision["action"],
             "repeats": original.reference if original else None,
+            "document_notes": list(document[2].notes) if document else [],
         },
     )
+    if refused:
+        _record_refusal(case, user, *refused)
     return case
 
 
@@ -127,35 +137,55 @@ def clear_duplicate(case: Case, user, reason: str) -> Case:
     return case
 
 
-def _store_document(demand: Demand, data: bytes, name: str, content_type: str, text: str):
+def _store_document(demand: Demand, data: bytes, name: str, checked: Checked):
     stored = Document(
         demand=demand,
         original_name=name[:255],
-        content_type=content_type,
+        content_type=checked.content_type,
         size=len(data),
         sha256=hashlib.sha256(data).hexdigest(),
-        text=text,
+        text=checked.text,
     )
     stored.file.save(name, ContentFile(data), save=False)
     stored.save()
     return stored
 
 
+def attach_document(
+    case: Case, user, data: bytes, name: str, checked: Checked | None = None
+) -> Document:
+    """A document added to a demand after it arrived (the requester's signed copy), read
+    (unless `checked` already holds what was read) before the transaction that stores it
+    opens. A file that fails the checks raises UploadRejected and leaves the demand as it
+    was."""
+    checked = checked or check_upload(data, name)
+    return _attach_checked(case, user, data, name, checked)
+
+
 @transaction.atomic
-def attach_document(case: Case, user, data: bytes, name: str) -> Document:
-    """A document added to a demand after it arrived (the requester's signed copy). A file
-    that fails the checks raises UploadRejected and leaves the demand as it was."""
-    checked = check_upload(data, name)
-    stored = _store_document(case.demand, data, name, checked.content_type, checked.text)
+def _attach_checked(case: Case, user, data: bytes, name: str, checked: Checked) -> Document:
+    stored = _store_document(case.demand, data, name, checked)
     if case.duplicate_of is None:
         duplicates.flag(case)
     record(
         "custodes.document.attached",
         user,
         case.subject,
-        {"document": stored.original_name, "sha256": stored.sha256},
+        {"document": stored.original_name, "sha256": stored.sha256, "notes": list(checked.notes)},
     )
     return stored
+
+
+@transaction.atomic
+def refuse_document(case: Case, user, name: str, refusal: UploadRejected) -> None:
+    """Keep on the demand that a document sent for it was refused, and why: its requester
+    sees it beside the form to send another."""
+    _record_refusal(case, user, name, refusal)
+
+
+def _record_refusal(case: Case, user, name: str, refusal: UploadRejected) -> None:
+    data = {"document": name[:255], "code": refusal.code, "reason": str(refusal)[:1000]}
+    record(DOCUMENT_REFUSED, user, case.subject, data)
 
 
 def _set_targets(case: Case, request: Request) -> None:

@@ -1,15 +1,23 @@
-"""Checking an uploaded demand document: its size, and its type by content, not by name."""
+"""Checking an uploaded demand document: its size, and its type by content, not by name.
+
+Reading runs before any transaction opens (a PDF is read in a child process that may take
+seconds): the database is never locked while a document is read.
+"""
 
 from __future__ import annotations
 
+import logging
+import traceback
 from dataclasses import dataclass
 
 from django.conf import settings
 
 from custodes.intake import UnreadableInput
 from custodes.intake.document import decode_text
-from custodes.intake.mail import email_text
+from custodes.intake.mail import read_email
 from custodes.intake.pdf import pdf_text
+
+logger = logging.getLogger(__name__)
 
 _EMAIL_HEADERS = (
     b"from:",
@@ -26,6 +34,7 @@ class Checked:
     kind: str  # pdf | email | text
     content_type: str
     text: str
+    notes: tuple[str, ...] = ()  # what was read with a caveat (an unknown charset)
 
 
 class UploadRejected(ValueError):
@@ -52,6 +61,12 @@ def read_uploaded(uploaded) -> bytes:
     return uploaded.read()
 
 
+def read_upload(uploaded) -> tuple[bytes, Checked]:
+    """An uploaded file's bytes and what was read from them; raises UploadRejected."""
+    data = read_uploaded(uploaded)
+    return data, check_upload(data, uploaded.name or "The file")
+
+
 def check_upload(data: bytes, name: str) -> Checked:
     limit = settings.MAX_UPLOAD_BYTES
     if not data:
@@ -59,10 +74,25 @@ def check_upload(data: bytes, name: str) -> Checked:
     if len(data) > limit:
         raise _too_large(name, len(data))
     try:
-        if data.lstrip()[:5] == b"%PDF-":
-            return Checked("pdf", "application/pdf", pdf_text(data, name))
-        if data.lstrip()[:40].lower().startswith(_EMAIL_HEADERS):
-            return Checked("email", "message/rfc822", email_text(data, name))
-        return Checked("text", "text/plain", decode_text(data, name))
+        return _read(data, name)
     except UnreadableInput as error:
         raise UploadRejected(str(error)) from None
+    except Exception as error:  # a reader's bug on hostile input is still a refusal, not a 500
+        where = traceback.extract_tb(error.__traceback__)[-1]
+        # The type and place only: a message could quote the document, which is confidential.
+        logger.warning(
+            "reading an upload failed: %s at %s:%s", type(error).__name__, where[0], where[1]
+        )
+        raise UploadRejected(
+            f"{name} could not be read ({type(error).__name__}). Send it again as a PDF or "
+            "text file, or as the original .eml message."
+        ) from None
+
+
+def _read(data: bytes, name: str) -> Checked:
+    if data.lstrip()[:5] == b"%PDF-":
+        return Checked("pdf", "application/pdf", pdf_text(data, name))
+    if data.lstrip()[:40].lower().startswith(_EMAIL_HEADERS):
+        mail = read_email(data, name)
+        return Checked("email", "message/rfc822", mail.text, mail.notes)
+    return Checked("text", "text/plain", decode_text(data, name))

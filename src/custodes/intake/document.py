@@ -29,14 +29,21 @@ def read_bytes(path: Path) -> bytes:
 
 def read_document(path: Path) -> str:
     """The text of a `.txt`, `.pdf` or `.eml` demand."""
+    return read_document_noted(path)[0]
+
+
+def read_document_noted(path: Path) -> tuple[str, tuple[str, ...]]:
+    """The text of a demand, and what was read with a caveat (an e-mail's unknown charset)."""
     suffix = path.suffix.lower()
     data = read_bytes(path)
+    notes: tuple[str, ...] = ()
     if suffix in TEXT_SUFFIXES:
         text = decode_text(data, path.name)
     elif suffix == ".pdf":
         text = pdf.pdf_text(data, path.name)
     elif suffix == ".eml":
-        text = mail.email_text(data, path.name)
+        reading = mail.read_email(data, path.name)
+        text, notes = reading.text, reading.notes
     else:
         raise UnreadableInput(
             f"{path}: {suffix or 'no extension'} is not a demand format; "
@@ -44,7 +51,7 @@ def read_document(path: Path) -> str:
         )
     if not text.strip():
         raise UnreadableInput(f"{path}: the document holds no text; send the demand's text")
-    return text
+    return text, notes
 
 
 def decode_text(data: bytes, name: str) -> str:

@@ -20,7 +20,9 @@ MEMORY_LIMIT_BYTES = 1024 * 1024 * 1024
 MAX_PAGES = 500
 
 
-def pdf_text(data: bytes, name: str) -> str:
+def pdf_text(data: bytes, name: str, time_limit: float | None = None) -> str:
+    """The PDF's text, read within `time_limit` seconds (TIME_LIMIT_SECONDS unless less is
+    left of a budget the caller keeps)."""
     if not data.lstrip()[:5] == b"%PDF-":
         raise UnreadableInput(
             f"{name}: this is not a PDF (it does not start with %PDF-); send the PDF itself, "
@@ -29,7 +31,8 @@ def pdf_text(data: bytes, name: str) -> str:
     with tempfile.NamedTemporaryFile(suffix=".pdf") as handle:
         handle.write(data)
         handle.flush()
-        result = _run_child(handle.name, name)
+        limit = TIME_LIMIT_SECONDS if time_limit is None else time_limit
+        result = _run_child(handle.name, name, limit)
     if "error" in result:
         raise UnreadableInput(f"{name}: {result['error']}")
     return result["text"]
@@ -39,19 +42,19 @@ def _limit_memory() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT_BYTES, MEMORY_LIMIT_BYTES))
 
 
-def _run_child(path: str, name: str) -> dict:
+def _run_child(path: str, name: str, time_limit: float) -> dict:
     try:
         completed = subprocess.run(
             [sys.executable, "-m", "custodes.intake.pdf", path],
             capture_output=True,
-            timeout=TIME_LIMIT_SECONDS,
+            timeout=time_limit,
             preexec_fn=_limit_memory,
             env={**os.environ, "PYTHONWARNINGS": "ignore"},
             check=False,
         )
     except subprocess.TimeoutExpired:
         raise UnreadableInput(
-            f"{name}: reading the PDF took over {TIME_LIMIT_SECONDS} s and was stopped; "
+            f"{name}: reading the PDF took over {time_limit:g} s and was stopped; "
             "send it printed again to PDF, or as text"
         ) from None
     if completed.returncode != 0:

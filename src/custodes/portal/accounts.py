@@ -7,13 +7,13 @@ from django.conf import settings
 from django.contrib.auth import get_user_model, password_validation
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from custodes.audit.chain import record
 from custodes.law.vetting import REFUSE, vet_domain
+from custodes.outbox.delivery import queue_mail
 from custodes.portal.models import Requester
 
 CONFIRM_SALT = "custodes.portal.confirm"
@@ -66,12 +66,14 @@ def sign_up(name: str, email: str, agency: str, phone: str, password: str) -> Re
 def _send_confirmation(requester: Requester) -> None:
     token = signing.TimestampSigner(salt=CONFIRM_SALT).sign(str(requester.pk))
     link = f"{settings.CUSTODES_SITE_URL}/portal/confirm/{token}/"
-    send_mail(
+    queue_mail(  # sent by the worker once the sign-up commits: no mail server holds it up
+        f"requester:{requester.pk}:confirm",
+        [requester.user.email],
         "Confirm your custodes requester account",
         f"Follow this link within two days to confirm {requester.user.email}:\n\n{link}\n\n"
         "If you did not sign up, ignore this message.",
-        settings.DEFAULT_FROM_EMAIL,
-        [requester.user.email],
+        purpose="confirmation",
+        about=_subject(requester),
     )
 
 
@@ -135,13 +137,15 @@ def decide(requester: Requester, staff, approve: bool, reason: str = "") -> Requ
         _subject(requester),
         {"reason": requester.decision_reason},
     )
-    send_mail(
+    queue_mail(
+        f"requester:{requester.pk}:decided",
+        [requester.user.email],
         "Your custodes requester account",
         "Your account is approved; you may sign in and submit demands."
         if approve
         else f"Your account was not approved: {requester.decision_reason}",
-        settings.DEFAULT_FROM_EMAIL,
-        [requester.user.email],
+        purpose="account_decision",
+        about=_subject(requester),
     )
     return requester
 

@@ -19,7 +19,8 @@ from custodes.cases import services
 from custodes.cases.models import Case
 from custodes.cases.ownership import cases_of, own_case
 from custodes.cases.people import secret_of
-from custodes.cases.uploads import UploadRejected, read_uploaded
+from custodes.cases.refusals import refused_documents
+from custodes.cases.uploads import UploadRejected, read_upload
 from custodes.law.vocab import Category
 from custodes.portal import accounts, tokens
 from custodes.portal.access import requester_required
@@ -134,26 +135,50 @@ def submit(request):
             form=request.POST, errors=submission.errors, selected=request.POST.getlist("categories")
         )
         return render(request, "portal/submit.html", context, status=400)
+    document, refused = _read_document(request)  # before the transaction that stores it
     case = services.open_case(
         submission.request,
         "portal",
         request.user,
         timezone.localdate(),
+        document=document,
         case_number=submission.case_number,
         emergency_details=submission.emergency_details,
+        refused=refused,
     )
-    _attach(request, case)
+    if refused:
+        messages.error(request, f"Your demand is kept, but its document was refused: {refused[1]}")
+    if document:
+        _say_notes(request, document[2])
     return redirect(f"/portal/demands/{case.reference}/")
 
 
-def _attach(request, case: Case) -> None:
+def _read_document(request):
+    """The uploaded document read, or (its name, why it was refused); (None, None) without one."""
     uploaded = request.FILES.get("document")
     if uploaded is None:
-        return
+        return None, None
+    name = uploaded.name or "document"
     try:
-        services.attach_document(case, request.user, read_uploaded(uploaded), uploaded.name)
+        data, checked = read_upload(uploaded)
     except UploadRejected as error:
-        messages.error(request, f"Your demand is kept, but its document was refused: {error}")
+        return None, (name, error)
+    return (data, name, checked), None
+
+
+def _say_notes(request, checked) -> None:
+    for note in checked.notes:
+        messages.warning(request, f"Your document was read with a caveat: {note}.")
+
+
+def _attach(request, case: Case) -> None:
+    document, refused = _read_document(request)
+    if refused:
+        services.refuse_document(case, request.user, *refused)
+        messages.error(request, f"Your document was refused: {refused[1]}")
+    elif document:
+        services.attach_document(case, request.user, *document)
+        _say_notes(request, document[2])
 
 
 def _own_case(request, reference: str) -> Case:
@@ -172,6 +197,7 @@ def demand(request, reference: str):
         "request_data": case.demand.request,
         "feedback": requester_feedback(engine.decision) if engine else None,
         "documents": case.demand.documents.all(),
+        "refused": refused_documents(case),
         "packages": [
             {
                 "production": p,

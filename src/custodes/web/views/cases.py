@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.contrib import messages
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -8,7 +9,7 @@ from django.views.decorators.http import require_POST
 from custodes.audit.models import Event
 from custodes.cases import gate, roles, services
 from custodes.cases.models import Document
-from custodes.cases.uploads import UploadRejected, read_uploaded
+from custodes.cases.uploads import UploadRejected, read_upload
 from custodes.cases.workflow import BEFORE_APPROVAL, State, moves_from
 from custodes.law import words
 from custodes.law.vocab import Action, Category, Instrument, SelectorKind
@@ -220,7 +221,10 @@ def upload(request):
     if uploaded is None:
         return render(request, "web/upload.html", {"error": "Choose a file to upload."}, status=400)
     try:
-        case = services.receive_upload(read_uploaded(uploaded), uploaded.name, request.user)
+        data, checked = read_upload(uploaded)
     except UploadRejected as error:
         return render(request, "web/upload.html", {"error": str(error)}, status=400)
+    case = services.receive_upload(data, uploaded.name, request.user, checked=checked)
+    for note in checked.notes:
+        messages.warning(request, f"The document was read with a caveat: {note}.")
     return redirect("web:case", reference=case.reference)
