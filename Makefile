@@ -15,8 +15,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+AUDIT_KEY := var/audit-key.pem
+
 run: $(STAMP)
-	CUSTODES_DEBUG=true CUSTODES_PROVIDER="Parley Social, Inc." $(BIN)/custodes serve --demo
+	$(BIN)/custodes audit keygen $(AUDIT_KEY)
+	CUSTODES_AUDIT_KEY_FILE=$(AUDIT_KEY) CUSTODES_DEBUG=true CUSTODES_PROVIDER="Parley Social, Inc." \
+		$(BIN)/custodes serve --demo
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

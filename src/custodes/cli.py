@@ -273,19 +273,62 @@ app.add_typer(audit_app, name="audit")
 
 @audit_app.command("verify")
 def audit_verify() -> None:
-    """Check the whole hash chain; name the first event that does not match."""
+    """Check the whole chain, its signatures and its checkpoints; name what does not match."""
     _django()
-    from custodes.audit.chain import verify
+    from custodes.audit.verifying import verify
 
     result = verify()
-    if result.ok:
-        out.print(f"The audit log is intact: {result.events} events, every hash matches.")
-        return
-    print(
-        f"custodes: audit event #{result.broken_at} does not match: {result.problem}.",
-        file=sys.stderr,
+    if not result.ok:
+        where = f"audit event #{result.broken_at} does not match: " if result.broken_at else ""
+        print(f"custodes: {where}{result.problem}.", file=sys.stderr)
+        raise typer.Exit(1)
+    out.print(f"The audit log is intact: {result.events} events, every hash matches.")
+    if not result.signed:
+        out.print(
+            "It is unsigned: without CUSTODES_AUDIT_KEY_FILE nothing shows whether events were "
+            "cut from its end or added behind the application's back."
+        )
+    elif result.checkpoint is None:
+        out.print("No signed checkpoint yet: run `custodes audit checkpoint`.")
+    else:
+        after = result.events - result.checkpoint.sequence
+        out.print(
+            f"Every signed event is the deployment's; the latest checkpoint "
+            f"({result.checkpoint.at:%Y-%m-%d %H:%M} UTC, {result.checkpoint.reason}) covers "
+            f"#{result.checkpoint.sequence}, and {after} events follow it."
+        )
+    if result.signed and result.unsigned_events:
+        out.print(f"The first {result.unsigned_events} events were written before the key.")
+
+
+@audit_app.command("checkpoint")
+def audit_checkpoint() -> None:
+    """Sign the chain's head with the deployment's key, so that no event before it can go."""
+    _django()
+    from custodes.audit.checkpoints import ON_DEMAND, make
+
+    checkpoint = make(ON_DEMAND)
+    if checkpoint is None:
+        _fail("no audit key: set CUSTODES_AUDIT_KEY_FILE (make one with `custodes audit keygen`)")
+    out.print(
+        f"Checkpoint of {checkpoint.at:%Y-%m-%d %H:%M} UTC: event #{checkpoint.sequence}, "
+        f"SHA-256 {checkpoint.head_hash}, signed {checkpoint.signature}."
     )
-    raise typer.Exit(1)
+
+
+@audit_app.command("keygen")
+def audit_keygen(
+    path: Annotated[Path, typer.Argument(help="Where to write the key (a PEM file).")],
+) -> None:
+    """Make the deployment's audit key (Ed25519), readable by its owner only; an existing key
+    is kept, never replaced."""
+    from custodes.audit.keys import generate
+
+    try:
+        made = generate(path)
+    except (SettingError, OSError) as error:
+        _fail(f"{path}: {error}")
+    out.print(f"{'Made' if made else 'Kept'} the audit key {path}; keep a copy somewhere safe.")
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ import uuid
 
 from django_tasks_db.management.commands.db_worker import Worker
 
+from custodes.audit.checkpoints import make_daily
 from custodes.notices.ticking import Pass, run_pass
 
 
@@ -29,6 +30,7 @@ def drain() -> None:
 def tick() -> Pass:
     done = run_pass()
     drain()
+    make_daily()
     return done
 
 
