@@ -55,12 +55,13 @@ class Checkpoint(models.Model):
 
 class FailedSignIns(models.Model):
     """Failed sign-ins of one account name in one hour: the first is an audit event, the rest
-    only raise `failures` here, so a flood never queues on the chain's lock."""
+    only raise `failures` here, so a flood never queues on the chain's lock (see signins)."""
 
     subject = models.CharField(max_length=100)  # "user:rita", "requester:dana@fbi.gov"
     hour = models.DateTimeField()
     failures = models.PositiveIntegerField(default=1)
     last_at = models.DateTimeField()
+    recorded = models.BooleanField(default=False)  # the hour's count is an audit event
 
     class Meta:
         db_table = "audit_failed_signins"

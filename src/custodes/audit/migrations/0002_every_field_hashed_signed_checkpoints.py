@@ -75,6 +75,7 @@ class Migration(migrations.Migration):
                 ("hour", models.DateTimeField()),
                 ("failures", models.PositiveIntegerField(default=1)),
                 ("last_at", models.DateTimeField()),
+                ("recorded", models.BooleanField(default=False)),
             ],
             options={"db_table": "audit_failed_signins"},
         ),
