@@ -271,10 +271,26 @@ audit_app = typer.Typer(help="The audit log.", no_args_is_help=True)
 app.add_typer(audit_app, name="audit")
 
 
+def _audit_log() -> None:
+    """Django, and a database that holds the audit log's tables as this custodes writes them."""
+    _django()
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    if "audit_event" not in connection.introspection.table_names():
+        _fail(
+            "this database holds no audit log (its tables are missing: never set up, or "
+            "dropped); `custodes serve` sets up a new one"
+        )
+    if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+        _fail("this database is behind this custodes: start `custodes serve` once to migrate it")
+
+
 @audit_app.command("verify")
 def audit_verify() -> None:
     """Check the whole chain, its signatures and its checkpoints; name what does not match."""
-    _django()
+    _audit_log()
     from custodes.audit.verifying import verify
 
     result = verify()
@@ -288,23 +304,26 @@ def audit_verify() -> None:
             "It is unsigned: without CUSTODES_AUDIT_KEY_FILE nothing shows whether events were "
             "cut from its end or added behind the application's back."
         )
-    elif result.checkpoint is None:
+        return
+    signed, before = result.events - result.unsigned_events, result.unsigned_events
+    out.print(
+        f"{signed} events are signed by the deployment's key"
+        + (f"; the first {before} were written before it." if before else ".")
+    )
+    if result.checkpoint is None:
         out.print("No signed checkpoint yet: run `custodes audit checkpoint`.")
-    else:
-        after = result.events - result.checkpoint.sequence
-        out.print(
-            f"Every signed event is the deployment's; the latest checkpoint "
-            f"({result.checkpoint.at:%Y-%m-%d %H:%M} UTC, {result.checkpoint.reason}) covers "
-            f"#{result.checkpoint.sequence}, and {after} events follow it."
-        )
-    if result.signed and result.unsigned_events:
-        out.print(f"The first {result.unsigned_events} events were written before the key.")
+        return
+    checkpoint = result.checkpoint
+    out.print(
+        f"The latest signed checkpoint ({checkpoint.at:%Y-%m-%d %H:%M} UTC, {checkpoint.reason}) "
+        f"covers #{checkpoint.sequence}; {result.events - checkpoint.sequence} events follow it."
+    )
 
 
 @audit_app.command("checkpoint")
 def audit_checkpoint() -> None:
     """Sign the chain's head with the deployment's key, so that no event before it can go."""
-    _django()
+    _audit_log()
     from custodes.audit.checkpoints import ON_DEMAND, make
 
     checkpoint = make(ON_DEMAND)

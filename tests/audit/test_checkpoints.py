@@ -78,17 +78,28 @@ def test_a_file_that_is_not_a_key_is_refused_with_what_to_do(tmp_path):
     assert path.read_text() == "not a key"
 
 
-def test_a_deployment_whose_key_file_is_not_a_key_does_not_start(tmp_path):
-    bad = tmp_path / "audit-key.pem"
-    bad.write_text("-----BEGIN PRIVATE KEY-----\nnope\n-----END PRIVATE KEY-----\n")
-    environment = {**os.environ, "CUSTODES_AUDIT_KEY_FILE": str(bad)}
-    environment.pop("DJANGO_SETTINGS_MODULE", None)
-    ran = subprocess.run(
-        [sys.executable, "-m", "custodes.cli", "audit", "verify"],
-        env=environment | {"CUSTODES_DEBUG": "true", "CUSTODES_DATA_DIR": str(tmp_path)},
+def _custodes(data_folder, *arguments, **environment) -> subprocess.CompletedProcess:
+    """The command as an operator runs it, on its own data folder."""
+    settings = {"CUSTODES_DEBUG": "true", "CUSTODES_DATA_DIR": str(data_folder), **environment}
+    inherited = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    return subprocess.run(
+        [sys.executable, "-m", "custodes.cli", *arguments],
+        env=inherited | settings,
         capture_output=True,
         text=True,
         timeout=60,
     )
+
+
+def test_a_deployment_whose_key_file_is_not_a_key_does_not_start(tmp_path):
+    bad = tmp_path / "audit-key.pem"
+    bad.write_text("-----BEGIN PRIVATE KEY-----\nnope\n-----END PRIVATE KEY-----\n")
+    ran = _custodes(tmp_path, "audit", "verify", CUSTODES_AUDIT_KEY_FILE=str(bad))
     assert ran.returncode == 2
     assert "CUSTODES_AUDIT_KEY_FILE does not hold" in ran.stderr and "Traceback" not in ran.stderr
+
+
+def test_verify_on_a_database_without_the_log_says_so_in_one_line(tmp_path):
+    ran = _custodes(tmp_path, "audit", "verify")
+    assert ran.returncode == 2 and "Traceback" not in ran.stderr
+    assert ran.stderr.strip().endswith("`custodes serve` sets up a new one")

@@ -39,7 +39,7 @@ def _refused() -> str:
 
 def test_a_signed_log_verifies_with_its_checkpoint(signed_log):
     said = _verify(0)
-    assert "intact: 5 events" in said and "covers #4, and 1 events follow it" in said
+    assert "intact: 5 events" in said and "covers #4; 1 events follow it" in said
     assert all(event.signature for event in signed_log)
 
 
