@@ -49,6 +49,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/queue.py
 	$(BIN)/python bench/production.py
 	$(BIN)/python bench/report.py
+	$(BIN)/python bench/audit.py
 	@if $(BIN)/python -c "import psycopg; psycopg.connect('$(POSTGRES_URL)', connect_timeout=3).close()" 2>/dev/null; then \
 		DATABASE_URL=$(POSTGRES_URL) $(BIN)/python bench/report.py; \
 	fi
