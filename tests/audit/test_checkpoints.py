@@ -81,7 +81,8 @@ def test_a_file_that_is_not_a_key_is_refused_with_what_to_do(tmp_path):
 def _custodes(data_folder, *arguments, **environment) -> subprocess.CompletedProcess:
     """The command as an operator runs it, on its own data folder."""
     settings = {"CUSTODES_DEBUG": "true", "CUSTODES_DATA_DIR": str(data_folder), **environment}
-    inherited = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    ours = ("DJANGO_SETTINGS_MODULE", "DATABASE_URL")  # its own SQLite in the data folder
+    inherited = {k: v for k, v in os.environ.items() if k not in ours}
     return subprocess.run(
         [sys.executable, "-m", "custodes.cli", *arguments],
         env=inherited | settings,

@@ -72,7 +72,19 @@ def test_the_worker_records_a_past_hours_count_once(budgets, reviewer):
         assert record_past_hours() == 0
     counted = Event.objects.get(action="custodes.auth.login_failures_counted")
     assert counted.subject == "user:rita" and counted.data["failures"] == 3
-    assert counted.sentence.startswith("3 sign-ins failed in the hour from")
+    assert counted.sentence.endswith("3 sign-ins failed and 0 were turned away")
+
+
+@pytest.mark.django_db
+def test_attempts_turned_away_are_counted_and_recorded_with_the_hour(budgets, reviewer):
+    for _ in range(5):
+        _staff_guess()
+    tally = FailedSignIns.objects.get(subject="user:rita")
+    assert (tally.failures, tally.refused) == (3, 2)
+    with time_machine.travel(timezone.now() + timedelta(hours=1)):
+        assert record_past_hours() == 1
+    counted = Event.objects.get(action="custodes.auth.login_failures_counted")
+    assert (counted.data["failures"], counted.data["refused"]) == (3, 2)
 
 
 @pytest.mark.django_db
@@ -126,4 +138,5 @@ def test_a_bounded_flood_is_refused_while_a_case_is_written(budgets, reviewer):
     assert statuses.count(400) == 3 and statuses.count(429) == 37
     assert all(wait >= 1 for wait in waits)
     assert Event.objects.filter(action="custodes.auth.login_failed").count() == 1
-    assert FailedSignIns.objects.get(subject="user:rita").failures == 3
+    tally = FailedSignIns.objects.get(subject="user:rita")
+    assert (tally.failures, tally.refused) == (3, 37)

@@ -54,12 +54,13 @@ class Checkpoint(models.Model):
 
 
 class FailedSignIns(models.Model):
-    """Failed sign-ins of one account name in one hour: the first is an audit event, the rest
-    only raise `failures` here, so a flood never queues on the chain's lock (see signins)."""
+    """Failed and refused sign-ins of one account name in one hour: the first failure is an
+    audit event, the rest only count here, so a flood never queues on the chain's lock."""
 
     subject = models.CharField(max_length=100)  # "user:rita", "requester:dana@fbi.gov"
     hour = models.DateTimeField()
-    failures = models.PositiveIntegerField(default=1)
+    failures = models.PositiveIntegerField(default=0)  # checked and did not match
+    refused = models.PositiveIntegerField(default=0)  # turned away by the sign-in budget
     last_at = models.DateTimeField()
     recorded = models.BooleanField(default=False)  # the hour's count is an audit event
 

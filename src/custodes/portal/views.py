@@ -92,8 +92,10 @@ def login(request):
     if request.method == "GET":
         return render(request, "portal/login.html", {"next": request.GET.get("next", "/portal/")})
     email = request.POST.get("email", "").strip().lower()
+    subject = f"requester:{email[:80]}"
     refusal = signin_budget.check(request, "portal", email)
     if refusal:
+        signins.refused(subject)
         return signin_budget.refuse(request, "portal/login.html", {"email": email}, refusal)
     user = authenticate(request, username=email, password=request.POST.get("password", ""))
     device = match_token(user, request.POST.get("token", "").strip()) if user else None
@@ -104,7 +106,7 @@ def login(request):
             otp_login(request, device)
             record("custodes.auth.login", user, f"requester:{email}", {})
         return redirect("/portal/")
-    signins.failed(f"requester:{email[:80]}")
+    signins.failed(subject)
     error = "That address, password and code do not match."
     if requester is not None and requester.status == Requester.Status.PENDING:
         error = "Your account is waiting for staff approval; you will get an e-mail."

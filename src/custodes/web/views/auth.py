@@ -24,14 +24,15 @@ def login(request):
     if request.method == "GET":
         return render(request, "web/login.html", {"next": next_url})
     username = request.POST.get("username", "").strip()
-    context = {"next": next_url, "username": username}
+    context, subject = {"next": next_url, "username": username}, f"user:{username[:60]}"
     refusal = signin_budget.check(request, "staff", username)
     if refusal:
+        signins.refused(subject)
         return signin_budget.refuse(request, "web/login.html", context, refusal)
     user = authenticate(request, username=username, password=request.POST.get("password", ""))
     device = match_token(user, request.POST.get("token", "").strip()) if user else None
     if device is None:
-        signins.failed(f"user:{username[:60]}")
+        signins.failed(subject)
         error = (
             "That user name, password and code do not match. Check the six-digit code; "
             "each code works once: wait for the next."
