@@ -18,8 +18,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+AUDIT_KEY := var/audit-key.pem
+
 run: $(STAMP)
-	CUSTODES_DEBUG=true CUSTODES_PROVIDER="Parley Social, Inc." $(BIN)/custodes serve --demo
+	$(BIN)/custodes audit keygen $(AUDIT_KEY)
+	CUSTODES_AUDIT_KEY_FILE=$(AUDIT_KEY) CUSTODES_DEBUG=true CUSTODES_PROVIDER="Parley Social, Inc." \
+		$(BIN)/custodes serve --demo
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
@@ -55,6 +59,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/queue.py
 	$(BIN)/python bench/production.py
 	$(BIN)/python bench/report.py
+	$(BIN)/python bench/audit.py
 	@if $(BIN)/python -c "import psycopg; psycopg.connect('$(POSTGRES_URL)', connect_timeout=3).close()" 2>/dev/null; then \
 		DATABASE_URL=$(POSTGRES_URL) $(BIN)/python bench/report.py; \
 	fi

@@ -286,21 +286,83 @@ audit_app = typer.Typer(help="The audit log.", no_args_is_help=True)
 app.add_typer(audit_app, name="audit")
 
 
+def _audit_log() -> None:
+    """Django, and a database that holds the audit log's tables as this custodes writes them."""
+    _django()
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    if "audit_event" not in connection.introspection.table_names():
+        _fail(
+            "this database holds no audit log (its tables are missing: never set up, or "
+            "dropped); `custodes serve` sets up a new one"
+        )
+    if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+        _fail("this database is behind this custodes: start `custodes serve` once to migrate it")
+
+
 @audit_app.command("verify")
 def audit_verify() -> None:
-    """Check the whole hash chain; name the first event that does not match."""
-    _django()
-    from custodes.audit.chain import verify
+    """Check the whole chain, its signatures and its checkpoints; name what does not match."""
+    _audit_log()
+    from custodes.audit.verifying import verify
 
     result = verify()
-    if result.ok:
-        out.print(f"The audit log is intact: {result.events} events, every hash matches.")
+    if not result.ok:
+        where = f"audit event #{result.broken_at} does not match: " if result.broken_at else ""
+        print(f"custodes: {where}{result.problem}.", file=sys.stderr)
+        raise typer.Exit(1)
+    out.print(f"The audit log is intact: {result.events} events, every hash matches.")
+    if not result.signed:
+        out.print(
+            "It is unsigned: without CUSTODES_AUDIT_KEY_FILE nothing shows whether events were "
+            "cut from its end or added behind the application's back."
+        )
         return
-    print(
-        f"custodes: audit event #{result.broken_at} does not match: {result.problem}.",
-        file=sys.stderr,
+    signed, before = result.events - result.unsigned_events, result.unsigned_events
+    out.print(
+        f"{signed} events are signed by the deployment's key"
+        + (f"; the first {before} were written before it." if before else ".")
     )
-    raise typer.Exit(1)
+    if result.checkpoint is None:
+        out.print("No signed checkpoint yet: run `custodes audit checkpoint`.")
+        return
+    checkpoint = result.checkpoint
+    out.print(
+        f"The latest signed checkpoint ({checkpoint.at:%Y-%m-%d %H:%M} UTC, {checkpoint.reason}) "
+        f"covers #{checkpoint.sequence}; {result.events - checkpoint.sequence} events follow it."
+    )
+
+
+@audit_app.command("checkpoint")
+def audit_checkpoint() -> None:
+    """Sign the chain's head with the deployment's key, so that no event before it can go."""
+    _audit_log()
+    from custodes.audit.checkpoints import ON_DEMAND, make
+
+    checkpoint = make(ON_DEMAND)
+    if checkpoint is None:
+        _fail("no audit key: set CUSTODES_AUDIT_KEY_FILE (make one with `custodes audit keygen`)")
+    out.print(
+        f"Checkpoint of {checkpoint.at:%Y-%m-%d %H:%M} UTC: event #{checkpoint.sequence}, "
+        f"SHA-256 {checkpoint.head_hash}, signed {checkpoint.signature}."
+    )
+
+
+@audit_app.command("keygen")
+def audit_keygen(
+    path: Annotated[Path, typer.Argument(help="Where to write the key (a PEM file).")],
+) -> None:
+    """Make the deployment's audit key (Ed25519), readable by its owner only; an existing key
+    is kept, never replaced."""
+    from custodes.audit.keys import generate
+
+    try:
+        made = generate(path)
+    except (SettingError, OSError) as error:
+        _fail(f"{path}: {error}")
+    out.print(f"{'Made' if made else 'Kept'} the audit key {path}; keep a copy somewhere safe.")
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import dj_database_url
 
+from custodes.audit import keys as audit_keys
 from custodes.env import SettingError, env_bool, env_days, env_int, env_list, env_text
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -185,6 +186,15 @@ DEFAULT_FROM_EMAIL = env_text("DEFAULT_FROM_EMAIL", "custodes@localhost")
 # API rate limits: requests per minute for one token and for one address.
 CUSTODES_API_PER_TOKEN = env_int("CUSTODES_API_PER_TOKEN", 120)
 CUSTODES_API_PER_ADDRESS = env_int("CUSTODES_API_PER_ADDRESS", 240)
+
+# Sign-in attempts (staff and portal), per address and per account, in a quarter of an hour.
+CUSTODES_SIGNIN_PER_ADDRESS = env_int("CUSTODES_SIGNIN_PER_ADDRESS", 30)
+CUSTODES_SIGNIN_PER_ACCOUNT = env_int("CUSTODES_SIGNIN_PER_ACCOUNT", 10)
+
+# The audit key (CUSTODES_AUDIT_KEY_FILE, a PEM file) signs every event and checkpoint.
+CUSTODES_AUDIT_KEY = env_text("CUSTODES_AUDIT_KEY", "")
+if CUSTODES_AUDIT_KEY:
+    audit_keys.load(CUSTODES_AUDIT_KEY)
 
 LOGGING = {
     "version": 1,

@@ -9,6 +9,8 @@ import uuid
 
 from django_tasks_db.management.commands.db_worker import Worker
 
+from custodes.audit.checkpoints import make_daily
+from custodes.audit.signins import record_past_hours
 from custodes.notices.ticking import Pass, run_pass
 
 
@@ -29,6 +31,8 @@ def drain() -> None:
 def tick() -> Pass:
     done = run_pass()
     drain()
+    record_past_hours()
+    make_daily()
     return done
 
 

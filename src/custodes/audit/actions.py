@@ -14,6 +14,9 @@ from custodes.law import words
 ACTIONS = {
     "custodes.auth.login": "signed in",
     "custodes.auth.login_failed": "a sign-in failed",
+    "custodes.auth.login_failures_counted": (
+        "in the hour from {hour}, {failures} sign-ins failed and {refused} were turned away"
+    ),
     "custodes.auth.logout": "signed out",
     "custodes.case.received": "received the demand by {channel:channel}",
     "custodes.case.moved": "moved the case from {from:state} to {to:state}",

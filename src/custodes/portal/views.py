@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django_otp import login as otp_login
 from django_otp import match_token
 
+from custodes.audit import signins
 from custodes.audit.chain import record
 from custodes.cases import services
 from custodes.cases.models import Case
@@ -22,7 +23,7 @@ from custodes.cases.people import secret_of
 from custodes.cases.refusals import refused_documents
 from custodes.cases.uploads import UploadRejected, read_upload
 from custodes.law.vocab import Category
-from custodes.portal import accounts, tokens
+from custodes.portal import accounts, signin_budget, tokens
 from custodes.portal.access import requester_required
 from custodes.portal.models import Requester
 from custodes.portal.submission import INSTRUMENTS, read_submission, requester_feedback
@@ -92,17 +93,21 @@ def login(request):
     if request.method == "GET":
         return render(request, "portal/login.html", {"next": request.GET.get("next", "/portal/")})
     email = request.POST.get("email", "").strip().lower()
+    subject = f"requester:{email[:80]}"
+    refusal = signin_budget.check(request, "portal", email)
+    if refusal:
+        signins.refused(subject)
+        return signin_budget.refuse(request, "portal/login.html", {"email": email}, refusal)
     user = authenticate(request, username=email, password=request.POST.get("password", ""))
     device = match_token(user, request.POST.get("token", "").strip()) if user else None
     requester = getattr(user, "requester", None) if device else None
-    with transaction.atomic():
-        if requester is None or requester.status != Requester.Status.APPROVED:
-            record("custodes.auth.login_failed", None, f"requester:{email[:80]}", {})
-        else:
+    if requester is not None and requester.status == Requester.Status.APPROVED:
+        with transaction.atomic():
             auth_login(request, user)
             otp_login(request, device)
             record("custodes.auth.login", user, f"requester:{email}", {})
-            return redirect("/portal/")
+        return redirect("/portal/")
+    signins.failed(subject)
     error = "That address, password and code do not match."
     if requester is not None and requester.status == Requester.Status.PENDING:
         error = "Your account is waiting for staff approval; you will get an e-mail."

@@ -19,6 +19,7 @@ from django.conf import settings
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
+from custodes.audit import checkpoints
 from custodes.audit.models import Event
 from custodes.cases.models import Case
 from custodes.cases.workflow import NOT_COUNTED, Outcome
@@ -225,5 +226,6 @@ def _add_notices(groups, period: Period) -> None:
 
 
 def _ledger_head() -> dict:
+    checkpoints.make(checkpoints.REPORT)
     head = Event.objects.order_by("-sequence").only("sequence", "hash").first()
     return {"audit_event": head.sequence if head else 0, "sha256": head.hash if head else ""}

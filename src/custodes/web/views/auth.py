@@ -10,7 +10,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django_otp import login as otp_login
 from django_otp import match_token
 
+from custodes.audit import signins
 from custodes.audit.chain import record
+from custodes.portal import signin_budget
 from custodes.web.access import landing
 
 
@@ -22,22 +24,24 @@ def login(request):
     if request.method == "GET":
         return render(request, "web/login.html", {"next": next_url})
     username = request.POST.get("username", "").strip()
+    context, subject = {"next": next_url, "username": username}, f"user:{username[:60]}"
+    refusal = signin_budget.check(request, "staff", username)
+    if refusal:
+        signins.refused(subject)
+        return signin_budget.refuse(request, "web/login.html", context, refusal)
     user = authenticate(request, username=username, password=request.POST.get("password", ""))
     device = match_token(user, request.POST.get("token", "").strip()) if user else None
-    with transaction.atomic():
-        if device is None:
-            record("custodes.auth.login_failed", None, f"user:{username[:60]}", {})
-        else:
-            auth_login(request, user)
-            otp_login(request, device)
-            record("custodes.auth.login", user, f"user:{user.get_username()}", {})
     if device is None:
+        signins.failed(subject)
         error = (
             "That user name, password and code do not match. Check the six-digit code; "
             "each code works once: wait for the next."
         )
-        context = {"next": next_url, "error": error, "username": username}
-        return render(request, "web/login.html", context, status=400)
+        return render(request, "web/login.html", {**context, "error": error}, status=400)
+    with transaction.atomic():
+        auth_login(request, user)
+        otp_login(request, device)
+        record("custodes.auth.login", user, f"user:{user.get_username()}", {})
     return redirect(landing(user) if next_url == "/" else next_url)
 
 
