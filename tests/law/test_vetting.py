@@ -4,6 +4,8 @@ with the reason, anything else (a .gov domain CISA does not list among them) hel
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from custodes.law.vetting import ACCEPT, HOLD, REFUSE, vet_domain
 
@@ -108,3 +110,9 @@ def test_a_government_zone_abroad_is_no_copy_of_a_gov_domain(domain):
 
 def test_a_deployments_allowlist_is_accepted():
     assert vet_domain("millbrookpd.org", ("millbrookpd.org",)).verdict == ACCEPT
+
+
+@given(st.text(max_size=60))
+def test_any_domain_text_gets_a_verdict_and_a_reason(text):
+    vetting = vet_domain(text)
+    assert vetting.verdict in (ACCEPT, HOLD, REFUSE) and vetting.reason

@@ -48,6 +48,7 @@ _HOMOGLYPHS = str.maketrans(
         "á": "a",
     }
 )
+_LDH = re.compile(r"(?!-)[a-z0-9-]{1,63}(?<!-)")  # a DNS label: letters, digits, inner hyphens
 _DIGRAPHS = (("rn", "m"), ("vv", "w"), ("cl", "d"), ("ii", "u"))
 # Spellings that stand in for a government word in a domain that is not one: county-police.net.
 _CLAIM = re.compile(r"(^|[.-])(gov|g0v|qov|gouv|govt|mil|police|polizei|bund)([.-]|$)")
@@ -93,8 +94,10 @@ def ascii_form(domain: str) -> str | None:
     """The domain as DNS carries it (punycode for other scripts), or None when it is not a
     valid domain name: a label that does not decode, a character no domain may hold."""
     domain = domain.strip().lower().rstrip(".")
-    if not domain or ".." in domain:
+    if not domain or ".." in domain or len(domain) > 253:
         return None
+    if domain.isascii() and "xn--" not in domain:  # the common case, without IDNA's tables
+        return domain if all(_LDH.fullmatch(label) for label in domain.split(".")) else None
     try:
         return idna.encode(domain, uts46=True).decode("ascii")
     except (idna.IDNAError, UnicodeError):
@@ -103,8 +106,8 @@ def ascii_form(domain: str) -> str | None:
 
 def unicode_form(domain: str) -> str | None:
     ascii_domain = ascii_form(domain)
-    if ascii_domain is None:
-        return None
+    if ascii_domain is None or "xn--" not in ascii_domain:
+        return ascii_domain
     try:
         return idna.decode(ascii_domain)
     except (idna.IDNAError, UnicodeError):

@@ -64,8 +64,7 @@ class Snapshot:
 @cache
 def registered() -> Snapshot:
     """The shipped snapshot, read once."""
-    with (resources.files("custodes.law") / "data" / SNAPSHOT).open(encoding="utf-8") as handle:
-        return _parse_snapshot(handle.read())
+    return read_snapshot(snapshot_path())
 
 
 def read_cisa(path: Path, as_of: date, source: str = DEFAULT_SOURCE) -> Snapshot:
@@ -122,10 +121,10 @@ def snapshot_path() -> Path:
     return Path(str(resources.files("custodes.law") / "data" / SNAPSHOT))
 
 
-def _parse_snapshot(text: str) -> Snapshot:
+def read_snapshot(path: Path) -> Snapshot:
     meta: dict[str, str] = {}
     domains: dict[str, Registration] = {}
-    for line in text.splitlines():
+    for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith("# ") and ": " in line:
             key, value = line[2:].split(": ", 1)
             meta[key] = value
