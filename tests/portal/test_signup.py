@@ -159,3 +159,27 @@ def test_a_reviewer_cannot_approve_requesters(reviewer):
 
 def test_the_staff_password_is_not_the_requester_password():
     assert PASSWORD != "serve-process-2026"
+
+
+@pytest.mark.parametrize(
+    "email",
+    [
+        "d" * 5000 + "@fbi.gov",
+        "dana@" + "b." * 200 + "gov",
+        "dana@fbi.gov\u202e",
+        "dana@xn--.gov",
+        "dana@@fbi.gov",
+        "@fbi.gov",
+        "dana@",
+    ],
+)
+def test_no_address_however_broken_answers_a_server_error(client, email):
+    response = _sign_up(client, email)
+    assert response.status_code == 400
+    assert "Give your own official address alone" in response.content.decode()
+    assert not Requester.objects.exists()
+
+
+def test_a_full_width_address_is_read_as_the_mailbox_it_names(client):
+    _sign_up(client, "dana@ｆｂｉ.gov")
+    assert Requester.objects.get().user.username == "dana@fbi.gov"
