@@ -99,3 +99,18 @@ def test_a_demand_from_a_copy_of_a_police_domain_names_what_it_copies():
     decision = decide(requester={"email": "det.okafor@nypd-org.us"})
     finding = next(f for f in decision.findings if f.code is Code.REQUESTER_UNVERIFIED)
     assert "imitates nypd.org" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("email", "said"),
+    [
+        ("pc.evans@rnet.police.uk", "imitates met.police.uk"),  # under police.uk, a copy
+        ("agent@xn--fb-ioc.gov", "imitates fbi.gov"),  # under .gov, a Cyrillic і
+        ("agent@fbi.gov.co", "imitates fbi.gov"),
+        ("agent@xn--zz.gov", "is not a known government domain"),  # punycode that is none
+    ],
+)
+def test_a_government_zone_does_not_vouch_for_a_copy_or_a_broken_name(email, said):
+    decision = decide(requester={"email": email})
+    finding = next(f for f in decision.findings if f.code is Code.REQUESTER_UNVERIFIED)
+    assert said in finding.message

@@ -122,11 +122,10 @@ def check_domain(domain: str, extra: tuple[str, ...] = ()) -> DomainCheck:
 def _check(domain: str, extra: tuple[str, ...]) -> DomainCheck:
     if any(_within(domain, d.lower()) for d in extra):
         return DomainCheck(domain, True, True, holder="this deployment's own list")
-    if not domain.isascii():
-        encoded = ascii_form(domain)
-        if encoded is None:
-            return DomainCheck(domain, verified=False)
-        domain = encoded
+    shown = unicode_form(domain)
+    if shown is None:  # xn--zz.gov: a zone proves nothing of a name that is none
+        return DomainCheck(domain, verified=False)
+    domain = ascii_form(domain) or domain
     labels = domain.split(".")
     known, lists = dotgov.registered().domains, curated()
     for index in range(len(labels)):  # ny.fbi.gov is fbi.gov's; troopers.ny.gov is ny.gov's
@@ -136,30 +135,41 @@ def _check(domain: str, extra: tuple[str, ...]) -> DomainCheck:
         if parent in lists.domains:
             holder, country = lists.domains[parent]
             return DomainCheck(domain, True, True, country or None, holder)
+    country = _zone_country(domain, labels, lists)
+    if country is None or _copied(shown, in_zone=True):  # rnet.police.uk is no force's
+        return DomainCheck(domain, verified=False)
+    return DomainCheck(domain, True, country=country or None)
+
+
+def _zone_country(domain: str, labels: list[str], lists: Curated) -> str | None:
+    """The country of the government zone the domain is under ("" for none in particular),
+    or None when it is under none."""
     for index in range(len(labels)):  # longest zone first: "police.uk" before "uk"
         zone = ".".join(labels[index:])
         if zone in lists.suffixes:
-            return DomainCheck(domain, True, country=lists.suffixes[zone] or None)
+            return lists.suffixes[zone]
         if zone == DOTGOV:
-            return DomainCheck(domain, True, country="US")
-    if any(p.search(domain) for p in lists.us_local):
-        return DomainCheck(domain, True, country="US")
-    return DomainCheck(domain, verified=False)
+            return "US"
+    return "US" if any(p.search(domain) for p in lists.us_local) else None
 
 
 def look_alike(domain: str) -> str | None:
-    """The known domain this one copies outright, or None. Any domain may copy one with
-    look-alike characters (fbі.gov, rnet.police.uk); outside the government zones also by
-    adding an ending (fbi.gov.co), turning its dots to hyphens (met-police.uk, fbi-gov.com) or
-    running it together (fbigov.net). A known domain copies nothing."""
+    """The known domain this one copies outright, or None. A known domain copies nothing."""
     shown = unicode_form(domain)
-    check = check_domain(domain)
-    if shown is None or check.listed:
+    if shown is None or check_domain(domain).listed:
         return None
+    labels = (ascii_form(shown) or shown).split(".")
+    return _copied(shown, in_zone=_zone_country(shown, labels, curated()) is not None)
+
+
+def _copied(shown: str, in_zone: bool) -> str | None:
+    """Any domain may copy a known one with look-alike characters (fbі.gov, rnet.police.uk);
+    one outside the government zones also by adding an ending (fbi.gov.co), turning its dots
+    to hyphens (met-police.uk, fbi-gov.com) or running it together (fbigov.net)."""
     folded, joined = _deception_index()
-    if fold(shown) in folded:
+    if folded.get(fold(shown), shown) != shown:  # police.uk, a zone, is no copy of itself
         return folded[fold(shown)]
-    if check.verified:  # wa.gov.au is Western Australia's, not a copy of Washington's wa.gov
+    if in_zone:  # wa.gov.au is Western Australia's, not a copy of Washington's wa.gov
         return next((a for a in imitated_agencies() if shown.startswith(a + ".")), None)
     for variant in dict.fromkeys((shown, shown.replace("-", "."))):
         hit = next((folded[s] for s in _spans(fold(variant)) if s in folded), None)
