@@ -106,7 +106,7 @@ def officer(db):
 
 @pytest.fixture
 def other_officer(db):
-    return approved_requester_user("detective@nypd.gov", "Det. Sam Lee")
+    return approved_requester_user("detective@nypd.org", "Det. Sam Lee")
 
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"

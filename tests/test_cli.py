@@ -107,3 +107,30 @@ def test_a_bad_setting_is_refused_by_name(tmp_path):
 def test_a_bad_received_on_date_is_refused():
     result = _run(str(DEMO / "structured-2703d-order.json"), "--received-on", "23/11/2026")
     assert result.exit_code == 2
+
+
+CISA_HEADER = "Domain name,Domain type,Organization name,Suborganization name,City,State\n"
+
+
+def test_domains_refresh_writes_the_snapshot_from_cisas_file(tmp_path):
+    cisa = tmp_path / "current-full.csv"
+    cisa.write_text(CISA_HEADER + "millbrookor.gov,City,City of Millbrook,,Millbrook,OR\n")
+    target = tmp_path / "dotgov.tsv"
+    args = ["domains", "refresh", str(cisa), "--as-of", "2026-11-30", "--to", str(target)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert "1 .gov domains as of 2026-11-30" in result.stdout
+    assert "# as_of: 2026-11-30" in target.read_text()
+
+
+def test_domains_refresh_refuses_a_broken_file_and_keeps_the_snapshot(tmp_path):
+    cisa = tmp_path / "current-full.csv"
+    cisa.write_text(CISA_HEADER + "millbrook.com,City,City of Millbrook,,Millbrook,OR\n")
+    target = tmp_path / "dotgov.tsv"
+    target.write_text("the snapshot before\n")
+    args = ["domains", "refresh", str(cisa), "--as-of", "2026-11-30", "--to", str(target)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    assert "line 2: 'millbrook.com' is not a domain directly under .gov" in result.stderr
+    assert "The snapshot is unchanged." in result.stderr
+    assert target.read_text() == "the snapshot before\n"

@@ -236,6 +236,45 @@ def _print_demo() -> None:
     )
 
 
+domains_app = typer.Typer(help="The lists of known government domains.", no_args_is_help=True)
+app.add_typer(domains_app, name="domains")
+
+
+@domains_app.command("refresh")
+def domains_refresh(
+    path: Annotated[Path, typer.Argument(help="CISA's current-full.csv, as published.")],
+    as_of: Annotated[str, typer.Option("--as-of", help="The day CISA published it (ISO date).")],
+    source: Annotated[str, typer.Option(help="Where the file came from.")] = "",
+    to: Annotated[
+        Path | None, typer.Option(help="Write here, not over the snapshot custodes ships.")
+    ] = None,
+) -> None:
+    """Replace the snapshot of registered .gov domains with CISA's file; nothing on an error."""
+    from custodes.law import dotgov
+
+    try:
+        published = date.fromisoformat(as_of)
+    except ValueError:
+        _fail(f"--as-of {as_of!r} is not an ISO date such as 2026-08-22")
+    try:
+        snapshot = dotgov.read_cisa(path, published, source or dotgov.DEFAULT_SOURCE)
+    except dotgov.DotgovRefused as error:
+        _fail(f"{error}. The snapshot is unchanged.")
+    target = to or dotgov.snapshot_path()
+    before = set(dotgov.registered().domains)
+    try:
+        dotgov.write_snapshot(snapshot, target)
+    except OSError as error:
+        _fail(f"{target} cannot be written ({error.strerror}); give --to a path you may write.")
+    after = set(snapshot.domains)
+    out.print(
+        f"{len(after):,} .gov domains as of {snapshot.as_of} in {target}: "
+        f"{len(after - before):,} added, {len(before - after):,} gone since the shipped snapshot."
+    )
+    for kind, rows in sorted(snapshot.left_out.items()):
+        out.print(f"  left out: {rows:,} of type {kind!r}, not a government's")
+
+
 staff_app = typer.Typer(help="Staff accounts.", no_args_is_help=True)
 app.add_typer(staff_app, name="staff")
 

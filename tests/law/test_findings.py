@@ -230,8 +230,8 @@ def test_a_civil_subpoena_from_a_law_firm_is_not_unverified():
 
 def test_a_deployment_may_add_its_own_government_domains():
     decision = review(
-        request(requester={"email": "det@chicagopolice.org"}),
-        config(government_domains=("chicagopolice.org",)),
+        request(requester={"email": "det@millbrookpd.org"}),
+        config(government_domains=("millbrookpd.org",)),
     )
     assert Code.REQUESTER_UNVERIFIED not in decision.codes
 

@@ -69,10 +69,38 @@ def test_a_look_alike_domain_is_refused_naming_what_it_imitates(client, domain, 
 
 
 def test_an_unlisted_domain_is_held_for_staff_with_the_reason(client):
-    _sign_up(client, "det.ray@chicagopolice.org")
+    _sign_up(client, "det.ray@millbrookpd.org")
     requester = Requester.objects.get()
     assert requester.domain_verdict == "hold"
     assert "Staff will confirm" in requester.domain_reason
+
+
+@pytest.mark.parametrize(
+    "email", ["det.okafor@nypd.org", "lena.huber@polizei.bayern.de", "pc.evans@met.police.uk"]
+)
+def test_a_police_officer_writing_from_outside_gov_is_accepted(client, email):
+    response = _sign_up(client, email)
+    assert response.status_code == 200
+    assert Requester.objects.get().domain_verdict == "accept"
+
+
+MALFORMED = [
+    ("officer@fbi.gov.", "cannot end with a period"),
+    ("a@gmail.com,b@fbi.gov", "more than one address"),
+    ("a@evil.com\n@fbi.gov", "more than one address"),
+    ("<a@gmail.com>b@fbi.gov", "more than one address"),
+    ("SA Dana Reyes <dana@fbi.gov>", "a name, brackets or quotes"),
+    ("dana@xn--zz.gov", "not valid IDNA"),
+]
+
+
+@pytest.mark.parametrize(("email", "why"), MALFORMED)
+def test_a_malformed_address_is_refused_with_what_to_give(client, email, why):
+    response = _sign_up(client, email)
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert why in page and "Give your own official address alone" in page
+    assert not get_user_model().objects.exists() and not mail.outbox
 
 
 def test_a_forged_or_broken_link_is_refused(client):
@@ -118,12 +146,12 @@ def test_refusing_needs_a_reason(client, counsel, officer):
     pending = Requester.objects.exclude(user=officer)
     assert not pending.exists()
     staff = sign_in(Client(), counsel)
-    _sign_up(client, "sam@nypd.gov")
+    _sign_up(client, "sam@nypd.org")
     link = _link().split("8000", 1)[1]
     client.get(link)
-    device = get_user_model().objects.get(username="sam@nypd.gov").totpdevice_set.get()
+    device = get_user_model().objects.get(username="sam@nypd.org").totpdevice_set.get()
     client.post(link, {"token": current_code(device)})
-    requester = Requester.objects.get(user__username="sam@nypd.gov")
+    requester = Requester.objects.get(user__username="sam@nypd.org")
     response = staff.post(f"/staff/requesters/{requester.pk}/", {"decision": "refuse"}, follow=True)
     assert "Say why" in response.content.decode()
     requester.refresh_from_db()
@@ -136,3 +164,27 @@ def test_a_reviewer_cannot_approve_requesters(reviewer):
 
 def test_the_staff_password_is_not_the_requester_password():
     assert PASSWORD != "serve-process-2026"
+
+
+@pytest.mark.parametrize(
+    "email",
+    [
+        "d" * 5000 + "@fbi.gov",
+        "dana@" + "b." * 200 + "gov",
+        "dana@fbi.gov\u202e",
+        "dana@xn--.gov",
+        "dana@@fbi.gov",
+        "@fbi.gov",
+        "dana@",
+    ],
+)
+def test_no_address_however_broken_answers_a_server_error(client, email):
+    response = _sign_up(client, email)
+    assert response.status_code == 400
+    assert "Give your own official address alone" in response.content.decode()
+    assert not Requester.objects.exists()
+
+
+def test_a_full_width_address_is_read_as_the_mailbox_it_names(client):
+    _sign_up(client, "dana@ｆｂｉ.gov")
+    assert Requester.objects.get().user.username == "dana@fbi.gov"

@@ -13,7 +13,7 @@ from datetime import date
 from custodes.law import meaning
 from custodes.law.context import Context, category_list
 from custodes.law.decision import Finding
-from custodes.law.domains import check_domain
+from custodes.law.domains import check_domain, claims_government, look_alike
 from custodes.law.request import DateRange, Request
 from custodes.law.vocab import Category, Code, Instrument, Severity
 
@@ -201,8 +201,10 @@ def requester(ctx: Context) -> Iterator[Finding]:
     result = check_domain(domain, ctx.config.government_domains)
     if result.verified:
         return
-    if result.imitates:
-        reason = f"The sender's domain {domain} imitates a government domain but is not one."
+    copied = look_alike(domain)
+    if copied or claims_government(domain):
+        imitated = copied or "a government domain"
+        reason = f"The sender's domain {domain} imitates {imitated} but is not it."
     else:
         reason = f"The sender's domain {domain} is not a known government domain."
     reason += " Confirm the demand through the agency's number from an independent source."

@@ -146,10 +146,3 @@ def load_vocabularies() -> dict[str, dict[str, Vocabulary]]:
         section: {name: Vocabulary(terms) for name, terms in entries.items()}
         for section, entries in data.items()
     }
-
-
-@cache
-def load_domains() -> tuple[dict[str, str], tuple[re.Pattern[str], ...]]:
-    data = _load_toml("domains.toml")
-    patterns = tuple(re.compile(p) for p in data["us_local_patterns"]["patterns"])
-    return dict(data["suffixes"]), patterns

@@ -3,8 +3,10 @@
 Forged demands come from free-mail and from domains made to look like an agency's: one letter
 off (fbl.gov.us), letters swapped (fib.gov.com), look-alike characters (fbі.gov with a
 Cyrillic і, rn for m, 0 for o), words added (fbi-secure.com, secure-fbi.us), the agency's name
-under the wrong top-level domain (fbi.com, fbi.gov.co). Those are refused; an unlisted domain
-that imitates nothing is held for staff to check against the agency's published contacts.
+under the wrong top-level domain (fbi.com, fbi.gov.co). Those are refused. A domain on the real
+lists (domains.py) is accepted and never judged a look-alike; a .gov domain CISA does not list,
+and any other domain that imitates nothing, is held for staff to check against the agency's
+published contacts.
 """
 
 from __future__ import annotations
@@ -15,38 +17,19 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from custodes.law.domains import check_domain
+from custodes.law.domains import (
+    DOTGOV,
+    check_domain,
+    fold,
+    imitated_agencies,
+    lists_as_of,
+    look_alike,
+    unicode_form,
+)
 
 ACCEPT, HOLD, REFUSE = "accept", "hold", "refuse"
 
-_HOMOGLYPHS = str.maketrans(
-    {
-        "0": "o",
-        "1": "l",
-        "3": "e",
-        "5": "s",
-        "7": "t",
-        "а": "a",
-        "е": "e",
-        "о": "o",
-        "р": "p",
-        "с": "c",
-        "х": "x",
-        "у": "y",
-        "і": "i",
-        "ј": "j",
-        "ԁ": "d",
-        "ѕ": "s",
-        "ӏ": "l",
-        "ɡ": "g",
-        "í": "i",
-        "ì": "i",
-        "ó": "o",
-        "é": "e",
-        "á": "a",
-    }
-)
-_DIGRAPHS = (("rn", "m"), ("vv", "w"), ("cl", "d"), ("ii", "u"))
+_WORDS = re.compile(r"[.\-_]")
 _GOV_TOKENS = {"gov", "govt", "mil", "police", "polizei", "gouv", "bund", "doj", "justice"}
 
 
@@ -57,39 +40,51 @@ class Vetting:
 
 
 @cache
-def _lists() -> tuple[tuple[str, ...], frozenset[str]]:
+def _free_mail() -> frozenset[str]:
     path = resources.files("custodes.law") / "packs" / "domains.toml"
     with path.open("rb") as handle:
-        data = tomllib.load(handle)
-    return tuple(data["agencies"]["domains"]), frozenset(data["free_mail"]["domains"])
+        return frozenset(tomllib.load(handle)["free_mail"]["domains"])
 
 
 def vet_domain(domain: str, allowlist: tuple[str, ...] = ()) -> Vetting:
-    domain = _unicode(domain.strip().lower().rstrip("."))
-    agencies, free_mail = _lists()
-    if domain in agencies:
-        return Vetting(ACCEPT, f"{domain} is an official government domain.")
-    # Look-alikes are refused even under a real government suffix: rnet.police.uk reads as
-    # met.police.uk, and fbi.gov.co is Colombia's suffix under the FBI's name.
-    disguised = _disguised(domain, agencies)
-    if disguised:
-        return _refuse_imitation(domain, disguised)
-    if any(domain.endswith("." + a) for a in agencies):
-        return Vetting(ACCEPT, f"{domain} is an official government domain.")
-    if domain.isascii() and check_domain(domain, allowlist).verified:
-        return Vetting(ACCEPT, f"{domain} is an official government domain.")
-    if domain in free_mail or any(domain.endswith("." + f) for f in free_mail):
+    raw = domain.strip().lower().rstrip(".")
+    shown = unicode_form(raw)
+    if shown is None:
         return Vetting(
-            REFUSE, f"{domain} is a free-mail provider; sign up with your agency's own address."
+            REFUSE,
+            f"{raw!r} is not a valid domain name (a label's punycode or characters are wrong); "
+            "check the address, or sign up from your agency's own.",
         )
-    imitated = _imitation(domain, agencies)
+    check = check_domain(shown, allowlist)
+    if check.listed:
+        return Vetting(ACCEPT, f"{shown} is an official government domain ({check.holder}).")
+    # Look-alikes are refused even under a real government zone: rnet.police.uk reads as
+    # met.police.uk, and fbi.gov.co is Colombia's zone under the FBI's name.
+    copied = look_alike(shown)
+    if copied:
+        return _refuse_imitation(shown, copied)
+    if check.verified and not _under_dotgov(shown):
+        return Vetting(ACCEPT, f"{shown} is an official government domain.")
+    free_mail = _free_mail()
+    if shown in free_mail or any(shown.endswith("." + f) for f in free_mail):
+        return Vetting(
+            REFUSE, f"{shown} is a free-mail provider; sign up with your agency's own address."
+        )
+    imitated = _imitation(shown, imitated_agencies())
     if imitated:
-        return _refuse_imitation(domain, imitated)
+        return _refuse_imitation(shown, imitated)
+    # A .gov domain CISA does not list was registered after the snapshot, or never was.
+    if not check.verified and set(_WORDS.split(shown)) & _GOV_TOKENS:
+        return _refuse_imitation(shown, "a government domain")  # county-police.net
     return Vetting(
         HOLD,
-        f"{domain} is not on our list of government domains. Staff will confirm it with your "
-        "agency through its published contact details before you can submit.",
+        f"{shown} is not on {lists_as_of()}. Staff will confirm it with your agency through "
+        "its published contact details before you can submit.",
     )
+
+
+def _under_dotgov(domain: str) -> bool:
+    return domain.rsplit(".", 1)[-1] == DOTGOV
 
 
 def _refuse_imitation(domain: str, imitated: str) -> Vetting:
@@ -100,35 +95,18 @@ def _refuse_imitation(domain: str, imitated: str) -> Vetting:
     )
 
 
-def _unicode(domain: str) -> str:
-    try:
-        return domain.encode("ascii").decode("idna") if "xn--" in domain else domain
-    except UnicodeError:
-        return domain
-
-
-def _disguised(domain: str, agencies: tuple[str, ...]) -> str | None:
-    """An agency this domain copies with look-alike characters or with a suffix added."""
-    folded = _fold(domain)
-    for agency in agencies:
-        if folded == _fold(agency) or domain.startswith(agency + "."):
-            return agency
-    return None
-
-
 def _imitation(domain: str, agencies: tuple[str, ...]) -> str | None:
     """The agency domain this one imitates: a letter or two off, letters swapped, or the
     agency's name with another ending or with words added."""
-    folded = _fold(domain)
-    words = set(re.split(r"[.\-_]", domain)) | set(re.split(r"[.\-_]", folded))
+    folded = fold(domain)
+    without_last = domain.rsplit(".", 1)[0]  # fib.gov.us: the agency's letters swapped, .us added
+    words = set(_WORDS.split(domain)) | set(_WORDS.split(folded))
     best, best_score = None, 0
     for agency in agencies:
-        without_last = domain.rsplit(".", 1)[
-            0
-        ]  # fib.gov.us: the agency's letters swapped, .us added
+        slack = 2 if len(agency) >= 9 else 1  # two edits make abc.gov of fbi.gov
         if (
-            _distance(domain, agency) <= 2
-            or _distance(folded, _fold(agency)) <= 1
+            _distance(domain, agency) <= slack
+            or _distance(folded, fold(agency)) <= 1
             or _distance(without_last, agency) <= 1
         ):
             return agency
@@ -141,18 +119,7 @@ def _imitation(domain: str, agencies: tuple[str, ...]) -> str | None:
         )
         if score > best_score:
             best, best_score = agency, score
-    if best:
-        return best
-    if words & _GOV_TOKENS:
-        return "a government domain"  # "gov" or "police" inside a domain that is not one
-    return None
-
-
-def _fold(text: str) -> str:
-    folded = text.translate(_HOMOGLYPHS)
-    for pair, letter in _DIGRAPHS:
-        folded = folded.replace(pair, letter)
-    return folded
+    return best
 
 
 def _distance(a: str, b: str) -> int:

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from custodes.audit.chain import record
+from custodes.law.addresses import AddressRefused, parse_address
 from custodes.law.vetting import REFUSE, vet_domain
 from custodes.outbox.delivery import queue_mail
 from custodes.portal.models import Requester
@@ -30,10 +31,14 @@ def _subject(requester: Requester) -> str:
 
 @transaction.atomic
 def sign_up(name: str, email: str, agency: str, phone: str, password: str) -> Requester:
-    email = email.strip().lower()
-    if "@" not in email or not name.strip() or not agency.strip():
+    if not name.strip() or not agency.strip():
         raise AccountRefused("Give your name, your agency and your official e-mail address.")
-    vetting = vet_domain(email.rsplit("@", 1)[1], settings.CUSTODES_GOVERNMENT_DOMAINS)
+    try:
+        address = parse_address(email)
+    except AddressRefused as error:
+        raise AccountRefused(str(error)) from None
+    email = address.email
+    vetting = vet_domain(address.ascii_domain, settings.CUSTODES_GOVERNMENT_DOMAINS)
     if vetting.verdict == REFUSE:
         record(
             "custodes.requester.refused_at_signup",

@@ -37,7 +37,7 @@ def signup(request):
         return render(request, "portal/signup.html", {"form": {}})
     form = request.POST
     try:
-        accounts.sign_up(
+        requester = accounts.sign_up(
             form.get("name", ""),
             form.get("email", ""),
             form.get("agency", ""),
@@ -48,9 +48,7 @@ def signup(request):
         return render(
             request, "portal/signup.html", {"form": form, "error": str(error)}, status=400
         )
-    return render(
-        request, "portal/check_email.html", {"email": form.get("email", "").strip().lower()}
-    )
+    return render(request, "portal/check_email.html", {"email": requester.user.email})
 
 
 @require_http_methods(["GET", "POST"])
