@@ -15,8 +15,9 @@ DENIED = "denied"  # not a way a case closes: the court let production go ahead
 
 
 def tell_holders(case: Case, outcome: str) -> int:
-    """Write to every holder whose notice went out, once; returns how many were written to. A case closed as a
-    duplicate or entered in error is not an end: the demand goes on elsewhere, or never was."""
+    """Write, once, to every holder whose notice went out; returns how many were written to.
+    A case closed as a duplicate or entered in error is not an end: the demand goes on
+    elsewhere, or never was."""
     if outcome in NOT_COUNTED:
         return 0
     told = 0
