@@ -5,6 +5,7 @@ when the demand's state changes (and nothing about the account holder)."""
 from __future__ import annotations
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from custodes.audit.models import Event
 from custodes.cases import services
@@ -110,8 +111,6 @@ def test_a_refused_document_loses_nothing_and_says_why(demand_of, officer, clien
     case = demand_of(**CONTENT_ON_SUBPOENA)
     sign_in(client, officer)
     empty = {"name": "amended.pdf", "content": b"", "content_type": "application/pdf"}
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
     page = client.post(
         f"/portal/demands/{case.reference}/reply/",
         {
@@ -179,3 +178,38 @@ def test_state_mail_tells_the_requester_nothing_about_the_account_holder(demand_
     for mail in mails:
         assert "holder@example.org" not in mail.get_content()
         assert case.reference in mail.get_content()
+
+
+AMENDED = b"""UNITED STATES DISTRICT COURT
+GRAND JURY SUBPOENA
+
+To: Parley Social, Inc., Custodian of Records
+
+YOU ARE COMMANDED to produce the following records for the account with the username
+"someone" for the period June 1, 2026 through November 1, 2026:
+  1. The subscriber's name, address and telephone number.
+
+This subpoena is issued in an investigation of wire fraud (18 U.S.C. \xc2\xa7 1343).
+
+/s/ A. Prosecutor, Assistant United States Attorney          Date: November 30, 2026
+"""
+
+
+def test_an_amended_document_that_replaces_the_demand_is_read_and_reviewed(
+    demand_of, reviewer, officer, client
+):
+    case = services.move(demand_of(**CONTENT_ON_SUBPOENA), reviewer, State.IN_REVIEW)
+    sign_in(client, officer)
+    client.post(
+        f"/portal/demands/{case.reference}/reply/",
+        {
+            "message": "The amended subpoena, for subscriber records only.",
+            "document": SimpleUploadedFile("amended.txt", AMENDED, "text/plain"),
+            "replaces": "on",
+        },
+    )
+    case.refresh_from_db()
+    reply = Reply.objects.get()
+    assert reply.document.original_name == "amended.txt"
+    assert case.demand.request["categories"] == ["subscriber"]
+    assert "categories" in reply.changes and case.engine_action == "produce"
