@@ -4,6 +4,9 @@ through a real SMTP server on loopback, kept as a PDF and shown in the portal.""
 from __future__ import annotations
 
 import io
+import os
+import subprocess
+import sys
 
 import pytest
 from pypdf import PdfReader
@@ -181,3 +184,30 @@ def test_staff_draft_edit_and_send_from_the_case_page(demand_of, reviewer, clien
     assert letter.sent_at and letter.body.endswith("P.S.\n")
     tick()
     assert smtp.to("officer@fbi.gov")[0].get_content().rstrip().endswith("P.S.")
+
+
+def test_a_providers_own_template_replaces_custodes_and_keeps_the_citations(
+    demand_of, reviewer, settings, tmp_path
+):
+    (tmp_path / "letters").mkdir()
+    (tmp_path / "letters" / "pushback.txt").write_text(
+        "Subject: Re {{ reference }}\n"
+        "Dear colleague,\n{% for item in withheld %}{{ item.category }}: see "
+        "{{ item.process_citation }}.{% endfor %}\n"
+    )
+    settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [str(tmp_path)]}]
+    letter = letters.draft(demand_of(**CONTENT_ON_SUBPOENA), reviewer)
+    assert letter.subject == f"Re {letter.case.reference}"
+    assert letter.body == (
+        "Dear colleague,\ncontent: see 18 U.S.C. § 2703(a), (b)(1)(A), (c)(1)(A); "
+        "Fed. R. Crim. P. 41.\n"
+    )
+
+
+def test_a_templates_folder_that_is_not_there_stops_custodes_at_start(tmp_path):
+    env = {**os.environ, "CUSTODES_TEMPLATES_DIR": str(tmp_path / "missing")}
+    run = subprocess.run(
+        [sys.executable, "-c", "import custodes.settings"], env=env, capture_output=True, text=True
+    )
+    assert run.returncode != 0
+    assert "CUSTODES_TEMPLATES_DIR=" in run.stderr and "is not a folder" in run.stderr
