@@ -142,6 +142,18 @@ def test_answers_that_cannot_be_taken_are_refused_with_the_reason(asked, api, re
     assert not Reply.objects.exists()
 
 
+def test_an_approved_demand_takes_a_message_but_no_amendment(demand_of, counsel, api):
+    case = services.move(demand_of(**CONTENT_ON_SUBPOENA), counsel, State.IN_REVIEW)
+    services.decide(case, counsel, "produce_partial", ["subscriber"], "")
+    case = services.move(case, counsel, State.APPROVED)
+    path = f"/demands/{case.reference}/replies"
+    wider = api("post", path, data={"amend": {"date_range": {"start": "2020-01-01"}}})
+    assert "it can no longer be amended" in wider.json()["error"]["message"]
+    assert api("post", path, data={"message": "Thank you."}).status_code == 201
+    case.refresh_from_db()
+    assert case.state == State.APPROVED and case.decisions.in_force().exists()
+
+
 def test_another_requester_cannot_answer_or_read_the_letters(asked, client, other_officer):
     token = tokens.issue(other_officer)
     headers = {"HTTP_AUTHORIZATION": f"Bearer {token}", "content_type": "application/json"}

@@ -12,7 +12,7 @@ from custodes.cases import services as case_services
 from custodes.cases.models import Case, Document
 from custodes.cases.people import staff_addresses
 from custodes.cases.services import Refused
-from custodes.cases.workflow import State, check_move_table
+from custodes.cases.workflow import BEFORE_APPROVAL, State, check_move_table
 from custodes.intake import extract_request
 from custodes.letters import status
 from custodes.letters.models import Reply
@@ -60,6 +60,11 @@ def reply(
         changes = {**_read(stored), **changes}
     before = case.engine_action
     changed = {}
+    if changes and case.state not in BEFORE_APPROVAL:
+        raise Refused(
+            f"The demand was approved as it stands ({case.state}); it can no longer be "
+            "amended. Send a message, or a new demand."
+        )
     if changes:
         narrowed = _narrowed(case.demand.request, changes)
         changed = case_services.amend_request(case, user, narrowed, "custodes.request.amended")[1]
