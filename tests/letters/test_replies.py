@@ -14,10 +14,12 @@ from custodes.cases.workflow import State
 from custodes.letters import services as letters
 from custodes.letters.models import Reply
 from custodes.notices import services as notices
+from custodes.notices.models import Notice
 from custodes.portal import tokens
 from custodes.worker import tick
 from tests.conftest import sign_in
 from tests.letters.conftest import CONTENT_ON_SUBPOENA
+from tests.notices.conftest import HOLDER, into_notice_period, on
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -225,3 +227,15 @@ def test_an_amended_document_that_replaces_the_demand_is_read_and_reviewed(
     assert reply.document.original_name == "amended.txt"
     assert case.demand.request["categories"] == ["subscriber"]
     assert "categories" in reply.changes and case.engine_action == "produce"
+
+
+def test_the_requester_is_told_the_demand_is_challenged_but_not_by_whom(demand_of, counsel, smtp):
+    with on("2026-11-23"):
+        case = into_notice_period(demand_of(), counsel)
+        tick()
+    with on("2026-11-25"):
+        notices.object_to(Notice.objects.get(), "ACLU of Pennsylvania", "I object.")
+        tick()
+    [told] = [m for m in smtp.to("officer@fbi.gov") if "challenged" in m["Subject"]]
+    assert told["Subject"] == f"{case.reference}: your demand is now challenged by the user"
+    assert "ACLU" not in told.get_content() and HOLDER not in told.get_content()
