@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "custodes.cases",
     "custodes.outbox",
     "custodes.notices",
+    "custodes.letters",
     "custodes.production",
     "custodes.transparency",
     "custodes.portal",
@@ -64,10 +65,18 @@ MIDDLEWARE = [
 ROOT_URLCONF = "custodes.urls"
 WSGI_APPLICATION = "custodes.wsgi.application"
 
+# A folder of the provider's own templates (the letters to requesters, the notices): a file
+# there takes the place of custodes' template of the same path.
+TEMPLATES_DIR = env_text("CUSTODES_TEMPLATES_DIR", "")
+if TEMPLATES_DIR and not Path(TEMPLATES_DIR).is_dir():
+    raise SettingError(
+        f"CUSTODES_TEMPLATES_DIR={TEMPLATES_DIR} is not a folder; create it or unset it"
+    )
+
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        "DIRS": [TEMPLATES_DIR] if TEMPLATES_DIR else [],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [

@@ -13,6 +13,7 @@ from ninja.responses import Status
 from custodes.api import errors
 from custodes.api.auth import TokenAuth
 from custodes.api.errors import ApiError
+from custodes.api.letter_schemas import LetterOut, ReplyIn, ReplyOut
 from custodes.api.schemas import (
     AttachedOut,
     CaseDetailOut,
@@ -32,6 +33,7 @@ from custodes.cases.refusals import refused_documents
 from custodes.cases.uploads import UploadRejected, read_upload
 from custodes.cases.workflow import IllegalMove, State
 from custodes.law import RequestError
+from custodes.letters import replies
 from custodes.portal.accounts import approved_requester
 from custodes.portal.submission import requester_feedback, requester_request
 
@@ -246,3 +248,53 @@ def decide(request, reference: str, payload: DecisionIn):
     except (services.Refused, IllegalMove) as error:
         raise ApiError(403, "refused", str(error)) from None
     return Status(201, _decision_out(decision))
+
+
+@api.get(
+    "/demands/{reference}/letters",
+    response={200: list[LetterOut], **FAILURES},
+    tags=["requesters"],
+)
+def list_letters(request, reference: str):
+    """Our letters on one of your demands, newest first: what is missing, what the process
+    reaches and what it does not, why we cannot answer, and what the account holder is told."""
+    _requester(request)
+    case = _own_case(request, reference)
+    return Status(
+        200, [_letter_out(letter) for letter in case.letters.filter(sent_at__isnull=False)]
+    )
+
+
+def _letter_out(letter) -> dict:
+    return {
+        "id": letter.pk,
+        "kind": letter.kind,
+        "subject": letter.subject,
+        "body": letter.body,
+        "sent_at": letter.sent_at,
+        "pdf_sha256": letter.sha256,
+    }
+
+
+@api.post("/demands/{reference}/replies", response={201: ReplyOut, **FAILURES}, tags=["requesters"])
+def reply(request, reference: str, payload: ReplyIn):
+    """Answer our letter: a message, the demand amended, or both. The demand is reviewed
+    again at once; a new signed document goes to /documents beside it."""
+    _requester(request)
+    case = _own_case(request, reference)
+    changes = payload.amend.model_dump(mode="json", exclude_unset=True) if payload.amend else {}
+    try:
+        answer = replies.reply(case, request.auth, payload.message, changes)
+    except services.Refused as error:
+        raise ApiError(400, "invalid", str(error)) from None
+    return Status(201, _reply_out(answer))
+
+
+def _reply_out(answer) -> dict:
+    return {
+        "id": answer.pk,
+        "state": answer.case.state,
+        "changed": sorted(answer.changes),
+        "engine_action": answer.action_after,
+        "engine_action_before": answer.action_before,
+    }

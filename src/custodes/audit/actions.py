@@ -25,6 +25,7 @@ ACTIONS = {
     "custodes.case.joined": "joined the duplicate {duplicate} to this case",
     "custodes.case.duplicate_cleared": "found this is not a duplicate of {other}",
     "custodes.request.corrected": "corrected the request: {changed}",
+    "custodes.request.amended": "amended the demand in an answer: {changed}",
     "custodes.decision.recorded": "decided: {action:action}",
     "custodes.decision.voided": "set aside the decisions made before the correction",
     "custodes.document.attached": "attached {document}",
@@ -42,6 +43,12 @@ ACTIONS = {
     "custodes.nondisclosure.lifted": "recorded the court's order lifted on {lifted_on}",
     "custodes.nondisclosure.court_asked": "asked the court on {asked_on} to end its order",
     "custodes.objection.settled": "recorded how the objection ended: {outcome}",
+    "custodes.notice.outcome_queued": "wrote to the account holder how it ended: {outcome}",
+    "custodes.letter.drafted": "drafted a letter to the requester ({kind})",
+    "custodes.letter.edited": "edited the draft letter ({changed})",
+    "custodes.letter.discarded": "discarded the draft letter",
+    "custodes.letter.sent": "sent the letter to the requester ({kind})",
+    "custodes.letter.downloaded": "opened the letter's PDF",
     "custodes.production.resolved": "looked the targets up: {matched} found, {none} not found",
     "custodes.production.account_chosen": "chose the account a target means: {account}",
     "custodes.production.left_out": "left {what} out of the package",
@@ -62,6 +69,7 @@ ACTIONS = {
     "custodes.requester.authenticator_set": "set up their authenticator",
     "custodes.requester.approved": "approved the requester's account",
     "custodes.requester.refused": "refused the requester's account: {reason}",
+    "custodes.requester.replied": "the requester answered",
     "custodes.token.issued": "issued an API token ({prefix}…)",
 }
 

@@ -33,6 +33,7 @@ from custodes.law import Request, RequestError, ReviewConfig, review
 from custodes.law.accounts import distinct_accounts
 from custodes.law.pack import load_pack
 from custodes.law.vocab import Action, Category, Severity
+from custodes.letters import status as requester_status
 from custodes.notices import gate as notice_gate
 
 
@@ -263,6 +264,13 @@ WHAT_IS_PRODUCED = {"instrument", "country", "selectors", "categories", "items",
 def correct_request(case: Case, user, changes: dict) -> EngineReview:
     """A reviewer's correction of what intake read; the engine reviews the corrected request."""
     require_worker(user)
+    return amend_request(case, user, changes, "custodes.request.corrected")[0]
+
+
+@transaction.atomic
+def amend_request(case: Case, user, changes: dict, action: str) -> tuple[EngineReview, dict]:
+    """The request changed (a reviewer's correction, the requester's own answer): the engine
+    reviews it again. Returns the new review and what changed, field by field."""
     case = Case.objects.select_for_update().get(pk=case.pk)
     if case.state == State.CLOSED:
         raise Refused("A closed case cannot be corrected.")
@@ -282,13 +290,13 @@ def correct_request(case: Case, user, changes: dict) -> EngineReview:
         _set_targets(case, request)
     previous = case.reviews.first()
     engine = _review(case, request)
-    record("custodes.request.corrected", user, case.subject, {"changed": changed})
+    record(action, user, case.subject, {"changed": changed})
     if engine.decision != previous.decision:
         _void_decisions(case, user, "the corrected request changed the engine's review")
     elif set(changed) & WHAT_IS_PRODUCED:
         fields = ", ".join(sorted(set(changed) & WHAT_IS_PRODUCED))
         _void_decisions(case, user, f"the correction changed what would be produced ({fields})")
-    return engine
+    return engine, changed
 
 
 def _void_decisions(case: Case, user, reason: str) -> None:
@@ -331,6 +339,7 @@ def move(case: Case, user, target: str, outcome: str = "", reason: str = "") -> 
     data = {"from": source, "to": target, "outcome": outcome, "reason": reason.strip()}
     record("custodes.case.moved", user, case.subject, data)
     notice_gate.after_move(case, today)
+    requester_status.state_changed(case, source)
     return case
 
 

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from custodes.cases.models import Case
 from custodes.cases.workflow import IllegalMove, State
 from custodes.law.vocab import NoticeAction
+from custodes.notices import outcomes
 from custodes.notices.models import Objection
 from custodes.notices.plan import notice_action, schedule_for
 from custodes.notices.queueing import queue_due
@@ -71,3 +72,5 @@ def _check_challenge_settled(case: Case, target: str) -> None:
 
 def after_move(case: Case, today: date) -> None:
     queue_due(case, today)
+    if case.state == State.CLOSED:
+        outcomes.tell_holders(case, case.outcome)

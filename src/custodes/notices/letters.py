@@ -9,11 +9,14 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from custodes.cases.models import Case
+from custodes.cases.workflow import Outcome
 from custodes.law import words
 from custodes.law.notice import Schedule
 from custodes.notices.models import Notice, Objection
 from custodes.notices.tokens import token_for
 from custodes.provider import provider_name
+
+OUTCOME_WORDS = set(Outcome.values)
 
 
 def legal_help() -> list[dict]:
@@ -79,6 +82,29 @@ def notice_mail(notice: Notice, plan: Schedule, today: date) -> tuple[str, str]:
         body = render_to_string("notices/notice_after.txt", context)
     subject = f"{provider}: a government demand for data about your account"
     return subject, body
+
+
+def outcome_mail(notice: Notice, outcome: str) -> tuple[str, str]:
+    """How the demand the holder was told of ended; `outcome` is the case's, or "denied"."""
+    case = notice.case
+    decision = case.decisions.in_force().first()
+    produced = decision.allowed_categories if decision and case.disclosed_on else []
+    provider = provider_name("Our service")
+    context = {
+        "provider": provider,
+        "outcome": outcome,
+        "agency": case.demand.request.get("agency") or "the agency",
+        "received_on": case.demand.received_on.isoformat(),
+        "sent_on": notice.queued_on.isoformat() if notice.queued_on else "",
+        "produced": words.categories(produced),
+        "disclosed_on": case.disclosed_on.isoformat() if case.disclosed_on else "",
+        "closed_as": words.label("outcome", outcome) if outcome in OUTCOME_WORDS else outcome,
+        "legal_help": legal_help(),
+        "contact": settings.CUSTODES_PROVIDER_CONTACT,
+        "reference": case.reference,
+    }
+    body = render_to_string("notices/outcome.txt", context)
+    return f"{provider}: how the demand for data about your account ended", body
 
 
 def case_link(case: Case) -> str:

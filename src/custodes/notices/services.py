@@ -19,7 +19,8 @@ from custodes.cases.people import staff_addresses
 from custodes.cases.services import Refused, require_worker
 from custodes.cases.workflow import Outcome, State
 from custodes.law.vocab import NoticeAction
-from custodes.notices import letters
+from custodes.letters import status as requester_status
+from custodes.notices import letters, outcomes
 from custodes.notices.models import NonDisclosureOrder, Notice, NoticeRuling, Objection
 from custodes.notices.plan import finding_codes, notice_action, schedule_for
 from custodes.notices.queueing import queue_due
@@ -178,6 +179,7 @@ def object_to(notice: Notice, lawyer: str, statement: str) -> Objection:
             "reason": "the account holder objected through the link in their notice",
         }
         record("custodes.case.moved", None, case.subject, data)
+        requester_status.state_changed(case, State.NOTICE_PERIOD)
     data = {"notice": notice.pk, "lawyer_given": bool(objection.lawyer)}
     record("custodes.notice.objected", None, case.subject, data)
     _tell_staff(case, objection)
@@ -185,7 +187,8 @@ def object_to(notice: Notice, lawyer: str, statement: str) -> Objection:
 
 
 def _tell_staff(case: Case, objection: Objection) -> None:
-    to = staff_addresses(case)
+    """Counsel decides what follows an objection: they are told at once, beside the assignee."""
+    to = sorted(set(staff_addresses(case)) | set(staff_addresses(case, counsel=True)))
     if to:
         subject, body = letters.objection_mail(objection)
         queue_mail(f"objection:{objection.pk}", to, subject, body, "objection", case.subject)
@@ -220,6 +223,7 @@ def settle_challenge(case: Case, user, outcome: str, reason: str, court_order=No
         data["court_order_sha256"] = document.sha256
     record("custodes.objection.settled", user, case.subject, data)
     if outcome == Objection.Outcome.DENIED:
+        outcomes.tell_holders(case, outcomes.DENIED)
         return case_services.move(case, user, State.PRODUCING, reason=reason)
     closing = Outcome.QUASHED if outcome == Objection.Outcome.QUASHED else Outcome.WITHDRAWN
     return case_services.move(case, user, State.CLOSED, closing, reason=reason)

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from custodes.letters import views as letters
 from custodes.portal import views
 
 app_name = "portal"
@@ -19,4 +20,10 @@ urlpatterns = [
         name="download_package",
     ),
     path("token/", views.api_token, name="token"),
+    path("demands/<str:reference>/reply/", letters.portal_reply, name="reply"),
+    path(
+        "demands/<str:reference>/letters/<int:letter_id>.pdf",
+        letters.portal_pdf,
+        name="letter_pdf",
+    ),
 ]

@@ -99,6 +99,14 @@ def certificate(facts: Facts, contents: Contents) -> bytes:
     return bytes(pdf.output())
 
 
+def letter(title: str, text: str) -> bytes:
+    """A letter of plain text under its title (the letters to requesters)."""
+    pdf = _page(title)
+    for paragraph in text.split("\n\n"):
+        _para(pdf, paragraph)
+    return bytes(pdf.output())
+
+
 def _page(title: str) -> FPDF:
     pdf = FPDF(format="Letter")
     pdf.set_margins(22, 20, 22)

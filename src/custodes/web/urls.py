@@ -1,5 +1,6 @@
 from django.urls import path
 
+from custodes.letters import views as letters
 from custodes.web.views import auth, cases, notices, production, queue, requesters, staff
 
 app_name = "web"
@@ -53,6 +54,9 @@ urlpatterns = [
         production.download,
         name="download_production",
     ),
+    path("cases/<str:reference>/letters/", letters.draft, name="draft_letter"),
+    path("cases/<str:reference>/letters/<int:letter_id>/", letters.change, name="change_letter"),
+    path("cases/<str:reference>/letters/<int:letter_id>.pdf", letters.staff_pdf, name="letter_pdf"),
     path("staff/", staff.staff, name="staff"),
     path("staff/<int:user_id>/", staff.update, name="update_staff"),
     path("staff/requesters/", requesters.requesters, name="requesters"),

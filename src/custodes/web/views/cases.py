@@ -13,6 +13,7 @@ from custodes.cases.uploads import UploadRejected, read_upload
 from custodes.cases.workflow import BEFORE_APPROVAL, State, moves_from
 from custodes.law import words
 from custodes.law.vocab import Action, Category, Instrument, SelectorKind
+from custodes.letters.views import panel as letters_panel
 from custodes.notices.panel import notice_panel
 from custodes.web.access import case_worker
 from custodes.web.corrections import changes_from_form, form_texts, request_diff
@@ -54,6 +55,7 @@ def case_page(request, reference: str):
         **form_texts(demand.request),
     }
     context |= notice_panel(case, timezone.localdate())
+    context |= letters_panel(case)
     return render(request, "web/case.html", context)
 
 
