@@ -100,7 +100,7 @@ def test_a_malformed_address_is_refused_with_what_to_give(client, email, why):
     page = response.content.decode()
     assert response.status_code == 400
     assert why in page and "Give your own official address alone" in page
-    assert not get_user_model().objects.exists() and not mail.outbox
+    assert not get_user_model().objects.exists() and not Mail.objects.exists()
 
 
 def test_a_forged_or_broken_link_is_refused(client):
