@@ -131,6 +131,10 @@ WHITENOISE_USE_FINDERS = True
 
 MEDIA_ROOT = DATA_DIR / "documents"
 MAX_UPLOAD_BYTES = 25 * 1024 * 1024
+# The most text a document may hold, whatever it came as: the reader takes about 1.5 s a
+# megabyte of text, so a demand at the limit is read in seconds (a PDF's scans and an
+# e-mail's attachments may be larger; their text may not).
+CUSTODES_MAX_TEXT_MB = env_int("CUSTODES_MAX_TEXT_MB", 2)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 

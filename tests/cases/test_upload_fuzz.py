@@ -74,3 +74,11 @@ def test_random_bytes_with_a_pdf_header_are_refused(junk):
 )
 def test_any_bytes_under_any_name_are_read_or_refused(junk, name):
     _outcome(junk, name)
+
+
+def test_more_text_than_the_reader_takes_in_seconds_is_refused_with_what_to_send(settings):
+    settings.CUSTODES_MAX_TEXT_MB = 1
+    check_upload(TEXT.encode() * 8_000, "demand.txt")  # under a megabyte: read
+    with pytest.raises(UploadRejected, match=r"holds 1\.\d MB of text, over the 1 MB") as refused:
+        check_upload(TEXT.encode() * 20_000, "demand.txt")
+    assert refused.value.code == "too_large" and "Send the demand itself" in str(refused.value)

@@ -74,7 +74,7 @@ def check_upload(data: bytes, name: str) -> Checked:
     if len(data) > limit:
         raise _too_large(name, len(data))
     try:
-        return _read(data, name)
+        checked = _read(data, name)
     except UnreadableInput as error:
         raise UploadRejected(str(error)) from None
     except Exception as error:  # a reader's bug on hostile input is still a refusal, not a 500
@@ -87,6 +87,20 @@ def check_upload(data: bytes, name: str) -> Checked:
             f"{name} could not be read ({type(error).__name__}). Send it again as a PDF or "
             "text file, or as the original .eml message."
         ) from None
+    _refuse_long_text(checked.text, name)
+    return checked
+
+
+def _refuse_long_text(text: str, name: str) -> None:
+    limit = settings.CUSTODES_MAX_TEXT_MB
+    megabytes = len(text.encode("utf-8", "surrogatepass")) / 1024 / 1024
+    if megabytes > limit:
+        raise UploadRejected(
+            f"{name} holds {megabytes:.1f} MB of text, over the {limit} MB a demand may hold. "
+            "Send the demand itself (its letter, order or schedule) without the records or "
+            "messages attached to it.",
+            code="too_large",
+        )
 
 
 def _read(data: bytes, name: str) -> Checked:
