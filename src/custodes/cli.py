@@ -404,10 +404,6 @@ def audit_keygen(
     out.print(f"{'Made' if made else 'Kept'} the audit key {path}; keep a copy somewhere safe.")
 
 
-if __name__ == "__main__":
-    app()
-
-
 report_app = typer.Typer(help="The transparency report.", invoke_without_command=True)
 app.add_typer(report_app, name="report")
 FORMATS = ("csv", "json", "html")
@@ -492,3 +488,7 @@ def _migrate_if_new() -> None:
     if executor.migration_plan(executor.loader.graph.leaf_nodes()):
         out.print("The database was new or behind its migrations: migrating it first.")
         call_command("migrate", verbosity=0)
+
+
+if __name__ == "__main__":
+    app()
