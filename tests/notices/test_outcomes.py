@@ -135,3 +135,23 @@ def test_the_objection_reaches_counsel_and_the_assignee_at_once(notified, counse
         "carl@parley.example",
         "rita@parley.example",
     ]
+
+
+def test_the_courts_order_is_read_before_the_transaction_that_stores_it(
+    objected, counsel, monkeypatch
+):
+    from django.db import connection
+
+    from custodes.cases.uploads import check_upload
+
+    read_inside: list[bool] = []
+
+    def reading(data, name):
+        read_inside.append(connection.in_atomic_block)
+        return check_upload(data, name)
+
+    monkeypatch.setattr(notices, "check_upload", reading)
+    with on("2026-12-10"):
+        notices.settle_challenge(objected, counsel, "denied", "Denied from the bench", ORDER)
+    assert read_inside == [False]
+    assert Case.objects.get(pk=objected.pk).state == State.PRODUCING

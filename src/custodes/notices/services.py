@@ -17,6 +17,7 @@ from custodes.cases import services as case_services
 from custodes.cases.models import Case
 from custodes.cases.people import staff_addresses
 from custodes.cases.services import Refused, require_worker
+from custodes.cases.uploads import Checked, check_upload
 from custodes.cases.workflow import Outcome, State
 from custodes.law.vocab import NoticeAction
 from custodes.letters import status as requester_status
@@ -66,10 +67,23 @@ def remove_recipient(notice: Notice, user) -> None:
     notice.delete()
 
 
-@transaction.atomic
 def lift_order(case: Case, user, lifted_on: date, reason: str, document=None):
     """The court lifted its non-disclosure order early (or it was never in force): the
     delayed notice goes out at once. `document` is the court's order as (bytes, name)."""
+    return _lift_order(case, user, lifted_on, reason, _read_first(document))
+
+
+def _read_first(document: tuple[bytes, str] | None) -> tuple[bytes, str, Checked] | None:
+    """A court's order as (bytes, name, what was read): read before the transaction that
+    stores it opens, so a slow PDF never holds the database."""
+    if not document:
+        return None
+    data, name = document
+    return data, name, check_upload(data, name)
+
+
+@transaction.atomic
+def _lift_order(case: Case, user, lifted_on: date, reason: str, document):
     require_worker(user)
     reason = _require_reason(reason, "Recording an order lifted")
     if case.secrecy != "court_ordered":
@@ -194,10 +208,15 @@ def _tell_staff(case: Case, objection: Objection) -> None:
         queue_mail(f"objection:{objection.pk}", to, subject, body, "objection", case.subject)
 
 
-@transaction.atomic
 def settle_challenge(case: Case, user, outcome: str, reason: str, court_order=None) -> Case:
     """Counsel records how the objection ended: the demand quashed or withdrawn closes the
-    case; the objection denied by a court (its order attached) lets production go ahead."""
+    case; the objection denied by a court (its order as (bytes, name)) lets production go
+    ahead."""
+    return _settle_challenge(case, user, outcome, reason, _read_first(court_order))
+
+
+@transaction.atomic
+def _settle_challenge(case: Case, user, outcome: str, reason: str, court_order) -> Case:
     if not roles.is_counsel(user):
         raise Refused("Counsel records how an objection ended.")
     reason = _require_reason(reason, "Recording how an objection ended")
