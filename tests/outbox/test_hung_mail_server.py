@@ -82,7 +82,7 @@ def test_sign_up_and_the_api_answer_while_the_worker_waits_on_the_mail_server(si
     }
     submitted = api.post("/api/v1/demands", demand, content_type="application/json")
     assert submitted.status_code == 201, submitted.content
-    assert _sign_up("sam.lee@nypd.gov").status_code == 200
+    assert _sign_up("sam.lee@nypd.org").status_code == 200
     assert api.get("/api/v1/demands").json()["total"] == 1
     worker.join(WORKER_BOUND)
     assert not worker.is_alive()
@@ -90,7 +90,7 @@ def test_sign_up_and_the_api_answer_while_the_worker_waits_on_the_mail_server(si
 
 def test_the_worker_gives_each_mail_up_at_the_timeout_and_moves_on(silent, smtp, settings):
     _sign_up("dana.reyes@fbi.gov")
-    _sign_up("sam.lee@nypd.gov")
+    _sign_up("sam.lee@nypd.org")
     settings.EMAIL_PORT = silent.port  # the smtp fixture pointed it at the working relay
     worker = _worker()
     worker.join(WORKER_BOUND)
@@ -105,7 +105,7 @@ def test_the_worker_gives_each_mail_up_at_the_timeout_and_moves_on(silent, smtp,
     with time_machine.travel(timezone.now() + timedelta(minutes=3)):
         tick()
     assert {m.status for m in mails.all()} == {Mail.Status.SENT}
-    assert sorted(m["To"] for m in smtp.messages) == ["dana.reyes@fbi.gov", "sam.lee@nypd.gov"]
+    assert sorted(m["To"] for m in smtp.messages) == ["dana.reyes@fbi.gov", "sam.lee@nypd.org"]
 
 
 @pytest.mark.parametrize(("value", "says"), [("90", "at most 60"), ("soon", "not a whole number")])
