@@ -93,12 +93,14 @@ def test_the_page_names_the_provider_its_address_and_contact_from_settings(setti
     settings.CUSTODES_PROVIDER_CONTACT = "lawenforcement@parley.example"
     settings.CUSTODES_SITE_URL = "https://desk.parley.example"
     settings.CUSTODES_CHALLENGE_WINDOW_DAYS = 10
+    settings.CUSTODES_GOVERNMENT_DOMAINS = ("sheriff.example.org",)
     page = html.unescape(Client().get("/guidelines/").content.decode())
     assert "Parley Social, Inc.: Guidelines for law enforcement" in page
     assert "Service by post: Legal Process, 100 Pier Street, Oakland, CA 94607." in page
     assert "Contact: lawenforcement@parley.example." in page
     assert "https://desk.parley.example/portal/signup/" in page
     assert "has 10 days to object" in page
+    assert "those known are sheriff.example.org; gov, mil, fed.us (US); gov.uk," in page
 
 
 def test_json_and_pdf_say_the_same_rules_with_the_version(settings):

@@ -23,6 +23,7 @@ FACTS = {
     "emergency_notice_days": 90,
     "max_selectors": 25,
     "max_date_range_days": 366,
+    "government_domains": "gov, mil (US)",
 }
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.conf import settings
 
-from custodes.law.guidelines import Guidelines, build
+from custodes.law.guidelines import Guidelines, build, government_domains
 from custodes.law.pack import load_pack
 from custodes.law.policy import Commitment, commitments
 from custodes.provider import provider_name
@@ -36,6 +36,7 @@ def provider_facts() -> dict[str, Any]:
         "emergency_notice_days": settings.CUSTODES_EMERGENCY_NOTICE_DAYS,
         "max_selectors": settings.CUSTODES_MAX_SELECTORS,
         "max_date_range_days": settings.CUSTODES_MAX_DATE_RANGE_DAYS,
+        "government_domains": government_domains(settings.CUSTODES_GOVERNMENT_DOMAINS),
     }
 
 

@@ -12,7 +12,7 @@ from importlib import resources
 from typing import Any
 
 from custodes.law import words
-from custodes.law.pack import Pack
+from custodes.law.pack import Pack, load_domains
 from custodes.law.vocab import Category
 
 
@@ -59,6 +59,18 @@ def pack_rows(pack: Pack) -> dict[str, str]:
     rows |= {f"statutes.{s.cite}": s.citation for s in pack.statutes}
     rows |= {f"findings.{c.value}": r.citation for c, r in pack.findings.items()}
     return rows
+
+
+def government_domains(extra: tuple[str, ...] = ()) -> str:
+    """The e-mail domains verified at sign-up, by country ("gov, mil (US); gov.uk (GB)"),
+    the deployment's own first."""
+    by_country: dict[str, list[str]] = {}
+    for suffix, country in load_domains()[0].items():
+        by_country.setdefault(country, []).append(suffix)
+    listed = [f"{', '.join(suffixes)} ({country})" for country, suffixes in by_country.items()]
+    if extra:
+        listed.insert(0, ", ".join(extra))
+    return "; ".join(listed)
 
 
 @cache
