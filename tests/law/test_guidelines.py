@@ -84,3 +84,9 @@ def test_a_commitment_on_a_rule_the_pack_lacks_is_named():
 
 def _row(guidelines, key):
     return next(row for row in guidelines.rows() if row.key == key)
+
+
+def test_a_pack_version_that_is_not_a_day_is_refused():
+    pack = dataclasses.replace(load_pack(), version="v7")
+    with pytest.raises(GuidelinesError, match=r"version 'v7'.*\(YYYY-MM-DD\)"):
+        build(pack, FACTS)

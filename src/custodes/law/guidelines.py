@@ -4,6 +4,7 @@ citation and, for a process, what it reaches and what it does not. No Django her
 
 from __future__ import annotations
 
+import dataclasses
 import tomllib
 from dataclasses import dataclass
 from datetime import date
@@ -107,9 +108,20 @@ def build(pack: Pack, facts: dict[str, Any], text: dict[str, Any] | None = None)
         pack=pack.name,
         pack_title=pack.title or pack.name,
         version=pack.version,
-        dated=date.fromisoformat(pack.version),
+        dated=_dated(pack),
         sections=sections,
     )
+
+
+def _dated(pack: Pack) -> date:
+    """A pack's version is the day its rules took effect: the guidelines are dated by it."""
+    try:
+        return date.fromisoformat(pack.version)
+    except ValueError:
+        raise GuidelinesError(
+            f"rule pack {pack.name!r} has version {pack.version!r}; the guidelines are dated by "
+            "it, so write it as the day the rules took effect (YYYY-MM-DD)"
+        ) from None
 
 
 def _check_rows(pack: Pack, text: dict[str, Any]) -> None:
@@ -175,15 +187,7 @@ def _categories(categories) -> tuple[str, ...]:
 
 
 def _filled(row: Row, values: dict[str, Any]) -> Row:
-    return Row(
-        key=row.key,
-        title=row.title,
-        sentence=_fill(row.sentence, values, row.key),
-        citation=row.citation,
-        reaches=row.reaches,
-        withheld=row.withheld,
-        field=row.field,
-    )
+    return dataclasses.replace(row, sentence=_fill(row.sentence, values, row.key))
 
 
 def _fill(template: str, values: dict[str, Any], where: str) -> str:
