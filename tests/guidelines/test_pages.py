@@ -142,3 +142,9 @@ def test_it_is_public_read_only_and_says_nothing_of_any_case(open_case):
         assert b"quiet_neighbour_77" not in response.content
         assert b"Homeland Security Investigations" not in response.content
     assert Client().post("/guidelines/").status_code == 405
+
+
+def test_the_portal_and_the_report_lead_to_the_guidelines():
+    dana = Client()
+    assert b'href="/guidelines/"' in dana.get("/portal/signup/").content
+    assert b'href="/guidelines/"' in dana.get("/transparency/").content
