@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from custodes.law.guidelines import Guidelines, Row
 from custodes.law.policy import Commitment
 
@@ -9,6 +11,9 @@ from custodes.law.policy import Commitment
 from custodes.production.documents import _heading, _page, _para
 
 
+# Writing it takes half a second and anyone may ask for it: the same guidelines give the same
+# bytes, so they are written once per version of the pack and the settings.
+@lru_cache(maxsize=4)
 def guidelines_pdf(guidelines: Guidelines, commitments: tuple[Commitment, ...]) -> bytes:
     pdf = _page(f"{guidelines.provider}: {guidelines.title}")
     _para(
