@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "custodes.letters",
     "custodes.production",
     "custodes.transparency",
+    "custodes.guidelines",
     "custodes.portal",
     "custodes.staff",
     "custodes.web",
@@ -157,6 +158,8 @@ CUSTODES_LEGAL_HELP = env_list("CUSTODES_LEGAL_HELP") or (
 # Reminders to the case's assignee, this many days before each deadline (","-separated).
 CUSTODES_REMINDER_DAYS = env_days("CUSTODES_REMINDER_DAYS", (7, 1))
 CUSTODES_PROVIDER_CONTACT = env_text("CUSTODES_PROVIDER_CONTACT", "")
+# Where process is served by post, as /guidelines/ publishes it.
+CUSTODES_PROVIDER_ADDRESS = env_text("CUSTODES_PROVIDER_ADDRESS", "")
 
 # Production: the connector file mapping the provider's data (the demo's by default), the
 # provider's database (replaces the file's `url`), and how many days the requester's
@@ -172,6 +175,10 @@ CUSTODES_DOWNLOAD_DAYS = env_int("CUSTODES_DOWNLOAD_DAYS", 14)
 CUSTODES_NSL_BAND = env_int("CUSTODES_NSL_BAND", 250)
 if CUSTODES_NSL_BAND not in (1000, 500, 250, 100):
     raise SettingError(f"CUSTODES_NSL_BAND={CUSTODES_NSL_BAND} must be 1000, 500, 250 or 100")
+
+# A half-year is published this many days after it ends (0: at once), so that a single new
+# case cannot be spotted in it; the current half-year is never shown.
+CUSTODES_REPORT_DELAY_DAYS = env_int("CUSTODES_REPORT_DELAY_DAYS", 30, minimum=0)
 
 # Background work: django-tasks with its queue in the database (no broker needed).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

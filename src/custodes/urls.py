@@ -7,5 +7,6 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("notice/", include("custodes.notices.urls")),
     path("transparency/", include("custodes.transparency.urls")),
+    path("guidelines/", include("custodes.guidelines.urls")),
     path("", include("custodes.web.urls")),
 ]

@@ -52,6 +52,7 @@ class Pack:
     instruments: dict[Instrument, InstrumentRule]
     findings: dict[Code, FindingRule]
     statutes: tuple[StatuteField, ...]
+    title: str = ""
 
     def instrument(self, instrument: Instrument) -> InstrumentRule:
         return self.instruments[instrument]
@@ -135,6 +136,7 @@ def load_pack(name: str = "us") -> Pack:
         instruments=instruments,
         findings=findings,
         statutes=statutes,
+        title=data.get("title", ""),
     )
 
 

@@ -70,3 +70,25 @@ class Period:
 
     def previous(self) -> Period:
         return Period.containing(self.start - timedelta(days=1))
+
+    def published_on(self, delay_days: int) -> date:
+        """The day the period may be shown: `delay_days` after the day it ends."""
+        return self.end + timedelta(days=1 + delay_days)
+
+
+def latest_published(today: date, delay_days: int) -> Period:
+    """The last half-year shown on `today`: never the one under way, nor one that ended less
+    than `delay_days` ago, in which a single new case could be spotted."""
+    period = Period.containing(today)
+    while period.published_on(delay_days) > today:
+        period = period.previous()
+    return period
+
+
+def check_published(period: Period, today: date, delay_days: int) -> None:
+    if period.published_on(delay_days) > today:
+        raise PeriodError(
+            f"{period.label} is not published yet: a period is published {delay_days} days "
+            f"after it ends, so this one on {period.published_on(delay_days).isoformat()}. "
+            f"The latest published is {latest_published(today, delay_days).label}."
+        )

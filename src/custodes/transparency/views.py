@@ -3,6 +3,7 @@ phone; the same figures as CSV and JSON beside it."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -13,12 +14,25 @@ from custodes.transparency import charts
 from custodes.transparency import render as outputs
 from custodes.transparency.aggregate import Report, compute
 from custodes.transparency.history import requests_by_period
-from custodes.transparency.periods import Period, PeriodError
+from custodes.transparency.periods import Period, PeriodError, check_published, latest_published
 
 
 def _period(request) -> Period:
+    """The period asked for, or the latest published; one not yet published is refused."""
+    today, delay = timezone.localdate(), settings.CUSTODES_REPORT_DELAY_DAYS
     text = request.GET.get("period", "")
-    return Period.parse(text) if text else Period.containing(timezone.localdate())
+    period = Period.parse(text) if text else latest_published(today, delay)
+    check_published(period, today, delay)
+    return period
+
+
+def _published_history() -> list[tuple[str, int]]:
+    today, delay = timezone.localdate(), settings.CUSTODES_REPORT_DELAY_DAYS
+    return [
+        (label, count)
+        for label, count in requests_by_period()
+        if Period.parse(label).published_on(delay) <= today
+    ]
 
 
 def report_page(request):
@@ -26,7 +40,7 @@ def report_page(request):
         period = _period(request)
     except PeriodError as error:
         return render(request, "transparency/bad_period.html", {"error": error}, status=400)
-    return HttpResponse(render_html(compute(period), requests_by_period()))
+    return HttpResponse(render_html(compute(period), _published_history()))
 
 
 def render_html(report: Report, history: list[tuple[str, int]]) -> str:
