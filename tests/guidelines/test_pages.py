@@ -100,7 +100,10 @@ def test_the_page_names_the_provider_its_address_and_contact_from_settings(setti
     assert "Contact: lawenforcement@parley.example." in page
     assert "https://desk.parley.example/portal/signup/" in page
     assert "has 10 days to object" in page
-    assert "those known are sheriff.example.org; gov, mil, fed.us (US); gov.uk," in page
+    assert (
+        "those known are sheriff.example.org; the .gov domains CISA lists, mil, fed.us (US); "
+        "gov.uk," in page
+    )
 
 
 def test_json_and_pdf_say_the_same_rules_with_the_version(settings):

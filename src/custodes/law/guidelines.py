@@ -13,7 +13,8 @@ from importlib import resources
 from typing import Any
 
 from custodes.law import words
-from custodes.law.pack import Pack, load_domains
+from custodes.law.domains import curated
+from custodes.law.pack import Pack
 from custodes.law.vocab import Category
 
 
@@ -63,15 +64,16 @@ def pack_rows(pack: Pack) -> dict[str, str]:
 
 
 def government_domains(extra: tuple[str, ...] = ()) -> str:
-    """The e-mail domains verified at sign-up, by country ("gov, mil (US); gov.uk (GB)"),
-    the deployment's own first."""
-    by_country: dict[str, list[str]] = {}
-    for suffix, country in load_domains()[0].items():
+    """The e-mail domains verified at sign-up, by country ("the .gov domains CISA lists, mil
+    (US); gov.uk (GB)"), the deployment's own first; the agencies' own domains outside those
+    zones (nypd.org) are named as a list, not one by one."""
+    by_country: dict[str, list[str]] = {"US": ["the .gov domains CISA lists"]}
+    for suffix, country in curated().suffixes.items():
         by_country.setdefault(country, []).append(suffix)
     listed = [f"{', '.join(suffixes)} ({country})" for country, suffixes in by_country.items()]
     if extra:
         listed.insert(0, ", ".join(extra))
-    return "; ".join(listed)
+    return "; ".join(listed) + "; and the police and agency domains on custodes' own list"
 
 
 @cache
