@@ -47,7 +47,7 @@ def test_deleting_the_last_events_is_found_against_the_checkpoint(signed_log):
     behind_the_back("DELETE FROM audit_event WHERE sequence >= 4")
     problem = _refused()
     assert "holds 3 events" in problem and "signed 4" in problem
-    assert "#4 are missing from its end" in problem
+    assert "event #4 is missing from its end" in problem
 
 
 def test_changing_an_events_actor_is_found(signed_log, counsel):

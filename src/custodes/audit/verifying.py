@@ -115,13 +115,13 @@ class _Walk:
         longest = self.checkpoints[-1] if self.checkpoints else None
         if longest and longest.sequence > self.count:
             missing = (
-                f"#{self.count + 1}"
+                f"event #{self.count + 1} is"
                 if longest.sequence == self.count + 1
-                else f"#{self.count + 1}–#{longest.sequence}"
+                else f"events #{self.count + 1}–#{longest.sequence} are"
             )
             raise _Broken(
                 f"the log holds {self.count} events, but the checkpoint of {_when(longest)} "
-                f"signed {longest.sequence}: events {missing} are missing from its end"
+                f"signed {longest.sequence}: {missing} missing from its end"
             )
 
 
