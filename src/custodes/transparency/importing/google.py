@@ -8,16 +8,10 @@ from datetime import date
 from custodes.transparency.importing import cells
 from custodes.transparency.importing.table import ImportRefused, Table
 from custodes.transparency.periods import Period
+from custodes.transparency.schema import CSV_COLUMNS
 
-COLUMNS = [
-    "Period Ending",
-    "Country/Region",
-    "CLDR Territory Code",
-    "Legal Process",
-    "User Data Requests",
-    "Percentage disclosed",
-    "Accounts",
-]
+# Google's seven columns, the first seven of custodes' own report CSV.
+COLUMNS = list(CSV_COLUMNS[:7])
 RANGES = [
     "Reporting period ending date",
     "Number of requests (range MIN)",
