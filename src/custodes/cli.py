@@ -20,6 +20,7 @@ from custodes.reviewing import Review, config_from_env, demands_in, review_file
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 out = Console(highlight=False, soft_wrap=False)
+err = Console(stderr=True, highlight=False, soft_wrap=False)
 
 
 @app.callback()
@@ -146,6 +147,16 @@ def _django() -> None:
         _fail(str(error))
 
 
+@app.command("migrate")
+def migrate() -> None:
+    """Create the database's tables, or bring them up to this custodes."""
+    _django()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    out.print("The database is up to date.")
+
+
 @app.command("serve")
 def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
@@ -178,7 +189,7 @@ def _start_demo_worker() -> None:
 @app.command("tick")
 def tick_command() -> None:
     """One background pass: write the notices and reminders that are due, and send them."""
-    _django()
+    _database()
     from custodes.worker import tick
 
     done = tick()
@@ -190,7 +201,7 @@ def worker_command(
     interval: Annotated[float, typer.Option(help="Seconds between passes.", min=1)] = 30,
 ) -> None:
     """Run the background worker: a pass every INTERVAL seconds, e-mails sent as written."""
-    _django()
+    _database()
     from custodes.worker import work
 
     out.print(f"custodes worker: a pass every {interval:g} s (Ctrl-C stops it)")
@@ -291,7 +302,7 @@ def staff_add(
     email: Annotated[str, typer.Option(help="Where reminders and objections reach them.")] = "",
 ) -> None:
     """Add a staff member; prints the TOTP secret for their authenticator, once."""
-    _django()
+    _database()
     from custodes.cases.people import add_staff, secret_of
 
     try:
@@ -306,7 +317,7 @@ def staff_add(
 @staff_app.command("code")
 def staff_code(username: str) -> None:
     """The current six-digit code of a demo staff member (only with CUSTODES_DEBUG=true)."""
-    _django()
+    _database()
     from django.conf import settings
     from django.contrib.auth import get_user_model
 
@@ -335,10 +346,10 @@ def _audit_log() -> None:
     if "audit_event" not in connection.introspection.table_names():
         _fail(
             "this database holds no audit log (its tables are missing: never set up, or "
-            "dropped); `custodes serve` sets up a new one"
+            "dropped); `custodes migrate` sets up a new one"
         )
     if executor.migration_plan(executor.loader.graph.leaf_nodes()):
-        _fail("this database is behind this custodes: start `custodes serve` once to migrate it")
+        _fail("this database is behind this custodes: run `custodes migrate` first")
 
 
 @audit_app.command("verify")
@@ -423,7 +434,7 @@ def report(
         return
     if format not in FORMATS:
         _fail(f"--format {format!r}: choose csv, json or html")
-    _django()
+    _database()
     from django.utils import timezone
 
     from custodes.transparency import render
@@ -459,7 +470,7 @@ def report_import(
 ) -> None:
     """Import totals a provider published before custodes (Google's, GitHub's, Meta's,
     Discord's or Twitter's CSV files)."""
-    _django()
+    _database()
     from custodes.transparency.importing import ImportRefused, import_file
     from custodes.transparency.periods import Period, PeriodError
 
@@ -467,7 +478,6 @@ def report_import(
         given = Period.parse(period) if period else None
     except PeriodError as error:
         _fail(f"--period {error}")
-    _migrate_if_new()
     for path in files:
         try:
             done = import_file(path, given)
@@ -478,15 +488,21 @@ def report_import(
             out.print(f"  note: {note}")
 
 
+def _database() -> None:
+    """Django, and its database's tables as this custodes writes them: a fresh data folder
+    has none yet, so they are made first, as `custodes serve` would."""
+    _django()
+    _migrate_if_new()
+
+
 def _migrate_if_new() -> None:
-    """A fresh data folder has no tables yet: create them, as `custodes serve` would."""
     from django.core.management import call_command
     from django.db import connection
     from django.db.migrations.executor import MigrationExecutor
 
     executor = MigrationExecutor(connection)
     if executor.migration_plan(executor.loader.graph.leaf_nodes()):
-        out.print("The database was new or behind its migrations: migrating it first.")
+        err.print("The database was new or behind its migrations: migrating it first.")
         call_command("migrate", verbosity=0)
 
 

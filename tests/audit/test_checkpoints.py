@@ -103,4 +103,4 @@ def test_a_deployment_whose_key_file_is_not_a_key_does_not_start(tmp_path):
 def test_verify_on_a_database_without_the_log_says_so_in_one_line(tmp_path):
     ran = _custodes(tmp_path, "audit", "verify")
     assert ran.returncode == 2 and "Traceback" not in ran.stderr
-    assert ran.stderr.strip().endswith("`custodes serve` sets up a new one")
+    assert ran.stderr.strip().endswith("`custodes migrate` sets up a new one")
