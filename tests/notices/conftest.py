@@ -9,8 +9,10 @@ import pytest
 import time_machine
 
 from custodes.cases import services
+from custodes.cases.people import add_staff
 from custodes.cases.workflow import State
 from custodes.notices import services as notices
+from tests.conftest import PASSWORD
 
 HOLDER = "holder@example.org"
 ICE_SUBPOENA = {
@@ -56,3 +58,16 @@ def counsel_with_mail(counsel):
     counsel.email = "carl@parley.example"
     counsel.save()
     return counsel
+
+
+@pytest.fixture
+def rita(db):
+    """A reviewer with an address for her reminders, to be assigned cases."""
+    return add_staff(
+        "rita",
+        PASSWORD,
+        ["reviewer"],
+        full_name="Rita Reyes",
+        title="Reviewer",
+        email="rita@parley.example",
+    )[0]

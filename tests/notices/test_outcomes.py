@@ -8,13 +8,11 @@ import pytest
 from custodes.audit.models import Event
 from custodes.cases import services
 from custodes.cases.models import Case
-from custodes.cases.people import add_staff
 from custodes.cases.workflow import State
 from custodes.notices import services as notices
 from custodes.notices.models import Notice
 from custodes.notices.outcomes import tell_holders
 from custodes.worker import tick
-from tests.conftest import PASSWORD
 from tests.notices.conftest import HOLDER, ICE_SUBPOENA, into_notice_period, on
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -115,17 +113,9 @@ def test_an_end_is_told_once_and_a_duplicate_is_no_end(notified, counsel, smtp):
     assert len(smtp.to(HOLDER)) == 1
 
 
-def test_the_objection_reaches_counsel_and_the_assignee_at_once(notified, counsel, smtp):
+def test_the_objection_reaches_counsel_and_the_assignee_at_once(notified, counsel, rita, smtp):
     counsel.email = "carl@parley.example"
     counsel.save()
-    rita = add_staff(
-        "rita",
-        PASSWORD,
-        ["reviewer"],
-        full_name="Rita Reyes",
-        title="Reviewer",
-        email="rita@parley.example",
-    )[0]
     services.assign(notified, counsel, rita)
     with on("2026-11-25"):
         notices.object_to(Notice.objects.get(), "ACLU of Pennsylvania", "I object.")

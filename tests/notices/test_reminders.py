@@ -5,25 +5,15 @@ from __future__ import annotations
 import pytest
 
 from custodes.cases import services
-from custodes.cases.people import add_staff
 from custodes.worker import tick
-from tests.conftest import PASSWORD
 from tests.notices.conftest import on
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_the_assignee_is_reminded_of_the_return_date_7_days_and_1_day_before(
-    open_case, counsel, smtp
+    open_case, counsel, rita, smtp
 ):
-    rita = add_staff(
-        "rita.r",
-        PASSWORD,
-        ["reviewer"],
-        full_name="Rita Reyes",
-        title="Reviewer",
-        email="rita@parley.example",
-    )[0]
     with on("2026-11-23"):
         case = open_case(return_by="2026-12-10")
         services.assign(case, counsel, rita)
