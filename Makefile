@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 POSTGRES_URL ?= postgresql://postgres@127.0.0.1:5432/test
 
-.PHONY: run test lint format bench browser clean
+.PHONY: run test lint format bench browser screenshots clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -c 'import sys; assert (3, 11) <= sys.version_info[:2] <= (3, 13), "custodes needs Python 3.11 to 3.13"'
@@ -53,6 +53,11 @@ test: lint browser
 	else \
 		echo "$(OTHER_PYTHON) is not installed: the suite ran on $$($(BIN)/python --version) only"; \
 	fi
+
+# The README's pictures, retaken by the browser tests (which otherwise save them to a temporary
+# folder).
+screenshots: $(STAMP) browser
+	CUSTODES_SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest -q -k browser
 
 bench: $(STAMP)
 	$(BIN)/python bench/review.py

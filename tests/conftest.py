@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -110,7 +111,12 @@ def other_officer(db):
 
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-SCREENSHOTS = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
+# Browser tests save what they saw here. `make screenshots` points it at docs/screenshots to
+# retake the README's pictures; otherwise they go to a temporary folder and the tree stays as
+# it was.
+SCREENSHOTS = Path(
+    os.environ.get("CUSTODES_SCREENSHOTS") or tempfile.mkdtemp(prefix="custodes-screenshots-")
+)
 needs_chromium = pytest.mark.skipif(
     not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed (make test installs it)"
 )
