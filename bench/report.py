@@ -1,10 +1,10 @@
 """How long does the transparency report take over 1,000,000 demands naming 2,500,000
 accounts, beside one hand-written GROUP BY for the same figures (the ceiling)?
 
-Builds a throwaway database: SQLite in a temporary folder, or, with DATABASE_URL set, a fresh
-PostgreSQL database `custodes_bench_report` on that server. Fills it in SQL, then times the
-report's computation and the hand-written query, five times each, in the same run, and
-prints the medians. Exits 0 whatever the figures.
+Builds a throwaway database: SQLite in a temporary folder, or, with DATABASE_URL set, a new
+PostgreSQL database of its own on that server (a random name, dropped when it ends). Fills
+it in SQL, then times the report's computation and the hand-written query, five times each,
+in the same run, and prints the medians. Exits 0 whatever the figures.
 """
 
 from __future__ import annotations
@@ -29,14 +29,27 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "custodes.settings")
 
 
 def _fresh_postgresql() -> None:
-    """Point DATABASE_URL at a new, empty database beside the one it names."""
+    """Point DATABASE_URL at a new, empty database of the benchmark's own beside the one it
+    names, never touching another's, and drop it when the benchmark ends."""
+    import atexit
+    import secrets
+
     import psycopg
 
     url = os.environ["DATABASE_URL"]
+    name = f"custodes_bench_{secrets.token_hex(6)}"
     with psycopg.connect(url, autocommit=True) as server:
-        server.execute("DROP DATABASE IF EXISTS custodes_bench_report")
-        server.execute("CREATE DATABASE custodes_bench_report")
-    os.environ["DATABASE_URL"] = url.rsplit("/", 1)[0] + "/custodes_bench_report"
+        server.execute(f"CREATE DATABASE {name}")
+
+    def drop() -> None:
+        from django.db import connections
+
+        connections.close_all()
+        with psycopg.connect(url, autocommit=True) as server:
+            server.execute(f"DROP DATABASE IF EXISTS {name}")
+
+    atexit.register(drop)
+    os.environ["DATABASE_URL"] = url.rsplit("/", 1)[0] + "/" + name
 
 
 if os.environ.get("DATABASE_URL"):
