@@ -7,7 +7,7 @@ import sys
 from collections import Counter
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -15,8 +15,9 @@ from rich.progress import track
 from rich.table import Table
 
 from custodes.env import SettingError
-from custodes.intake import UnreadableInput
-from custodes.reviewing import Review, config_from_env, demands_in, review_file
+
+if TYPE_CHECKING:  # the reader is imported by the commands that read: `--help` needs none of it
+    from custodes.reviewing import Review
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 out = Console(highlight=False, soft_wrap=False)
@@ -55,6 +56,9 @@ def review_command(
     ] = None,
 ) -> None:
     """Read a demand and decide, with citations, what the provider may lawfully do."""
+    from custodes.intake import UnreadableInput
+    from custodes.reviewing import config_from_env
+
     try:
         config = config_from_env(_received_on(received_on), tuple(provider or ()))
         if path.is_dir():
@@ -75,6 +79,9 @@ def review_command(
 
 def _reviewed(path: Path, config) -> Review:
     """The review of one file; whatever goes wrong reading it is UnreadableInput."""
+    from custodes.intake import UnreadableInput
+    from custodes.reviewing import review_file
+
     try:
         return review_file(path, config)
     except UnreadableInput:
@@ -87,6 +94,9 @@ def _reviewed(path: Path, config) -> Review:
 
 
 def _review_folder(folder: Path, config, as_json: bool) -> None:
+    from custodes.intake import UnreadableInput
+    from custodes.reviewing import demands_in
+
     paths = demands_in(folder)
     results: list[Review | tuple[Path, str]] = []
     for path in track(paths, description="Reviewing", console=Console(stderr=True), transient=True):
@@ -101,10 +111,10 @@ def _review_folder(folder: Path, config, as_json: bool) -> None:
 
 
 def _folder_entry(result: Review | tuple[Path, str]) -> dict:
-    if isinstance(result, Review):
-        return {"path": str(result.path), **result.to_dict()}
-    path, error = result
-    return {"path": str(path), "error": error}
+    if isinstance(result, tuple):
+        path, error = result
+        return {"path": str(path), "error": error}
+    return {"path": str(result.path), **result.to_dict()}
 
 
 def _print_folder_table(results: list[Review | tuple[Path, str]]) -> None:
@@ -113,7 +123,7 @@ def _print_folder_table(results: list[Review | tuple[Path, str]]) -> None:
         table.add_column(column, overflow="fold")
     actions: Counter[str] = Counter()
     for result in results:
-        if isinstance(result, Review):
+        if not isinstance(result, tuple):
             decision = result.decision
             actions[str(decision.action)] += 1
             table.add_row(
