@@ -82,6 +82,13 @@ def test_a_commitment_on_a_rule_the_pack_lacks_is_named():
         commitments(load_pack(), {}, entries)
 
 
+def test_a_commitment_on_a_default_the_pack_lacks_is_named():
+    entries = copy.deepcopy(load_commitments("us"))
+    entries[0]["defaults"] = ["gone_days"]
+    with pytest.raises(GuidelinesError, match=r"P10a\.1 rests on the default gone_days"):
+        commitments(load_pack(), {}, entries)
+
+
 def _row(guidelines, key):
     return next(row for row in guidelines.rows() if row.key == key)
 

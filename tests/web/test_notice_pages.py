@@ -24,6 +24,7 @@ NOTICE_ACTIONS = [
     ("/cases/{ref}/notice-day/", {"send_on": "2026-12-01", "reason": "x"}),
     ("/cases/{ref}/order/lifted/", {"lifted_on": "2026-11-23", "reason": "x"}),
     ("/cases/{ref}/order/asked/", {"asked_on": "2026-11-23", "reason": "x"}),
+    ("/cases/{ref}/nsl/asked/", {"asked_on": "2026-11-23", "how": "x"}),
     ("/cases/{ref}/challenge/", {"outcome": "withdrawn", "reason": "x"}),
     ("/cases/{ref}/preservation/", {"change": "extend", "reason": "x"}),
 ]

@@ -42,6 +42,9 @@ ACTIONS = {
     "custodes.notice.objected": "the account holder objected",
     "custodes.nondisclosure.lifted": "recorded the court's order lifted on {lifted_on}",
     "custodes.nondisclosure.court_asked": "asked the court on {asked_on} to end its order",
+    "custodes.nsl.review_asked": (
+        "asked the FBI on {asked_on} to seek judicial review of the letter's secrecy ({how})"
+    ),
     "custodes.objection.settled": "recorded how the objection ended: {outcome}",
     "custodes.notice.outcome_queued": "wrote to the account holder how it ended: {outcome}",
     "custodes.letter.drafted": "drafted a letter to the requester ({kind})",

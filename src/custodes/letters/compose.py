@@ -13,7 +13,7 @@ from django.utils import timezone
 from custodes.cases.models import Case
 from custodes.law import words
 from custodes.law.ladder import least_process
-from custodes.law.notice import effective_action
+from custodes.law.notice import NSL_SECRECY, effective_action
 from custodes.law.pack import load_pack
 from custodes.law.vocab import Action, Code, Instrument, Severity
 from custodes.notices.plan import schedule_for
@@ -45,6 +45,11 @@ def decided(case: Case) -> tuple[str, list[str], str]:
 
 def kind_for(case: Case) -> str | None:
     return KINDS.get(Action(decided(case)[0]))
+
+
+def asks_judicial_review(case: Case) -> bool:
+    """A national security letter on which the FBI may still be asked to seek review."""
+    return case.instrument == Instrument.NATIONAL_SECURITY_LETTER
 
 
 def _finding(finding: dict) -> dict:
@@ -116,6 +121,7 @@ def context(case: Case) -> dict:
         "notice": _notice(case, action),
         "contact": settings.CUSTODES_PROVIDER_CONTACT,
         "portal": f"{settings.CUSTODES_SITE_URL}/portal/demands/{case.reference}/",
+        "secrecy_citation": NSL_SECRECY,
     }
 
 

@@ -16,6 +16,7 @@ class Letter(models.Model):
         PUSHBACK = "pushback", "what the process reaches"
         REJECTION = "rejection", "why we cannot answer"
         PRESERVATION = "preservation", "records preserved"
+        JUDICIAL_REVIEW = "judicial_review", "asking for judicial review of secrecy"
 
     case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="letters")
     kind = models.CharField(max_length=20, choices=Kind.choices)

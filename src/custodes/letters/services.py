@@ -40,13 +40,17 @@ def _require_writer(case: Case, user) -> None:
 
 
 @transaction.atomic
-def draft(case: Case, user) -> Letter:
-    """The letter the decision in force calls for, for staff to read and edit before it goes."""
+def draft(case: Case, user, kind: str = "") -> Letter:
+    """The letter the decision in force calls for (or, on a national security letter, counsel's
+    request for judicial review), for staff to read and edit before it goes."""
     _require_writer(case, user)
     case = Case.objects.select_for_update().get(pk=case.pk)
-    if case.state == State.CLOSED:
+    if kind == Letter.Kind.JUDICIAL_REVIEW:
+        _require_review_letter(case, user)
+    elif case.state == State.CLOSED:
         raise Refused("The case is closed; a letter is written while it is open.")
-    kind = compose.kind_for(case)
+    else:
+        kind = compose.kind_for(case)
     if kind is None:
         raise Refused(
             "The decision is to produce everything asked for: the production's cover letter "
@@ -66,6 +70,13 @@ def draft(case: Case, user) -> Letter:
     )
     record("custodes.letter.drafted", user, case.subject, {"letter": letter.pk, "kind": kind})
     return letter
+
+
+def _require_review_letter(case: Case, user) -> None:
+    if not roles.is_counsel(user):
+        raise Refused("Only counsel asks the FBI to seek judicial review.")
+    if not compose.asks_judicial_review(case):
+        raise Refused("Judicial review under § 3511(b) is asked on a national security letter.")
 
 
 def _open_draft(letter: Letter) -> Letter:

@@ -24,6 +24,8 @@ def panel(case) -> dict:
     return {
         "letters": case.letters.select_related("drafted_by", "sent_by", "mail"),
         "letter_kind": compose.kind_for(case) if case.state != "closed" else None,
+        "review_letter": compose.asks_judicial_review(case)
+        and not case.letters.filter(kind=Letter.Kind.JUDICIAL_REVIEW).exists(),
         "replies": case.replies.select_related("author", "document"),
     }
 
@@ -35,7 +37,7 @@ def draft(request, reference: str):
     return act(
         request,
         case,
-        lambda: services.draft(case, request.user),
+        lambda: services.draft(case, request.user, request.POST.get("kind", "")),
         done="The draft is below: read it, edit it, then send it.",
     )
 

@@ -14,7 +14,7 @@ from custodes.cases.models import Case, Preservation
 from custodes.cases.people import staff_addresses
 from custodes.cases.workflow import State
 from custodes.law.notice import yearly_review_due
-from custodes.notices import letters
+from custodes.notices import letters, review
 from custodes.notices.models import Notice
 from custodes.notices.plan import may_be_due_by, schedule_for
 from custodes.outbox.delivery import queue_mail
@@ -43,6 +43,7 @@ def open_deadlines(today: date, until: date | None = None, limit: int | None = N
         *_preservations(until, limit),
         *_delayed_notices(today, until),
         *_court_reviews(until),
+        *_judicial_reviews(until),
         *_notices_in_doubt(until),
     ]
     return sorted(found, key=lambda d: (d.due_on, d.case.reference))
@@ -118,6 +119,11 @@ def _court_reviews(until):
                 "Ask the court to end its non-disclosure order, which has no end date",
                 counsel=True,
             )
+
+
+def _judicial_reviews(until):
+    for case in review.not_yet_asked(until):
+        yield Deadline(case, "judicial_review", review.due_on(case), review.WHAT, counsel=True)
 
 
 def _notices_in_doubt(until):

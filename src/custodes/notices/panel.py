@@ -8,7 +8,8 @@ from datetime import date
 from custodes.cases.models import Case, Preservation
 from custodes.cases.workflow import State
 from custodes.law.vocab import NoticeAction
-from custodes.notices.models import NonDisclosureOrder, Objection
+from custodes.notices import review
+from custodes.notices.models import JudicialReviewAsked, NonDisclosureOrder, Objection
 from custodes.notices.plan import finding_codes, notice_action, schedule_for
 from custodes.production.models import Match
 
@@ -29,7 +30,15 @@ def notice_panel(case: Case, today: date) -> dict:
         "challenged": case.state == State.CHALLENGED,
         "preservation": Preservation.objects.filter(case=case).first(),
         "from_records": _from_records(case),
+        "judicial_review": _judicial_review(case),
     }
+
+
+def _judicial_review(case: Case) -> dict | None:
+    if case.instrument != review.NSL:
+        return None
+    asked = JudicialReviewAsked.objects.filter(case=case).select_related("document").first()
+    return {"due_on": review.due_on(case), "asked": asked}
 
 
 def _from_records(case: Case) -> list[str]:

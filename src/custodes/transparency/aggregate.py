@@ -138,6 +138,7 @@ def compute(period: Period) -> Report:
         national_security={
             "requests": schema.band(letters.requests, size),
             "accounts": schema.band(letters.accounts, size),
+            "review_asked": schema.band(_review_asked(cases), size),
         },
         band_size=size,
     )
@@ -198,6 +199,13 @@ def _scan(cases) -> tuple[dict[tuple[str, str], Figures], Counter, Figures]:
         else:
             groups[(country, schema.legal_process(instrument))].add(figures)
     return dict(groups), +rejected_by, letters
+
+
+def _review_asked(cases) -> int:
+    """National security letters on which the provider asked the FBI to seek judicial review
+    of their secrecy (18 U.S.C. § 3511(b)), as its policy promises on every one."""
+    letters = cases.filter(instrument__in=schema.NATIONAL_SECURITY)
+    return letters.filter(review_asked__isnull=False).count()
 
 
 def _add_notices(groups, period: Period) -> None:

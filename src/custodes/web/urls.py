@@ -34,6 +34,7 @@ urlpatterns = [
     path("cases/<str:reference>/notice-day/", notices.notice_day, name="notice_day"),
     path("cases/<str:reference>/order/lifted/", notices.lift_order, name="lift_order"),
     path("cases/<str:reference>/order/asked/", notices.court_asked, name="court_asked"),
+    path("cases/<str:reference>/nsl/asked/", notices.review_asked, name="review_asked"),
     path("cases/<str:reference>/challenge/", notices.settle_challenge, name="settle_challenge"),
     path("cases/<str:reference>/preservation/", notices.preservation, name="preservation"),
     path("cases/<str:reference>/production/", production.production_page, name="production"),

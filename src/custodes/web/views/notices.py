@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from custodes.cases import services
 from custodes.cases.uploads import read_uploaded
+from custodes.notices import review
 from custodes.notices import services as notices
 from custodes.notices.models import Notice
 from custodes.web.access import case_worker
@@ -100,6 +101,25 @@ def court_asked(request, reference: str):
             case, request.user, _day(post.get("asked_on", "")), post.get("reason", "")
         ),
         done="Recorded that counsel asked the court.",
+    )
+
+
+@require_POST
+@case_worker
+def review_asked(request, reference: str):
+    case = case_or_404(reference)
+    post = request.POST
+    return act(
+        request,
+        case,
+        lambda: review.record_asked(
+            case,
+            request.user,
+            _day(post.get("asked_on", "")),
+            post.get("how", ""),
+            _document(request),
+        ),
+        done="Recorded that the FBI was asked to seek judicial review.",
     )
 
 
