@@ -188,3 +188,17 @@ def test_no_address_however_broken_answers_a_server_error(client, email):
 def test_a_full_width_address_is_read_as_the_mailbox_it_names(client):
     _sign_up(client, "dana@ｆｂｉ.gov")
     assert Requester.objects.get().user.username == "dana@fbi.gov"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_confirmation_link_is_not_kept_once_the_mail_server_has_it(client, smtp):
+    from custodes.outbox.delivery import FORGOTTEN
+    from custodes.worker import tick
+
+    _sign_up(client, "dana.reyes@fbi.gov")
+    link = _link()
+    tick()
+    [sent] = smtp.to("dana.reyes@fbi.gov")
+    assert link in sent.get_content()
+    mail = _last_mail()
+    assert mail.status == Mail.Status.SENT and mail.body == FORGOTTEN and link not in mail.body

@@ -94,9 +94,18 @@ def _reason(error: Exception) -> str:
     return (str(error) or type(error).__name__)[:500]
 
 
+# E-mails whose text is a key (a sign-up's confirmation link): once the mail server has it,
+# the row keeps only that it was sent, so that no one who reads the database can use it.
+FORGOTTEN_ONCE_SENT = frozenset({"confirmation"})
+FORGOTTEN = "(This e-mail held a one-time link; its text is not kept once sent.)"
+
+
 @transaction.atomic
 def _mark_sent(mail: Mail) -> None:
-    Mail.objects.filter(pk=mail.pk).update(status=Mail.Status.SENT, sent_at=timezone.now())
+    sent = {"status": Mail.Status.SENT, "sent_at": timezone.now()}
+    if mail.purpose in FORGOTTEN_ONCE_SENT:
+        sent["body"] = FORGOTTEN
+    Mail.objects.filter(pk=mail.pk).update(**sent)
     record(
         "custodes.mail.sent",
         None,
