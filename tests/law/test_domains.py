@@ -9,8 +9,8 @@ from importlib import resources
 import pytest
 
 from custodes.law import dotgov
+from custodes.law.domain_names import ascii_form
 from custodes.law.domains import (
-    ascii_form,
     check_domain,
     curated,
     imitated_agencies,

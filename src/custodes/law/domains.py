@@ -14,9 +14,8 @@ from datetime import date
 from functools import cache, lru_cache
 from importlib import resources
 
-import idna
-
 from custodes.law import dotgov
+from custodes.law.domain_names import ascii_form, unicode_form
 
 DOTGOV = "gov"  # known by name only from CISA's list; the zone alone proves nothing more
 
@@ -48,7 +47,6 @@ _HOMOGLYPHS = str.maketrans(
         "á": "a",
     }
 )
-_LDH = re.compile(r"(?!-)[a-z0-9-]{1,63}(?<!-)")  # a DNS label: letters, digits, inner hyphens
 _DIGRAPHS = (("rn", "m"), ("vv", "w"), ("cl", "d"), ("ii", "u"))
 # Spellings that stand in for a government word in a domain that is not one: county-police.net.
 _CLAIM = re.compile(r"(^|[.-])(gov|g0v|qov|gouv|govt|mil|police|polizei|bund)([.-]|$)")
@@ -88,30 +86,6 @@ def lists_as_of() -> str:
         f"CISA's list of registered .gov domains as of {dotgov.registered().as_of}, and "
         f"custodes' list of government domains elsewhere as of {curated().as_of}"
     )
-
-
-def ascii_form(domain: str) -> str | None:
-    """The domain as DNS carries it (punycode for other scripts), or None when it is not a
-    valid domain name: a label that does not decode, a character no domain may hold."""
-    domain = domain.strip().lower().rstrip(".")
-    if not domain or ".." in domain or len(domain) > 253:
-        return None
-    if domain.isascii() and "xn--" not in domain:  # the common case, without IDNA's tables
-        return domain if all(_LDH.fullmatch(label) for label in domain.split(".")) else None
-    try:
-        return idna.encode(domain, uts46=True).decode("ascii")
-    except (idna.IDNAError, UnicodeError):
-        return None
-
-
-def unicode_form(domain: str) -> str | None:
-    ascii_domain = ascii_form(domain)
-    if ascii_domain is None or "xn--" not in ascii_domain:
-        return ascii_domain
-    try:
-        return idna.decode(ascii_domain)
-    except (idna.IDNAError, UnicodeError):
-        return None
 
 
 def check_domain(domain: str, extra: tuple[str, ...] = ()) -> DomainCheck:

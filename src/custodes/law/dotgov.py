@@ -19,7 +19,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-import idna
+from custodes.law.domain_names import unicode_form
 
 SNAPSHOT = "dotgov.tsv"
 DEFAULT_SOURCE = "CISA, cisagov/dotgov-data, current-full.csv"
@@ -138,10 +138,8 @@ def _checked_domain(raw: str, where: str) -> str:
     domain = raw.strip().lower()
     if not domain.endswith(".gov") or domain.count(".") != 1:
         raise DotgovRefused(f"{where}: {raw!r} is not a domain directly under .gov")
-    try:
-        idna.decode(domain)
-    except idna.IDNAError as error:
-        raise DotgovRefused(f"{where}: {raw!r} is not a valid domain name ({error})") from None
+    if unicode_form(domain) is None:
+        raise DotgovRefused(f"{where}: {raw!r} is not a valid domain name")
     return domain
 
 

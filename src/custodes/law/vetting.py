@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from custodes.law.domain_names import unicode_form
 from custodes.law.domains import (
     DOTGOV,
     check_domain,
@@ -24,7 +25,6 @@ from custodes.law.domains import (
     imitated_agencies,
     lists_as_of,
     look_alike,
-    unicode_form,
 )
 
 ACCEPT, HOLD, REFUSE = "accept", "hold", "refuse"
