@@ -26,6 +26,7 @@ from custodes.cases.models import (
 )
 from custodes.cases.models.preservation import PERIOD as PRESERVATION_PERIOD
 from custodes.cases.refusals import DOCUMENT_REFUSED
+from custodes.cases.signals import case_moved
 from custodes.cases.uploads import Checked, UploadRejected, check_upload
 from custodes.cases.workflow import Outcome, State
 from custodes.intake import extract_request
@@ -33,7 +34,6 @@ from custodes.law import Request, RequestError, ReviewConfig, review
 from custodes.law.accounts import distinct_accounts
 from custodes.law.pack import load_pack
 from custodes.law.vocab import Action, Category, Severity
-from custodes.letters import status as requester_status
 from custodes.notices import gate as notice_gate
 
 
@@ -339,7 +339,7 @@ def move(case: Case, user, target: str, outcome: str = "", reason: str = "") -> 
     data = {"from": source, "to": target, "outcome": outcome, "reason": reason.strip()}
     record("custodes.case.moved", user, case.subject, data)
     notice_gate.after_move(case, today)
-    requester_status.state_changed(case, source)
+    case_moved.send(Case, case=case, source=source)
     return case
 
 

@@ -12,9 +12,9 @@ from custodes.cases import services as case_services
 from custodes.cases.models import Case, Document
 from custodes.cases.people import staff_addresses
 from custodes.cases.services import Refused
+from custodes.cases.signals import case_moved
 from custodes.cases.workflow import BEFORE_APPROVAL, State, check_move_table
 from custodes.intake import extract_request
-from custodes.letters import status
 from custodes.letters.models import Reply
 from custodes.notices.letters import case_link
 from custodes.outbox.delivery import queue_mail
@@ -122,7 +122,7 @@ def _back_to_review(case: Case, user) -> None:
         "reason": "the requester answered",
     }
     record("custodes.case.moved", user, case.subject, data)
-    status.state_changed(case, source)
+    case_moved.send(Case, case=case, source=source)
 
 
 def _tell_staff(case: Case, answer: Reply) -> None:

@@ -15,6 +15,10 @@ from custodes.outbox.delivery import queue_mail
 from custodes.web.templatetags.words import REQUESTER_STATES
 
 
+def on_case_moved(sender, case: Case, source: str, **_) -> None:
+    state_changed(case, source)
+
+
 def state_changed(case: Case, source: str) -> None:
     """Called in the transaction of the move. Only demands a signed-in requester submitted
     are told: the sender named in an uploaded or e-mailed document is not yet known to be

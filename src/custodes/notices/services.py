@@ -17,10 +17,10 @@ from custodes.cases import services as case_services
 from custodes.cases.models import Case
 from custodes.cases.people import staff_addresses
 from custodes.cases.services import Refused, require_worker
+from custodes.cases.signals import case_moved
 from custodes.cases.uploads import Checked, check_upload
 from custodes.cases.workflow import Outcome, State
 from custodes.law.vocab import NoticeAction
-from custodes.letters import status as requester_status
 from custodes.notices import letters, outcomes
 from custodes.notices.models import NonDisclosureOrder, Notice, NoticeRuling, Objection
 from custodes.notices.plan import finding_codes, notice_action, schedule_for
@@ -193,7 +193,7 @@ def object_to(notice: Notice, lawyer: str, statement: str) -> Objection:
             "reason": "the account holder objected through the link in their notice",
         }
         record("custodes.case.moved", None, case.subject, data)
-        requester_status.state_changed(case, State.NOTICE_PERIOD)
+        case_moved.send(Case, case=case, source=State.NOTICE_PERIOD)
     data = {"notice": notice.pk, "lawyer_given": bool(objection.lawyer)}
     record("custodes.notice.objected", None, case.subject, data)
     _tell_staff(case, objection)
