@@ -84,7 +84,7 @@ REQUESTER_PASSWORD = "serve-process-2026"
 
 def approved_requester_user(email="officer@fbi.gov", name="SA Dana Reyes"):
     """A requester who signed up, confirmed, set an authenticator and was approved."""
-    from custodes.portal import accounts
+    from custodes.requesters import accounts
 
     requester = accounts.sign_up(
         name, email, "Federal Bureau of Investigation", "+12025550100", REQUESTER_PASSWORD

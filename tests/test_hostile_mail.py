@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 from custodes.cases.models import Case
 from custodes.cases.refusals import refused_documents
 from custodes.cli import app
-from custodes.portal import tokens
+from custodes.requesters import tokens
 from tests.conftest import sign_in
 from tests.hostile_mail import hostile_emails, nested
 from tests.portal.test_demands import SUBPOENA

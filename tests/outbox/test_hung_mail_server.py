@@ -17,7 +17,7 @@ from django.test import Client
 from django.utils import timezone
 
 from custodes.outbox.models import Mail
-from custodes.portal import tokens
+from custodes.requesters import tokens
 from custodes.worker import tick
 from tests import mailserver
 
