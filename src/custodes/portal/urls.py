@@ -1,7 +1,7 @@
 from django.urls import path
 
-from custodes.letters import views as letters
 from custodes.portal import views
+from custodes.web.views import letters
 
 app_name = "portal"
 
