@@ -24,6 +24,17 @@ if os.environ.get("CI") == "true":
 
 PASSWORD = "correct horse battery"
 
+# The tests that drive a real browser, talk to a real SMTP server or serve pages on a real
+# port are `slow` (so are those that start a child process, each marked where it is written):
+# `make test-fast` leaves them out, `make test` runs them all.
+SLOW_FIXTURES = {"browser_page", "smtp", "live_server"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
 
 @pytest.fixture
 def reviewer(db):

@@ -170,6 +170,7 @@ def test_an_unknown_charset_is_read_and_the_fallback_noted(reviewer, officer, tm
     assert reviewed.exit_code == 0 and "custodes: note: part 1 declares" in reviewed.stderr
 
 
+@pytest.mark.slow  # a child process
 @pytest.mark.parametrize("what", DEEP)
 def test_the_real_command_ends_a_deep_email_in_one_line_and_exit_code_2(tmp_path, what):
     path = tmp_path / "deep.eml"
