@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 POSTGRES_URL ?= postgresql://postgres@127.0.0.1:5432/test
 
-.PHONY: run test lint format bench browser screenshots clean
+.PHONY: run test test-fast lint format bench browser screenshots clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -c 'import sys; assert (3, 11) <= sys.version_info[:2] <= (3, 13), "custodes needs Python 3.11 to 3.13"'
@@ -28,6 +28,7 @@ run: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
+	$(BIN)/lint-imports
 
 format: $(STAMP)
 	$(BIN)/ruff format src tests bench
@@ -53,6 +54,11 @@ test: lint browser
 	else \
 		echo "$(OTHER_PYTHON) is not installed: the suite ran on $$($(BIN)/python --version) only"; \
 	fi
+
+# Every test but the slow ones (a browser, a real SMTP server, a port served, a child process:
+# the `slow` mark), on SQLite: the loop to run while working.
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q -m "not slow"
 
 # The README's pictures, retaken by the browser tests (which otherwise save them to a temporary
 # folder).

@@ -55,7 +55,7 @@ call_command("migrate", verbosity=0)
 from custodes.cases import services
 from custodes.cases.people import add_staff, current_code
 from custodes.law import Request
-from custodes.portal import accounts, tokens
+from custodes.requesters import accounts, tokens
 requester = accounts.sign_up("SA Bench", "bench@fbi.gov", "FBI", "", "bench-password-2026")
 accounts.confirm_authenticator(requester, current_code(accounts.confirm_email(requester)))
 counsel = add_staff(

@@ -24,6 +24,17 @@ if os.environ.get("CI") == "true":
 
 PASSWORD = "correct horse battery"
 
+# The tests that drive a real browser, talk to a real SMTP server or serve pages on a real
+# port are `slow` (so are those that start a child process, each marked where it is written):
+# `make test-fast` leaves them out, `make test` runs them all.
+SLOW_FIXTURES = {"browser_page", "smtp", "live_server"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
 
 @pytest.fixture
 def reviewer(db):
@@ -84,7 +95,7 @@ REQUESTER_PASSWORD = "serve-process-2026"
 
 def approved_requester_user(email="officer@fbi.gov", name="SA Dana Reyes"):
     """A requester who signed up, confirmed, set an authenticator and was approved."""
-    from custodes.portal import accounts
+    from custodes.requesters import accounts
 
     requester = accounts.sign_up(
         name, email, "Federal Bureau of Investigation", "+12025550100", REQUESTER_PASSWORD

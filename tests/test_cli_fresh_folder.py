@@ -40,6 +40,7 @@ def _custodes(folder: Path, *args: str) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.mark.slow  # a child process
 @pytest.mark.parametrize("command", COMMANDS, ids=lambda c: " ".join(c[:2]))
 def test_a_command_on_a_fresh_data_folder_sets_up_its_database_first(tmp_path, command):
     ran = _custodes(tmp_path / "fresh", *command)
@@ -49,6 +50,7 @@ def test_a_command_on_a_fresh_data_folder_sets_up_its_database_first(tmp_path, c
     assert "migrating it first" in said or "The database is up to date." in said
 
 
+@pytest.mark.slow  # a child process
 def test_audit_verify_on_a_fresh_data_folder_says_what_to_run(tmp_path):
     ran = _custodes(tmp_path / "fresh", "audit", "verify")
     assert ran.returncode == 2 and "`custodes migrate` sets up a new one" in ran.stderr

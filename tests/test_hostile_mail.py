@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 from custodes.cases.models import Case
 from custodes.cases.refusals import refused_documents
 from custodes.cli import app
-from custodes.portal import tokens
+from custodes.requesters import tokens
 from tests.conftest import sign_in
 from tests.hostile_mail import hostile_emails, nested
 from tests.portal.test_demands import SUBPOENA
@@ -170,6 +170,7 @@ def test_an_unknown_charset_is_read_and_the_fallback_noted(reviewer, officer, tm
     assert reviewed.exit_code == 0 and "custodes: note: part 1 declares" in reviewed.stderr
 
 
+@pytest.mark.slow  # a child process
 @pytest.mark.parametrize("what", DEEP)
 def test_the_real_command_ends_a_deep_email_in_one_line_and_exit_code_2(tmp_path, what):
     path = tmp_path / "deep.eml"

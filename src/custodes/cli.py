@@ -451,7 +451,6 @@ def report(
     from custodes.transparency.aggregate import compute
     from custodes.transparency.history import requests_by_period
     from custodes.transparency.periods import Period, PeriodError
-    from custodes.transparency.views import render_html
 
     try:
         chosen = Period.parse(period) if period else Period.containing(timezone.localdate())
@@ -461,7 +460,7 @@ def report(
     text = {
         "csv": lambda: render.to_csv(figures),
         "json": lambda: render.to_json(figures),
-        "html": lambda: render_html(figures, requests_by_period()),
+        "html": lambda: render.to_html(figures, requests_by_period()),
     }[format]()
     if output:
         output.write_text(text, encoding="utf-8")

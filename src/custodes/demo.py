@@ -56,8 +56,8 @@ DEMO_REQUESTER = "officer@fbi.gov"
 
 def demo_requester():
     """An approved requester for the portal, created if missing; its TOTP device."""
-    from custodes.portal import accounts
-    from custodes.portal.models import Requester
+    from custodes.requesters import accounts
+    from custodes.requesters.models import Requester
 
     existing = Requester.objects.filter(user__username=DEMO_REQUESTER).first()
     if existing:

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "custodes.production",
     "custodes.transparency",
     "custodes.guidelines",
+    "custodes.requesters",
     "custodes.portal",
     "custodes.staff",
     "custodes.web",

@@ -6,9 +6,9 @@ import pytest
 from django.test import Client, override_settings
 
 from custodes.cases.models import Case
-from custodes.portal import tokens
-from custodes.portal.models import RateBucket
 from custodes.production import services as production
+from custodes.requesters import tokens
+from custodes.requesters.models import RateBucket
 from tests.notices.conftest import approve
 from tests.production.conftest import provider, provider_sqlite  # noqa: F401 (fixtures used below)
 

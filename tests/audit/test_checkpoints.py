@@ -92,6 +92,7 @@ def _custodes(data_folder, *arguments, **environment) -> subprocess.CompletedPro
     )
 
 
+@pytest.mark.slow  # a child process
 def test_a_deployment_whose_key_file_is_not_a_key_does_not_start(tmp_path):
     bad = tmp_path / "audit-key.pem"
     bad.write_text("-----BEGIN PRIVATE KEY-----\nnope\n-----END PRIVATE KEY-----\n")
@@ -100,6 +101,7 @@ def test_a_deployment_whose_key_file_is_not_a_key_does_not_start(tmp_path):
     assert "CUSTODES_AUDIT_KEY_FILE does not hold" in ran.stderr and "Traceback" not in ran.stderr
 
 
+@pytest.mark.slow  # a child process
 def test_verify_on_a_database_without_the_log_says_so_in_one_line(tmp_path):
     ran = _custodes(tmp_path, "audit", "verify")
     assert ran.returncode == 2 and "Traceback" not in ran.stderr

@@ -44,6 +44,7 @@ def _pairs(selectors) -> set[tuple[str, str]]:
     return {(s["kind"], s["value"]) for s in selectors}
 
 
+@pytest.mark.slow  # a child process
 @pytest.mark.parametrize("path", _cases(), ids=lambda p: p.stem)
 def test_the_case_gets_its_expected_review(path, reviews):
     expected = json.loads(path.with_name(f"{path.stem}.expected.json").read_text())

@@ -205,6 +205,7 @@ def test_a_providers_own_template_replaces_custodes_and_keeps_the_citations(
     )
 
 
+@pytest.mark.slow  # a child process
 def test_a_templates_folder_that_is_not_there_stops_custodes_at_start(tmp_path):
     env = {**os.environ, "CUSTODES_TEMPLATES_DIR": str(tmp_path / "missing")}
     run = subprocess.run(

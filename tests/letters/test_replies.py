@@ -15,7 +15,7 @@ from custodes.letters import services as letters
 from custodes.letters.models import Reply
 from custodes.notices import services as notices
 from custodes.notices.models import Notice
-from custodes.portal import tokens
+from custodes.requesters import tokens
 from custodes.worker import tick
 from tests.conftest import sign_in
 from tests.letters.conftest import CONTENT_ON_SUBPOENA

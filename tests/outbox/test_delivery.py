@@ -68,6 +68,7 @@ def test_running_the_pass_twice_sends_one_notice(notice_due, smtp):
     assert Mail.objects.get(pk=notice_due.pk).status == Mail.Status.SENT
 
 
+@pytest.mark.slow  # a child process
 def test_killed_after_the_server_took_the_notice_it_is_never_sent_again(notice_due, smtp, counsel):
     assert killed_while_sending(smtp, "on_data") == -signal.SIGKILL
     assert len(smtp.messages) == 1
@@ -85,6 +86,7 @@ def test_killed_after_the_server_took_the_notice_it_is_never_sent_again(notice_d
     assert Mail.objects.get(pk=notice_due.pk).status == Mail.Status.SENT
 
 
+@pytest.mark.slow  # a child process
 def test_killed_before_the_server_took_the_notice_it_is_not_lost(notice_due, smtp, counsel):
     assert killed_while_sending(smtp, "on_mail_from") == -signal.SIGKILL
     assert smtp.messages == []

@@ -17,7 +17,7 @@ from django.test import Client
 from django.utils import timezone
 
 from custodes.outbox.models import Mail
-from custodes.portal import tokens
+from custodes.requesters import tokens
 from custodes.worker import tick
 from tests import mailserver
 
@@ -108,6 +108,7 @@ def test_the_worker_gives_each_mail_up_at_the_timeout_and_moves_on(silent, smtp,
     assert sorted(m["To"] for m in smtp.messages) == ["dana.reyes@fbi.gov", "sam.lee@nypd.org"]
 
 
+@pytest.mark.slow  # a child process
 @pytest.mark.parametrize(("value", "says"), [("90", "at most 60"), ("soon", "not a whole number")])
 def test_a_timeout_that_makes_no_sense_stops_the_worker_at_once(tmp_path, value, says):
     env = {**os.environ, "EMAIL_TIMEOUT": value, "CUSTODES_DATA_DIR": str(tmp_path)}

@@ -11,7 +11,7 @@ from django.test import Client
 
 from custodes.cases.people import current_code
 from custodes.outbox.models import Mail
-from custodes.portal.models import Requester
+from custodes.requesters.models import Requester
 from tests.conftest import PASSWORD, sign_in
 from tests.law.test_vetting import LOOK_ALIKES
 

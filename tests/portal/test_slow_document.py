@@ -14,7 +14,7 @@ from django.test import Client
 
 from custodes.cases.models import Case
 from custodes.intake import pdf
-from custodes.portal import tokens
+from custodes.requesters import tokens
 from tests.conftest import approved_requester_user, sign_in
 from tests.intake.pdfs import write_pdf
 from tests.portal.test_demands import SUBPOENA

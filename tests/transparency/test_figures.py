@@ -98,7 +98,7 @@ def test_national_security_letters_appear_only_in_bands():
     cases(7)
     report = compute(H1)
     outputs = [render.to_csv(report), render.to_json(report)]
-    from custodes.transparency.views import render_html
+    from custodes.transparency.render import to_html as render_html
 
     outputs.append(render_html(report, []))
     for output in outputs:

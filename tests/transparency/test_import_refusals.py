@@ -126,6 +126,7 @@ def _custodes(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(command, env=env, capture_output=True, text=True, check=False)
 
 
+@pytest.mark.slow  # a child process
 def test_the_command_on_a_fresh_data_folder_migrates_first_and_says_what_it_read(tmp_path):
     done = _custodes(tmp_path, str(OURS / "google-user-data-requests_2014.csv"))
     assert done.returncode == 0, done.stderr
@@ -136,6 +137,7 @@ def test_the_command_on_a_fresh_data_folder_migrates_first_and_says_what_it_read
     assert "migrating" not in again.stderr and "20 rows imported" in again.stdout
 
 
+@pytest.mark.slow  # a child process
 def test_the_command_refuses_a_bad_file_in_one_line(tmp_path):
     bad = tmp_path / "totals.csv"
     bad.write_text("a,b,c\n")

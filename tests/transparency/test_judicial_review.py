@@ -11,7 +11,7 @@ from custodes.notices.models import JudicialReviewAsked
 from custodes.transparency import render
 from custodes.transparency.aggregate import compute
 from custodes.transparency.periods import Period
-from custodes.transparency.views import render_html
+from custodes.transparency.render import to_html as render_html
 from tests.transparency.ledger import cases
 
 pytestmark = pytest.mark.django_db

@@ -8,6 +8,7 @@ from django.test import Client
 from custodes.audit.models import Event
 from custodes.cases.models import Case
 from tests.conftest import sign_in
+from tests.helpers import RECEIVED_ON, request
 
 pytestmark = pytest.mark.django_db
 
@@ -24,18 +25,20 @@ WORKS_CASES = {"reviewer", "counsel"}
 
 @pytest.fixture
 def uploaded_case(db, reviewer):
+    """A case as staff upload it: the structured request (not what intake reads from the
+    text, which these tests are not about) with its document kept."""
     from custodes.cases import services
+    from custodes.cases.uploads import check_upload
 
-    demand = (
-        "SUBPOENA TO TESTIFY BEFORE A GRAND JURY\n"
-        "To: Parley Social, Inc.\n"
-        "YOU ARE COMMANDED to produce the subscriber's name and address for the account with\n"
-        "username @someone, for the period January 1, 2026 through June 30, 2026.\n"
-        "The grand jury is investigating bank fraud.\n"
-        "Date: November 16, 2026      /s/ Deputy Clerk\n"
-        "AUSA Jane Roe, jane.roe@usdoj.gov\n"
+    document = b"SUBPOENA TO TESTIFY BEFORE A GRAND JURY\nTo: Parley Social, Inc.\n"
+    checked = check_upload(document, "subpoena.txt")
+    case = services.open_case(
+        request(),
+        "upload",
+        reviewer,
+        RECEIVED_ON,
+        document=(document, "subpoena.txt", checked),
     )
-    case = services.receive_upload(demand.encode(), "subpoena.txt", reviewer)
     assert case.engine_action == "produce"
     return case
 

@@ -8,7 +8,7 @@ from django.conf import settings
 from ninja.security import HttpBearer
 
 from custodes.api.errors import ApiError
-from custodes.portal import ratelimit, tokens
+from custodes.requesters import ratelimit, tokens
 
 
 class TokenAuth(HttpBearer):

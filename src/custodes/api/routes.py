@@ -34,8 +34,8 @@ from custodes.cases.uploads import UploadRejected, read_upload
 from custodes.cases.workflow import IllegalMove, State
 from custodes.law import RequestError
 from custodes.letters import replies
-from custodes.portal.accounts import approved_requester
-from custodes.portal.submission import requester_feedback, requester_request
+from custodes.requesters.accounts import approved_requester
+from custodes.requesters.submission import requester_feedback, requester_request
 
 api = NinjaAPI(
     title="custodes",

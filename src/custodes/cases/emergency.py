@@ -8,11 +8,11 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from custodes.cases.links import case_link
 from custodes.cases.models import Case
 from custodes.cases.people import staff_addresses
 from custodes.law.request import Request
 from custodes.law.vocab import Instrument
-from custodes.notices.letters import case_link
 from custodes.outbox.delivery import queue_mail
 
 

@@ -5,16 +5,32 @@ pages, the API, the commands) moves a case through `services.move`, which asks `
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from custodes.cases import roles
 from custodes.cases.models import Case, Decision
 from custodes.cases.workflow import DISCLOSING, IllegalMove, Move, State, check_move_table
 from custodes.law.approval import counsel_reasons
-from custodes.notices import gate as notice_gate
 
 # The states in which data may leave, or be about to: each needs a decision that allows it.
 NEEDS_APPROVAL = (*DISCLOSING, State.CHALLENGED)
+
+# What the apps built on cases ask of every move `services.move` makes (notice's periods and
+# windows), registered from their AppConfig.ready so that cases imports none of them: `check`
+# (case, target, today) raises IllegalMove before the move; `after` (case, today) runs once it
+# is made, in its transaction.
+MoveCheck = Callable[[Case, str, date], None]
+AfterMove = Callable[[Case, date], None]
+_checks: list[MoveCheck] = []
+_afters: list[AfterMove] = []
+
+
+def register_move_hooks(check: MoveCheck, after: AfterMove) -> None:
+    if check not in _checks:
+        _checks.append(check)
+    if after not in _afters:
+        _afters.append(after)
 
 
 def check_move(case: Case, user, target: str, outcome: str, today: date) -> Move:
@@ -24,8 +40,14 @@ def check_move(case: Case, user, target: str, outcome: str, today: date) -> Move
         if refusal:
             raise IllegalMove(refusal)
         _check_callback(case)
-    notice_gate.check_move(case, target, today)
+    for check in _checks:
+        check(case, target, today)
     return move
+
+
+def after_move(case: Case, today: date) -> None:
+    for after in _afters:
+        after(case, today)
 
 
 def live_decision(case: Case) -> Decision | None:

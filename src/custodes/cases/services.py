@@ -34,7 +34,6 @@ from custodes.law import Request, RequestError, ReviewConfig, review
 from custodes.law.accounts import distinct_accounts
 from custodes.law.pack import load_pack
 from custodes.law.vocab import Action, Category, Severity
-from custodes.notices import gate as notice_gate
 
 
 class Refused(Exception):
@@ -338,7 +337,7 @@ def move(case: Case, user, target: str, outcome: str = "", reason: str = "") -> 
         Preservation.starting(case, today, user).save()
     data = {"from": source, "to": target, "outcome": outcome, "reason": reason.strip()}
     record("custodes.case.moved", user, case.subject, data)
-    notice_gate.after_move(case, today)
+    gate.after_move(case, today)
     case_moved.send(Case, case=case, source=source)
     return case
 

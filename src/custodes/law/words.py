@@ -61,6 +61,20 @@ STATES = {
     "closed": "closed",
 }
 
+# The states as the requester reads them on the portal: what happens to their demand, not
+# the desk's workflow.
+REQUESTER_STATES = {
+    "received": "received",
+    "in_review": "under review",
+    "awaiting_requester": "we need your answer",
+    "escalated": "under review by counsel",
+    "approved": "approved",
+    "notice_period": "approved; the user's notice period is running",
+    "challenged": "challenged by the user",
+    "producing": "being produced",
+    "closed": "closed",
+}
+
 OUTCOMES = {
     "produced": "produced",
     "partially_produced": "produced in part",

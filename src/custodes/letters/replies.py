@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 
 from custodes.audit.chain import record
 from custodes.cases import services as case_services
+from custodes.cases.links import case_link
 from custodes.cases.models import Case, Document
 from custodes.cases.people import staff_addresses
 from custodes.cases.services import Refused
@@ -16,7 +17,6 @@ from custodes.cases.signals import case_moved
 from custodes.cases.workflow import BEFORE_APPROVAL, State, check_move_table
 from custodes.intake import extract_request
 from custodes.letters.models import Reply
-from custodes.notices.letters import case_link
 from custodes.outbox.delivery import queue_mail
 
 # What a requester may amend: the process and what it asks for, never who it is addressed to

@@ -12,7 +12,6 @@ from django.template.loader import render_to_string
 from custodes.cases.models import Case
 from custodes.law import words
 from custodes.outbox.delivery import queue_mail
-from custodes.web.templatetags.words import REQUESTER_STATES
 
 
 def on_case_moved(sender, case: Case, source: str, **_) -> None:
@@ -24,7 +23,7 @@ def state_changed(case: Case, source: str) -> None:
     are told: the sender named in an uploaded or e-mailed document is not yet known to be
     who it claims."""
     requester = case.demand.submitted_by
-    before, after = REQUESTER_STATES.get(source), REQUESTER_STATES.get(case.state)
+    before, after = words.REQUESTER_STATES.get(source), words.REQUESTER_STATES.get(case.state)
     if requester is None or not requester.email or before == after:
         return
     body = render_to_string(

@@ -1,4 +1,5 @@
-"""What notice asks of the workflow: `cases.services.move` asks `check_move` before a move and
+"""What notice asks of the workflow, registered with the cases' gate from NoticesConfig.ready
+(cases imports nothing of notices): `cases.services.move` asks `check_move` before a move and
 calls `after_move` once it is made, in the same transaction."""
 
 from __future__ import annotations

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from custodes.cases.links import case_link
 from custodes.cases.models import Case
 from custodes.cases.workflow import Outcome
 from custodes.law import words
@@ -105,10 +106,6 @@ def outcome_mail(notice: Notice, outcome: str) -> tuple[str, str]:
     }
     body = render_to_string("notices/outcome.txt", context)
     return f"{provider}: how the demand for data about your account ended", body
-
-
-def case_link(case: Case) -> str:
-    return settings.CUSTODES_SITE_URL + reverse("web:case", kwargs={"reference": case.reference})
 
 
 def objection_mail(objection: Objection) -> tuple[str, str]:

@@ -4,7 +4,7 @@ from functools import wraps
 
 from django.shortcuts import redirect
 
-from custodes.portal.accounts import approved_requester
+from custodes.requesters.accounts import approved_requester
 
 
 def requester_required(view):

@@ -1,7 +1,6 @@
 from django.urls import path
 
-from custodes.letters import views as letters
-from custodes.portal import views
+from custodes.portal import letters, views
 
 app_name = "portal"
 

@@ -23,12 +23,12 @@ from custodes.cases.people import secret_of
 from custodes.cases.refusals import refused_documents
 from custodes.cases.uploads import UploadRejected, read_upload
 from custodes.law.vocab import Category
-from custodes.portal import accounts, signin_budget, tokens
 from custodes.portal.access import requester_required
-from custodes.portal.models import Requester
-from custodes.portal.submission import INSTRUMENTS, read_submission, requester_feedback
 from custodes.production import services as production_services
 from custodes.production.models import Production
+from custodes.requesters import accounts, signin_budget, tokens
+from custodes.requesters.models import Requester
+from custodes.requesters.submission import INSTRUMENTS, read_submission, requester_feedback
 
 
 @require_http_methods(["GET", "POST"])

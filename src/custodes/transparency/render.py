@@ -1,4 +1,5 @@
-"""The report as CSV (the large providers' columns, then custodes' own) and as JSON."""
+"""The report as CSV (the large providers' columns, then custodes' own), as JSON and as its HTML
+page."""
 
 from __future__ import annotations
 
@@ -6,7 +7,10 @@ import csv
 import io
 import json
 
-from custodes.transparency import schema
+from django.template.loader import render_to_string
+
+from custodes.provider import provider_name
+from custodes.transparency import charts, schema
 from custodes.transparency.aggregate import Figures, Report
 
 
@@ -125,3 +129,23 @@ def to_dict(report: Report) -> dict:
 
 def to_json(report: Report) -> str:
     return json.dumps(to_dict(report), indent=2, ensure_ascii=False)
+
+
+def to_html(report: Report, history: list[tuple[str, int]]) -> str:
+    """The report's page: its figures, the split by legal process and the trend as charts."""
+    data = to_dict(report)
+    split = [(p, report.total(process=p).requests) for p in report.processes]
+    context = {
+        "report": report,
+        "data": data,
+        "totals": data["totals"],
+        "by_process": sorted(split, key=lambda item: -item[1]),
+        "split_chart": charts.bars(
+            sorted(split, key=lambda item: -item[1]), "Requests by legal process"
+        ),
+        "trend_chart": charts.trend(history, "Requests per half-year"),
+        "history": history,
+        "provider": provider_name("This service"),
+        "previous": report.period.previous(),
+    }
+    return render_to_string("transparency/report.html", context)

@@ -6,13 +6,10 @@ from __future__ import annotations
 from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import render
-from django.template.loader import render_to_string
 from django.utils import timezone
 
-from custodes.provider import provider_name
-from custodes.transparency import charts
 from custodes.transparency import render as outputs
-from custodes.transparency.aggregate import Report, compute
+from custodes.transparency.aggregate import compute
 from custodes.transparency.history import requests_by_period
 from custodes.transparency.periods import Period, PeriodError, check_published, latest_published
 
@@ -40,26 +37,7 @@ def report_page(request):
         period = _period(request)
     except PeriodError as error:
         return render(request, "transparency/bad_period.html", {"error": error}, status=400)
-    return HttpResponse(render_html(compute(period), _published_history()))
-
-
-def render_html(report: Report, history: list[tuple[str, int]]) -> str:
-    data = outputs.to_dict(report)
-    split = [(p, report.total(process=p).requests) for p in report.processes]
-    context = {
-        "report": report,
-        "data": data,
-        "totals": data["totals"],
-        "by_process": sorted(split, key=lambda item: -item[1]),
-        "split_chart": charts.bars(
-            sorted(split, key=lambda item: -item[1]), "Requests by legal process"
-        ),
-        "trend_chart": charts.trend(history, "Requests per half-year"),
-        "history": history,
-        "provider": provider_name("This service"),
-        "previous": report.period.previous(),
-    }
-    return render_to_string("transparency/report.html", context)
+    return HttpResponse(outputs.to_html(compute(period), _published_history()))
 
 
 def report_csv(request):

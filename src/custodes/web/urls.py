@@ -1,7 +1,6 @@
 from django.urls import path
 
-from custodes.letters import views as letters
-from custodes.web.views import auth, cases, notices, production, queue, requesters, staff
+from custodes.web.views import auth, cases, letters, notices, production, queue, requesters, staff
 
 app_name = "web"
 

@@ -14,20 +14,6 @@ from custodes.law import words as plain
 
 register = template.Library()
 
-# The states as the requester reads them on the portal: what happens to their demand, not
-# the desk's workflow.
-REQUESTER_STATES = {
-    "received": "received",
-    "in_review": "under review",
-    "awaiting_requester": "we need your answer",
-    "escalated": "under review by counsel",
-    "approved": "approved",
-    "notice_period": "approved; the user's notice period is running",
-    "challenged": "challenged by the user",
-    "producing": "being produced",
-    "closed": "closed",
-}
-
 _CODE = re.compile(r"\b([A-Z][A-Z_]+[A-Z])\b(?: \((block|escalate|warn|info)\))?")
 _ACTION = re.compile(r"\bis to ([a-z_]+)\b")
 
@@ -61,4 +47,4 @@ def plain_codes(text) -> str:
 
 @register.filter
 def for_requester(state) -> str:
-    return REQUESTER_STATES.get(str(state), plain.label("state", str(state)))
+    return plain.REQUESTER_STATES.get(str(state), plain.label("state", str(state)))

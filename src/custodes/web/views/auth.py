@@ -12,7 +12,7 @@ from django_otp import match_token
 
 from custodes.audit import signins
 from custodes.audit.chain import record
-from custodes.portal import signin_budget
+from custodes.requesters import signin_budget
 from custodes.web.access import landing
 
 

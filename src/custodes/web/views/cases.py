@@ -13,12 +13,12 @@ from custodes.cases.uploads import UploadRejected, read_upload
 from custodes.cases.workflow import BEFORE_APPROVAL, State, moves_from
 from custodes.law import words
 from custodes.law.vocab import Action, Category, Instrument, SelectorKind
-from custodes.letters.views import panel as letters_panel
 from custodes.notices.panel import notice_panel
 from custodes.web.access import case_worker
 from custodes.web.corrections import changes_from_form, form_texts, request_diff
 from custodes.web.sources import document_sources
 from custodes.web.views.helpers import act, case_or_404
+from custodes.web.views.letters import panel as letters_panel
 
 
 @case_worker

@@ -4,8 +4,8 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from custodes.portal import accounts
-from custodes.portal.models import Requester
+from custodes.requesters import accounts
+from custodes.requesters.models import Requester
 from custodes.web.access import requester_approver
 
 

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from custodes.audit.chain import record
-from custodes.portal.models import ApiToken
+from custodes.requesters.models import ApiToken
 
 PREFIX = "cst_"
 LAST_USED_PRECISION = timedelta(minutes=1)  # recorded to the minute, not written every call

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.shortcuts import render
 
-from custodes.portal.ratelimit import Limit, take
+from custodes.requesters.ratelimit import Limit, take
 
 WINDOW_SECONDS = 15 * 60
 

@@ -15,7 +15,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Value
 from django.db.models.functions import Least
 
-from custodes.portal.models import RateBucket
+from custodes.requesters.models import RateBucket
 
 
 @dataclass(frozen=True)

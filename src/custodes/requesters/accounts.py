@@ -15,7 +15,7 @@ from custodes.audit.chain import record
 from custodes.law.addresses import AddressRefused, parse_address
 from custodes.law.vetting import REFUSE, vet_domain
 from custodes.outbox.delivery import queue_mail
-from custodes.portal.models import Requester
+from custodes.requesters.models import Requester
 
 CONFIRM_SALT = "custodes.portal.confirm"
 CONFIRM_MAX_AGE = 2 * 24 * 60 * 60

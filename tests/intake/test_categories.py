@@ -1,0 +1,39 @@
+"""The kinds of data a requested record names, and the lines that introduce a list of records:
+a line each must read, and a near miss it must not."""
+
+from __future__ import annotations
+
+import pytest
+
+from custodes.intake.categories import is_ask_intro, unit_categories
+
+NAMES = [
+    ("the subscriber's name and address", {"subscriber"}),
+    ("the contents of direct messages", {"content"}),
+    ("messages sent or received", {"content"}),
+    ("IP addresses used to log in", {"subscriber"}),
+    ("the account's creation date", {"subscriber"}),
+]
+
+INTRODUCTIONS = [
+    "Please produce the following records:",
+    "The following records are requested:",
+    "Records:",
+]
+
+NOT_INTRODUCTIONS = ["We thank you for the records."]
+
+
+@pytest.mark.parametrize(("text", "categories"), NAMES)
+def test_a_record_is_read_as_its_kind_of_data(text, categories):
+    assert {str(c) for c in unit_categories(text)} == categories
+
+
+@pytest.mark.parametrize("line", INTRODUCTIONS)
+def test_a_line_that_introduces_the_records(line):
+    assert is_ask_intro(line)
+
+
+@pytest.mark.parametrize("line", NOT_INTRODUCTIONS)
+def test_a_line_that_mentions_records_introduces_none(line):
+    assert not is_ask_intro(line)

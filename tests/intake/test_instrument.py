@@ -1,0 +1,65 @@
+"""The kind of process a demand is, read from its own words: a line each must be read as, and a
+near miss (the same words in passing) that must not."""
+
+from __future__ import annotations
+
+import pytest
+
+from custodes.intake.instrument import classify
+from custodes.intake.layout import Layout
+
+# (the process, its title, the line that commands or asks)
+READS = [
+    (
+        "grand_jury_subpoena",
+        "SUBPOENA TO TESTIFY BEFORE A GRAND JURY",
+        "You are commanded to produce the records.",
+    ),
+    ("search_warrant", "SEARCH WARRANT", "To any authorized officer: you are commanded to search."),
+    (
+        "national_security_letter",
+        "NATIONAL SECURITY LETTER",
+        "Under 18 U.S.C. § 2709 the FBI directs you to provide.",
+    ),
+    (
+        "court_order_2703d",
+        "APPLICATION FOR AN ORDER under 18 U.S.C. § 2703(d)",
+        "IT IS HEREBY ORDERED that the provider disclose.",
+    ),
+    (
+        "emergency_request",
+        "EMERGENCY DISCLOSURE REQUEST",
+        "A child is in danger; please disclose at once under 18 U.S.C. § 2702(b)(8).",
+    ),
+    (
+        "preservation_request",
+        "PRESERVATION REQUEST under 18 U.S.C. § 2703(f)",
+        "Please preserve the records of the account.",
+    ),
+    (
+        "administrative_subpoena",
+        "ADMINISTRATIVE SUBPOENA",
+        "Pursuant to 21 U.S.C. § 876 you are commanded to produce.",
+    ),
+    (
+        "pen_register_order",
+        "ORDER AUTHORIZING THE INSTALLATION OF A PEN REGISTER AND TRAP AND TRACE DEVICE",
+        "IT IS ORDERED that the provider install.",
+    ),
+]
+
+NEAR_MISSES = [
+    "Search warrants may be needed later; please preserve the records.",
+    "We may seek an order under 18 U.S.C. § 2703(d).",
+    "We considered a pen register but ordered nothing.",
+]
+
+
+@pytest.mark.parametrize(("instrument", "title", "command"), READS)
+def test_it_reads_the_process_a_demand_names(instrument, title, command):
+    assert classify(Layout.of(f"{title}\n{command}"), "US") == instrument
+
+
+@pytest.mark.parametrize("text", NEAR_MISSES)
+def test_words_in_passing_name_no_process(text):
+    assert classify(Layout.of(text), "US") == "unknown"

@@ -1,0 +1,31 @@
+"""A sentence that asks the provider not to tell the account holder, and near misses that do
+not (a permission to tell, a word of the same family about something else)."""
+
+from __future__ import annotations
+
+import pytest
+
+from custodes.intake.secrecy import asks_silence
+
+ASKS = [
+    "Do not disclose the existence of this subpoena to the subscriber.",
+    "Please do not notify the account holder of this request.",
+    "We ask that you not tell the user about this request.",
+]
+
+NEAR_MISSES = [
+    "You may notify the subscriber of this request.",
+    "Please disclose the records to our office.",
+    "The subscriber was notified by the court.",
+    "Do not delay the production.",
+]
+
+
+@pytest.mark.parametrize("sentence", ASKS)
+def test_it_reads_a_request_for_silence(sentence):
+    assert asks_silence(sentence)
+
+
+@pytest.mark.parametrize("sentence", NEAR_MISSES)
+def test_a_near_miss_asks_no_silence(sentence):
+    assert not asks_silence(sentence)
