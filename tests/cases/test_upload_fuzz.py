@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 from custodes.cases.uploads import UploadRejected, check_upload
 from tests.intake.pdfs import write_pdf
 
-pytestmark = pytest.mark.django_db
+# Each example a PDF read in a child process (as every PDF is): slow.
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 TEXT = "SUBPOENA TO TESTIFY BEFORE A GRAND JURY\nTo: Parley Social, Inc.\nusername: @someone\n"
 WHAT_TO_SEND = ("send", "Send")

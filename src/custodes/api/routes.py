@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import re
 
 from django.db.models import F
 from django.utils import timezone
@@ -133,9 +132,7 @@ def submit_demand(request, payload: DemandIn):
     try:
         structured = requester_request(fields, requester, emergency)
     except RequestError as error:
-        # The field as the 422 answers name it: "items.0.category", not "items[0].category".
-        field = re.sub(r"\[(\d+)\]", r".\1", str(error).split(":", 1)[0])
-        raise ApiError(400, "invalid", str(error), field=field) from None
+        raise ApiError(400, "invalid", str(error), field=error.field) from None
     case = services.open_case(
         structured,
         "api",

@@ -6,6 +6,7 @@ API) is checked; it raises `RequestError` naming the field that is wrong.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -14,7 +15,14 @@ from custodes.law.vocab import Category, Instrument, SelectorKind
 
 
 class RequestError(ValueError):
-    """A structured request that does not follow the contract; the message names the field."""
+    """A structured request that does not follow the contract. `field` is the path of the
+    field that is wrong, dotted ("selectors.0.value"; None for the request as a whole), and the
+    message names it as the contract writes it ("selectors[0].value: a selector needs a value").
+    """
+
+    def __init__(self, name: str | None, problem: str):
+        super().__init__(f"{name}: {problem}" if name else problem)
+        self.field = re.sub(r"\[(\d+)\]", r".\1", name) if name else None
 
 
 @dataclass(frozen=True)
@@ -131,7 +139,7 @@ class Request:
     @classmethod
     def from_dict(cls, data: Any) -> Request:
         if not isinstance(data, dict):
-            raise RequestError("a structured request must be a JSON object")
+            raise RequestError(None, "a structured request must be a JSON object")
         fields = _Fields(data)
         return cls(
             instrument=fields.enum("instrument", Instrument, Instrument.UNKNOWN),
@@ -160,7 +168,7 @@ class Request:
 
 def _no_nul(name: str, value: str) -> None:
     if "\x00" in value:
-        raise RequestError(f"{name}: contains a NUL character; send plain text")
+        raise RequestError(name, "contains a NUL character; send plain text")
 
 
 def _iso(value: date | None) -> str | None:
@@ -175,7 +183,7 @@ def _country(value: str | None) -> str | None:
     if value is None:
         return None
     if len(value) != 2 or not value.isalpha():
-        raise RequestError(f"country: {value!r} is not a two-letter country code such as 'US'")
+        raise RequestError("country", f"{value!r} is not a two-letter country code such as 'US'")
     return value.upper()
 
 
@@ -184,18 +192,18 @@ def _enum_value(name: str, enum, value: Any):
         return enum(value)
     except ValueError:
         allowed = ", ".join(m.value for m in enum)
-        raise RequestError(f"{name}: {value!r} is not one of {allowed}") from None
+        raise RequestError(name, f"{value!r} is not one of {allowed}") from None
 
 
 def _parse_date(name: str, value: Any) -> date | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        raise RequestError(f"{name}: expected an ISO date such as '2026-02-03'")
+        raise RequestError(name, "expected an ISO date such as '2026-02-03'")
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise RequestError(f"{name}: {value!r} is not an ISO date such as '2026-02-03'") from None
+        raise RequestError(name, f"{value!r} is not an ISO date such as '2026-02-03'") from None
 
 
 class _Fields:
@@ -213,14 +221,14 @@ class _Fields:
         if value is None:
             return None
         if not isinstance(value, str):
-            raise RequestError(f"{self._name(key)}: expected text or null")
+            raise RequestError(self._name(key), "expected text or null")
         _no_nul(self._name(key), value)
         return value.strip() or None
 
     def strings(self, key: str) -> list[str]:
         items = self.list(key)
         if not all(isinstance(i, str) for i in items):
-            raise RequestError(f"{self._name(key)}: expected a list of text")
+            raise RequestError(self._name(key), "expected a list of text")
         for item in items:
             _no_nul(self._name(key), item)
         return [i.strip() for i in items if i.strip()]
@@ -230,13 +238,13 @@ class _Fields:
         if value is None:
             return []
         if not isinstance(value, list):
-            raise RequestError(f"{self._name(key)}: expected a list")
+            raise RequestError(self._name(key), "expected a list")
         return value
 
     def boolean(self, key: str, default: bool | None) -> bool | None:
         value = self.data.get(key, default)
         if value is not None and not isinstance(value, bool):
-            raise RequestError(f"{self._name(key)}: expected true, false or null")
+            raise RequestError(self._name(key), "expected true, false or null")
         return value
 
     def date(self, key: str) -> date | None:
@@ -251,7 +259,7 @@ def _object(name: str, value: Any) -> _Fields | None:
     if value is None:
         return None
     if not isinstance(value, dict):
-        raise RequestError(f"{name}: expected an object or null")
+        raise RequestError(name, "expected an object or null")
     return _Fields(value, prefix=f"{name}.")
 
 
@@ -270,10 +278,10 @@ def _requester(value: Any) -> Requester:
 def _selector(index: int, value: Any) -> Selector:
     fields = _object(f"selectors[{index}]", value)
     if fields is None:
-        raise RequestError(f"selectors[{index}]: expected an object with kind and value")
+        raise RequestError(f"selectors[{index}]", "expected an object with kind and value")
     selector_value = fields.text("value")
     if selector_value is None:
-        raise RequestError(f"selectors[{index}].value: a selector needs a value")
+        raise RequestError(f"selectors[{index}].value", "a selector needs a value")
     return Selector(
         kind=fields.enum("kind", SelectorKind, None) or _missing(f"selectors[{index}].kind"),
         value=selector_value,
@@ -286,7 +294,7 @@ def _port(name: str, value: Any) -> int | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int) or not 0 < value < 65536:
-        raise RequestError(f"{name}: a port is a whole number from 1 to 65535, not {value!r}")
+        raise RequestError(name, f"a port is a whole number from 1 to 65535, not {value!r}")
     return value
 
 
@@ -298,7 +306,7 @@ def _instant(name: str, text: str | None) -> str | None:
         datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
         raise RequestError(
-            f"{name}: {text[:40]!r} is not an ISO timestamp such as 2026-10-30T16:22:05-04:00"
+            name, f"{text[:40]!r} is not an ISO timestamp such as 2026-10-30T16:22:05-04:00"
         ) from None
     return text
 
@@ -306,7 +314,7 @@ def _instant(name: str, text: str | None) -> str | None:
 def _item(index: int, value: Any) -> Item:
     fields = _object(f"items[{index}]", value)
     if fields is None:
-        raise RequestError(f"items[{index}]: expected an object with text and category")
+        raise RequestError(f"items[{index}]", "expected an object with text and category")
     return Item(
         text=fields.text("text") or _missing(f"items[{index}].text"),
         category=fields.enum("category", Category, None) or _missing(f"items[{index}].category"),
@@ -314,7 +322,7 @@ def _item(index: int, value: Any) -> Item:
 
 
 def _missing(name: str):
-    raise RequestError(f"{name}: required")
+    raise RequestError(name, "required")
 
 
 def _date_range(value: Any) -> DateRange | None:
@@ -323,7 +331,7 @@ def _date_range(value: Any) -> DateRange | None:
         return None
     result = DateRange(start=fields.date("start"), end=fields.date("end"))
     if result.start and result.end and result.start > result.end:
-        raise RequestError("date_range: start is after end")
+        raise RequestError("date_range", "start is after end")
     return result
 
 

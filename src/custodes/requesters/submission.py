@@ -107,7 +107,7 @@ def read_submission(data, requester) -> Submission:
                 "it as well, or choose none and the records you list say what you ask for."
             )
     except RequestError as error:
-        name = str(error).split(":", 1)[0].split("[", 1)[0].split(".", 1)[0]
+        name = (error.field or "").split(".", 1)[0]
         name = "records" if name == "items" else name  # the form's name for the items
         out.errors[name if name in {*fields, "records"} else "form"] = str(error)
     return out
@@ -149,17 +149,18 @@ class ItemsDisagree(RequestError):
     def __init__(self, index: int | None, category: str, chosen: list[str]):
         self.index, self.category = index, category
         if index is None:
-            message = (
-                f"categories: {category!r} is asked for but no item is of it; add an item of "
-                "it, or leave it out of categories"
+            super().__init__(
+                "categories",
+                f"{category!r} is asked for but no item is of it; add an item of it, or leave "
+                "it out of categories",
             )
         else:
-            message = (
-                f"items[{index}].category: {category!r} is not among the categories asked for "
-                f"({', '.join(chosen)}); add it to categories, or leave categories empty to ask "
-                "for the categories of the items"
+            super().__init__(
+                f"items[{index}].category",
+                f"{category!r} is not among the categories asked for ({', '.join(chosen)}); "
+                "add it to categories, or leave categories empty to ask for the categories of "
+                "the items",
             )
-        super().__init__(message)
 
 
 def asked_categories(chosen: list[str], items: list[dict]) -> list[str]:
