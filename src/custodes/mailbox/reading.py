@@ -1,0 +1,79 @@
+"""A message from the mailbox read into the documents of a case and the demand they hold.
+
+The message itself is kept as it arrived (`message.eml`, its text its headers and body); each
+attachment is a document of its own, read by what it holds (cases/uploads.py, as an upload
+is) or, when it cannot be read, kept as it is with its hash. The demand is read from the
+document that holds it: the one whose reading names a process, accounts and records, the
+body only where no attachment does better. A message none of whose documents names a process,
+an account or a record is no demand custodes can read, and is set aside for a person.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from email.message import EmailMessage
+from pathlib import PurePosixPath
+
+from custodes.cases.uploads import Checked, UploadRejected, check_upload
+from custodes.intake import UnreadableInput, extract_request
+from custodes.intake.mail import split_email
+from custodes.law import Request
+from custodes.law.vocab import Instrument
+from custodes.mailbox.triage import not_a_demand
+
+MESSAGE_NAME = "message.eml"
+UNREAD = "application/octet-stream"  # a document kept as it is, not read
+
+
+@dataclass(frozen=True)
+class Reading:
+    message: EmailMessage | None  # None when not even its headers could be read
+    set_aside: str  # why it is no demand; "" for a demand
+    request: Request | None = None
+    documents: tuple[tuple[bytes, str, Checked], ...] = ()  # the demand's own first
+
+
+def read_message(data: bytes) -> Reading:
+    try:
+        parts = split_email(data, "the e-mail")
+    except UnreadableInput as error:
+        return Reading(None, f"it could not be read as an e-mail: {error}")
+    reason = not_a_demand(parts.message)
+    if reason:
+        return Reading(parts.message, reason)
+    documents = [(data, MESSAGE_NAME, Checked("email", "message/rfc822", parts.body, parts.notes))]
+    for attachment in parts.attachments:
+        name = _file_name(attachment.name)
+        documents.append((attachment.data, name, _checked(attachment.data, name)))
+    readings = [(_reading(checked), index) for index, (_, _, checked) in enumerate(documents)]
+    (score, request), best = max(readings, key=lambda r: (r[0][0], -r[1]))
+    if not any(score):
+        return Reading(
+            parts.message,
+            "custodes could not read a demand in it: neither its text nor any attachment names "
+            "a process, an account or a record asked for",
+        )
+    ordered = [documents[best], *(d for i, d in enumerate(documents) if i != best)]
+    return Reading(parts.message, "", request, tuple(ordered))
+
+
+def _checked(data: bytes, name: str) -> Checked:
+    try:
+        return check_upload(data, name)
+    except UploadRejected as refusal:
+        return Checked("unread", UNREAD, "", (f"{name} was kept as it is, not read: {refusal}",))
+
+
+def _reading(checked: Checked) -> tuple[tuple[bool, bool, int], Request | None]:
+    """How much of a demand this document holds, and the request read from it."""
+    if not checked.text.strip():
+        return (False, False, 0), None
+    request = extract_request(checked.text, source_kind="pdf" if checked.kind == "pdf" else "text")
+    known = request.instrument is not Instrument.UNKNOWN
+    return (known, bool(request.selectors), len(request.items) + len(request.categories)), request
+
+
+def _file_name(name: str) -> str:
+    """The attachment's own name without any folder in it or characters no file may hold."""
+    cleaned = "".join(c for c in name if c.isprintable()).replace("\\", "/")
+    return PurePosixPath(cleaned).name.strip(". ")[:200] or "attachment"
