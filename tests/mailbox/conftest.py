@@ -32,23 +32,26 @@ def imap():
     server.stop()
 
 
-@pytest.fixture
-def mailbox(imap, settings):
-    box = Mailbox(
+def mailbox_at(port: int, ca_file: str | None = None) -> Mailbox:
+    return Mailbox(
         host="127.0.0.1",
-        port=imap.port,
+        port=port,
         user=imapserver.USER,
         password=imapserver.PASSWORD,
         folder="INBOX",
         processed_folder="custodes-processed",
         set_aside_folder="custodes-set-aside",
         tls=True,
-        ca_file=str(imap.ca_file),
+        ca_file=ca_file,
         timeout=10,
         authserv_id="mx.parley.example",
     )
-    settings.CUSTODES_MAILBOX = box
-    return box
+
+
+@pytest.fixture
+def mailbox(imap, settings):
+    settings.CUSTODES_MAILBOX = mailbox_at(imap.port, str(imap.ca_file))
+    return settings.CUSTODES_MAILBOX
 
 
 def mail(
