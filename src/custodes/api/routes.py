@@ -35,7 +35,7 @@ from custodes.cases.workflow import IllegalMove, State
 from custodes.law import RequestError
 from custodes.letters import replies
 from custodes.requesters.accounts import approved_requester
-from custodes.requesters.submission import requester_feedback, requester_request
+from custodes.requesters.submission import Sender, requester_feedback, requester_request
 
 api = NinjaAPI(
     title="custodes",
@@ -131,7 +131,7 @@ def submit_demand(request, payload: DemandIn):
             "emergency",
         )
     try:
-        structured = requester_request(fields, requester, emergency)
+        structured = requester_request(fields, Sender.of(requester), emergency)
     except RequestError as error:
         # The field as the 422 answers name it: "items.0.category", not "items[0].category".
         field = re.sub(r"\[(\d+)\]", r".\1", str(error).split(":", 1)[0])

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from email.message import EmailMessage
 from pathlib import PurePosixPath
 
-from custodes.cases.uploads import Checked, UploadRejected, check_upload
+from custodes.cases.uploads import Checked, UploadRejected, check_upload, kept_unread
 from custodes.intake import UnreadableInput, extract_request
 from custodes.intake.mail import split_email
 from custodes.law import Request
@@ -22,7 +22,6 @@ from custodes.law.vocab import Instrument
 from custodes.mailbox.triage import not_a_demand
 
 MESSAGE_NAME = "message.eml"
-UNREAD = "application/octet-stream"  # a document kept as it is, not read
 
 
 @dataclass(frozen=True)
@@ -61,7 +60,7 @@ def _checked(data: bytes, name: str) -> Checked:
     try:
         return check_upload(data, name)
     except UploadRejected as refusal:
-        return Checked("unread", UNREAD, "", (f"{name} was kept as it is, not read: {refusal}",))
+        return kept_unread(f"{name} was kept as it is, not read: {refusal}")
 
 
 def _reading(checked: Checked) -> tuple[tuple[bool, bool, int], Request | None]:

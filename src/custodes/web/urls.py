@@ -10,6 +10,7 @@ from custodes.web.views import (
     queue,
     requesters,
     staff,
+    typed,
 )
 
 app_name = "web"
@@ -20,6 +21,7 @@ urlpatterns = [
     path("", queue.queue, name="queue"),
     path("upload/", cases.upload, name="upload"),
     path("mailbox/", mailbox.set_aside, name="set_aside"),
+    path("typed/", typed.typed, name="typed"),
     path("cases/<str:reference>/", cases.case_page, name="case"),
     path("cases/<str:reference>/move/", cases.move, name="move"),
     path("cases/<str:reference>/decide/", cases.decide, name="decide"),
