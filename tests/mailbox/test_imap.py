@@ -4,7 +4,15 @@ worker stopped between the two opens no second case; what is no demand is set as
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
+from django.conf import settings
+from django.db import connection
 
 from custodes.cases.models import Case
 from custodes.mailbox import polling
@@ -12,6 +20,7 @@ from custodes.mailbox.imap import Connection
 from custodes.mailbox.models import Arrival
 from custodes.outbox.models import Mail
 from custodes.worker import tick
+from tests import imapserver
 from tests.mailbox.conftest import mail
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
@@ -33,7 +42,7 @@ def test_a_demand_mailed_in_becomes_one_case_with_its_acknowledgement(imap, mail
     assert len(imap.messages("custodes-processed")) == 1
 
 
-def test_a_worker_stopped_before_the_move_opens_no_second_case(
+def test_a_pass_stopped_before_the_move_opens_no_second_case(
     imap, mailbox, subpoena_pdf, monkeypatch
 ):
     imap.append(mail(attachment=subpoena_pdf))
@@ -73,3 +82,43 @@ def test_an_automatic_reply_or_spam_is_set_aside(imap, mailbox, headers, says):
     assert not Mail.objects.exists()  # an automatic reply is never answered
     assert imap.messages("INBOX") == []
     assert len(imap.messages("custodes-set-aside")) == 1
+
+
+# Loaded by the child process before custodes runs: the worker dies (SIGKILL, no clean-up)
+# at the moment it would move the message, after its case is committed.
+KILLED_AT_THE_MOVE = """\
+import os, signal
+from custodes.mailbox import imap
+imap.Connection.move = lambda self, uid, folder: os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+def test_a_worker_killed_before_the_move_opens_no_second_case(
+    imap, mailbox, subpoena_pdf, tmp_path
+):
+    imap.append(mail(attachment=subpoena_pdf))
+    (tmp_path / "sitecustomize.py").write_text(KILLED_AT_THE_MOVE)
+    db = connection.settings_dict
+    if db["ENGINE"].endswith("sqlite3"):
+        url = f"sqlite:///{db['NAME']}"
+    else:
+        url = f"postgresql://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(tmp_path), os.environ.get("PYTHONPATH", "")]),
+        "DJANGO_SETTINGS_MODULE": "custodes.settings",
+        "DATABASE_URL": url,
+        "SECRET_KEY": settings.SECRET_KEY,
+        "CUSTODES_IMAP_URL": f"imaps://{imapserver.USER}@127.0.0.1:{imap.port}/INBOX",
+        "CUSTODES_IMAP_PASSWORD": imapserver.PASSWORD,
+        "CUSTODES_IMAP_CA_FILE": str(imap.ca_file),
+        "CUSTODES_IMAP_AUTHSERV_ID": "mx.parley.example",
+    }
+    command = Path(sys.executable).with_name("custodes")
+    done = subprocess.run([str(command), "tick"], env=env, capture_output=True, timeout=120)
+    assert done.returncode == -signal.SIGKILL
+    assert Case.objects.count() == 1 and len(imap.messages("INBOX")) == 1
+    tick()  # the worker again, whole
+    assert Case.objects.count() == 1
+    assert Mail.objects.filter(purpose="acknowledgement").count() == 1
+    assert imap.messages("INBOX") == [] and len(imap.messages("custodes-processed")) == 1

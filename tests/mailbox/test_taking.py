@@ -10,6 +10,7 @@ from django.test import Client
 
 from custodes.audit.models import Event
 from custodes.cases.models import Case
+from custodes.mailbox import services
 from custodes.mailbox.models import Arrival
 from custodes.mailbox.services import message_key, take
 from custodes.outbox.models import Mail
@@ -100,3 +101,21 @@ def test_the_set_aside_list_is_for_case_workers(reviewer, outsider, admin):
         assert sign_in(Client(), person).get("/mailbox/").status_code == 403
     assert Client().get("/mailbox/").status_code == 302  # to the sign-in page
     assert Arrival.objects.count() == 1
+
+
+def test_a_second_worker_on_the_same_message_stops_at_its_key(monkeypatch, subpoena_pdf):
+    data = mail(attachment=subpoena_pdf)
+    message_id, sha256 = message_key(data)
+    real = services.read_message
+
+    def rival_first(raw):
+        reading = real(raw)  # meanwhile another worker took the same message
+        Arrival.objects.create(
+            message_id=message_id, sha256=sha256, disposition="case", folder="custodes-processed"
+        )
+        return reading
+
+    monkeypatch.setattr(services, "read_message", rival_first)
+    arrival = take(data, BOX)
+    assert arrival.case is None  # the rival's row, as it stands
+    assert not Case.objects.exists() and not Mail.objects.exists()  # nothing of ours was kept
