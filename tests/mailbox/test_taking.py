@@ -88,8 +88,14 @@ def test_a_spoofed_government_sender_is_not_vetted_and_the_case_says_so(reviewer
     page = sign_in(Client(), reviewer).get(f"/cases/{case.reference}/").content.decode()
     assert "Mailed to the legal-process mailbox" in page
     assert "may be forged" in page and "dmarc=fail" in page
+    assert not Mail.objects.exists()  # no acknowledgement to whoever was impersonated
+
+
+def test_a_sender_the_server_could_not_check_is_told_the_demand_will_be_confirmed():
+    case = take(mail(body=SUBPOENA, results=None), BOX).case
+    assert not case.arrival.vetted and "no Authentication-Results" in case.arrival.vetting
     ack = Mail.objects.get()
-    assert "could not confirm" in ack.body  # the agency is told it will be checked
+    assert ack.to == ["agent@fbi.gov"] and "could not confirm" in ack.body
 
 
 def test_the_set_aside_list_is_for_case_workers(reviewer, outsider, admin):
@@ -108,8 +114,8 @@ def test_a_second_worker_on_the_same_message_stops_at_its_key(monkeypatch, subpo
     message_id, sha256 = message_key(data)
     real = services.read_message
 
-    def rival_first(raw):
-        reading = real(raw)  # meanwhile another worker took the same message
+    def rival_first(*args):
+        reading = real(*args)  # meanwhile another worker took the same message
         Arrival.objects.create(
             message_id=message_id, sha256=sha256, disposition="case", folder="custodes-processed"
         )

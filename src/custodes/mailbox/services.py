@@ -18,7 +18,7 @@ from custodes.cases.services import open_case
 from custodes.mailbox.config import Mailbox
 from custodes.mailbox.models import Arrival
 from custodes.mailbox.reading import Reading, read_message
-from custodes.mailbox.sender import SenderCheck, check_sender
+from custodes.mailbox.sender import FAIL, SenderCheck
 from custodes.outbox.delivery import queue_mail
 from custodes.provider import provider_name
 
@@ -48,14 +48,14 @@ def take(data: bytes, mailbox: Mailbox) -> Arrival:
     taken = Arrival.objects.filter(message_id=message_id, sha256=sha256).first()
     if taken:
         return taken
-    reading = read_message(data)  # before the transaction: a PDF may take seconds to read
+    reading = read_message(data, settings.CUSTODES_GOVERNMENT_DOMAINS, mailbox.authserv_id)
     try:
         with transaction.atomic():
             arrival = _arrival(message_id, sha256, reading, mailbox)
             if reading.set_aside:
                 _set_aside(arrival)
             else:
-                _open(arrival, reading, mailbox)
+                _open(arrival, reading)
             return arrival
     except IntegrityError:  # another worker took it meanwhile
         return Arrival.objects.get(message_id=message_id, sha256=sha256)
@@ -63,19 +63,15 @@ def take(data: bytes, mailbox: Mailbox) -> Arrival:
 
 def _arrival(message_id: str, sha256: str, reading: Reading, mailbox: Mailbox) -> Arrival:
     """The row first, so that a second worker on the same message stops at its key."""
-    message = reading.message
-    subject = " ".join(str(message.get("Subject", "") or "").split()) if message else ""
-    sender = " ".join(str(message.get("From", "") or "").split()) if message else ""
+    aside = bool(reading.set_aside)
     return Arrival.objects.create(
         message_id=message_id,
         sha256=sha256,
-        disposition=Arrival.Disposition.SET_ASIDE
-        if reading.set_aside
-        else Arrival.Disposition.CASE,
-        sender=sender[:320],
-        subject=subject[:300],
+        disposition=Arrival.Disposition.SET_ASIDE if aside else Arrival.Disposition.CASE,
+        sender=reading.sender[:320],
+        subject=reading.subject[:300],
         reason=reading.set_aside,
-        folder=mailbox.set_aside_folder if reading.set_aside else mailbox.processed_folder,
+        folder=mailbox.set_aside_folder if aside else mailbox.processed_folder,
     )
 
 
@@ -88,8 +84,8 @@ def _set_aside(arrival: Arrival) -> None:
     )
 
 
-def _open(arrival: Arrival, reading: Reading, mailbox: Mailbox) -> None:
-    check = check_sender(reading.message, settings.CUSTODES_GOVERNMENT_DOMAINS, mailbox.authserv_id)
+def _open(arrival: Arrival, reading: Reading) -> None:
+    check = reading.check
     main, *others = reading.documents
     case = open_case(
         reading.request,
@@ -112,7 +108,9 @@ def _open(arrival: Arrival, reading: Reading, mailbox: Mailbox) -> None:
             "reason": check.reason,
         },
     )
-    if check.address:
+    # A From: that the mail server's check refuted is not the sender's: answering it would
+    # send the acknowledgement to whoever was impersonated (backscatter).
+    if check.address and check.authentication != FAIL:
         _acknowledge(arrival, case, check)
 
 
@@ -130,6 +128,5 @@ def _acknowledge(arrival: Arrival, case, check: SenderCheck) -> None:
         },
     )
     subject = f"Received: your demand is {case.reference}"
-    queue_mail(
-        f"mailbox-ack:{arrival.pk}", [check.address], subject, body, "acknowledgement", case.subject
-    )
+    key = f"mailbox-ack:{arrival.pk}"
+    queue_mail(key, [check.address], subject, body, "acknowledgement", case.subject)
