@@ -122,3 +122,17 @@ def test_a_worker_killed_before_the_move_opens_no_second_case(
     assert Case.objects.count() == 1
     assert Mail.objects.filter(purpose="acknowledgement").count() == 1
     assert imap.messages("INBOX") == [] and len(imap.messages("custodes-processed")) == 1
+
+
+def test_a_server_without_move_gets_copy_and_expunge(imap, mailbox, subpoena_pdf, monkeypatch):
+    real = Connection.refresh_capabilities
+
+    def without_move(self):
+        real(self)
+        assert "MOVE" in self.client.capabilities  # Dovecot has it; this test takes it away
+        self.client.capabilities = tuple(c for c in self.client.capabilities if c != "MOVE")
+
+    monkeypatch.setattr(Connection, "refresh_capabilities", without_move)
+    imap.append(mail(attachment=subpoena_pdf))
+    assert polling.poll(mailbox).cases == 1
+    assert imap.messages("INBOX") == [] and len(imap.messages("custodes-processed")) == 1

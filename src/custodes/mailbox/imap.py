@@ -54,6 +54,10 @@ class Connection:
         if not any(item for item in listed if item):
             self._ask(f"create the folder {folder}", "create", _quoted(folder))
 
+    def refresh_capabilities(self) -> None:
+        said = self._ask("say what it can do", "capability")
+        self.client.capabilities = tuple(said[-1].decode("ascii", "replace").upper().split())
+
     def select(self, folder: str) -> None:
         self._ask(f"open the folder {folder}", "select", _quoted(folder))
 
@@ -95,6 +99,7 @@ def connect(mailbox: Mailbox) -> Iterator[Connection]:
             raise MailboxError(
                 f"the IMAP server at {where} refused the user {mailbox.user!r} and its password"
             ) from None
+        connection.refresh_capabilities()  # a server tells more (MOVE, UIDPLUS) once logged in
         for folder in (mailbox.processed_folder, mailbox.set_aside_folder):
             connection.ensure_folder(folder)
         connection.select(mailbox.folder)
