@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 POSTGRES_URL ?= postgresql://postgres@127.0.0.1:5432/test
 
-.PHONY: run test test-fast lint format bench browser screenshots clean
+.PHONY: run test test-fast lint format bench browser imap screenshots clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -c 'import sys; assert (3, 11) <= sys.version_info[:2] <= (3, 13), "custodes needs Python 3.11 to 3.13"'
@@ -39,7 +39,13 @@ browser:
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-test: lint browser
+# Debian's Dovecot for the legal-process mailbox's tests, which start it on loopback in a
+# temporary folder with a configuration of their own (the system's server is not used).
+imap:
+	@command -v dovecot >/dev/null 2>&1 && test -x /usr/lib/dovecot/imap || { apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dovecot-imapd >/dev/null; }
+
+test: lint browser imap
 	$(BIN)/python -m pytest
 	@if $(BIN)/python -c "import psycopg; psycopg.connect('$(POSTGRES_URL)', connect_timeout=3).close()" 2>/dev/null; then \
 		echo "PostgreSQL answers at $(POSTGRES_URL): the suite again on it"; \

@@ -11,6 +11,7 @@ import dj_database_url
 
 from custodes.audit import keys as audit_keys
 from custodes.env import SettingError, env_bool, env_days, env_int, env_list, env_text
+from custodes.mailbox.config import mailbox_from_env
 
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(env_text("CUSTODES_DATA_DIR", str(Path.cwd() / "var"))).resolve()
@@ -47,6 +48,7 @@ INSTALLED_APPS = [
     "custodes.guidelines",
     "custodes.requesters",
     "custodes.portal",
+    "custodes.mailbox",
     "custodes.staff",
     "custodes.web",
 ]
@@ -142,6 +144,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
 CUSTODES_PROVIDER = env_list("CUSTODES_PROVIDER")
 CUSTODES_GOVERNMENT_DOMAINS = env_list("CUSTODES_GOVERNMENT_DOMAINS")
+# The legal-process mailbox the worker reads (custodes/mailbox/config.py); None without one.
+CUSTODES_MAILBOX = mailbox_from_env()
 CUSTODES_MAX_SELECTORS = env_int("CUSTODES_MAX_SELECTORS", 25)
 CUSTODES_MAX_DATE_RANGE_DAYS = env_int("CUSTODES_MAX_DATE_RANGE_DAYS", 366)
 

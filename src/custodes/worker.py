@@ -11,6 +11,7 @@ from django_tasks_db.management.commands.db_worker import Worker
 
 from custodes.audit.checkpoints import make_daily
 from custodes.audit.signins import record_past_hours
+from custodes.mailbox.polling import poll_configured
 from custodes.notices.ticking import Pass, run_pass
 
 
@@ -29,6 +30,7 @@ def drain() -> None:
 
 
 def tick() -> Pass:
+    poll_configured()  # demands mailed in become cases, their acknowledgements in the outbox
     done = run_pass()
     drain()
     record_past_hours()

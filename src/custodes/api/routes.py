@@ -34,7 +34,7 @@ from custodes.cases.workflow import IllegalMove, State
 from custodes.law import RequestError
 from custodes.letters import replies
 from custodes.requesters.accounts import approved_requester
-from custodes.requesters.submission import requester_feedback, requester_request
+from custodes.requesters.submission import Sender, requester_feedback, requester_request
 
 api = NinjaAPI(
     title="custodes",
@@ -130,7 +130,7 @@ def submit_demand(request, payload: DemandIn):
             "emergency",
         )
     try:
-        structured = requester_request(fields, requester, emergency)
+        structured = requester_request(fields, Sender.of(requester), emergency)
     except RequestError as error:
         raise ApiError(400, "invalid", str(error), field=error.field) from None
     case = services.open_case(

@@ -31,6 +31,8 @@ ACTIONS = {
     "custodes.document.attached": "attached {document}",
     "custodes.document.refused": "could not read {document}: {reason}",
     "custodes.document.downloaded": "downloaded {document}",
+    "custodes.mailbox.sender_vetted": "checked the sender's address: {reason}",
+    "custodes.mailbox.set_aside": "set a message to the mailbox aside: {reason}",
     "custodes.note.added": "added a note",
     "custodes.emergency.callback_recorded": "called the agency back on {number} (from {source})",
     "custodes.preservation.extended": "extended the preservation to {ends_on}",

@@ -4,6 +4,7 @@ views call these and nothing else that writes."""
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from datetime import date
 
 from django.conf import settings
@@ -66,9 +67,11 @@ def open_case(
     case_number: str = "",
     emergency_details: dict | None = None,
     refused: tuple[str, UploadRejected] | None = None,
+    more_documents: Sequence[tuple[bytes, str, Checked]] = (),
 ) -> Case:
-    """Open the case of a demand, with its document read beforehand, or the refusal of the
-    document it came with (name, reason), kept on the demand for the requester to see."""
+    """Open the case of a demand, with its document read beforehand (and any others it came
+    with, after it), or the refusal of the document it came with (name, reason), kept on the
+    demand for the requester to see."""
     demand = Demand.objects.create(
         channel=channel,
         received_on=received_on,
@@ -78,8 +81,9 @@ def open_case(
         case_number=case_number[:100],
         emergency_details=emergency_details or {},
     )
-    if document:
-        _store_document(demand, *document)
+    documents = [document, *more_documents] if document else list(more_documents)
+    for stored in documents:
+        _store_document(demand, *stored)
     case = Case.objects.create(demand=demand, instrument=str(request.instrument))
     _set_targets(case, request)
     engine = _review(case, request)
@@ -95,7 +99,7 @@ def open_case(
             "instrument": str(request.instrument),
             "engine_action": engine.decision["action"],
             "repeats": original.reference if original else None,
-            "document_notes": list(document[2].notes) if document else [],
+            "document_notes": [note for _, _, checked in documents for note in checked.notes],
         },
     )
     if refused:

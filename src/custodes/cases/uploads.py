@@ -37,6 +37,15 @@ class Checked:
     notes: tuple[str, ...] = ()  # what was read with a caveat (an unknown charset)
 
 
+UNREAD = "application/octet-stream"  # a document kept as it is: its type not judged
+
+
+def kept_unread(note: str = "") -> Checked:
+    """What is recorded of a document kept as it is, with its hash, and not read (a scan the
+    reader cannot read, a document staff typed the demand in from)."""
+    return Checked("unread", UNREAD, "", (note,) if note else ())
+
+
 class UploadRejected(ValueError):
     """The message says what is wrong with the file and what to send instead."""
 

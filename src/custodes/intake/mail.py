@@ -39,6 +39,38 @@ def email_text(data: bytes, name: str) -> str:
 
 
 def read_email(data: bytes, name: str) -> MailText:
+    """The whole e-mail as one text: its headers, its body and its attachments' text."""
+    message = _parse(data, name)
+    reader = _Reader(name)
+    text = _guarded(reader, lambda: reader.message_text(message, 0))
+    return MailText(text, tuple(reader.notes))
+
+
+@dataclass(frozen=True)
+class Attachment:
+    name: str  # as the sender named it (or `part-N` for a part with no name)
+    declared_type: str  # what the sender said it is: a claim, not a fact
+    data: bytes
+
+
+@dataclass(frozen=True)
+class MailParts:
+    message: EmailMessage
+    body: str  # the headers and the message's own text, without its attachments
+    attachments: tuple[Attachment, ...]
+    notes: tuple[str, ...]
+
+
+def split_email(data: bytes, name: str) -> MailParts:
+    """The e-mail's own text apart from each of its attachments, undecoded, so that each can
+    be kept and read as a document of its own."""
+    message = _parse(data, name)
+    reader = _Reader(name)
+    body, attachments = _guarded(reader, lambda: reader.split(message))
+    return MailParts(message, body, attachments, tuple(reader.notes))
+
+
+def _parse(data: bytes, name: str) -> EmailMessage:
     if _boundary_depth(data) > MAX_DEPTH:
         raise _too_deep(name)
     try:
@@ -47,20 +79,22 @@ def read_email(data: bytes, name: str) -> MailText:
         raise _too_deep(name) from None
     if not message.keys():
         raise UnreadableInput(f"{name}: this is not an e-mail (no headers); send the .eml file")
-    reader = _Reader(name)
+    return message
+
+
+def _guarded(reader: _Reader, read):
     try:
-        text = reader.message_text(message, 0)
+        return read()
     except UnreadableInput:
         raise
     except RecursionError:
-        raise _too_deep(name) from None
+        raise _too_deep(reader.name) from None
     except Exception as error:  # a crafted e-mail can make the parser raise anything at all
         raise UnreadableInput(
-            f"{name}: part {reader.parts} of the e-mail could not be read "
+            f"{reader.name}: part {reader.parts} of the e-mail could not be read "
             f"({type(error).__name__}); save the message again as .eml from your mail program, "
             "or send the demand as PDF or text"
         ) from None
-    return MailText(text, tuple(reader.notes))
 
 
 _BOUNDARY = re.compile(r'(?i)boundary\s*=\s*(?:"([^"\r\n]*)"|([^\s;]+))')
@@ -109,11 +143,21 @@ class _Reader:
         self.pdf_deadline = time.monotonic() + PDF_BUDGET_SECONDS
 
     def message_text(self, message: EmailMessage, depth: int) -> str:
-        headers = [f"{h}: {message[h]}" for h in HEADERS if message[h]]
-        parts = ["\n".join(headers), ""]
+        parts = [_headers(message), ""]
         for part, part_depth in self._leaves(message, depth):
             parts.append(self._part_text(part, part_depth))
-        return "\n".join(p for p in parts if p is not None).replace("\x00", "")
+        return _joined(parts)
+
+    def split(self, message: EmailMessage) -> tuple[str, tuple[Attachment, ...]]:
+        texts, attachments = [_headers(message), ""], []
+        for part, depth in self._leaves(message, 0):
+            if _is_attachment(part):
+                name = part.get_filename() or f"part-{self.parts}"
+                payload = part.get_payload(decode=True) or b""
+                attachments.append(Attachment(name, part.get_content_type(), payload))
+            else:
+                texts.append(self._part_text(part, depth))
+        return _joined(texts), tuple(attachments)
 
     def _leaves(self, message: EmailMessage, depth: int) -> Iterator[tuple[EmailMessage, int]]:
         """The parts that hold content, in the order `Message.walk` gives them, without
@@ -181,6 +225,23 @@ class _Reader:
             f"decode; it was read as {encoding}: check its accents and symbols"
         )
         return text
+
+
+def _headers(message: EmailMessage) -> str:
+    return "\n".join(f"{h}: {message[h]}" for h in HEADERS if message[h])
+
+
+def _joined(texts: list[str | None]) -> str:
+    return "\n".join(t for t in texts if t is not None).replace("\x00", "")
+
+
+def _is_attachment(part: EmailMessage) -> bool:
+    """A part sent as a file: named, marked as an attachment, or anything but text."""
+    return (
+        part.get_content_disposition() == "attachment"
+        or bool(part.get_filename())
+        or part.get_content_type() not in ("text/plain", "text/html")
+    )
 
 
 def _sniffed(payload: bytes) -> str | None:

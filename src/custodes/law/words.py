@@ -154,6 +154,7 @@ CHANNELS = {
     "portal": "the portal",
     "api": "the API",
     "email": "e-mail",
+    "typed": "a form staff typed in from its document",
 }
 
 LABELS = {

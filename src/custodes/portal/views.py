@@ -28,7 +28,12 @@ from custodes.production import services as production_services
 from custodes.production.models import Production
 from custodes.requesters import accounts, signin_budget, tokens
 from custodes.requesters.models import Requester
-from custodes.requesters.submission import INSTRUMENTS, read_submission, requester_feedback
+from custodes.requesters.submission import (
+    INSTRUMENTS,
+    Sender,
+    read_submission,
+    requester_feedback,
+)
 
 
 @require_http_methods(["GET", "POST"])
@@ -132,7 +137,7 @@ def submit(request):
     context = {"instruments": INSTRUMENTS, "categories": [c.value for c in Category], "form": {}}
     if request.method == "GET":
         return render(request, "portal/submit.html", context)
-    submission = read_submission(request.POST, request.requester)
+    submission = read_submission(request.POST, Sender.of(request.requester))
     if submission.errors:
         context.update(
             form=request.POST, errors=submission.errors, selected=request.POST.getlist("categories")

@@ -28,6 +28,20 @@ _CATEGORY_NAMES = {
 }
 
 
+@dataclass(frozen=True)
+class Sender:
+    """Who sends the demand: a signed-in requester, or the person a staff member types in."""
+
+    name: str | None
+    email: str | None
+    phone: str | None
+    agency: str | None
+
+    @classmethod
+    def of(cls, requester) -> Sender:
+        return cls(requester.name, requester.user.email, requester.phone, requester.agency)
+
+
 @dataclass
 class Submission:
     request: Request | None = None
@@ -36,7 +50,7 @@ class Submission:
     errors: dict[str, str] = field(default_factory=dict)
 
 
-def read_submission(data, requester) -> Submission:
+def read_submission(data, sender: Sender) -> Submission:
     out = Submission(case_number=data.get("case_number", "").strip())
     instrument = data.get("instrument", "")
     if instrument not in INSTRUMENTS:
@@ -92,7 +106,7 @@ def read_submission(data, requester) -> Submission:
         "purpose": purpose or None,
     }
     try:
-        out.request = requester_request(fields, requester, out.emergency_details or None)
+        out.request = requester_request(fields, sender, out.emergency_details or None)
     except ItemsDisagree as error:
         label = plain.label("category", error.category)
         if error.index is None:
@@ -178,11 +192,12 @@ def asked_categories(chosen: list[str], items: list[dict]) -> list[str]:
     return [c for c in CATEGORIES if c in of_items]
 
 
-def requester_request(fields: dict, requester, emergency: dict | None) -> Request:
-    """The structured request of a requester's submission, by form or API: the sender is the
-    signed-in account, it is addressed to this provider, the categories are its requested
-    items' where it lists them, and an emergency's nature and danger open its stated purpose.
-    Raises RequestError naming the field that is wrong."""
+def requester_request(fields: dict, sender: Sender, emergency: dict | None) -> Request:
+    """The structured request of a submission, by form or API (or typed in by staff): the
+    sender is the signed-in account (or the one staff name), it is addressed to this
+    provider, the categories are its requested items' where it lists them, and an
+    emergency's nature and danger open its stated purpose. Raises RequestError naming the
+    field that is wrong."""
     danger = [emergency.get("nature"), emergency.get("danger")] if emergency else []
     purpose = " ".join(filter(None, [*danger, fields.get("purpose")]))
     items = fields.get("items") or []
@@ -191,13 +206,13 @@ def requester_request(fields: dict, requester, emergency: dict | None) -> Reques
             **fields,
             "categories": asked_categories(fields.get("categories") or [], items),
             "items": items,
-            "agency": fields.get("agency") or requester.agency,
+            "agency": fields.get("agency") or sender.agency,
             "country": "US",
             "addressed_to": provider_name(None),
             "requester": {
-                "name": requester.name,
-                "email": requester.user.email,
-                "phone": requester.phone or None,
+                "name": sender.name or None,
+                "email": sender.email or None,
+                "phone": sender.phone or None,
             },
             "emergency": bool(emergency),
             "purpose": purpose or None,

@@ -1,6 +1,17 @@
 from django.urls import path
 
-from custodes.web.views import auth, cases, letters, notices, production, queue, requesters, staff
+from custodes.web.views import (
+    auth,
+    cases,
+    letters,
+    mailbox,
+    notices,
+    production,
+    queue,
+    requesters,
+    staff,
+    typed,
+)
 
 app_name = "web"
 
@@ -9,6 +20,8 @@ urlpatterns = [
     path("logout/", auth.logout, name="logout"),
     path("", queue.queue, name="queue"),
     path("upload/", cases.upload, name="upload"),
+    path("mailbox/", mailbox.set_aside, name="set_aside"),
+    path("typed/", typed.typed, name="typed"),
     path("cases/<str:reference>/", cases.case_page, name="case"),
     path("cases/<str:reference>/move/", cases.move, name="move"),
     path("cases/<str:reference>/decide/", cases.decide, name="decide"),

@@ -12,6 +12,7 @@ class Demand(models.Model):
         PORTAL = "portal"
         API = "api"
         EMAIL = "email"
+        TYPED = "typed"  # typed in by staff from a document custodes cannot read
 
     channel = models.CharField(max_length=20, choices=Channel.choices)
     received_on = models.DateField()

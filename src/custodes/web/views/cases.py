@@ -13,6 +13,7 @@ from custodes.cases.uploads import UploadRejected, read_upload
 from custodes.cases.workflow import BEFORE_APPROVAL, State, moves_from
 from custodes.law import words
 from custodes.law.vocab import Action, Category, Instrument, SelectorKind
+from custodes.mailbox.models import Arrival
 from custodes.notices.panel import notice_panel
 from custodes.web.access import case_worker
 from custodes.web.corrections import changes_from_form, form_texts, request_diff
@@ -41,7 +42,8 @@ def case_page(request, reference: str):
         "chosen_action": chosen_action,
         "chosen_allowed": chosen_allowed,
         "notes": case.notes.select_related("author"),
-        "documents": demand.documents.all(),
+        "documents": demand.documents.order_by("pk"),
+        "arrival": Arrival.objects.filter(case=case).first(),
         "doc_sources": document_sources(demand),
         "timeline": Event.objects.filter(subject=case.subject).order_by("sequence"),
         "moves": moves_from(case.state),
