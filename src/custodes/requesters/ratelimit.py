@@ -1,19 +1,21 @@
 """Rate limits as token buckets in the database: no extra server for a small deployment.
 
 A bucket holds `capacity` tokens and refills at `capacity / period` per second; a request
-takes one. Taking is one conditional UPDATE, atomic on SQLite and PostgreSQL without a
-transaction of its own: it succeeds only where the refilled bucket holds a token. Buckets
-are keyed by what they limit ("token:42", "addr:203.0.113.7").
+takes one. Taking is one statement, atomic on SQLite and PostgreSQL without a transaction of
+its own: an INSERT of a full bucket less one token that, where the bucket exists, becomes an
+UPDATE taking one token only if the refilled bucket holds one, and RETURNING the row it
+wrote. Two requests that find no bucket at once are thus both served, one creating it and the
+other taking from it. Buckets are keyed by what they limit ("token:42", "addr:203.0.113.7").
+The SQL is written once per database, not rebuilt by the ORM on every call.
 """
 
 from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from functools import cache
 
-from django.db import IntegrityError, transaction
-from django.db.models import F, Value
-from django.db.models.functions import Least
+from django.db import connection
 
 from custodes.requesters.models import RateBucket
 
@@ -28,25 +30,38 @@ class Limit:
         return self.capacity / self.period_seconds
 
 
+@cache
+def _statements(vendor: str) -> tuple[str, str]:
+    table = connection.ops.quote_name(RateBucket._meta.db_table)
+    key, tokens, refilled_at = (
+        connection.ops.quote_name(RateBucket._meta.get_field(name).column)
+        for name in ("key", "tokens", "refilled_at")
+    )
+    least = "MIN" if vendor == "sqlite" else "LEAST"
+    # The bucket refilled up to now, at most full: parameters capacity, now, rate.
+    refilled = f"{least}(%s, {table}.{tokens} + (%s - {table}.{refilled_at}) * %s)"
+    take = (
+        f"INSERT INTO {table} ({key}, {tokens}, {refilled_at}) VALUES (%s, %s, %s) "
+        f"ON CONFLICT ({key}) DO UPDATE SET {tokens} = {refilled} - 1, {refilled_at} = %s "
+        f"WHERE {refilled} >= 1 RETURNING {tokens}"
+    )
+    read = f"SELECT {tokens}, {refilled_at} FROM {table} WHERE {key} = %s"
+    return take, read
+
+
 def take(key: str, limit: Limit) -> float | None:
     """Take one token; None when allowed, else the seconds to wait before trying again."""
     now = time.time()
-    refilled = F("tokens") + (Value(now) - F("refilled_at")) * Value(limit.rate)
-    taken = RateBucket.objects.filter(
-        key=key, tokens__gte=Value(1.0) - (Value(now) - F("refilled_at")) * Value(limit.rate)
-    ).update(
-        tokens=Least(Value(float(limit.capacity)), refilled) - Value(1.0), refilled_at=Value(now)
-    )
-    if taken:
-        return None
-    bucket = RateBucket.objects.filter(key=key).values_list("tokens", "refilled_at").first()
-    if bucket is None:
-        try:
-            with transaction.atomic():
-                RateBucket.objects.create(key=key, tokens=limit.capacity - 1, refilled_at=now)
+    capacity, rate = float(limit.capacity), limit.rate
+    take_sql, read_sql = _statements(connection.vendor)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            take_sql, [key, capacity - 1, now, capacity, now, rate, now, capacity, now, rate]
+        )
+        if cursor.fetchone() is not None:
             return None
-        except IntegrityError:  # another request created it first: try once more
-            return take(key, limit)
-    tokens, refilled_at = bucket
-    available = min(limit.capacity, tokens + (now - refilled_at) * limit.rate)
-    return max(0.0, (1 - available) / limit.rate)
+        # The bucket exists and held no token when we asked: how long until it holds one.
+        cursor.execute(read_sql, [key])
+        tokens, refilled_at = cursor.fetchone()
+    available = min(capacity, tokens + (now - refilled_at) * rate)
+    return max(0.0, (1 - available) / rate)
