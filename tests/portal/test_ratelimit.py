@@ -9,8 +9,8 @@ import threading
 import pytest
 from django.db import connection
 
-from custodes.portal.models import RateBucket
-from custodes.portal.ratelimit import Limit, take
+from custodes.requesters.models import RateBucket
+from custodes.requesters.ratelimit import Limit, take
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
