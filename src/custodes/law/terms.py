@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cached_property
 
 _SEP, _WORD, _STAR, _END = "\x00sep", "\x00word", "\x00star", "\x00end"
 # Where a term that ends in `*` ends: without it "threat*" would be lost in a trie that also
@@ -73,7 +74,12 @@ class Vocabulary:
 
     def __init__(self, terms: Iterable[str]):
         self.terms = tuple(terms)
-        self.pattern = compile_terms(self.terms)
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """Compiled when first read: a command that reviews one demand reads only some of the
+        vocabularies, and compiling costs more than reading one passage."""
+        return compile_terms(self.terms)
 
     def find(self, text: str) -> list[str]:
         seen: dict[str, None] = {}
