@@ -7,7 +7,9 @@ Each returns the evidence it found (the words that decided it) or an empty list.
 
 from __future__ import annotations
 
+import itertools
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache, cached_property
 
@@ -142,15 +144,23 @@ def danger_evidence(reason: Reason) -> list[str]:
     if not reason.text:
         return []
     vocab = load_vocabularies()["emergency"]
-    found: list[str] = []
+    sentences = []
     for written in _sentences(reason.text):
         if _is_certification(written.lower()) or written.rstrip().endswith("?"):
             continue
-        sentence = _FORM_WORDS.sub(" ", written).lower()
-        for start, end in vocab["danger"].spans(sentence):
-            before = sentence[max(0, start - _NEGATION_WINDOW) : start]
-            if not vocab["negations"].find(before):
-                found.append(sentence[start:end])
+        if not _FORM_MARKS.isdisjoint(written):
+            written = _FORM_WORDS.sub(" ", written)
+        sentences.append(written.lower())
+    # The sentences read in one pass, each apart: no term holds a NUL or runs over one, and
+    # a NUL before or after a term is, as a sentence's start or end is, no letter.
+    text = "\0".join(sentences)
+    starts = list(itertools.accumulate((len(s) + 1 for s in sentences[:-1]), initial=0))
+    found: list[str] = []
+    for start, end in vocab["danger"].spans(text):
+        sentence_start = starts[bisect_right(starts, start) - 1]
+        before = text[max(sentence_start, start - _NEGATION_WINDOW) : start]
+        if not vocab["negations"].find(before):
+            found.append(text[start:end])
     return list(dict.fromkeys(found))
 
 
@@ -159,6 +169,10 @@ def danger_evidence(reason: Reason) -> list[str]:
 _FORM_WORDS = re.compile(
     r"(?:\[\s*[xX✓✔]?\s*\]|[☐☒☑□■])[^\[\]☐☒☑□■:.?]{0,100}|\b[A-Z][A-Z ,/()'-]{8,}:"
 )
+
+
+# What `_FORM_WORDS` needs one of: a sentence without any has no form words to blank.
+_FORM_MARKS = frozenset("[:☐☒☑□■")
 
 
 def _sentences(text: str) -> list[str]:
