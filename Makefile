@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 POSTGRES_URL ?= postgresql://postgres@127.0.0.1:5432/test
 
-.PHONY: run test test-fast lint format bench browser imap screenshots clean
+.PHONY: run test test-fast lint format bench bench-tools browser imap screenshots clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -c 'import sys; assert (3, 11) <= sys.version_info[:2] <= (3, 13), "custodes needs Python 3.11 to 3.13"'
@@ -71,7 +71,13 @@ test-fast: $(STAMP)
 screenshots: $(STAMP) browser
 	CUSTODES_SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest -q -k browser
 
-bench: $(STAMP)
+# The C tools bench/production.py measures custodes beside (Debian's sqlite3 and age; gzip,
+# tee and sha256sum come with the system).
+bench-tools:
+	@command -v sqlite3 >/dev/null 2>&1 && command -v age >/dev/null 2>&1 || { apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq sqlite3 age >/dev/null; }
+
+bench: $(STAMP) bench-tools
 	$(BIN)/python bench/review.py
 	$(BIN)/python bench/queue.py
 	$(BIN)/python bench/production.py

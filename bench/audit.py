@@ -1,10 +1,16 @@
-"""How much does signing cost the audit log, how fast does `verify` read it, and how fast is
-a sign-in flood turned away?
+"""How much does signing cost the audit log, how fast does `verify` read it, and how is a
+sign-in flood turned away?
 
-Builds a throwaway database (SQLite in a temporary folder, or the PostgreSQL in DATABASE_URL)
-with a fresh audit key, records BENCH_EVENTS events with and without the key, verifies the
-log, then sends wrong passwords for one account from one address. Prints the figures; exits
-0 whatever they are.
+The data: a database made for this run (SQLite in a temporary folder, or, with DATABASE_URL
+set, a new PostgreSQL database of its own on that server, a random name, dropped when it
+ends) and a fresh audit key. It records BENCH_EVENTS events (default 20,000), half without
+the key and half with it (after a few hundred not timed), verifies the log, then sends 500
+wrong passwords for one account from one address. Exits 0 whatever the figures.
+
+The targets: an event is written while a person waits for a page whose budget is 100 ms
+(5 ms at most for an event); a year of a busy desk's log, a million events, verifies in
+under four minutes (5,000 events/s); a flood is answered, every attempt, without an event for
+each (one tally an hour).
 """
 
 from __future__ import annotations
@@ -15,19 +21,51 @@ import sys
 if sys.path and sys.path[0].endswith("bench"):
     sys.path.pop(0)
 
+import atexit
+import logging
 import os
+import shutil
 import tempfile
 import time
 from pathlib import Path
 
 EVENTS = int(os.environ.get("BENCH_EVENTS", "20000"))
+WARM_UP = 200
 ATTEMPTS = 500
 
-folder = Path(tempfile.mkdtemp(prefix="custodes-bench-"))
-os.environ.setdefault("CUSTODES_DATA_DIR", str(folder))
+folder = Path(tempfile.mkdtemp(prefix="custodes-bench-audit-"))
+atexit.register(shutil.rmtree, folder, ignore_errors=True)
+os.environ["CUSTODES_DATA_DIR"] = str(folder)
 os.environ.setdefault("SECRET_KEY", "bench-only")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver")
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "custodes.settings")
+
+
+def _fresh_postgresql() -> None:
+    """Point DATABASE_URL at a new, empty database of the benchmark's own beside the one it
+    names, never touching another's, and drop it when the benchmark ends."""
+    import secrets
+
+    import psycopg
+
+    url = os.environ["DATABASE_URL"]
+    name = f"custodes_bench_{secrets.token_hex(6)}"
+    with psycopg.connect(url, autocommit=True) as server:
+        server.execute(f"CREATE DATABASE {name}")
+
+    def drop() -> None:
+        from django.db import connections
+
+        connections.close_all()
+        with psycopg.connect(url, autocommit=True) as server:
+            server.execute(f"DROP DATABASE IF EXISTS {name}")
+
+    atexit.register(drop)
+    os.environ["DATABASE_URL"] = url.rsplit("/", 1)[0] + "/" + name
+
+
+if os.environ.get("DATABASE_URL"):
+    _fresh_postgresql()
 
 from custodes.audit.keys import generate  # noqa: E402
 
@@ -57,18 +95,23 @@ def per_event(count: int) -> float:
 
 def main() -> None:
     call_command("migrate", verbosity=0)
-    print(f"audit log on {connection.vendor}, {EVENTS} events")
+    logging.getLogger("django.request").setLevel(logging.ERROR)  # each 429 is no news here
+    print(f"# audit: a {connection.vendor} database made for this run, {EVENTS:,} events")
     # unsigned first: a log whose signed events are followed by unsigned ones does not verify
     key, settings.CUSTODES_AUDIT_KEY = settings.CUSTODES_AUDIT_KEY, ""
+    per_event(WARM_UP)
     unsigned = per_event(EVENTS // 2)
     settings.CUSTODES_AUDIT_KEY = key
     signed = per_event(EVENTS // 2)
-    print(f"  record: {signed:.0f} µs an event signed, {unsigned:.0f} µs unsigned")
+    print(f"audit_record_signed: {signed:,.0f} µs/event (target < 5,000)")
+    print(f"audit_record_unsigned: {unsigned:,.0f} µs/event (target < 5,000)")
     make(ON_DEMAND)
     started = time.perf_counter()
     result = verify()
     elapsed = time.perf_counter() - started
-    print(f"  verify: {result.events / elapsed:,.0f} events/s ({elapsed:.2f} s), ok={result.ok}")
+    if not result.ok:
+        raise SystemExit(f"audit: the log made for the benchmark does not verify: {result.problem}")
+    print(f"audit_verify: {result.events / elapsed:,.0f} events/s (target >= 5,000)")
 
     settings.CUSTODES_SIGNIN_PER_ADDRESS = ATTEMPTS  # the account's budget is the one spent
     mallory = Client(REMOTE_ADDR="203.0.113.66")
@@ -78,11 +121,12 @@ def main() -> None:
     statuses = [mallory.post("/login/", guess).status_code for _ in range(ATTEMPTS)]
     elapsed = time.perf_counter() - started
     written = verify().events - events_before
+    answered = statuses.count(400) + statuses.count(429)
     print(
-        f"  sign-in flood: {ATTEMPTS} wrong passwords in {elapsed:.2f} s "
-        f"({ATTEMPTS / elapsed:,.0f}/s): {statuses.count(400)} checked, "
-        f"{statuses.count(429)} refused with a time to wait, {written} audit events written"
+        f"audit_signin_flood: {ATTEMPTS / elapsed:,.0f} attempts/s, {answered} of {ATTEMPTS} "
+        f"answered ({statuses.count(429)} refused with a time to wait) (target: all answered)"
     )
+    print(f"audit_signin_flood_events: {written} events for {ATTEMPTS} attempts (target <= 1)")
 
 
 if __name__ == "__main__":

@@ -4,7 +4,10 @@ Prints one line per figure and exits 0 whatever the figures:
 - the engine alone on structured requests as the portal and API send them (one-sentence
   purposes), and on requests extracted from the sample texts (purposes of several sentences,
   which the meaning rules read in full);
-- text demands read from disk, extracted and reviewed, end to end.
+- text demands read from disk, extracted and reviewed, end to end;
+- the `custodes` command as a whole process, as a person starts it: `--help`, and `review`
+  of one sample (medians of BENCH_STARTS runs, default 10);
+- one text of 1, 4 and 16 MB read (one sample over and over).
 
 Every figure is measured on the shared samples (`../shared/cases` and its sub-folders), each
 reviewed for its own folder's provider; where they are absent, the benchmark says so and
@@ -14,6 +17,10 @@ measures nothing rather than something else.
 from __future__ import annotations
 
 import itertools
+import os
+import statistics
+import subprocess
+import sys
 import time
 from datetime import date
 from pathlib import Path
@@ -25,6 +32,8 @@ from custodes.law.vocab import Instrument
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT.parent / "shared" / "cases"
 SECONDS = 3.0
+STARTS = int(os.environ.get("BENCH_STARTS", "10"))
+COMMAND = Path(sys.executable).with_name("custodes")
 PURPOSES = [
     "Investigation of wire fraud and money laundering (18 U.S.C. §§ 1343, 1956).",
     "The account posts where immigration agents are and urges followers to film them.",
@@ -103,7 +112,22 @@ def main() -> None:
     print(f"engine_reviews_extracted_from_text: {rate:,.0f} reviews/s (target >= 10,000)")
     rate = _rate(lambda path: review(extract_request(read_document(path)), configs[path]), demands)
     print(f"text_demands_end_to_end: {rate:,.0f} demands/s (target >= 300)")
+    _start_up(demands[0])
     _large_texts(read_document(demands[0]))
+
+
+def _start_up(demand: Path) -> None:
+    """The command's wall-clock time from start to exit, the median of STARTS runs."""
+    for name, arguments, target in (
+        ("cli_help", ["--help"], 100),
+        ("cli_review_file", ["review", "--json", str(demand)], 250),
+    ):
+        times = []
+        for _ in range(STARTS):
+            started = time.perf_counter()
+            subprocess.run([str(COMMAND), *arguments], capture_output=True, check=True)
+            times.append((time.perf_counter() - started) * 1000)
+        print(f"{name}: {statistics.median(times):.0f} ms (target < {target})")
 
 
 def _large_texts(demand: str) -> None:

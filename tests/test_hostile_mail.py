@@ -9,10 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from hypothesis import HealthCheck, given, settings
-from typer.testing import CliRunner
 
 from custodes.cases.models import Case
 from custodes.cases.refusals import refused_documents

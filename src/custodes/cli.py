@@ -6,27 +6,37 @@ import json
 import sys
 from collections import Counter
 from datetime import date
+from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING
 
-import typer
-from rich.console import Console
-from rich.progress import track
-from rich.table import Table
+import click
 
 from custodes.env import SettingError
 
-if TYPE_CHECKING:  # the reader is imported by the commands that read: `--help` needs none of it
+# Only what `--help` needs is imported here: click. Each command imports what it uses (the
+# reader, Django, rich for tables and markup) when it runs, so that the command starts at once.
+if TYPE_CHECKING:
+    from rich.console import Console
+
     from custodes.reviewing import Review
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
-out = Console(highlight=False, soft_wrap=False)
-err = Console(stderr=True, highlight=False, soft_wrap=False)
 
-
-@app.callback()
-def main() -> None:
+@click.group()
+def app() -> None:
     """custodes: receive government demands for user data and answer them as the law allows."""
+
+
+@cache
+def _console(stderr: bool = False) -> Console:
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+
+
+def _say(text: str) -> None:
+    """A line for a person on standard output, in rich's markup ("[bold]…[/bold]")."""
+    _console().print(text)
 
 
 def _received_on(value: str | None) -> date:
@@ -35,27 +45,29 @@ def _received_on(value: str | None) -> date:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise typer.BadParameter(f"{value!r} is not an ISO date such as 2026-11-23") from None
+        raise click.BadParameter(
+            f"{value!r} is not an ISO date such as 2026-11-23", param_hint="'--received-on'"
+        ) from None
 
 
 def _fail(message: str) -> None:
     print(f"custodes: {message}", file=sys.stderr)
-    raise typer.Exit(2)
+    raise click.exceptions.Exit(2)
+
+
+_PATH = click.Path(path_type=Path)
 
 
 @app.command("review")
+@click.argument("path", type=_PATH)
+@click.option("--json", "as_json", is_flag=True, help="Print the contract's JSON.")
+@click.option("--provider", multiple=True, help="A name the deployment answers to (repeatable).")
+@click.option("--received-on", help="The day the demand arrived (ISO date).")
 def review_command(
-    path: Annotated[Path, typer.Argument(help="A demand (.txt, .pdf, .eml, .json) or a folder.")],
-    as_json: Annotated[bool, typer.Option("--json", help="Print the contract's JSON.")] = False,
-    provider: Annotated[
-        list[str] | None,
-        typer.Option("--provider", help="A name the deployment answers to (repeatable)."),
-    ] = None,
-    received_on: Annotated[
-        str | None, typer.Option("--received-on", help="The day the demand arrived (ISO date).")
-    ] = None,
+    path: Path, as_json: bool, provider: tuple[str, ...], received_on: str | None
 ) -> None:
-    """Read a demand and decide, with citations, what the provider may lawfully do."""
+    """Read a demand (.txt, .pdf, .eml, .json) or a folder of them and decide, with citations,
+    what the provider may lawfully do."""
     from custodes.intake import UnreadableInput
     from custodes.reviewing import config_from_env
 
@@ -74,7 +86,7 @@ def review_command(
     else:
         from custodes.summary import print_review
 
-        print_review(out, result)
+        print_review(_console(), result)
 
 
 def _reviewed(path: Path, config) -> Review:
@@ -94,12 +106,14 @@ def _reviewed(path: Path, config) -> Review:
 
 
 def _review_folder(folder: Path, config, as_json: bool) -> None:
+    from rich.progress import track
+
     from custodes.intake import UnreadableInput
     from custodes.reviewing import demands_in
 
     paths = demands_in(folder)
     results: list[Review | tuple[Path, str]] = []
-    for path in track(paths, description="Reviewing", console=Console(stderr=True), transient=True):
+    for path in track(paths, description="Reviewing", console=_console(True), transient=True):
         try:
             results.append(_reviewed(path, config))
         except UnreadableInput as error:
@@ -118,6 +132,8 @@ def _folder_entry(result: Review | tuple[Path, str]) -> dict:
 
 
 def _print_folder_table(results: list[Review | tuple[Path, str]]) -> None:
+    from rich.table import Table
+
     table = Table(title="Demands reviewed")
     for column in ("demand", "instrument", "action", "notice", "findings"):
         table.add_column(column, overflow="fold")
@@ -136,13 +152,13 @@ def _print_folder_table(results: list[Review | tuple[Path, str]]) -> None:
         else:
             actions["unreadable"] += 1
             table.add_row(result[0].name, "—", "unreadable", "—", result[1])
-    out.print(table)
+    _console().print(table)
     summary = Table(title="Actions")
     summary.add_column("action")
     summary.add_column("demands", justify="right")
     for action, count in sorted(actions.items()):
         summary.add_row(action, str(count))
-    out.print(summary)
+    _console().print(summary)
 
 
 def _django() -> None:
@@ -164,15 +180,14 @@ def migrate() -> None:
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
-    out.print("The database is up to date.")
+    _say("The database is up to date.")
 
 
 @app.command("serve")
-def serve(
-    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
-    demo: Annotated[bool, typer.Option("--demo", help="Load the demo desk and its staff.")] = False,
-) -> None:
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, help="Port to listen on.")
+@click.option("--demo", is_flag=True, help="Load the demo desk and its staff.")
+def serve(host: str, port: int, demo: bool) -> None:
     """Migrate the database and start the staff web app."""
     _django()
     from django.core.management import call_command
@@ -181,7 +196,7 @@ def serve(
     if demo:
         _print_demo()
         _start_demo_worker()
-    out.print(f"custodes is at [bold]http://{host}:{port}/[/bold]  (Ctrl-C stops it)")
+    _say(f"custodes is at [bold]http://{host}:{port}/[/bold]  (Ctrl-C stops it)")
     call_command("runserver", f"{host}:{port}", use_reloader=False, verbosity=0)
 
 
@@ -193,7 +208,7 @@ def _start_demo_worker() -> None:
     from custodes.worker import work
 
     threading.Thread(target=work, args=(15,), name="custodes-worker", daemon=True).start()
-    out.print("The background worker runs every 15 s; e-mails are printed here.")
+    _say("The background worker runs every 15 s; e-mails are printed here.")
 
 
 @app.command("tick")
@@ -203,22 +218,27 @@ def tick_command() -> None:
     from custodes.worker import tick
 
     done = tick()
-    out.print(f"Notices written: {done.notices}; reminders due: {done.reminders}.")
+    _say(f"Notices written: {done.notices}; reminders due: {done.reminders}.")
 
 
 @app.command("worker")
-def worker_command(
-    interval: Annotated[float, typer.Option(help="Seconds between passes.", min=1)] = 30,
-) -> None:
+@click.option(
+    "--interval",
+    type=click.FloatRange(min=1),
+    default=30,
+    show_default=True,
+    help="Seconds between passes.",
+)
+def worker_command(interval: float) -> None:
     """Run the background worker: a pass every INTERVAL seconds, e-mails sent as written."""
     _database()
     from custodes.worker import work
 
-    out.print(f"custodes worker: a pass every {interval:g} s (Ctrl-C stops it)")
+    _say(f"custodes worker: a pass every {interval:g} s (Ctrl-C stops it)")
     try:
         work(interval)
     except KeyboardInterrupt:
-        out.print("custodes worker stopped.")
+        _say("custodes worker stopped.")
 
 
 def _print_demo() -> None:
@@ -234,10 +254,10 @@ def _print_demo() -> None:
 
     opened = load_demo()
     if opened:
-        out.print(f"Loaded {len(opened)} demo demands.")
-    out.print(
-        f"The demo provider's own data (accounts, sign-ins, posts…): {demo_provider_database()}"
-    )
+        _say(f"Loaded {len(opened)} demo demands.")
+    _say(f"The demo provider's own data (accounts, sign-ins, posts…): {demo_provider_database()}")
+    from rich.table import Table
+
     table = Table(title="Demo staff (password, then the six-digit code)")
     for column in ("user", "password", "TOTP secret (add to an authenticator)", "code now"):
         table.add_column(column, overflow="fold")
@@ -247,30 +267,27 @@ def _print_demo() -> None:
     table.add_row(
         f"{DEMO_REQUESTER} (portal)", DEMO_PASSWORD, secret_of(device), current_code(device)
     )
-    out.print(table)
-    out.print(
-        "Staff sign in at /login/; requesters at /portal/login/ (or sign up at /portal/signup/)."
-    )
-    out.print(
+    _console().print(table)
+    _say("Staff sign in at /login/; requesters at /portal/login/ (or sign up at /portal/signup/).")
+    _say(
         "A fresh code: [bold]CUSTODES_DEBUG=true .venv/bin/custodes staff code NAME[/bold] "
         "(demo desks only)."
     )
 
 
-domains_app = typer.Typer(help="The lists of known government domains.", no_args_is_help=True)
-app.add_typer(domains_app, name="domains")
+@app.group("domains")
+def domains_app() -> None:
+    """The lists of known government domains."""
 
 
 @domains_app.command("refresh")
-def domains_refresh(
-    path: Annotated[Path, typer.Argument(help="CISA's current-full.csv, as published.")],
-    as_of: Annotated[str, typer.Option("--as-of", help="The day CISA published it (ISO date).")],
-    source: Annotated[str, typer.Option(help="Where the file came from.")] = "",
-    to: Annotated[
-        Path | None, typer.Option(help="Write here, not over the snapshot custodes ships.")
-    ] = None,
-) -> None:
-    """Replace the snapshot of registered .gov domains with CISA's file; nothing on an error."""
+@click.argument("path", type=_PATH)
+@click.option("--as-of", required=True, help="The day CISA published it (ISO date).")
+@click.option("--source", default="", help="Where the file came from.")
+@click.option("--to", type=_PATH, help="Write here, not over the snapshot custodes ships.")
+def domains_refresh(path: Path, as_of: str, source: str, to: Path | None) -> None:
+    """Replace the snapshot of registered .gov domains with CISA's file (PATH: CISA's
+    current-full.csv, as published); nothing on an error."""
     from custodes.law import dotgov
 
     try:
@@ -288,28 +305,30 @@ def domains_refresh(
     except OSError as error:
         _fail(f"{target} cannot be written ({error.strerror}); give --to a path you may write.")
     after = set(snapshot.domains)
-    out.print(
+    _say(
         f"{len(after):,} .gov domains as of {snapshot.as_of} in {target}: "
         f"{len(after - before):,} added, {len(before - after):,} gone since the shipped snapshot."
     )
     for kind, rows in sorted(snapshot.left_out.items()):
-        out.print(f"  left out: {rows:,} of type {kind!r}, not a government's")
+        _say(f"  left out: {rows:,} of type {kind!r}, not a government's")
 
 
-staff_app = typer.Typer(help="Staff accounts.", no_args_is_help=True)
-app.add_typer(staff_app, name="staff")
+@app.group("staff")
+def staff_app() -> None:
+    """Staff accounts."""
 
 
 @staff_app.command("add")
+@click.argument("username")
+@click.option("--role", multiple=True, required=True, help="reviewer, counsel or admin")
+@click.option(
+    "--full-name", required=True, help="As they sign a production's certificate: Dana Whitfield."
+)
+@click.option("--title", required=True, help="As they sign: Custodian of Records.")
+@click.password_option()
+@click.option("--email", default="", help="Where reminders and objections reach them.")
 def staff_add(
-    username: str,
-    role: Annotated[list[str], typer.Option("--role", help="reviewer, counsel or admin")],
-    full_name: Annotated[
-        str, typer.Option(help="As they sign a production's certificate: Dana Whitfield.")
-    ],
-    title: Annotated[str, typer.Option(help="As they sign: Custodian of Records.")],
-    password: Annotated[str, typer.Option(prompt=True, hide_input=True, confirmation_prompt=True)],
-    email: Annotated[str, typer.Option(help="Where reminders and objections reach them.")] = "",
+    username: str, role: tuple[str, ...], full_name: str, title: str, password: str, email: str
 ) -> None:
     """Add a staff member; prints the TOTP secret for their authenticator, once."""
     _database()
@@ -321,10 +340,11 @@ def staff_add(
         )
     except ValueError as error:
         _fail(str(error))
-    out.print(f"Added {username}. TOTP secret (shown once): [bold]{secret_of(device)}[/bold]")
+    _say(f"Added {username}. TOTP secret (shown once): [bold]{secret_of(device)}[/bold]")
 
 
 @staff_app.command("code")
+@click.argument("username")
 def staff_code(username: str) -> None:
     """The current six-digit code of a demo staff member (only with CUSTODES_DEBUG=true)."""
     _database()
@@ -342,8 +362,9 @@ def staff_code(username: str) -> None:
     print(current_code(device))
 
 
-audit_app = typer.Typer(help="The audit log.", no_args_is_help=True)
-app.add_typer(audit_app, name="audit")
+@app.group("audit")
+def audit_app() -> None:
+    """The audit log."""
 
 
 def _audit_log() -> None:
@@ -372,24 +393,24 @@ def audit_verify() -> None:
     if not result.ok:
         where = f"audit event #{result.broken_at} does not match: " if result.broken_at else ""
         print(f"custodes: {where}{result.problem}.", file=sys.stderr)
-        raise typer.Exit(1)
-    out.print(f"The audit log is intact: {result.events} events, every hash matches.")
+        raise click.exceptions.Exit(1)
+    _say(f"The audit log is intact: {result.events} events, every hash matches.")
     if not result.signed:
-        out.print(
+        _say(
             "It is unsigned: without CUSTODES_AUDIT_KEY_FILE nothing shows whether events were "
             "cut from its end or added behind the application's back."
         )
         return
     signed, before = result.events - result.unsigned_events, result.unsigned_events
-    out.print(
+    _say(
         f"{signed} events are signed by the deployment's key"
         + (f"; the first {before} were written before it." if before else ".")
     )
     if result.checkpoint is None:
-        out.print("No signed checkpoint yet: run `custodes audit checkpoint`.")
+        _say("No signed checkpoint yet: run `custodes audit checkpoint`.")
         return
     checkpoint = result.checkpoint
-    out.print(
+    _say(
         f"The latest signed checkpoint ({checkpoint.at:%Y-%m-%d %H:%M} UTC, {checkpoint.reason}) "
         f"covers #{checkpoint.sequence}; {result.events - checkpoint.sequence} events follow it."
     )
@@ -404,41 +425,35 @@ def audit_checkpoint() -> None:
     checkpoint = make(ON_DEMAND)
     if checkpoint is None:
         _fail("no audit key: set CUSTODES_AUDIT_KEY_FILE (make one with `custodes audit keygen`)")
-    out.print(
+    _say(
         f"Checkpoint of {checkpoint.at:%Y-%m-%d %H:%M} UTC: event #{checkpoint.sequence}, "
         f"SHA-256 {checkpoint.head_hash}, signed {checkpoint.signature}."
     )
 
 
 @audit_app.command("keygen")
-def audit_keygen(
-    path: Annotated[Path, typer.Argument(help="Where to write the key (a PEM file).")],
-) -> None:
-    """Make the deployment's audit key (Ed25519), readable by its owner only; an existing key
-    is kept, never replaced."""
+@click.argument("path", type=_PATH)
+def audit_keygen(path: Path) -> None:
+    """Make the deployment's audit key (Ed25519) at PATH (a PEM file), readable by its owner
+    only; an existing key is kept, never replaced."""
     from custodes.audit.keys import generate
 
     try:
         made = generate(path)
     except (SettingError, OSError) as error:
         _fail(f"{path}: {error}")
-    out.print(f"{'Made' if made else 'Kept'} the audit key {path}; keep a copy somewhere safe.")
+    _say(f"{'Made' if made else 'Kept'} the audit key {path}; keep a copy somewhere safe.")
 
 
-report_app = typer.Typer(help="The transparency report.", invoke_without_command=True)
-app.add_typer(report_app, name="report")
 FORMATS = ("csv", "json", "html")
 
 
-@report_app.callback()
-def report(
-    ctx: typer.Context,
-    period: Annotated[
-        str, typer.Option(help="A half-year (2026H1), a year (2026) or a range (A..B).")
-    ] = "",
-    format: Annotated[str, typer.Option("--format", help="csv, json or html.")] = "csv",
-    output: Annotated[Path | None, typer.Option(help="Write here, not to standard output.")] = None,
-) -> None:
+@app.group("report", invoke_without_command=True)
+@click.option("--period", default="", help="A half-year (2026H1), a year (2026) or a range (A..B).")
+@click.option("--format", "format", default="csv", show_default=True, help="csv, json or html.")
+@click.option("--output", type=_PATH, help="Write here, not to standard output.")
+@click.pass_context
+def report(ctx: click.Context, period: str, format: str, output: Path | None) -> None:
     """Print the transparency report of a period (the current half-year by default)."""
     if ctx.invoked_subcommand:
         return
@@ -464,19 +479,19 @@ def report(
     }[format]()
     if output:
         output.write_text(text, encoding="utf-8")
-        out.print(f"The {chosen.label} report is in {output}.")
+        _say(f"The {chosen.label} report is in {output}.")
     else:
         sys.stdout.write(text)
 
 
-@report_app.command("import")
-def report_import(
-    files: list[Path],
-    period: Annotated[
-        str,
-        typer.Option(help="The period of a file that does not say it (Meta's): 2017H1 or 2023Q2."),
-    ] = "",
-) -> None:
+@report.command("import")
+@click.argument("files", nargs=-1, required=True, type=_PATH)
+@click.option(
+    "--period",
+    default="",
+    help="The period of a file that does not say it (Meta's): 2017H1 or 2023Q2.",
+)
+def report_import(files: tuple[Path, ...], period: str) -> None:
     """Import totals a provider published before custodes (Google's, GitHub's, Meta's,
     Discord's or Twitter's CSV files)."""
     _database()
@@ -492,9 +507,9 @@ def report_import(
             done = import_file(path, given)
         except ImportRefused as error:
             _fail(f"{error}. Nothing from {path.name} was imported.")
-        out.print(f"{path.name}: {done.rows} rows imported.")
+        _say(f"{path.name}: {done.rows} rows imported.")
         for note in done.notes:
-            out.print(f"  note: {note}")
+            _say(f"  note: {note}")
 
 
 def _database() -> None:
@@ -511,7 +526,7 @@ def _migrate_if_new() -> None:
 
     executor = MigrationExecutor(connection)
     if executor.migration_plan(executor.loader.graph.leaf_nodes()):
-        err.print("The database was new or behind its migrations: migrating it first.")
+        _console(True).print("The database was new or behind its migrations: migrating it first.")
         call_command("migrate", verbosity=0)
 
 

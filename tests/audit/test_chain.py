@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from click.testing import CliRunner
 from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
-from typer.testing import CliRunner
 
 from custodes.audit.chain import GENESIS, SCHEME, digest, record
 from custodes.audit.models import Event

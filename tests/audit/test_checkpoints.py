@@ -11,8 +11,8 @@ from datetime import timedelta
 
 import pytest
 import time_machine
+from click.testing import CliRunner
 from django.utils import timezone
-from typer.testing import CliRunner
 
 from custodes.audit import checkpoints
 from custodes.audit.chain import record

@@ -4,8 +4,8 @@ each attempt the issue names is found by `custodes audit verify`, on SQLite and 
 from __future__ import annotations
 
 import pytest
+from click.testing import CliRunner
 from django.db import connection
-from typer.testing import CliRunner
 
 from custodes.audit import checkpoints
 from custodes.audit.chain import SCHEME, digest, record

@@ -4,8 +4,8 @@ administrator on the staff page, and by no one else."""
 from __future__ import annotations
 
 import pytest
+from click.testing import CliRunner
 from django.test import Client
-from typer.testing import CliRunner
 
 from custodes.audit.models import Event
 from custodes.cli import app

@@ -9,8 +9,8 @@ import json
 from datetime import date
 
 import pytest
+from click.testing import CliRunner
 from django.test import Client
-from typer.testing import CliRunner
 
 from custodes.audit.chain import record
 from custodes.audit.models import Event

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from custodes.intake import mail, pdf
+from custodes.intake import pdf
 from custodes.intake.errors import UnreadableInput
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -42,6 +42,8 @@ def read_document_noted(path: Path) -> tuple[str, tuple[str, ...]]:
     elif suffix == ".pdf":
         text = pdf.pdf_text(data, path.name)
     elif suffix == ".eml":
+        from custodes.intake import mail  # the e-mail package, imported for e-mails only
+
         reading = mail.read_email(data, path.name)
         text, notes = reading.text, reading.notes
     else:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from datetime import date
+from functools import lru_cache
 
 from custodes.law import meaning
 from custodes.law.context import Context, category_list
@@ -74,7 +75,8 @@ def wrong_addressee(ctx: Context) -> Iterator[Finding]:
     providers, addressed = ctx.config.providers, ctx.request.addressed_to
     if not providers or not addressed:
         return
-    if not any(_same_company(addressed, p) for p in providers):
+    key = _company_key(addressed)
+    if not any(_same_company(key, p) for p in _provider_keys(providers)):
         yield ctx.finding(
             Code.WRONG_ADDRESSEE, addressed_to=addressed, providers=" or ".join(providers)
         )
@@ -91,8 +93,14 @@ def _company_key(name: str) -> str:
     return " ".join(re.sub(r"[^\w]+", " ", lowered).split())
 
 
-def _same_company(addressed: str, provider: str) -> bool:
-    a, p = _company_key(addressed), _company_key(provider)
+@lru_cache(maxsize=16)
+def _provider_keys(providers: tuple[str, ...]) -> tuple[str, ...]:
+    """The deployment's names as `_company_key` writes them: the same on every review."""
+    return tuple(_company_key(name) for name in providers)
+
+
+def _same_company(a: str, p: str) -> bool:
+    """Whether two names, as `_company_key` writes them, are one company's."""
     return bool(a and p) and (a == p or f" {p} " in f" {a} " or f" {a} " in f" {p} ")
 
 
@@ -149,7 +157,7 @@ def authority_mismatch(ctx: Context) -> Iterator[Finding]:
         statute = ctx.pack.statute_field(authority)
         if statute is None:
             continue
-        evidence = meaning.field_evidence(statute, ctx.request.purpose)
+        evidence = meaning.field_evidence(statute, ctx.reason)
         if evidence == []:
             yield ctx.finding(
                 Code.AUTHORITY_MISMATCH,
@@ -163,9 +171,9 @@ def authority_mismatch(ctx: Context) -> Iterator[Finding]:
 def anonymous_speech(ctx: Context) -> Iterator[Finding]:
     # Every demand asks for something about the account: "subscriber or more" is any of it,
     # including what intake could not name.
-    if ctx.request.emergency and meaning.danger_evidence(ctx.request.purpose):
+    if ctx.request.emergency and ctx.reason.danger:
         return  # a danger to someone's life that the emergency describes is no attack on speech
-    evidence = meaning.speech_evidence(ctx.request.purpose)
+    evidence = ctx.reason.speech
     if evidence:
         yield ctx.finding(Code.ANONYMOUS_SPEECH_RISK, evidence=", ".join(evidence))
 
@@ -188,7 +196,7 @@ def nondisclosure(ctx: Context) -> Iterator[Finding]:
 def emergency(ctx: Context) -> Iterator[Finding]:
     if ctx.instrument is not Instrument.EMERGENCY_REQUEST:
         return
-    if not meaning.danger_evidence(ctx.request.purpose):
+    if not ctx.reason.danger:
         yield ctx.finding(Code.EMERGENCY_UNSUPPORTED)
 
 
@@ -212,7 +220,7 @@ def requester(ctx: Context) -> Iterator[Finding]:
 
 
 def child_safety(ctx: Context) -> Iterator[Finding]:
-    evidence = meaning.child_safety_evidence(ctx.request.purpose)
+    evidence = ctx.reason.child_safety
     if evidence:
         yield ctx.finding(Code.CHILD_SAFETY_EXCEPTION, evidence=", ".join(evidence[:3]))
 

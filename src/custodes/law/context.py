@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 
 from custodes.law.config import ReviewConfig
 from custodes.law.decision import Finding
+from custodes.law.meaning import Reason
 from custodes.law.pack import InstrumentRule, Pack
 from custodes.law.request import Request
 from custodes.law.vocab import Category, Code, Instrument, Severity
@@ -17,9 +18,15 @@ class Context:
     request: Request
     config: ReviewConfig
     pack: Pack
+    # Worked out once, as the context is made: every check reads them.
+    rule: InstrumentRule = field(init=False)
+    reason: Reason = field(init=False)
 
-    @property
-    def rule(self) -> InstrumentRule:
+    def __post_init__(self):
+        object.__setattr__(self, "rule", self._governing_rule())
+        object.__setattr__(self, "reason", Reason.of(self.request.purpose))
+
+    def _governing_rule(self) -> InstrumentRule:
         """The rule that governs the demand: a CLOUD Act order from a country without an
         executive agreement is a foreign request."""
         rule = self.pack.instrument(self.request.instrument)

@@ -7,10 +7,14 @@ Each returns the evidence it found (the words that decided it) or an empty list.
 
 from __future__ import annotations
 
+import itertools
 import re
-from functools import lru_cache
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cache, cached_property
 
 from custodes.law.pack import StatuteField, load_vocabularies
+from custodes.law.terms import Vocabularies
 
 # How far before an offence a speech act may stand for the offence to be what the speech is
 # about ("posted videos of police shootings") rather than the offence under investigation.
@@ -19,34 +23,89 @@ _SUBJECT_MATTER_WINDOW = 60
 _NEGATION_WINDOW = 24
 # Handles, addresses and links name accounts; their words ("@roof.scam.alert") are no reason.
 _NAMES = re.compile(r"https?://\S+|\S+@\S+\.\w+|(?<![\w@])@[\w.]+", re.IGNORECASE)
+# A run of characters between spaces that holds an "@" or a "://", as every name does.
+_NAMED_RUN = re.compile(r"(?<!\S)\S*?(?:@|://)\S*")
 
 
-@lru_cache(maxsize=64)
-def _reason_text(purpose: str | None) -> str:
-    """The purpose without its names; each rule reads it, so it is masked once."""
-    return _NAMES.sub(" ", purpose) if purpose else ""
+def _without_names(purpose: str) -> str:
+    """The purpose with `_NAMES` masked, read only in the runs that may hold a name (a name
+    never holds a space)."""
+    if "@" not in purpose and "://" not in purpose:
+        return purpose
+    return _NAMED_RUN.sub(lambda run: _NAMES.sub(" ", run[0]), purpose)
 
 
-def speech_evidence(purpose: str | None) -> list[str]:
+# The vocabularies read over the whole reason, all in one pass (`Reason.found`).
+_READ_WHOLE = (
+    ("speech", "acts"),
+    ("speech", "claims"),
+    ("speech", "subjects"),
+    ("speech", "leaks"),
+    ("crime", "civil_wrongs"),
+    ("crime", "violent_threats"),
+    ("crime", "offences"),
+    ("child_safety", "offences"),
+)
+
+
+@cache
+def _one_pass() -> Vocabularies:
+    vocabularies = load_vocabularies()
+    return Vocabularies(
+        {f"{section}.{name}": vocabularies[section][name] for section, name in _READ_WHOLE}
+    )
+
+
+@dataclass(frozen=True)
+class Reason:
+    """A demand's stated purpose as the rules read it, worked out once for each review: its
+    text without names, and where each vocabulary of `_READ_WHOLE` finds its terms in it.
+    Made for each review, never kept between reviews."""
+
+    text: str  # the purpose without its names ("" where none is stated)
+    lowered: str
+    found: dict[str, list[tuple[int, int]]]  # by "section.name"
+
+    @classmethod
+    def of(cls, purpose: str | None) -> Reason:
+        text = _without_names(purpose) if purpose else ""
+        lowered = text.lower()
+        return cls(text, lowered, _one_pass().spans(lowered))
+
+    def terms(self, vocabulary: str) -> list[str]:
+        """The distinct words of a vocabulary found, in the order they stand."""
+        return _texts(self.lowered, self.found[vocabulary])
+
+    @cached_property
+    def speech(self) -> list[str]:
+        return speech_evidence(self)
+
+    @cached_property
+    def danger(self) -> list[str]:
+        return danger_evidence(self)
+
+    @cached_property
+    def child_safety(self) -> list[str]:
+        return self.terms("child_safety.offences") if self.text else []
+
+
+def speech_evidence(reason: Reason) -> list[str]:
     """The speech an account is pursued for, if that and no other crime is the stated reason."""
-    text = _reason_text(purpose).lower()
-    if not text:
+    if not reason.text:
         return []
-    speech = load_vocabularies()["speech"]
-    act_spans = speech["acts"].spans(text)
-    acts = _texts(text, act_spans)
-    claims = speech["claims"].find(text)
+    act_spans = reason.found["speech.acts"]
+    acts = reason.terms("speech.acts")
+    claims = reason.terms("speech.claims")
     if not (acts or claims):
         return []
-    subjects = speech["subjects"].find(text)
+    subjects = reason.terms("speech.subjects")
     if not ((acts and (subjects or claims)) or (claims and subjects)):
         return []
-    crime = load_vocabularies()["crime"]
-    leaked = bool(speech["leaks"].find(text))
+    leaked = bool(reason.found["speech.leaks"])
     if (
-        _violent_threats(text)
-        or crime["civil_wrongs"].find(text)
-        or _offences_investigated(text, act_spans, leaked)
+        reason.found["crime.violent_threats"]
+        or reason.found["crime.civil_wrongs"]
+        or _offences_investigated(reason, act_spans, leaked)
     ):
         return []
     return [*acts[:3], *claims[:2], *subjects[:2]]
@@ -56,51 +115,52 @@ def _texts(text: str, spans: list[tuple[int, int]]) -> list[str]:
     return list(dict.fromkeys(text[start:end] for start, end in spans))
 
 
-def _violent_threats(text: str) -> list[str]:
-    return load_vocabularies()["crime"]["violent_threats"].find(text)
-
-
-def _offences_investigated(text: str, act_spans: list[tuple[int, int]], leaked: bool) -> list[str]:
+def _offences_investigated(
+    reason: Reason, act_spans: list[tuple[int, int]], leaked: bool
+) -> list[str]:
     """Offences named as the reason, leaving out those a speech act is about and, where the
     reason is the publishing of leaked records, the taking of those records."""
-    crime = load_vocabularies()["crime"]
+    taking_records = load_vocabularies()["crime"]["taking_records"]
+    text = reason.lowered
     act_ends = [end for _, end in act_spans]
     found = []
-    for start, end in crime["offences"].spans(text):
+    for start, end in reason.found["crime.offences"]:
         is_subject_matter = any(0 <= start - e <= _SUBJECT_MATTER_WINDOW for e in act_ends)
-        taking = leaked and crime["taking_records"].pattern.fullmatch(text[start:end])
+        taking = leaked and taking_records.pattern.fullmatch(text[start:end])
         if not (is_subject_matter or taking):
             found.append(text[start:end])
     return found
 
 
-def field_evidence(statute: StatuteField, purpose: str | None) -> list[str] | None:
+def field_evidence(statute: StatuteField, reason: Reason) -> list[str] | None:
     """Words of the purpose inside the statute's field; None when there is no purpose to read."""
-    if not purpose:
+    if not reason.text:
         return None
-    return statute.terms.find(_reason_text(purpose))
+    return statute.terms.find(reason.lowered)
 
 
-def child_safety_evidence(purpose: str | None) -> list[str]:
-    if not purpose:
-        return []
-    return load_vocabularies()["child_safety"]["offences"].find(_reason_text(purpose))
-
-
-def danger_evidence(purpose: str | None) -> list[str]:
+def danger_evidence(reason: Reason) -> list[str]:
     """Danger of death or serious injury stated as fact, not in a boilerplate certification."""
-    if not purpose:
+    if not reason.text:
         return []
     vocab = load_vocabularies()["emergency"]
-    found: list[str] = []
-    for written in _sentences(_reason_text(purpose)):
+    sentences = []
+    for written in _sentences(reason.text):
         if _is_certification(written.lower()) or written.rstrip().endswith("?"):
             continue
-        sentence = _FORM_WORDS.sub(" ", written).lower()
-        for start, end in vocab["danger"].spans(sentence):
-            before = sentence[max(0, start - _NEGATION_WINDOW) : start]
-            if not vocab["negations"].find(before):
-                found.append(sentence[start:end])
+        if not _FORM_MARKS.isdisjoint(written):
+            written = _FORM_WORDS.sub(" ", written)
+        sentences.append(written.lower())
+    # The sentences read in one pass, each apart: no term holds a NUL or runs over one, and
+    # a NUL before or after a term is, as a sentence's start or end is, no letter.
+    text = "\0".join(sentences)
+    starts = list(itertools.accumulate((len(s) + 1 for s in sentences[:-1]), initial=0))
+    found: list[str] = []
+    for start, end in vocab["danger"].spans(text):
+        sentence_start = starts[bisect_right(starts, start) - 1]
+        before = text[max(sentence_start, start - _NEGATION_WINDOW) : start]
+        if not vocab["negations"].find(before):
+            found.append(text[start:end])
     return list(dict.fromkeys(found))
 
 
@@ -109,6 +169,10 @@ def danger_evidence(purpose: str | None) -> list[str]:
 _FORM_WORDS = re.compile(
     r"(?:\[\s*[xX✓✔]?\s*\]|[☐☒☑□■])[^\[\]☐☒☑□■:.?]{0,100}|\b[A-Z][A-Z ,/()'-]{8,}:"
 )
+
+
+# What `_FORM_WORDS` needs one of: a sentence without any has no form words to blank.
+_FORM_MARKS = frozenset("[:☐☒☑□■")
 
 
 def _sentences(text: str) -> list[str]:

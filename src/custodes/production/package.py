@@ -3,9 +3,13 @@ category), a list of what was left out and why, the cover letter and the busines
 certificate as PDFs, and a manifest with the SHA-256 of every file, all encrypted to the age
 format as it is written.
 
-Rows stream from the provider's database through the ZIP writer and the age encryption to
-the output file in batches, so memory stays the same whatever the number of rows. No
-Django here: the production service and the benchmark both call `write`.
+Rows stream from the provider's database to the output file in batches, so memory stays the
+same whatever the number of rows. Each row is read once: the calling thread reads the rows
+and writes them as CSV and as JSON; a second thread deflates, hashes and encrypts what the
+first hands it (zlib and hashlib let go of Python's lock while they work, so the two run at
+once). The JSON waits in a temporary file (on disk past a few megabytes) while the CSV is
+written, a ZIP holding one file open at a time. No Django here: the production service and
+the benchmark both call `write`.
 """
 
 from __future__ import annotations
@@ -14,6 +18,9 @@ import csv
 import hashlib
 import io
 import json
+import queue
+import tempfile
+import threading
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -29,8 +36,8 @@ MANIFEST = "manifest.json"
 
 @dataclass(frozen=True)
 class Part:
-    """One dataset of the package: where it goes, and how to read its rows (once per file
-    written: the CSV and the JSON each read the query again rather than hold it)."""
+    """One dataset of the package: where it goes, and how to read its rows (once: the CSV and
+    the JSON are written from the same pass)."""
 
     category: str
     name: str
@@ -73,21 +80,168 @@ def write(
     """Write the encrypted package to `output`; returns what it holds. `documents` is
     called once the data files are written, to make the PDFs that describe them."""
     contents = Contents()
-    pending = bytearray()
-    source = _Pull(_zip(pending, parts, left_out, documents, contents), pending)
-    pyrage.encrypt_io(source, output, [pyrage.x25519.Recipient.from_str(recipient)])
+    sealer = _Sealer(output, recipient, left_out, documents, contents)
+    try:
+        for part in parts:
+            _dataset(sealer, part, contents)
+    except BaseException:
+        sealer.abandon()
+        raise
+    sealer.finish()
     return contents
 
 
-def _zip(pending: bytearray, parts, left_out, documents, contents: Contents) -> Iterator[None]:
+# What the reading thread hands the sealing thread at a time, and how many such chunks may
+# wait: memory stays within a few megabytes.
+_CHUNK = 1 << 20
+_WAITING = 4
+_END, _ABANDON = object(), object()
+
+
+def _dataset(sealer: _Sealer, part: Part, contents: Contents) -> None:
+    """Read the dataset's rows once, writing them as CSV to the sealing thread and as JSON
+    to a temporary file that follows the CSV into the package."""
+    # closed by the sealing thread once it has copied it into the package, or by the GC
+    # with the rest of a write that failed
+    spool = tempfile.SpooledTemporaryFile(max_size=8 * _CHUNK)  # noqa: SIM115
+    as_csv = sealer.entry(f"{part.stem}.csv")
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    pending: list[bytes] = []
+    held = rows = 0
+    first, opened = True, False
+    for stream in part.open_stream():
+        if not opened:
+            writer.writerow(stream.columns)
+            head = {"dataset": part.name, "category": part.category, "columns": stream.columns}
+            spool.write((json.dumps(head)[:-1] + ', "rows": [\n').encode())
+            opened = True
+        for batch in stream.rows:
+            if not batch:
+                continue
+            writer.writerows(batch)
+            rows_json = orjson.dumps(batch, default=str)[1:-1]  # the batch without its [ ]
+            spool.write(rows_json if first else b"," + rows_json)
+            first, rows = False, rows + len(batch)
+            pending.append(_drain(buffer))
+            held += len(pending[-1])
+            if held >= _CHUNK:
+                as_csv.send(b"".join(pending))
+                pending, held = [], 0
+        contents.refused += stream.refused
+    if not opened:
+        head = {"dataset": part.name, "category": part.category, "columns": []}
+        spool.write((json.dumps(head)[:-1] + ', "rows": [\n').encode())
+    spool.write(b"\n]}\n")
+    pending.append(_drain(buffer))
+    as_csv.send(b"".join(pending))
+    contents.rows[part.name] = rows
+    as_csv.close(rows)
+    spool.seek(0)
+    sealer.entry(f"{part.stem}.json").close(rows, spool)
+
+
+class _Entry:
+    """A file of the package being written: its bytes go to the sealing thread as they come."""
+
+    def __init__(self, sealer: _Sealer, chunks: queue.Queue) -> None:
+        self.sealer, self.chunks = sealer, chunks
+
+    def send(self, data: bytes) -> None:
+        if data:
+            self.sealer.put(self.chunks, data)
+
+    def close(self, rows: int | None = None, rest: BinaryIO | None = None) -> None:
+        """No more bytes, but those of `rest` (a file, read by the sealing thread)."""
+        self.sealer.put(self.chunks, (_END, rows, rest))
+
+
+class _Sealer:
+    """The thread that writes the ZIP, hashing each file, and encrypts it to the output."""
+
+    def __init__(self, output, recipient, left_out, documents, contents: Contents) -> None:
+        self.entries: queue.Queue = queue.Queue()
+        self.current: queue.Queue | None = None  # the chunks of the file being written
+        self.abandoned = False
+        self.failed: BaseException | None = None
+        self.thread = threading.Thread(
+            target=self._run,
+            args=(output, recipient, left_out, documents, contents),
+            name="custodes-seal",
+            daemon=True,
+        )
+        self.thread.start()
+
+    def entry(self, name: str) -> _Entry:
+        chunks: queue.Queue = queue.Queue(maxsize=_WAITING)
+        self.put(self.entries, (name, chunks))
+        self.current = chunks
+        return _Entry(self, chunks)
+
+    def put(self, where: queue.Queue, item) -> None:
+        """Hand the thread an item, waiting while it is busy, unless it has stopped."""
+        while True:
+            self._raise_if_failed()
+            try:
+                where.put(item, timeout=0.2)
+                return
+            except queue.Full:
+                continue
+
+    def finish(self) -> None:
+        self.put(self.entries, _END)
+        self.thread.join()
+        if self.failed is not None:
+            raise self.failed
+
+    def abandon(self) -> None:
+        """Stop the thread without finishing the package (the caller's error goes on)."""
+        self.abandoned = True
+        for waiting in (self.current, self.entries):
+            while waiting is not None and self.thread.is_alive():
+                try:
+                    waiting.put(_ABANDON, timeout=0.2)
+                    break
+                except queue.Full:
+                    continue
+        self.thread.join()
+
+    def _raise_if_failed(self) -> None:
+        if self.failed is not None:
+            raise self.failed
+        if not self.thread.is_alive():
+            raise RuntimeError("the package's sealing thread has stopped")
+
+    def _run(self, output, recipient, left_out, documents, contents: Contents) -> None:
+        pending = bytearray()
+        steps = _zip(pending, self.entries, left_out, documents, contents)
+        try:
+            pyrage.encrypt_io(
+                _Pull(steps, pending), output, [pyrage.x25519.Recipient.from_str(recipient)]
+            )
+        except BaseException as error:  # handed to the reading thread, which raises it
+            if not self.abandoned:
+                self.failed = error
+
+
+class _Abandoned(Exception):
+    """The reading thread failed: the package is not finished."""
+
+
+def _zip(
+    pending: bytearray, entries: queue.Queue, left_out, documents, contents: Contents
+) -> Iterator[None]:
+    """Write the package a step at a time, as the encryption asks for bytes: the data files
+    as the reading thread hands them over, then what describes them."""
     with zipfile.ZipFile(
         _Sink(pending), "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1
     ) as archive:
-        for part in parts:
-            as_csv = yield from _entry(archive, f"{part.stem}.csv", _csv(part, contents))
-            as_json = yield from _entry(archive, f"{part.stem}.json", _json(part, contents))
-            as_csv.rows = as_json.rows = contents.rows[part.name]
-            contents.files += [as_csv, as_json]
+        while (item := entries.get()) is not _END:
+            if item is _ABANDON:
+                raise _Abandoned
+            name, chunks = item
+            written = yield from _entry(archive, name, _handed(chunks))
+            contents.files.append(written)
         listed = yield from _entry(archive, "left-out.json", _whole(json.dumps(left_out, indent=2)))
         contents.files.append(listed)
         for name, data in documents(contents):
@@ -101,61 +255,41 @@ def _zip(pending: bytearray, parts, left_out, documents, contents: Contents) -> 
     yield
 
 
+def _handed(chunks: queue.Queue):
+    """The bytes of one file as the reading thread hands them over; its row count is the
+    generator's return value."""
+    while True:
+        item = chunks.get()
+        if item is _ABANDON:
+            raise _Abandoned
+        if isinstance(item, tuple) and item[0] is _END:
+            _, rows, rest = item
+            if rest is not None:
+                with rest:
+                    while data := rest.read(_CHUNK):
+                        yield data
+            return rows
+        yield item
+
+
 def _entry(archive, name: str, chunks: Iterator[bytes]):
     digest, size = hashlib.sha256(), 0
     with archive.open(name, "w", force_zip64=True) as entry:
-        for chunk in chunks:
+        while True:
+            try:
+                chunk = next(chunks)
+            except StopIteration as done:
+                rows = done.value
+                break
             entry.write(chunk)
             digest.update(chunk)
             size += len(chunk)
             yield
-    return Written(name, digest.hexdigest(), size)
+    return Written(name, digest.hexdigest(), size, rows)
 
 
 def _whole(text: str) -> Iterator[bytes]:
     yield text.encode()
-
-
-def _csv(part: Part, contents: Contents) -> Iterator[bytes]:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    header, rows = False, 0
-    for stream in part.open_stream():
-        if not header:
-            writer.writerow(stream.columns)
-            header = True
-        for batch in stream.rows:
-            writer.writerows(batch)
-            rows += len(batch)
-            yield _drain(buffer)
-        contents.refused += stream.refused  # counted once: the JSON pass refuses the same
-    yield _drain(buffer)
-    contents.rows[part.name] = rows
-
-
-def _json(part: Part, contents: Contents) -> Iterator[bytes]:
-    """{"dataset", "category", "columns", "rows": [[…], …]}, written a batch at a time; it reads
-    the same snapshot as the CSV, so the counts must agree."""
-    first, opened, rows = True, False, 0
-    for stream in part.open_stream():
-        if not opened:
-            head = {"dataset": part.name, "category": part.category, "columns": stream.columns}
-            yield (json.dumps(head)[:-1] + ', "rows": [\n').encode()
-            opened = True
-        for batch in stream.rows:
-            if not batch:
-                continue
-            rows_json = orjson.dumps(batch, default=str)[1:-1]  # the batch without its [ ]
-            yield rows_json if first else b"," + rows_json
-            first, rows = False, rows + len(batch)
-    if not opened:
-        head = {"dataset": part.name, "category": part.category, "columns": []}
-        yield (json.dumps(head)[:-1] + ', "rows": [\n').encode()
-    yield b"\n]}\n"
-    if rows != contents.rows[part.name]:
-        raise RuntimeError(
-            f"{part.name}: the JSON read {rows} rows, the CSV {contents.rows[part.name]}"
-        )
 
 
 def _drain(buffer: io.StringIO) -> bytes:
