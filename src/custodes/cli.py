@@ -234,11 +234,9 @@ def worker_command(interval: float) -> None:
     _database()
     from custodes.worker import work
 
-    _say(f"custodes worker: a pass every {interval:g} s (Ctrl-C stops it)")
-    try:
-        work(interval)
-    except KeyboardInterrupt:
-        _say("custodes worker stopped.")
+    _say(f"custodes worker: a pass every {interval:g} s (Ctrl-C or SIGTERM stops it)")
+    work(interval)
+    _say("custodes worker stopped, the work in hand finished.")
 
 
 def _print_demo() -> None:

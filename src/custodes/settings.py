@@ -36,8 +36,6 @@ INSTALLED_APPS = [
     "ninja",  # the API docs page from ninja's own Swagger UI files, not a CDN
     "django_otp",
     "django_otp.plugins.otp_totp",
-    "django_tasks",
-    "django_tasks_db",
     "custodes.audit",
     "custodes.cases",
     "custodes.outbox",
@@ -185,8 +183,6 @@ if CUSTODES_NSL_BAND not in (1000, 500, 250, 100):
 # case cannot be spotted in it; the current half-year is never shown.
 CUSTODES_REPORT_DELAY_DAYS = env_int("CUSTODES_REPORT_DELAY_DAYS", 30, minimum=0)
 
-# Background work: django-tasks with its queue in the database (no broker needed).
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 CUSTODES_SITE_URL = env_text("CUSTODES_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # E-mail: SMTP in production; printed to the terminal on a debug desk.

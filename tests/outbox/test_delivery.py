@@ -16,7 +16,7 @@ from django.conf import settings
 from django.db import connection
 from django.utils import timezone
 
-from custodes.outbox.delivery import settle
+from custodes.outbox.delivery import queue_mail, settle
 from custodes.outbox.models import Mail
 from custodes.worker import tick
 from tests.notices.conftest import into_notice_period, on
@@ -24,8 +24,8 @@ from tests.notices.conftest import into_notice_period, on
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def custodes_tick(smtp) -> subprocess.Popen:
-    """`custodes tick` as its own process, on the test database and the loopback server."""
+def custodes(smtp, *command: str) -> subprocess.Popen:
+    """A `custodes` command as its own process, on the test database and the loopback server."""
     db = connection.settings_dict
     if db["ENGINE"].endswith("sqlite3"):
         url = f"sqlite:///{db['NAME']}"
@@ -40,13 +40,13 @@ def custodes_tick(smtp) -> subprocess.Popen:
         "EMAIL_HOST": "127.0.0.1",
         "EMAIL_PORT": str(smtp.port),
     }
-    command = Path(sys.executable).with_name("custodes")
-    return subprocess.Popen([str(command), "tick"], env=env, stdout=subprocess.PIPE)
+    program = Path(sys.executable).with_name("custodes")
+    return subprocess.Popen([str(program), *command], env=env, stdout=subprocess.PIPE)
 
 
 def killed_while_sending(smtp, step: str) -> int:
     """Run `custodes tick` and kill it when the mail server reaches `step`."""
-    process = custodes_tick(smtp)
+    process = custodes(smtp, "tick")
     setattr(smtp, step, lambda: os.kill(process.pid, signal.SIGKILL))
     process.communicate(timeout=120)
     setattr(smtp, step, None)
@@ -97,6 +97,26 @@ def test_killed_before_the_server_took_the_notice_it_is_not_lost(notice_due, smt
     settle(mail, counsel, went_out=False, reason="The relay's log has no such message.")
     tick()
     assert len(smtp.messages) == 1
+
+
+@pytest.mark.slow  # a child process
+def test_a_worker_told_to_stop_finishes_the_mail_in_hand_and_begins_no_other(notice_due, smtp):
+    queue_mail("test:second", ["holder@example.org"], "Second", "Body", "notice", "case:test")
+    worker = custodes(smtp, "worker", "--interval", "1")
+    smtp.on_data = lambda: os.kill(worker.pid, signal.SIGTERM)  # while it sends the first
+    output, _ = worker.communicate(timeout=120)
+    assert worker.returncode == 0, output
+    assert b"the work in hand finished" in output
+    assert len(smtp.messages) == 1
+    statuses = sorted(Mail.objects.values_list("status", flat=True))
+    assert statuses == [Mail.Status.PENDING, Mail.Status.SENT]
+
+
+def test_the_outbox_is_the_queue_a_mail_written_is_sent_by_the_next_pass(notice_due, smtp):
+    queue_mail("test:second", ["holder@example.org"], "Second", "Body", "notice", "case:test")
+    tick()
+    assert len(smtp.messages) == 2
+    assert set(Mail.objects.values_list("status", flat=True)) == {Mail.Status.SENT}
 
 
 def test_a_mail_server_that_is_down_delays_the_notice_and_loses_nothing(notice_due, smtp, settings):

@@ -1,17 +1,19 @@
-"""Writing e-mails to the outbox and delivering them.
+"""Writing e-mails to the outbox and delivering them. The outbox is the queue: there is no
+other.
 
-`queue_mail` is called inside the transaction of the change that needs the e-mail; the
-delivery task is enqueued only once that transaction commits. `deliver` claims its row with a
-conditional UPDATE, so two workers never send the same e-mail, and marks it `sending` (and
-commits) before it talks to the mail server. A worker killed while sending leaves the row in
-`sending`; `recover` later marks it `uncertain` for a person to settle. That is the one case
-custodes cannot decide alone: the mail server may have the message or not, and resending
-risks a second notice while waiting risks none.
+`queue_mail` is called inside the transaction of the change that needs the e-mail, so the row
+exists once that change does. `deliver_due` takes the rows that are due one by one; `deliver`
+claims its row with a conditional UPDATE, so two workers never send the same e-mail, and marks
+it `sending` (and commits) before it talks to the mail server. A worker killed while sending
+leaves the row in `sending`; `recover` later marks it `uncertain` for a person to settle. That
+is the one case custodes cannot decide alone: the mail server may have the message or not,
+and resending risks a second notice while waiting risks none.
 """
 
 from __future__ import annotations
 
 import smtplib
+from collections.abc import Callable
 from datetime import timedelta
 from email.utils import make_msgid
 
@@ -35,7 +37,7 @@ class CannotSettle(Exception):
 def queue_mail(key: str, to: list[str], subject: str, body: str, purpose: str, about: str) -> Mail:
     """One e-mail per key: asking again for the same key returns the first and sends nothing."""
     domain = settings.DEFAULT_FROM_EMAIL.rpartition("@")[2] or "custodes.invalid"
-    mail, created = Mail.objects.get_or_create(
+    mail, _ = Mail.objects.get_or_create(
         key=key,
         defaults={
             "to": to,
@@ -46,22 +48,32 @@ def queue_mail(key: str, to: list[str], subject: str, body: str, purpose: str, a
             "message_id": make_msgid("custodes", domain=domain),
         },
     )
-    if created:
-        transaction.on_commit(lambda: _enqueue(mail.pk))
     return mail
 
 
-def _enqueue(mail_id: int) -> None:
-    from custodes.outbox.tasks import deliver
+def _due() -> Q:
+    # A new e-mail is due whatever the clocks say; a retried one once its wait is over.
+    return Q(status=Mail.Status.PENDING) & (Q(attempts=0) | Q(next_attempt_at__lte=timezone.now()))
 
-    deliver.enqueue(mail_id)
+
+def deliver_due(stopping: Callable[[], bool] = lambda: False) -> int:
+    """Send every e-mail that is due, oldest first; returns how many were tried. `stopping` is
+    asked between e-mails, so a worker told to stop finishes the one in hand and no other."""
+    tried = 0
+    while not stopping():
+        waiting = Mail.objects.filter(_due()).order_by("next_attempt_at", "pk")
+        mail_id = waiting.values_list("pk", flat=True).first()
+        if mail_id is None:
+            return tried
+        deliver(mail_id)
+        tried += 1
+    return tried
 
 
 def deliver(mail_id: int) -> str:
     """Send one e-mail if it is still waiting; returns its status afterwards."""
     now = timezone.now()
-    due = Q(attempts=0) | Q(next_attempt_at__lte=now)  # a new e-mail is due whatever the clocks
-    claimed = Mail.objects.filter(due, pk=mail_id, status=Mail.Status.PENDING).update(
+    claimed = Mail.objects.filter(_due(), pk=mail_id).update(
         status=Mail.Status.SENDING, claimed_at=now, attempts=F("attempts") + 1
     )
     mail = Mail.objects.get(pk=mail_id)
@@ -137,8 +149,7 @@ def _give_up(mail: Mail, reason: str) -> None:
 
 
 def recover() -> None:
-    """Mark as uncertain what a stopped worker left `sending`, and enqueue again what waits
-    (a task lost with a worker, or a retry whose time has come)."""
+    """Mark as uncertain what a stopped worker left `sending`."""
     now = timezone.now()
     for mail in Mail.objects.filter(status=Mail.Status.SENDING, claimed_at__lt=now - LEASE):
         with transaction.atomic():
@@ -151,9 +162,6 @@ def recover() -> None:
                     mail.about,
                     {"purpose": mail.purpose, "key": mail.key, "message_id": mail.message_id},
                 )
-    waiting = Mail.objects.filter(status=Mail.Status.PENDING, next_attempt_at__lte=now)
-    for mail_id in waiting.values_list("pk", flat=True):
-        _enqueue(mail_id)
 
 
 @transaction.atomic
@@ -176,7 +184,6 @@ def settle(mail: Mail, user, went_out: bool, reason: str) -> Mail:
             timezone.now(),
             "",
         )
-        transaction.on_commit(lambda: _enqueue(mail.pk))
     mail.save(update_fields=["status", "sent_at", "next_attempt_at", "last_error"])
     record(
         "custodes.mail.settled",

@@ -47,6 +47,7 @@ class Production(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    claimed_at = models.DateTimeField(null=True, blank=True)  # by the worker sealing it
     sealed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

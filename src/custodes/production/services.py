@@ -1,6 +1,6 @@
 """A production, from the accounts the targets name to the sealed package. Each change is one
-transaction with its audit event; sealing runs as a background task and, if it fails, leaves
-the case as it was."""
+transaction with its audit event; sealing is background work (`production.queue`) and, if it
+fails, leaves the case as it was."""
 
 from __future__ import annotations
 
@@ -359,18 +359,11 @@ def begin_seal(case: Case, user) -> tuple[Production, str]:
         case=case, recipient=str(key.to_public()), created_by=user
     )
     record("custodes.production.started", user, case.subject, {"production": production.pk})
-    transaction.on_commit(lambda: _enqueue(production.pk))
     return production, str(key)
 
 
-def _enqueue(production_id: int) -> None:
-    from custodes.production.tasks import seal_task
-
-    seal_task.enqueue(production_id)
-
-
 def seal(production_id: int) -> Production:
-    """Write the package (the background task's body). On any failure the production is
+    """Write the package (the background work's body). On any failure the production is
     marked failed with the reason, the partial file removed, and the case left as it was."""
     production = Production.objects.select_related("case__demand", "created_by").get(
         pk=production_id
@@ -473,12 +466,16 @@ def _sealed(production: Production, partial, contents: package.Contents, chosen:
             )
 
 
-@transaction.atomic
 def _failed(production: Production, error: Exception) -> None:
-    reason = f"{type(error).__name__}: {error}"[:1000]
-    Production.objects.filter(pk=production.pk).update(
-        status=Production.Status.FAILED, error=reason
-    )
+    give_up(production, f"{type(error).__name__}: {error}"[:1000])
+
+
+@transaction.atomic
+def give_up(production: Production, reason: str) -> None:
+    """Mark a production that is being sealed failed, once, with its reason."""
+    sealing = Production.objects.filter(pk=production.pk, status=Production.Status.SEALING)
+    if not sealing.update(status=Production.Status.FAILED, error=reason):
+        return
     record(
         "custodes.production.failed",
         None,
