@@ -287,6 +287,7 @@ def domains_refresh(path: Path, as_of: str, source: str, to: Path | None) -> Non
     """Replace the snapshot of registered .gov domains with CISA's file (PATH: CISA's
     current-full.csv, as published); nothing on an error."""
     from custodes.law import dotgov
+    from custodes.law.refusal import Refused
 
     try:
         published = date.fromisoformat(as_of)
@@ -294,7 +295,7 @@ def domains_refresh(path: Path, as_of: str, source: str, to: Path | None) -> Non
         _fail(f"--as-of {as_of!r} is not an ISO date such as 2026-08-22")
     try:
         snapshot = dotgov.read_cisa(path, published, source or dotgov.DEFAULT_SOURCE)
-    except dotgov.DotgovRefused as error:
+    except Refused as error:
         _fail(f"{error}. The snapshot is unchanged.")
     target = to or dotgov.snapshot_path()
     before = set(dotgov.registered().domains)
@@ -460,14 +461,15 @@ def report(ctx: click.Context, period: str, format: str, output: Path | None) ->
     _database()
     from django.utils import timezone
 
+    from custodes.law.refusal import Refused
     from custodes.transparency import render
     from custodes.transparency.aggregate import compute
     from custodes.transparency.history import requests_by_period
-    from custodes.transparency.periods import Period, PeriodError
+    from custodes.transparency.periods import Period
 
     try:
         chosen = Period.parse(period) if period else Period.containing(timezone.localdate())
-    except PeriodError as error:
+    except Refused as error:
         _fail(str(error))
     figures = compute(chosen)
     text = {
@@ -493,17 +495,18 @@ def report_import(files: tuple[Path, ...], period: str) -> None:
     """Import totals a provider published before custodes (Google's, GitHub's, Meta's,
     Discord's or Twitter's CSV files)."""
     _database()
-    from custodes.transparency.importing import ImportRefused, import_file
-    from custodes.transparency.periods import Period, PeriodError
+    from custodes.law.refusal import Refused
+    from custodes.transparency.importing import import_file
+    from custodes.transparency.periods import Period
 
     try:
         given = Period.parse(period) if period else None
-    except PeriodError as error:
+    except Refused as error:
         _fail(f"--period {error}")
     for path in files:
         try:
             done = import_file(path, given)
-        except ImportRefused as error:
+        except Refused as error:
             _fail(f"{error}. Nothing from {path.name} was imported.")
         _say(f"{path.name}: {done.rows} rows imported.")
         for note in done.notes:

@@ -7,6 +7,7 @@ import pytest
 from custodes.audit.models import Event
 from custodes.cases import services
 from custodes.cases.models import Decision
+from custodes.law.refusal import Refused
 
 pytestmark = pytest.mark.django_db
 
@@ -19,13 +20,13 @@ def test_a_reviewer_may_confirm_the_engines_decision(case, reviewer):
 
 
 def test_an_override_without_a_reason_is_refused(case, counsel):
-    with pytest.raises(services.Refused, match="written reason"):
+    with pytest.raises(Refused, match="written reason"):
         services.decide(case, counsel, "reject", [], "   ")
     assert not Decision.objects.exists()
 
 
 def test_a_reviewer_cannot_override_the_engine(case, reviewer):
-    with pytest.raises(services.Refused, match="Only counsel"):
+    with pytest.raises(Refused, match="Only counsel"):
         services.decide(case, reviewer, "reject", [], "I think it is a forgery")
 
 
@@ -39,7 +40,7 @@ def test_counsel_overrides_with_a_reason_and_the_log_keeps_it(case, counsel):
 
 def test_narrowing_the_categories_is_an_override(open_case, reviewer):
     case = open_case(instrument="search_warrant", categories=["subscriber", "content"])
-    with pytest.raises(services.Refused, match="Only counsel"):
+    with pytest.raises(Refused, match="Only counsel"):
         services.decide(case, reviewer, "produce", ["subscriber"], "")
 
 
@@ -52,5 +53,5 @@ def test_a_correction_is_reviewed_again_and_logged(case, reviewer):
 
 
 def test_a_correction_that_breaks_the_contract_is_refused(case, reviewer):
-    with pytest.raises(services.Refused, match="instrument"):
+    with pytest.raises(Refused, match="instrument"):
         services.correct_request(case, reviewer, {"instrument": "letter"})

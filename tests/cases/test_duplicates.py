@@ -9,6 +9,7 @@ from custodes.audit.models import Event
 from custodes.cases import services
 from custodes.cases.models import Case
 from custodes.cases.workflow import State
+from custodes.law.refusal import Refused
 from custodes.transparency.aggregate import compute
 from custodes.transparency.periods import Period
 from tests.helpers import RECEIVED_ON, request
@@ -65,7 +66,7 @@ def test_a_closed_case_is_not_repeated(reviewer):
 def test_clearing_the_flag_needs_a_reason(reviewer):
     services.receive_upload(SUBPOENA, "subpoena.txt", reviewer, RECEIVED_ON)
     again = services.receive_upload(SUBPOENA, "renewed.txt", reviewer, RECEIVED_ON)
-    with pytest.raises(services.Refused, match="Say why"):
+    with pytest.raises(Refused, match="Say why"):
         services.clear_duplicate(again, reviewer, " ")
     services.clear_duplicate(again, reviewer, "a renewed subpoena for a later period")
     assert Case.objects.get(pk=again.pk).duplicate_of is None

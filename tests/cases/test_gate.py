@@ -23,7 +23,8 @@ from hypothesis.stateful import (
 
 from custodes.cases import services
 from custodes.cases.models import Case, Decision
-from custodes.cases.workflow import IllegalMove, Outcome, State
+from custodes.cases.workflow import Outcome, State
+from custodes.law.refusal import Refused
 from custodes.law.vocab import Action, Category
 from custodes.notices.models import Notice
 from tests.helpers import RECEIVED_ON, request
@@ -127,7 +128,7 @@ def test_no_path_reaches_production_without_the_decision_that_allows_it(
 
     # Every role acts; those who work cases act more often, so that walks go far.
     roles = st.sampled_from(["reviewer", "counsel"] * 3 + ["admin", "outsider"])
-    refused = (services.Refused, IllegalMove)
+    refused = (Refused, Refused)
     reached: set[tuple[str, str]] = set()  # (engine action, state) pairs the walk stood in
 
     class Desk(RuleBasedStateMachine):
@@ -252,10 +253,10 @@ def test_every_role_and_engine_action_and_decision_approves_only_as_the_law_allo
         )
         engine = case.reviews.first().decision
         action, allowed, reason = DECISIONS[kind](engine, case.demand.request["categories"])
-        with contextlib.suppress(services.Refused):
+        with contextlib.suppress(Refused):
             services.decide(case, people[decider], action, allowed, reason)
         for target in (State.IN_REVIEW, State.APPROVED, State.PRODUCING):
-            with contextlib.suppress(services.Refused, IllegalMove):
+            with contextlib.suppress(Refused, Refused):
                 services.move(case, people[mover], target)
         case = Case.objects.get(pk=case.pk)
         decision = case.decisions.in_force().first()
@@ -282,14 +283,14 @@ def test_every_role_and_engine_action_and_decision_approves_only_as_the_law_allo
 def test_a_reviewer_cannot_approve_what_the_engine_escalated(open_case, reviewer):
     case = open_case(selectors=VARIANTS["escalate"]["selectors"])
     services.move(case, reviewer, State.IN_REVIEW)
-    with pytest.raises(IllegalMove, match="Only counsel's decision approves this case"):
+    with pytest.raises(Refused, match="Only counsel's decision approves this case"):
         services.move(case, reviewer, State.APPROVED)
 
 
 def test_a_reviewer_approves_what_the_engine_would_produce_once_decided(open_case, reviewer):
     case = open_case()
     services.move(case, reviewer, State.IN_REVIEW)
-    with pytest.raises(IllegalMove, match="No decision is on record"):
+    with pytest.raises(Refused, match="No decision is on record"):
         services.move(case, reviewer, State.APPROVED)
     services.decide(case, reviewer, "produce", ["subscriber"], "")
     assert services.move(case, reviewer, State.APPROVED).state == State.APPROVED
@@ -306,7 +307,7 @@ def test_a_reviewers_decision_does_not_carry_counsels_approval(open_case, review
     case = open_case(selectors=VARIANTS["escalate"]["selectors"])
     services.move(case, reviewer, State.IN_REVIEW)
     services.decide(case, reviewer, "escalate", ["subscriber"], "")
-    with pytest.raises(IllegalMove, match="Only counsel's decision approves this case"):
+    with pytest.raises(Refused, match="Only counsel's decision approves this case"):
         services.move(case, reviewer, State.APPROVED)
     services.decide(case, counsel, "produce", ["subscriber"], "forty named accounts, each tied")
     assert services.move(case, reviewer, State.APPROVED).state == State.APPROVED
@@ -315,9 +316,9 @@ def test_a_reviewers_decision_does_not_carry_counsels_approval(open_case, review
 def test_clarify_is_approved_only_by_counsels_override(open_case, reviewer, counsel):
     case = open_case(selectors=[])
     services.move(case, reviewer, State.IN_REVIEW)
-    with pytest.raises(services.Refused, match="Only counsel may decide otherwise"):
+    with pytest.raises(Refused, match="Only counsel may decide otherwise"):
         services.decide(case, reviewer, "produce", ["subscriber"], "confirmed by phone")
-    with pytest.raises(services.Refused, match="written reason"):
+    with pytest.raises(Refused, match="written reason"):
         services.decide(case, counsel, "produce", ["subscriber"], "")
     services.decide(case, counsel, "produce", ["subscriber"], "the account was named by phone")
     assert services.move(case, reviewer, State.APPROVED).state == State.APPROVED
@@ -347,7 +348,7 @@ def test_a_correction_that_takes_approval_away_is_refused_once_producing(
     services.decide(case, reviewer, "produce", ["subscriber"], "")
     services.move(case, reviewer, State.APPROVED)
     services.move(case, reviewer, State.PRODUCING)
-    with pytest.raises(services.Refused, match="would take its approval away"):
+    with pytest.raises(Refused, match="would take its approval away"):
         services.correct_request(case, reviewer, {"selectors": []})
     case.refresh_from_db()
     assert case.state == State.PRODUCING and case.decisions.in_force().exists()
@@ -366,7 +367,7 @@ def test_a_correction_of_whose_data_or_which_dates_voids_the_decision(open_case,
     services.move(case, reviewer, State.APPROVED)
     services.move(case, reviewer, State.PRODUCING)
     wider = {"start": "2025-12-01", "end": "2026-11-01"}
-    with pytest.raises(services.Refused, match="would take its approval away"):
+    with pytest.raises(Refused, match="would take its approval away"):
         services.correct_request(case, reviewer, {"date_range": wider})
 
 
@@ -375,6 +376,6 @@ def test_a_reviewer_cannot_replace_counsels_decision(open_case, reviewer, counse
     services.move(case, reviewer, State.IN_REVIEW)
     services.decide(case, counsel, "produce_partial", ["subscriber"], "the logs are not needed")
     engine = case.reviews.first().decision
-    with pytest.raises(services.Refused, match="Counsel's decision is in force"):
+    with pytest.raises(Refused, match="Counsel's decision is in force"):
         services.decide(case, reviewer, engine["action"], engine["allowed_categories"], "")
     assert case.decisions.in_force().first().by_counsel

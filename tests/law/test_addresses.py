@@ -7,7 +7,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from custodes.law.addresses import AddressRefused, parse_address
+from custodes.law.addresses import parse_address
+from custodes.law.refusal import Refused
 
 
 @pytest.mark.parametrize(
@@ -28,14 +29,14 @@ from custodes.law.addresses import AddressRefused, parse_address
     ],
 )
 def test_a_malformed_address_is_refused_saying_what_is_wrong(text, said):
-    with pytest.raises(AddressRefused) as refused:
+    with pytest.raises(Refused) as refused:
         parse_address(text)
     assert said in str(refused.value)
     assert "Give your own official address alone, as in name@agency.gov." in str(refused.value)
 
 
 def test_a_line_break_is_shown_escaped_not_as_a_new_line():
-    with pytest.raises(AddressRefused) as refused:
+    with pytest.raises(Refused) as refused:
         parse_address("a@evil.com\n@fbi.gov")
     assert "'a@evil.com\\n@fbi.gov'" in str(refused.value)
 
@@ -55,7 +56,7 @@ def test_a_domain_in_another_script_keeps_both_forms():
 def test_any_text_is_an_address_or_a_refusal(text):
     try:
         address = parse_address(text)
-    except AddressRefused as refused:
+    except Refused as refused:
         assert str(refused)
     else:
         assert address.email.count("@") == 1 and address.ascii_domain.isascii()

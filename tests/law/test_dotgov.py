@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from custodes.law import dotgov
+from custodes.law.refusal import Refused
 
 CISA = Path(__file__).resolve().parents[3] / "shared" / "data" / "dotgov" / "current-full.csv"
 HEADER = (
@@ -68,26 +69,24 @@ def test_a_refresh_writes_a_snapshot_that_reads_back(tmp_path):
 )
 def test_a_bad_row_is_refused_by_its_line(tmp_path, row, said):
     path = _cisa(tmp_path, row, "ok.gov,City,City of OK,,,OK,")  # the bad row on line 2
-    with pytest.raises(dotgov.DotgovRefused, match=re.escape(said)):
+    with pytest.raises(Refused, match=re.escape(said)):
         dotgov.read_cisa(path, date(2026, 11, 30))
 
 
 def test_a_file_without_cisas_columns_says_which_are_missing(tmp_path):
     path = _cisa(tmp_path, "fbi.gov,Federal", header="Domain name,Kind\n")
-    with pytest.raises(dotgov.DotgovRefused, match="no column 'Domain type'"):
+    with pytest.raises(Refused, match="no column 'Domain type'"):
         dotgov.read_cisa(path, date(2026, 11, 30))
 
 
 def test_a_file_that_is_not_utf8_is_refused_by_its_line(tmp_path):
     path = tmp_path / "current-full.csv"
     path.write_bytes(HEADER.encode() + b"ok.gov,City,Caf\xe9 City,,,OK,\n")
-    with pytest.raises(dotgov.DotgovRefused, match="line 2: not UTF-8"):
+    with pytest.raises(Refused, match="line 2: not UTF-8"):
         dotgov.read_cisa(path, date(2026, 11, 30))
 
 
 def test_a_file_with_no_government_domain_is_refused(tmp_path):
     path = _cisa(tmp_path, "fakeco.gov,Commercial,Fake Co,,,,")
-    with pytest.raises(
-        dotgov.DotgovRefused, match=re.escape("no .gov domain of a government type")
-    ):
+    with pytest.raises(Refused, match=re.escape("no .gov domain of a government type")):
         dotgov.read_cisa(path, date(2026, 11, 30))

@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from custodes.audit.models import Event
-from custodes.cases.services import Refused
+from custodes.law.refusal import Refused
 from custodes.letters import services as letters
 from custodes.letters.models import Letter
 from custodes.worker import tick

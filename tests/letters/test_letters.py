@@ -13,8 +13,8 @@ from pypdf import PdfReader
 
 from custodes.audit.models import Event
 from custodes.cases import services
-from custodes.cases.services import Refused
 from custodes.cases.workflow import State
+from custodes.law.refusal import Refused
 from custodes.letters import services as letters
 from custodes.letters.models import Letter
 from custodes.worker import tick

@@ -9,7 +9,8 @@ import pytest
 
 from custodes.cases import services
 from custodes.cases.models import Case
-from custodes.cases.workflow import IllegalMove, State
+from custodes.cases.workflow import State
+from custodes.law.refusal import Refused
 from custodes.notices import services as notices
 from custodes.notices.models import Notice
 from custodes.worker import tick
@@ -60,7 +61,7 @@ def test_production_before_the_window_ends_is_refused(open_case, counsel, smtp):
     with on("2026-11-23"):
         case = into_notice_period(open_case(), counsel)
         tick()
-    with on("2026-12-07"), pytest.raises(IllegalMove, match="may start on 2026-12-08"):
+    with on("2026-12-07"), pytest.raises(Refused, match="may start on 2026-12-08"):
         services.move(case, counsel, State.PRODUCING)
     with on("2026-12-08"):
         assert services.move(case, counsel, State.PRODUCING).state == State.PRODUCING
@@ -69,15 +70,15 @@ def test_production_before_the_window_ends_is_refused(open_case, counsel, smtp):
 def test_production_waits_for_a_notice_that_has_not_gone_out(open_case, counsel, smtp):
     with on("2026-11-23"):
         case = into_notice_period(open_case(), counsel)  # no worker has run: not yet sent
-    with on("2027-01-05"), pytest.raises(IllegalMove, match="has not gone out"):
+    with on("2027-01-05"), pytest.raises(Refused, match="has not gone out"):
         services.move(case, counsel, State.PRODUCING)
 
 
 def test_notice_comes_before_production(open_case, counsel):
     case = approve(open_case(), counsel)
-    with pytest.raises(IllegalMove, match="The user is told first"):
+    with pytest.raises(Refused, match="The user is told first"):
         services.move(case, counsel, State.PRODUCING)
-    with pytest.raises(IllegalMove, match="e-mail address first"):
+    with pytest.raises(Refused, match="e-mail address first"):
         services.move(case, counsel, State.NOTICE_PERIOD)
 
 
@@ -133,7 +134,7 @@ def test_staff_put_back_an_emergency_notice_only_with_a_reason(open_case, counse
         case = disclosed_in_emergency(
             open_case, counsel, "A bomb threat against a school, with a time set."
         )
-        with pytest.raises(services.Refused, match="written reason"):
+        with pytest.raises(Refused, match="written reason"):
             notices.set_notice_day(case, counsel, date(2027, 6, 1), "")
         notices.set_notice_day(
             case, counsel, date(2027, 6, 1), "The agency reports the danger continues."
@@ -156,7 +157,7 @@ def test_the_child_safety_exception_waits_for_counsel(open_case, counsel, review
         notices.add_recipient(case, counsel, HOLDER)
         tick()
         assert smtp.messages == []
-        with pytest.raises(services.Refused, match="Counsel confirms"):
+        with pytest.raises(Refused, match="Counsel confirms"):
             notices.set_notice_day(case, reviewer, date(2026, 11, 23), "It is over.")
         notices.set_notice_day(
             case, counsel, date(2026, 11, 23), "The suspect is charged; the child is safe."
@@ -176,7 +177,7 @@ def test_secrecy_no_court_ordered_does_not_delay_notice(open_case, counsel, smtp
 
 def test_a_national_security_letter_takes_no_notice(open_case, counsel):
     case = open_case(instrument="national_security_letter", authority=["18 U.S.C. § 2709"])
-    with pytest.raises(services.Refused, match="national security letter"):
+    with pytest.raises(Refused, match="national security letter"):
         notices.add_recipient(case, counsel, HOLDER)
     assert not Notice.objects.exists()
 

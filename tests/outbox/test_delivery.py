@@ -134,9 +134,9 @@ def test_a_mail_server_that_is_down_delays_the_notice_and_loses_nothing(notice_d
 
 
 def test_settling_needs_a_reason_and_an_uncertain_mail(notice_due, counsel):
-    from custodes.outbox.delivery import CannotSettle
+    from custodes.law.refusal import Refused
 
-    with pytest.raises(CannotSettle, match="Say how you know"):
+    with pytest.raises(Refused, match="Say how you know"):
         settle(notice_due, counsel, went_out=True, reason=" ")
-    with pytest.raises(CannotSettle, match="only an uncertain or failed one"):
+    with pytest.raises(Refused, match="only an uncertain or failed one"):
         settle(notice_due, counsel, went_out=True, reason="checked")

@@ -9,7 +9,8 @@ from django.test import Client
 
 from custodes.cases import services
 from custodes.cases.models import Case
-from custodes.cases.workflow import IllegalMove, State
+from custodes.cases.workflow import State
+from custodes.law.refusal import Refused
 from tests.conftest import sign_in
 
 pytestmark = pytest.mark.django_db
@@ -111,9 +112,9 @@ def test_no_emergency_disclosure_before_a_call_back(officer, counsel):
     assert case.engine_action == "produce"
     services.move(case, counsel, State.IN_REVIEW)
     services.decide(case, counsel, "produce", ["subscriber"], "the subscriber record only")
-    with pytest.raises(IllegalMove, match="No emergency disclosure before a call-back"):
+    with pytest.raises(Refused, match="No emergency disclosure before a call-back"):
         services.move(case, counsel, State.APPROVED)
-    with pytest.raises(services.Refused, match="the number the request gave"):
+    with pytest.raises(Refused, match="the number the request gave"):
         services.record_callback(case, counsel, "206-555-0141", "the request")
     services.record_callback(
         case,

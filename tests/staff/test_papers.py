@@ -12,8 +12,8 @@ from pypdf import PdfReader
 
 from custodes.cases import services as cases
 from custodes.cases.people import add_staff
-from custodes.cases.services import Refused
 from custodes.cases.workflow import State
+from custodes.law.refusal import Refused
 from custodes.production import services as production
 from custodes.production.models import Production
 from custodes.staff.models import Profile

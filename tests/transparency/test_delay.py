@@ -10,7 +10,8 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from custodes.transparency.periods import Period, PeriodError, check_published, latest_published
+from custodes.law.refusal import Refused
+from custodes.transparency.periods import Period, check_published, latest_published
 from tests.transparency.ledger import cases
 
 
@@ -24,13 +25,13 @@ def test_a_half_year_is_published_the_delay_after_it_ends():
 
 
 def test_the_half_year_under_way_is_refused_saying_when_it_comes():
-    with pytest.raises(PeriodError) as refused:
+    with pytest.raises(Refused) as refused:
         check_published(Period.half(2026, 2), date(2026, 12, 2), 30)
     assert str(refused.value) == (
         "2026H2 is not published yet: a period is published 30 days after it ends, so this one "
         "on 2027-01-31. The latest published is 2026H1."
     )
-    with pytest.raises(PeriodError, match=r"2026-01-01\.\.2026-12-01 is not published yet"):
+    with pytest.raises(Refused, match=r"2026-01-01\.\.2026-12-01 is not published yet"):
         check_published(Period.parse("2026-01-01..2026-12-01"), date(2026, 12, 2), 30)
 
 

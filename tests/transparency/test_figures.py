@@ -6,9 +6,10 @@ from datetime import date
 
 import pytest
 
+from custodes.law.refusal import Refused
 from custodes.transparency import render
 from custodes.transparency.aggregate import compute
-from custodes.transparency.periods import Period, PeriodError
+from custodes.transparency.periods import Period
 from tests.transparency.ledger import cases, closed_after
 
 pytestmark = pytest.mark.django_db
@@ -112,7 +113,7 @@ def test_national_security_letters_appear_only_in_bands():
     "bad", ["2026H3", "26H1", "2026-02-30..2026-03-01", "2026-05-01..2026-04-01"]
 )
 def test_a_period_that_makes_no_sense_is_refused(bad):
-    with pytest.raises(PeriodError):
+    with pytest.raises(Refused):
         Period.parse(bad)
 
 

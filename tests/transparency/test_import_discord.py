@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 from django.db.models import Sum
 
-from custodes.transparency.importing import ImportRefused, import_file
+from custodes.law.refusal import Refused
+from custodes.transparency.importing import import_file
 from custodes.transparency.models import PublishedTotal
 from custodes.transparency.periods import Period
 from tests.transparency.published_files import DATA, OURS, needs_data
@@ -56,7 +57,7 @@ def test_another_period_with_renamed_sections_and_a_wrong_total_is_read():
 def test_a_renamed_discord_file_needs_its_period(tmp_path):
     renamed = tmp_path / "discord report.csv"
     renamed.write_bytes((DATA / "discord" / "2023-Q2.csv").read_bytes())
-    with pytest.raises(ImportRefused, match=r"--period 2023Q2"):
+    with pytest.raises(Refused, match=r"--period 2023Q2"):
         import_file(renamed)
     import_file(renamed, Period.parse("2023Q2"))
     assert _requests(period="2023Q2", legal_process="All") == 119
@@ -66,7 +67,7 @@ def test_a_cell_discord_wrote_that_custodes_cannot_read_stops_the_import_by_its_
     broken = tmp_path / "2022-Q4.csv"
     text = (OURS / "discord-2022-Q4.csv").read_bytes()
     broken.write_bytes(text.replace(b"Subpoenas,812,", b"Subpoenas,812 (est.),"))
-    with pytest.raises(ImportRefused, match=r"line 13: Requests Received '812 \(est.\)'"):
+    with pytest.raises(Refused, match=r"line 13: Requests Received '812 \(est.\)'"):
         import_file(broken)
     assert not PublishedTotal.objects.exists()
 
@@ -76,7 +77,7 @@ def test_a_government_section_without_a_column_of_requests_is_refused(tmp_path):
     path.write_text(
         "Government Information Requests,,\n,,\nCountry,Asked,Answered\nFrance,3,1\n,,\nTotal,3,1\n"
     )
-    with pytest.raises(ImportRefused, match=r"line 3: .* no column of requests"):
+    with pytest.raises(Refused, match=r"line 3: .* no column of requests"):
         import_file(path)
 
 
@@ -86,6 +87,6 @@ def test_more_produced_than_requested_is_refused_by_its_line(tmp_path):
         "Government Information Requests,,\n,,\nCountry,Requests,Information Produced\n"
         "France,3,1\nSpain,2,5\n,,\nTotal,5,6\n"
     )
-    with pytest.raises(ImportRefused, match=r"line 5: more produced \(5\) than requested \(2\)"):
+    with pytest.raises(Refused, match=r"line 5: more produced \(5\) than requested \(2\)"):
         import_file(path)
     assert not PublishedTotal.objects.exists()

@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 from django.db.models import Sum
 
-from custodes.transparency.importing import ImportRefused, import_file
+from custodes.law.refusal import Refused
+from custodes.transparency.importing import import_file
 from custodes.transparency.models import PublishedTotal
 from custodes.transparency.periods import Period
 from tests.transparency.published_files import OURS
@@ -43,7 +44,7 @@ def test_metas_file_is_read_by_its_published_columns():
 def test_a_meta_file_named_without_its_period_needs_the_period_given(tmp_path):
     renamed = tmp_path / "Government Requests.csv"
     renamed.write_bytes(META.read_bytes())
-    with pytest.raises(ImportRefused, match=r"--period 2017H1"):
+    with pytest.raises(Refused, match=r"--period 2017H1"):
         import_file(renamed)
     assert not PublishedTotal.objects.exists()
     import_file(renamed, Period.parse("2017H2"))
@@ -56,7 +57,7 @@ def test_a_cell_meta_wrote_that_custodes_cannot_read_stops_the_import_by_its_lin
     lines[3] = lines[3].replace("51.00%", "fifty-one")
     broken.write_text("\n".join(lines) + "\n")
     refused = r"line 4: Percent Requests Where Some Data Produced 'fifty-one' is not a percentage"
-    with pytest.raises(ImportRefused, match=refused):
+    with pytest.raises(Refused, match=refused):
         import_file(broken)
     assert not PublishedTotal.objects.exists()
 
@@ -80,6 +81,6 @@ def test_a_country_name_custodes_cannot_place_is_refused_by_its_line(tmp_path):
         "Percent Requests Where Some Data Produced\n"
         "India,10,12,50%\nAtlantis,3,3,0%\n"
     )
-    with pytest.raises(ImportRefused, match=r"line 3: country 'Atlantis'"):
+    with pytest.raises(Refused, match=r"line 3: country 'Atlantis'"):
         import_file(path)
     assert not PublishedTotal.objects.exists()

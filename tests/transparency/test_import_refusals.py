@@ -13,7 +13,8 @@ import pytest
 from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
-from custodes.transparency.importing import ImportRefused, import_file
+from custodes.law.refusal import Refused
+from custodes.transparency.importing import import_file
 from custodes.transparency.models import PublishedTotal
 from custodes.transparency.periods import Period
 from tests.transparency.published_files import DATA, OURS
@@ -37,7 +38,7 @@ def test_a_bad_row_is_named_by_its_line_and_nothing_is_imported(tmp_path):
         "2025-06-30,France,FR,Other Legal Requests,80,60,95\n"
         "2025-06-30,Spain,ES,Other Legal Requests,many,60,95\n"
     )
-    with pytest.raises(ImportRefused, match=r"line 4: User Data Requests 'many'"):
+    with pytest.raises(Refused, match=r"line 4: User Data Requests 'many'"):
         import_file(path)
     assert not PublishedTotal.objects.exists()
 
@@ -69,7 +70,7 @@ def test_a_bad_row_is_named_by_its_line_and_nothing_is_imported(tmp_path):
 def test_files_and_rows_custodes_cannot_read_are_refused(tmp_path, text, message):
     path = tmp_path / "totals.csv"
     path.write_text(text)
-    with pytest.raises(ImportRefused, match=message):
+    with pytest.raises(Refused, match=message):
         import_file(path)
     assert not PublishedTotal.objects.exists()
 
@@ -77,19 +78,19 @@ def test_files_and_rows_custodes_cannot_read_are_refused(tmp_path, text, message
 def test_a_stray_byte_in_a_figure_is_refused_by_its_line_not_its_byte_offset(tmp_path):
     path = tmp_path / "totals.csv"
     path.write_bytes(GOOGLE_HEADER.encode() + b"2025-06-30,Germany,DE,All,1\x92,2,3\n")
-    with pytest.raises(ImportRefused, match=r"line 2: User Data Requests '1\ufffd'"):
+    with pytest.raises(Refused, match=r"line 2: User Data Requests '1\ufffd'"):
         import_file(path)
 
 
 def test_a_spreadsheet_saved_under_a_csv_name_is_refused(tmp_path):
     path = tmp_path / "totals.csv"
     path.write_bytes(b"PK\x03\x04\x00\x00binary")
-    with pytest.raises(ImportRefused, match="not a CSV text file"):
+    with pytest.raises(Refused, match="not a CSV text file"):
         import_file(path)
 
 
 def test_a_period_that_is_no_half_year_or_quarter_is_refused():
-    with pytest.raises(ImportRefused, match=r"half-year \(2017H1\) or a quarter \(2023Q2\)"):
+    with pytest.raises(Refused, match=r"half-year \(2017H1\) or a quarter \(2023Q2\)"):
         import_file(OURS / "meta-government-requests-2017-H1.csv", Period.parse("2017"))
 
 
@@ -99,7 +100,7 @@ def test_a_refused_file_leaves_what_was_imported_before_untouched(tmp_path):
     path = tmp_path / "google-2017.csv"
     text = (OURS / "google-user-data-requests_2017.csv").read_text()
     path.write_text(text.replace("31/12/09,Argentina,AR,All,98", "31/12/09,Argentina,AR,All,9 8"))
-    with pytest.raises(ImportRefused, match="line 2:"):
+    with pytest.raises(Refused, match="line 2:"):
         import_file(path)
     assert list(PublishedTotal.objects.values_list("period", "country", "requests")) == before
 
@@ -109,7 +110,7 @@ def test_a_refused_file_leaves_what_was_imported_before_untouched(tmp_path):
 )
 def test_every_published_file_is_read_or_refused_with_what_it_is(path):
     if path.name in NOT_TOTALS:
-        with pytest.raises(ImportRefused, match=r"not totals|not of requests"):
+        with pytest.raises(Refused, match=r"not totals|not of requests"):
             import_file(path)
         assert not PublishedTotal.objects.exists()
         return
@@ -175,7 +176,7 @@ def test_whatever_a_file_holds_it_is_read_or_refused(tmp_path_factory, header, d
     path.write_bytes(header.encode() + body.encode("utf-8", "surrogatepass") + junk)
     try:
         done = import_file(path)
-    except ImportRefused as refusal:
+    except Refused as refusal:
         assert str(refusal).startswith(str(path))
         event("refused")
         return

@@ -30,8 +30,9 @@ from custodes.cases.models import Case, Decision
 from custodes.cases.ownership import cases_of, own_case
 from custodes.cases.refusals import refused_documents
 from custodes.cases.uploads import UploadRejected, read_upload
-from custodes.cases.workflow import IllegalMove, State
+from custodes.cases.workflow import State
 from custodes.law import RequestError
+from custodes.law.refusal import Refused
 from custodes.letters import replies
 from custodes.requesters.accounts import approved_requester
 from custodes.requesters.submission import Sender, requester_feedback, requester_request
@@ -242,7 +243,7 @@ def decide(request, reference: str, payload: DecisionIn):
         decision = services.decide(
             case, user, payload.action, list(payload.allowed_categories), payload.reason
         )
-    except (services.Refused, IllegalMove) as error:
+    except Refused as error:
         raise ApiError(403, "refused", str(error)) from None
     return Status(201, _decision_out(decision))
 
@@ -282,7 +283,7 @@ def reply(request, reference: str, payload: ReplyIn):
     changes = payload.amend.model_dump(mode="json", exclude_unset=True) if payload.amend else {}
     try:
         answer = replies.reply(case, request.auth, payload.message, changes)
-    except services.Refused as error:
+    except Refused as error:
         raise ApiError(400, "invalid", str(error)) from None
     return Status(201, _reply_out(answer))
 

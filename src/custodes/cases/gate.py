@@ -10,15 +10,16 @@ from datetime import date
 
 from custodes.cases import roles
 from custodes.cases.models import Case, Decision
-from custodes.cases.workflow import DISCLOSING, IllegalMove, Move, State, check_move_table
+from custodes.cases.workflow import DISCLOSING, Move, State, check_move_table
 from custodes.law.approval import counsel_reasons
+from custodes.law.refusal import Refused
 
 # The states in which data may leave, or be about to: each needs a decision that allows it.
 NEEDS_APPROVAL = (*DISCLOSING, State.CHALLENGED)
 
 # What the apps built on cases ask of every move `services.move` makes (notice's periods and
 # windows), registered from their AppConfig.ready so that cases imports none of them: `check`
-# (case, target, today) raises IllegalMove before the move; `after` (case, today) runs once it
+# (case, target, today) raises Refused before the move; `after` (case, today) runs once it
 # is made, in its transaction.
 MoveCheck = Callable[[Case, str, date], None]
 AfterMove = Callable[[Case, date], None]
@@ -38,7 +39,7 @@ def check_move(case: Case, user, target: str, outcome: str, today: date) -> Move
     if target in DISCLOSING:
         refusal = disclosure_refusal(case)
         if refusal:
-            raise IllegalMove(refusal)
+            raise Refused(refusal)
         _check_callback(case)
     for check in _checks:
         check(case, target, today)
@@ -88,7 +89,7 @@ def disclosure_refusal(case: Case, decision: Decision | None = None) -> str | No
 
 def _check_callback(case: Case) -> None:
     if case.instrument == "emergency_request" and not case.callbacks.exists():
-        raise IllegalMove(
+        raise Refused(
             "No emergency disclosure before a call-back: call the agency on a number from an "
             "independent source and record it on this case first."
         )

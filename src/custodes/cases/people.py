@@ -11,11 +11,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from custodes.audit.chain import record
 from custodes.cases.roles import COUNSEL, ROLES, is_admin
+from custodes.law.refusal import Refused
 from custodes.staff.models import LONGEST, Profile
-
-
-class StaffRefused(ValueError):
-    """A change of a staff member that cannot be made; the message says what to do."""
 
 
 @transaction.atomic
@@ -32,9 +29,7 @@ def add_staff(
     """`email` is where deadline reminders and objections reach them."""
     unknown = set(roles) - set(ROLES)
     if unknown:
-        raise StaffRefused(
-            f"unknown role {', '.join(sorted(unknown))}; roles are {', '.join(ROLES)}"
-        )
+        raise Refused(f"unknown role {', '.join(sorted(unknown))}; roles are {', '.join(ROLES)}")
     full_name, title = _signature(full_name, title)
     user = get_user_model().objects.create_user(username=username, password=password, email=email)
     for role in roles:
@@ -54,7 +49,7 @@ def add_staff(
 def update_staff(person, by, full_name: str, title: str) -> Profile:
     """An administrator sets the full name and title `person` signs with."""
     if not is_admin(by):
-        raise StaffRefused("Only an administrator changes a staff member's name or title.")
+        raise Refused("Only an administrator changes a staff member's name or title.")
     full_name, title = _signature(full_name, title)
     profile = Profile.objects.select_for_update().filter(user=person).first()
     profile = profile or Profile(user=person)  # staff added before names were kept
@@ -77,12 +72,12 @@ def _signature(full_name: str, title: str) -> tuple[str, str]:
         ("title", title, "Custodian of Records"),
     ):
         if not value.strip():
-            raise StaffRefused(
+            raise Refused(
                 f"Give the person's {what} (e.g. {example}): a production's certificate and "
                 "cover letter are signed with it."
             )
         if len(value.strip()) > LONGEST:
-            raise StaffRefused(f"Shorten the {what} to {LONGEST} characters at most.")
+            raise Refused(f"Shorten the {what} to {LONGEST} characters at most.")
     return full_name.strip(), title.strip()
 
 

@@ -7,11 +7,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from custodes.law.refusal import Refused
+
 _AT_PORT = re.compile(r"\s+at\s+(?P<at>\S+)|\s+port\s+(?P<port>\d{1,5})", re.IGNORECASE)
-
-
-class SelectorLinesError(ValueError):
-    pass
 
 
 def selector_line(selector: dict[str, Any]) -> str:
@@ -30,9 +28,7 @@ def parse_selector_lines(text: str) -> list[dict[str, Any]]:
             continue
         kind, separator, value = line.partition(":")
         if not separator or not value.strip():
-            raise SelectorLinesError(
-                f"Target line {number} should read 'kind: value', e.g. 'username: jdoe'."
-            )
+            raise Refused(f"Target line {number} should read 'kind: value', e.g. 'username: jdoe'.")
         selectors.append(_selector(kind.strip().lower(), value.strip()))
     return selectors
 

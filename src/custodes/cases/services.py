@@ -34,11 +34,8 @@ from custodes.intake import extract_request
 from custodes.law import Request, RequestError, ReviewConfig, review
 from custodes.law.accounts import distinct_accounts
 from custodes.law.pack import load_pack
+from custodes.law.refusal import Refused
 from custodes.law.vocab import Action, Category, Severity
-
-
-class Refused(Exception):
-    """An action the rules do not allow this person; the message says why."""
 
 
 def receive_upload(

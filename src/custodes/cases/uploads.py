@@ -16,6 +16,7 @@ from custodes.intake import UnreadableInput
 from custodes.intake.document import decode_text
 from custodes.intake.mail import read_email
 from custodes.intake.pdf import pdf_text
+from custodes.law.refusal import Refused
 
 logger = logging.getLogger(__name__)
 
@@ -46,11 +47,12 @@ def kept_unread(note: str = "") -> Checked:
     return Checked("unread", UNREAD, "", (note,) if note else ())
 
 
-class UploadRejected(ValueError):
-    """The message says what is wrong with the file and what to send instead."""
+class UploadRejected(Refused):
+    """A document refused; the message says what is wrong with the file and what to send
+    instead, and `code` says which kind of wrong, for the API and the audit log."""
 
     def __init__(self, message: str, code: str = "unreadable_document"):
-        super().__init__(message)
+        super().__init__(message, field="document")
         self.code = code
 
 

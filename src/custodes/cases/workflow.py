@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from django.db import models
 
+from custodes.law.refusal import Refused
+
 
 class State(models.TextChoices):
     RECEIVED = "received"
@@ -104,16 +106,12 @@ DISCLOSING = (State.APPROVED, State.NOTICE_PERIOD, State.PRODUCING)
 BEFORE_APPROVAL = (State.RECEIVED, State.IN_REVIEW, State.AWAITING_REQUESTER, State.ESCALATED)
 
 
-class IllegalMove(Exception):
-    """A move the workflow does not allow; the message says why, for the person who tried."""
-
-
 def find_move(source: str, target: str) -> Move:
     for move in MOVES:
         if move.source == source and move.target == target:
             return move
     allowed = ", ".join(m.target for m in MOVES if m.source == source) or "none"
-    raise IllegalMove(
+    raise Refused(
         f"A case cannot go from {source} to {target}; from {source} it may go to: {allowed}."
     )
 
@@ -122,12 +120,12 @@ def check_move_table(source: str, target: str, outcome: str, is_counsel: bool) -
     """The table's part of a move; `cases.gate.check_move` adds the decision and notice."""
     move = find_move(source, target)
     if move.counsel_only and not is_counsel:
-        raise IllegalMove(f"Only counsel may move a case from {source} to {target}.")
+        raise Refused(f"Only counsel may move a case from {source} to {target}.")
     if move.outcomes and outcome not in move.outcomes:
         choices = ", ".join(move.outcomes)
-        raise IllegalMove(f"Closing from {source} needs an outcome: one of {choices}.")
+        raise Refused(f"Closing from {source} needs an outcome: one of {choices}.")
     if not move.outcomes and outcome:
-        raise IllegalMove(f"An outcome is recorded only when a case is closed, not on {target}.")
+        raise Refused(f"An outcome is recorded only when a case is closed, not on {target}.")
     return move
 
 

@@ -8,11 +8,9 @@ from dataclasses import dataclass
 
 from email_validator import EmailNotValidError, validate_email
 
+from custodes.law.refusal import Refused
+
 _EXAMPLE = "Give your own official address alone, as in name@agency.gov."
-
-
-class AddressRefused(ValueError):
-    """The message says what is wrong with the address and what to give instead."""
 
 
 @dataclass(frozen=True)
@@ -25,12 +23,12 @@ class Address:
 def parse_address(text: str) -> Address:
     raw = text.strip()
     if not raw:
-        raise AddressRefused(f"The e-mail address is missing. {_EXAMPLE}")
+        raise Refused(f"The e-mail address is missing. {_EXAMPLE}")
     shown = _shown(raw)
     if any(mark in raw for mark in ",;") or raw.count("@") > 1:
-        raise AddressRefused(f"{shown} holds more than one address. {_EXAMPLE}")
+        raise Refused(f"{shown} holds more than one address. {_EXAMPLE}")
     if any(mark in raw for mark in '<>"'):
-        raise AddressRefused(f"{shown} has a name, brackets or quotes around it. {_EXAMPLE}")
+        raise Refused(f"{shown} has a name, brackets or quotes around it. {_EXAMPLE}")
     try:
         valid = validate_email(
             raw,
@@ -40,9 +38,7 @@ def parse_address(text: str) -> Address:
             allow_domain_literal=False,
         )
     except EmailNotValidError as error:
-        raise AddressRefused(
-            f"{shown} is not an e-mail address we can use: {error} {_EXAMPLE}"
-        ) from None
+        raise Refused(f"{shown} is not an e-mail address we can use: {error} {_EXAMPLE}") from None
     return Address(f"{valid.local_part.lower()}@{valid.domain}", valid.domain, valid.ascii_domain)
 
 

@@ -20,6 +20,7 @@ from importlib import resources
 from pathlib import Path
 
 from custodes.law.domain_names import unicode_form
+from custodes.law.refusal import Refused
 
 SNAPSHOT = "dotgov.tsv"
 DEFAULT_SOURCE = "CISA, cisagov/dotgov-data, current-full.csv"
@@ -41,10 +42,6 @@ GOVERNMENT_TYPES = frozenset(
     }
 )
 _COLUMNS = ("Domain name", "Domain type", "Organization name", "Suborganization name", "State")
-
-
-class DotgovRefused(ValueError):
-    """The message says what is wrong with the file, where, and what to do."""
 
 
 @dataclass(frozen=True)
@@ -72,14 +69,14 @@ def read_cisa(path: Path, as_of: date, source: str = DEFAULT_SOURCE) -> Snapshot
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except OSError as error:
-        raise DotgovRefused(f"{path} cannot be read: {error.strerror}") from None
+        raise Refused(f"{path} cannot be read: {error.strerror}") from None
     except UnicodeDecodeError as error:
         line = path.read_bytes()[: error.start].count(b"\n") + 1
-        raise DotgovRefused(f"{path}, line {line}: not UTF-8 text; export the file again") from None
+        raise Refused(f"{path}, line {line}: not UTF-8 text; export the file again") from None
     rows = csv.DictReader(io.StringIO(text))
     missing = [c for c in _COLUMNS if c not in (rows.fieldnames or ())]
     if missing:
-        raise DotgovRefused(
+        raise Refused(
             f"{path} has no column {', '.join(map(repr, missing))}; give CISA's current-full.csv "
             f"as published (its header starts 'Domain name,Domain type,Organization name')"
         )
@@ -94,7 +91,7 @@ def read_cisa(path: Path, as_of: date, source: str = DEFAULT_SOURCE) -> Snapshot
         domain = _checked_domain(row["Domain name"], f"{path}, line {line}")
         domains[domain] = Registration(kind, _holder(row))
     if not domains:
-        raise DotgovRefused(f"{path} lists no .gov domain of a government type")
+        raise Refused(f"{path} lists no .gov domain of a government type")
     return Snapshot(as_of, " ".join(source.split()), domains, left_out)
 
 
@@ -137,9 +134,9 @@ def read_snapshot(path: Path) -> Snapshot:
 def _checked_domain(raw: str, where: str) -> str:
     domain = raw.strip().lower()
     if not domain.endswith(".gov") or domain.count(".") != 1:
-        raise DotgovRefused(f"{where}: {raw!r} is not a domain directly under .gov")
+        raise Refused(f"{where}: {raw!r} is not a domain directly under .gov")
     if unicode_form(domain) is None:
-        raise DotgovRefused(f"{where}: {raw!r} is not a valid domain name")
+        raise Refused(f"{where}: {raw!r} is not a valid domain name")
     return domain
 
 

@@ -11,18 +11,19 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from custodes.law.refusal import Refused
 from custodes.law.vocab import Category, Instrument, SelectorKind
 
 
-class RequestError(ValueError):
+class RequestError(Refused):
     """A structured request that does not follow the contract. `field` is the path of the
     field that is wrong, dotted ("selectors.0.value"; None for the request as a whole), and the
     message names it as the contract writes it ("selectors[0].value: a selector needs a value").
     """
 
     def __init__(self, name: str | None, problem: str):
-        super().__init__(f"{name}: {problem}" if name else problem)
-        self.field = re.sub(r"\[(\d+)\]", r".\1", name) if name else None
+        field = re.sub(r"\[(\d+)\]", r".\1", name) if name else None
+        super().__init__(f"{name}: {problem}" if name else problem, field)
 
 
 @dataclass(frozen=True)

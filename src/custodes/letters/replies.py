@@ -12,10 +12,10 @@ from custodes.cases import services as case_services
 from custodes.cases.links import case_link
 from custodes.cases.models import Case, Document
 from custodes.cases.people import staff_addresses
-from custodes.cases.services import Refused
 from custodes.cases.signals import case_moved
 from custodes.cases.workflow import BEFORE_APPROVAL, State, check_move_table
 from custodes.intake import extract_request
+from custodes.law.refusal import Refused
 from custodes.letters.models import Reply
 from custodes.outbox.delivery import queue_mail
 

@@ -16,8 +16,9 @@ from custodes.audit.chain import record
 from custodes.cases import roles
 from custodes.cases import services as case_services
 from custodes.cases.models import Case
-from custodes.cases.services import Refused, require_worker
+from custodes.cases.services import require_worker
 from custodes.cases.workflow import State
+from custodes.law.refusal import Refused
 from custodes.letters import compose
 from custodes.letters.models import Letter
 from custodes.outbox.delivery import queue_mail

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from email.message import EmailMessage
 from email.utils import getaddresses
 
-from custodes.law.addresses import AddressRefused, parse_address
+from custodes.law.addresses import parse_address
+from custodes.law.refusal import Refused
 from custodes.law.vetting import ACCEPT, HOLD, vet_domain
 
 PASS, FAIL, NONE = "pass", "fail", "none"
@@ -53,7 +54,7 @@ def check_sender(
         )
     try:
         address = parse_address(addresses[0])
-    except AddressRefused as error:
+    except Refused as error:
         return SenderCheck(addresses[0][:320], HOLD, NONE, False, f"Not vetted: {error}")
     vetting = vet_domain(address.ascii_domain, allowlist)
     results = trusted_results(message, authserv_id)

@@ -7,7 +7,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from custodes.cases.models import Case
-from custodes.cases.workflow import IllegalMove, State
+from custodes.cases.workflow import State
+from custodes.law.refusal import Refused
 from custodes.law.vocab import NoticeAction
 from custodes.notices import outcomes
 from custodes.notices.models import Objection
@@ -26,9 +27,9 @@ def check_move(case: Case, target: str, today: date) -> None:
 
 def _check_notice_period(case: Case, today: date) -> None:
     if notice_action(case) != NoticeAction.NOTIFY_BEFORE_PRODUCTION:
-        raise IllegalMove(f"This case has no notice period. {schedule_for(case, today).reason}")
+        raise Refused(f"This case has no notice period. {schedule_for(case, today).reason}")
     if not case.notices.exists():
-        raise IllegalMove(
+        raise Refused(
             "Enter the account holder's e-mail address first: the notice goes out the moment "
             "the case enters its notice period."
         )
@@ -37,21 +38,21 @@ def _check_notice_period(case: Case, today: date) -> None:
 def _check_notice_before_production(case: Case, today: date) -> None:
     if case.state == State.APPROVED:
         if notice_action(case) == NoticeAction.NOTIFY_BEFORE_PRODUCTION:
-            raise IllegalMove(
+            raise Refused(
                 "The user is told first: move the case to its notice period; production may "
                 "start once the window to object has passed."
             )
         return
     for notice in case.notices.select_related("mail"):
         if notice.status != "sent":
-            raise IllegalMove(
+            raise Refused(
                 f"The notice to {notice.address} has not gone out ({notice.status}); "
                 "production waits until it has and its window to object has passed."
             )
         deadline = notice.objection_deadline
         if deadline and today <= deadline:
             start = (deadline + timedelta(days=1)).isoformat()
-            raise IllegalMove(
+            raise Refused(
                 f"The window to object ends on {deadline.isoformat()}; production may start "
                 f"on {start}."
             )
@@ -60,7 +61,7 @@ def _check_notice_before_production(case: Case, today: date) -> None:
 def _check_challenge_settled(case: Case, target: str) -> None:
     objections = Objection.objects.filter(notice__case=case)
     if objections.filter(outcome="").exists():
-        raise IllegalMove(
+        raise Refused(
             "The user's objection is pending: record how it ended (quashed, withdrawn, or "
             "denied by the court, with its order)."
         )
@@ -68,7 +69,7 @@ def _check_challenge_settled(case: Case, target: str) -> None:
         objections.exclude(outcome=Objection.Outcome.DENIED).exists()
         or objections.filter(court_order__isnull=True).exists()
     ):
-        raise IllegalMove("Production after an objection needs the court's order denying it.")
+        raise Refused("Production after an objection needs the court's order denying it.")
 
 
 def after_move(case: Case, today: date) -> None:

@@ -14,9 +14,9 @@ from custodes.audit.chain import record
 from custodes.cases import roles
 from custodes.cases import services as case_services
 from custodes.cases.models import Case
-from custodes.cases.services import Refused
 from custodes.cases.uploads import check_upload
 from custodes.law.pack import load_pack
+from custodes.law.refusal import Refused
 from custodes.law.vocab import Instrument
 from custodes.notices.models import JudicialReviewAsked
 

@@ -16,10 +16,11 @@ from custodes.cases import roles
 from custodes.cases import services as case_services
 from custodes.cases.models import Case
 from custodes.cases.people import staff_addresses
-from custodes.cases.services import Refused, require_worker
+from custodes.cases.services import require_worker
 from custodes.cases.signals import case_moved
 from custodes.cases.uploads import Checked, check_upload
 from custodes.cases.workflow import Outcome, State
+from custodes.law.refusal import Refused
 from custodes.law.vocab import NoticeAction
 from custodes.notices import letters, outcomes
 from custodes.notices.models import NonDisclosureOrder, Notice, NoticeRuling, Objection
@@ -27,10 +28,6 @@ from custodes.notices.plan import finding_codes, notice_action, schedule_for
 from custodes.notices.queueing import queue_due
 from custodes.outbox import delivery
 from custodes.outbox.delivery import queue_mail
-
-
-class ObjectionRefused(Exception):
-    """An objection the link cannot take; the message tells the account holder why."""
 
 
 def _require_reason(reason: str, what: str) -> str:
@@ -158,7 +155,7 @@ def settle_mail(notice: Notice, user, went_out: bool, reason: str) -> None:
         raise Refused("This notice has not been written yet.")
     try:
         delivery.settle(notice.mail, user, went_out, reason)
-    except delivery.CannotSettle as error:
+    except Refused as error:
         raise Refused(str(error)) from None
 
 
@@ -168,18 +165,18 @@ def object_to(notice: Notice, lawyer: str, statement: str) -> Objection:
     notice = Notice.objects.select_for_update(of=("self",)).select_related("mail").get(pk=notice.pk)
     if Objection.objects.filter(notice=notice).exists():
         received = notice.objection.received_at.date().isoformat()
-        raise ObjectionRefused(f"Your objection was received on {received}; this link works once.")
+        raise Refused(f"Your objection was received on {received}; this link works once.")
     deadline = notice.objection_deadline
     if deadline is None:
-        raise ObjectionRefused("This notice does not take objections.")
+        raise Refused("This notice does not take objections.")
     if timezone.localdate() > deadline:
-        raise ObjectionRefused(
+        raise Refused(
             f"The time to object ended on {deadline.isoformat()}. You or your lawyer may still "
             "write to us, or ask the court directly."
         )
     case = Case.objects.select_for_update().get(pk=notice.case_id)
     if case.state not in (State.NOTICE_PERIOD, State.CHALLENGED):
-        raise ObjectionRefused(f"This demand is no longer pending ({case.outcome or case.state}).")
+        raise Refused(f"This demand is no longer pending ({case.outcome or case.state}).")
     objection = Objection.objects.create(
         notice=notice, lawyer=lawyer.strip()[:500], statement=statement.strip()[:5000]
     )

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods
 
 from custodes.cases.workflow import State
 from custodes.law import words
+from custodes.law.refusal import Refused
 from custodes.notices import letters, services
 from custodes.notices.models import Notice, Objection
 from custodes.notices.tokens import BadLink, notice_for
@@ -29,7 +30,7 @@ def object_page(request, token: str):
             services.object_to(
                 notice, request.POST.get("lawyer", ""), request.POST.get("statement", "")
             )
-        except services.ObjectionRefused as refused:
+        except Refused as refused:
             status, error = 409, str(refused)
     response = render(request, "notices/object.html", _context(notice, error), status=status)
     return _private(response)

@@ -24,14 +24,11 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from custodes.audit.chain import record
+from custodes.law.refusal import Refused
 from custodes.outbox.models import Mail
 
 LEASE = timedelta(minutes=10)  # far longer than one SMTP conversation may take
 MAX_ATTEMPTS = 8
-
-
-class CannotSettle(Exception):
-    """A request to settle a mail that is not uncertain; the message says why."""
 
 
 def queue_mail(key: str, to: list[str], subject: str, body: str, purpose: str, about: str) -> Mail:
@@ -170,12 +167,12 @@ def settle(mail: Mail, user, went_out: bool, reason: str) -> Mail:
     shows its Message-ID), or it is sent again."""
     reason = reason.strip()
     if not reason:
-        raise CannotSettle("Say how you know: what the mail server's log shows, or why to resend.")
+        raise Refused("Say how you know: what the mail server's log shows, or why to resend.")
     mail = Mail.objects.select_for_update().get(pk=mail.pk)
     if mail.status not in (Mail.Status.UNCERTAIN, Mail.Status.FAILED):
-        raise CannotSettle(f"This e-mail is {mail.status}; only an uncertain or failed one waits.")
+        raise Refused(f"This e-mail is {mail.status}; only an uncertain or failed one waits.")
     if went_out and mail.status == Mail.Status.FAILED:
-        raise CannotSettle("The mail server refused this e-mail; it can only be sent again.")
+        raise Refused("The mail server refused this e-mail; it can only be sent again.")
     if went_out:
         mail.status, mail.sent_at = Mail.Status.SENT, mail.claimed_at
     else:

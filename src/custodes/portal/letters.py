@@ -9,8 +9,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_POST
 
 from custodes.cases.ownership import own_case
-from custodes.cases.services import Refused
-from custodes.cases.uploads import UploadRejected, read_uploaded
+from custodes.cases.uploads import read_uploaded
+from custodes.law.refusal import Refused
 from custodes.letters import replies, services
 from custodes.letters.models import Letter
 from custodes.portal.access import requester_required
@@ -49,7 +49,7 @@ def portal_reply(request, reference: str):
             document,
             replaces=post.get("replaces") == "on",
         )
-    except (Refused, UploadRejected) as error:
+    except Refused as error:
         messages.error(request, f"Your answer was not taken: {error}")
     else:
         messages.success(request, "Your answer was received; we review the demand again.")

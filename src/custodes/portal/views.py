@@ -22,6 +22,7 @@ from custodes.cases.ownership import cases_of, own_case
 from custodes.cases.people import secret_of
 from custodes.cases.refusals import refused_documents
 from custodes.cases.uploads import UploadRejected, read_upload
+from custodes.law.refusal import Refused
 from custodes.law.vocab import Category
 from custodes.portal.access import requester_required
 from custodes.production import services as production_services
@@ -49,7 +50,7 @@ def signup(request):
             form.get("phone", ""),
             form.get("password", ""),
         )
-    except accounts.AccountRefused as error:
+    except Refused as error:
         return render(
             request, "portal/signup.html", {"form": form, "error": str(error)}, status=400
         )
@@ -60,7 +61,7 @@ def signup(request):
 def confirm(request, token: str):
     try:
         requester = accounts.requester_for_link(token)
-    except accounts.AccountRefused as error:
+    except Refused as error:
         return render(
             request,
             "portal/message.html",
@@ -72,7 +73,7 @@ def confirm(request, token: str):
     if request.method == "POST":
         try:
             accounts.confirm_authenticator(requester, request.POST.get("token", ""))
-        except accounts.AccountRefused as refused:
+        except Refused as refused:
             error = str(refused)
         else:
             return render(
@@ -234,7 +235,7 @@ def download_package(request, reference: str, token: str):
     production = get_object_or_404(Production, pk=production_id, case=case)
     try:
         handle = production_services.open_archive(production, request.user, by_requester=True)
-    except services.Refused as error:
+    except Refused as error:
         messages.error(request, str(error))
         return redirect(f"/portal/demands/{case.reference}/")
     return FileResponse(handle, as_attachment=True, filename=production.file_name)

@@ -19,10 +19,11 @@ from pyrage import x25519
 from custodes.audit.chain import record
 from custodes.cases import gate
 from custodes.cases.models import Case, Target
-from custodes.cases.services import Refused, require_worker
+from custodes.cases.services import require_worker
 from custodes.cases.workflow import State
 from custodes.law import words
 from custodes.law.accounts import distinct_accounts
+from custodes.law.refusal import Refused
 from custodes.law.request import Selector
 from custodes.law.vocab import SelectorKind
 from custodes.production import choice, documents, package

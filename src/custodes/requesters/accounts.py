@@ -12,17 +12,14 @@ from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from custodes.audit.chain import record
-from custodes.law.addresses import AddressRefused, parse_address
+from custodes.law.addresses import parse_address
+from custodes.law.refusal import Refused
 from custodes.law.vetting import REFUSE, vet_domain
 from custodes.outbox.delivery import queue_mail
 from custodes.requesters.models import Requester
 
 CONFIRM_SALT = "custodes.portal.confirm"
 CONFIRM_MAX_AGE = 2 * 24 * 60 * 60
-
-
-class AccountRefused(ValueError):
-    """The message says what is wrong and what to do."""
 
 
 def _subject(requester: Requester) -> str:
@@ -32,11 +29,11 @@ def _subject(requester: Requester) -> str:
 @transaction.atomic
 def sign_up(name: str, email: str, agency: str, phone: str, password: str) -> Requester:
     if not name.strip() or not agency.strip():
-        raise AccountRefused("Give your name, your agency and your official e-mail address.")
+        raise Refused("Give your name, your agency and your official e-mail address.")
     try:
         address = parse_address(email)
-    except AddressRefused as error:
-        raise AccountRefused(str(error)) from None
+    except Refused as error:
+        raise Refused(str(error)) from None
     email = address.email
     vetting = vet_domain(address.ascii_domain, settings.CUSTODES_GOVERNMENT_DOMAINS)
     if vetting.verdict == REFUSE:
@@ -46,14 +43,14 @@ def sign_up(name: str, email: str, agency: str, phone: str, password: str) -> Re
             f"requester:{email}",
             {"reason": vetting.reason},
         )
-        raise AccountRefused(vetting.reason)
+        raise Refused(vetting.reason)
     users = get_user_model()
     if users.objects.filter(username=email).exists():
-        raise AccountRefused("An account with this address exists; sign in, or ask us to reset it.")
+        raise Refused("An account with this address exists; sign in, or ask us to reset it.")
     try:
         password_validation.validate_password(password)
     except ValidationError as error:
-        raise AccountRefused(" ".join(error.messages)) from None
+        raise Refused(" ".join(error.messages)) from None
     user = users.objects.create_user(username=email, email=email, password=password)
     requester = Requester.objects.create(
         user=user,
@@ -86,14 +83,12 @@ def requester_for_link(token: str) -> Requester:
     try:
         pk = signing.TimestampSigner(salt=CONFIRM_SALT).unsign(token, max_age=CONFIRM_MAX_AGE)
     except signing.SignatureExpired:
-        raise AccountRefused("This link has expired; sign up again to get a new one.") from None
+        raise Refused("This link has expired; sign up again to get a new one.") from None
     except signing.BadSignature:
-        raise AccountRefused(
-            "This link is not one we sent; check that it was copied whole."
-        ) from None
+        raise Refused("This link is not one we sent; check that it was copied whole.") from None
     requester = Requester.objects.select_related("user").filter(pk=pk).first()
     if requester is None:
-        raise AccountRefused("This link is not one we sent; check that it was copied whole.")
+        raise Refused("This link is not one we sent; check that it was copied whole.")
     return requester
 
 
@@ -114,9 +109,7 @@ def confirm_email(requester: Requester) -> TOTPDevice:
 def confirm_authenticator(requester: Requester, code: str) -> None:
     device = requester.user.totpdevice_set.first()
     if device is None or not device.verify_token(code.strip()):
-        raise AccountRefused(
-            "That code does not match; check your authenticator's clock and try again."
-        )
+        raise Refused("That code does not match; check your authenticator's clock and try again.")
     device.confirmed = True
     device.save(update_fields=["confirmed"])
     if requester.status == Requester.Status.UNCONFIRMED:
@@ -128,11 +121,9 @@ def confirm_authenticator(requester: Requester, code: str) -> None:
 @transaction.atomic
 def decide(requester: Requester, staff, approve: bool, reason: str = "") -> Requester:
     if requester.status != Requester.Status.PENDING:
-        raise AccountRefused(
-            f"Only a confirmed request can be decided; this one is {requester.status}."
-        )
+        raise Refused(f"Only a confirmed request can be decided; this one is {requester.status}.")
     if not approve and not reason.strip():
-        raise AccountRefused("Say why the account is refused; the requester is told.")
+        raise Refused("Say why the account is refused; the requester is told.")
     requester.status = Requester.Status.APPROVED if approve else Requester.Status.REFUSED
     requester.decided_by, requester.decision_reason = staff, reason.strip()
     requester.save(update_fields=["status", "decided_by", "decision_reason"])

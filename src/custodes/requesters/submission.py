@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from custodes.cases.selector_lines import SelectorLinesError, parse_selector_lines
+from custodes.cases.selector_lines import parse_selector_lines
 from custodes.law import Request, RequestError
 from custodes.law import words as plain
+from custodes.law.refusal import Refused
 from custodes.law.vocab import Category, Instrument
 from custodes.provider import provider_name
 
@@ -57,7 +58,7 @@ def read_submission(data, sender: Sender) -> Submission:
         out.errors["instrument"] = "Choose the kind of process you are serving."
     try:
         selectors = parse_selector_lines(data.get("selectors", ""))
-    except SelectorLinesError as error:
+    except Refused as error:
         selectors, out.errors["selectors"] = [], str(error)
     if not selectors and "selectors" not in out.errors:
         out.errors["selectors"] = (
@@ -66,7 +67,7 @@ def read_submission(data, sender: Sender) -> Submission:
     categories = [c for c in data.getlist("categories") if c in CATEGORIES]
     try:
         items, lines = parse_record_lines(data.get("records", ""))
-    except RecordLinesError as error:
+    except Refused as error:
         items, lines, out.errors["records"] = [], [], str(error)
     if not categories and not items and "records" not in out.errors:
         out.errors["categories"] = "List the records you ask for, or choose the data you ask for."
@@ -127,10 +128,6 @@ def read_submission(data, sender: Sender) -> Submission:
     return out
 
 
-class RecordLinesError(ValueError):
-    pass
-
-
 def parse_record_lines(text: str) -> tuple[list[dict[str, str]], list[int]]:
     """The records a requester lists, one a line as 'kind of data: the record', as requested
     items of the contract, and the number of the line each was written on."""
@@ -140,14 +137,14 @@ def parse_record_lines(text: str) -> tuple[list[dict[str, str]], list[int]]:
             continue
         name, separator, record = line.partition(":")
         if not separator or not record.strip():
-            raise RecordLinesError(
+            raise Refused(
                 f"Line {number} should read 'kind of data: the record', e.g. "
                 "'content: the contents of direct messages sent or received'."
             )
         category = _CATEGORY_NAMES.get(" ".join(name.lower().split()))
         if category is None:
             kinds = ", ".join(plain.label("category", c) for c in CATEGORIES)
-            raise RecordLinesError(
+            raise Refused(
                 f"Line {number}: '{name.strip()}' is not a kind of data we know; begin the line "
                 f"with one of {kinds}."
             )

@@ -7,9 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-
-class PeriodError(ValueError):
-    pass
+from custodes.law.refusal import Refused
 
 
 @dataclass(frozen=True)
@@ -32,11 +30,11 @@ class Period:
             try:
                 start, end = date.fromisoformat(match[1]), date.fromisoformat(match[2])
             except ValueError as error:
-                raise PeriodError(f"{text!r}: {error}") from None
+                raise Refused(f"{text!r}: {error}") from None
             if end < start:
-                raise PeriodError(f"{text!r}: the period ends before it starts")
+                raise Refused(f"{text!r}: the period ends before it starts")
             return cls(text, start, end)
-        raise PeriodError(
+        raise Refused(
             f"{text!r} is not a period: write a half-year (2026H1), a quarter (2026Q1), a year "
             "(2026) or a range (2026-01-01..2026-03-31)"
         )
@@ -44,7 +42,7 @@ class Period:
     @classmethod
     def half(cls, year: int, half: int) -> Period:
         if half not in (1, 2):
-            raise PeriodError(f"half {half} of {year}: a year has halves 1 and 2")
+            raise Refused(f"half {half} of {year}: a year has halves 1 and 2")
         if half == 1:
             return cls(f"{year}H1", date(year, 1, 1), date(year, 6, 30))
         return cls(f"{year}H2", date(year, 7, 1), date(year, 12, 31))
@@ -66,7 +64,7 @@ class Period:
             return cls.half(day.year, 1)
         if (day.month, day.day) == (12, 31):
             return cls.half(day.year, 2)
-        raise PeriodError(f"{day.isoformat()} does not end a half-year")
+        raise Refused(f"{day.isoformat()} does not end a half-year")
 
     def previous(self) -> Period:
         return Period.containing(self.start - timedelta(days=1))
@@ -87,7 +85,7 @@ def latest_published(today: date, delay_days: int) -> Period:
 
 def check_published(period: Period, today: date, delay_days: int) -> None:
     if period.published_on(delay_days) > today:
-        raise PeriodError(
+        raise Refused(
             f"{period.label} is not published yet: a period is published {delay_days} days "
             f"after it ends, so this one on {period.published_on(delay_days).isoformat()}. "
             f"The latest published is {latest_published(today, delay_days).label}."

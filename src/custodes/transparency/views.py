@@ -8,10 +8,11 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from custodes.law.refusal import Refused
 from custodes.transparency import render as outputs
 from custodes.transparency.aggregate import compute
 from custodes.transparency.history import requests_by_period
-from custodes.transparency.periods import Period, PeriodError, check_published, latest_published
+from custodes.transparency.periods import Period, check_published, latest_published
 
 
 def _period(request) -> Period:
@@ -35,7 +36,7 @@ def _published_history() -> list[tuple[str, int]]:
 def report_page(request):
     try:
         period = _period(request)
-    except PeriodError as error:
+    except Refused as error:
         return render(request, "transparency/bad_period.html", {"error": error}, status=400)
     return HttpResponse(outputs.to_html(compute(period), _published_history()))
 
@@ -51,7 +52,7 @@ def report_json(request):
 def _download(request, kind: str, content_type: str):
     try:
         period = _period(request)
-    except PeriodError as error:
+    except Refused as error:
         return HttpResponse(str(error), status=400, content_type="text/plain; charset=utf-8")
     report = compute(period)
     body = outputs.to_csv(report) if kind == "csv" else outputs.to_json(report)

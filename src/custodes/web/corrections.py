@@ -10,8 +10,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
 from custodes.cases.selector_lines import parse_selector_lines, selector_line
-from custodes.cases.services import Refused
 from custodes.law import words as plain
+from custodes.law.refusal import Refused
 from custodes.law.vocab import Category
 
 _FIELDS = (

@@ -12,13 +12,14 @@ from pathlib import Path
 
 from django.db import transaction
 
+from custodes.law.refusal import Refused
 from custodes.transparency.importing import discord, github, google, meta, twitter
 from custodes.transparency.importing.not_totals import refuse_if_known
-from custodes.transparency.importing.table import ImportRefused, Table
+from custodes.transparency.importing.table import Table
 from custodes.transparency.models import PublishedTotal
 from custodes.transparency.periods import Period
 
-__all__ = ["ImportRefused", "Imported", "import_file"]
+__all__ = ["Imported", "Refused", "import_file"]
 
 READERS = (google, github, meta, twitter, discord)
 KEY = ("source", "period", "country", "legal_process")
@@ -35,7 +36,7 @@ def import_file(path: Path, period: Period | None = None) -> Imported:
     """`period` names the half-year or quarter of a file that does not say it (Meta's,
     Discord's when renamed)."""
     if period is not None and not re.fullmatch(r"\d{4}[HQ]\d", period.label):
-        raise ImportRefused(
+        raise Refused(
             f"{path}: a file's period is a half-year (2017H1) or a quarter (2023Q2), "
             f"not {period.label!r}"
         )
@@ -43,7 +44,7 @@ def import_file(path: Path, period: Period | None = None) -> Imported:
     refuse_if_known(table)
     reader = next((r for r in READERS if r.reads(table)), None)
     if reader is None:
-        raise ImportRefused(
+        raise Refused(
             f"{path}: line {table.header()[0]}: not a schema custodes reads. It takes Google's "
             "user-data requests and national-security range files; GitHub's requests received "
             "and disclosed, accounts affected, cross-border requests and national security "

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from custodes.transparency.periods import Period, PeriodError
+from custodes.law.refusal import Refused
+from custodes.transparency.periods import Period
 
 RANGE = re.compile(r"([\d,]+)\s*[-–]\s*([\d,]+)")
 PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%?")
@@ -86,7 +87,7 @@ def half_year_end(text: str, what: str) -> tuple[date, str]:
 def _ending(day: date, text: str, what: str) -> date:
     try:
         Period.ending(day)
-    except PeriodError as error:
+    except Refused as error:
         raise ValueError(f"{what} {error}") from None
     return day
 

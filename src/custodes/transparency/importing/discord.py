@@ -8,9 +8,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from custodes.law.refusal import Refused
 from custodes.transparency.importing import cells
 from custodes.transparency.importing.countries import code_of
-from custodes.transparency.importing.table import ImportRefused, Row, Table
+from custodes.transparency.importing.table import Row, Table
 from custodes.transparency.periods import Period
 
 TOTAL_LABELS = {"total", "total:", "sum", "sum:"}
@@ -33,7 +34,7 @@ def read(table: Table) -> list[dict]:
     period = table.period or cells.quarter_named(table.path.name)
     period = period or cells.half_year_named(table.path.name)
     if period is None:
-        raise ImportRefused(
+        raise Refused(
             f"{table.path}: Discord's file does not say its period: give it, as in "
             "`custodes report import --period 2023Q2 FILE`, or keep Discord's "
             "name for it (2023-Q2.csv)"
@@ -48,7 +49,7 @@ def read(table: Table) -> list[dict]:
     if skipped:
         table.notes.add(f"Discord: sections not on government requests left: {', '.join(skipped)}")
     if not records:
-        raise ImportRefused(
+        raise Refused(
             f"{table.path}: a Discord report without a section on governments' requests for "
             "information (a title naming government or preservation requests)"
         )

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from custodes.law.refusal import Refused
 from custodes.transparency.importing import cells
-from custodes.transparency.importing.table import ImportRefused, Table
+from custodes.transparency.importing.table import Table
 from custodes.transparency.periods import Period
 from custodes.transparency.schema import CSV_COLUMNS
 
@@ -100,7 +101,7 @@ def _range_process(table: Table) -> str:
     for key, label in RANGE_PROCESS.items():
         if key in name:
             return label
-    raise ImportRefused(
+    raise Refused(
         f"{table.path}: a file of national-security ranges, but its name does not say which "
         "(nsl, fisa-content or fisa-non-content), as Google names them"
     )

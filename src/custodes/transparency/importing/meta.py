@@ -5,9 +5,10 @@ not say its period: its name does (…-2017-H1.csv), or the command line."""
 
 from __future__ import annotations
 
+from custodes.law.refusal import Refused
 from custodes.transparency.importing import cells
 from custodes.transparency.importing.countries import code_of
-from custodes.transparency.importing.table import ImportRefused, Table
+from custodes.transparency.importing.table import Table
 from custodes.transparency.periods import Period
 
 TOTALS = (
@@ -39,7 +40,7 @@ def reads(table: Table) -> bool:
 def read(table: Table) -> list[dict]:
     period = table.period or cells.half_year_named(table.path.name)
     if period is None:
-        raise ImportRefused(
+        raise Refused(
             f"{table.path}: Meta's file does not say its period: give it, as in "
             "`custodes report import --period 2017H1 FILE`, or put it in the file's name "
             "(…-2017-H1.csv)"

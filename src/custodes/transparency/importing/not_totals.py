@@ -3,7 +3,8 @@ refused with what it is and what to import instead."""
 
 from __future__ import annotations
 
-from custodes.transparency.importing.table import ImportRefused, Table
+from custodes.law.refusal import Refused
+from custodes.transparency.importing.table import Table
 
 KNOWN = {
     (
@@ -20,4 +21,4 @@ KNOWN = {
 def refuse_if_known(table: Table) -> None:
     line, header = table.header()
     if (what := KNOWN.get(tuple(header))) is not None:
-        raise ImportRefused(f"{table.path}: line {line}: {what}. Nothing to import from it")
+        raise Refused(f"{table.path}: line {line}: {what}. Nothing to import from it")

@@ -10,11 +10,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from custodes.law.refusal import Refused
 from custodes.transparency.periods import Period
-
-
-class ImportRefused(ValueError):
-    """A file or a row custodes cannot take; the message names the line."""
 
 
 class Notes:
@@ -54,9 +51,9 @@ class Table:
         try:
             data = path.read_bytes()
         except OSError as error:
-            raise ImportRefused(f"{path}: cannot be read ({error.strerror})") from None
+            raise Refused(f"{path}: cannot be read ({error.strerror})") from None
         if b"\x00" in data:
-            raise ImportRefused(
+            raise Refused(
                 f"{path}: not a CSV text file (it holds NUL bytes; a spreadsheet? save it as CSV)"
             )
         table = cls(path, [], period)
@@ -86,8 +83,8 @@ class Table:
                 )
         return text
 
-    def refused(self, line: int, message: str) -> ImportRefused:
-        return ImportRefused(f"{self.path}: line {line}: {message}")
+    def refused(self, line: int, message: str) -> Refused:
+        return Refused(f"{self.path}: line {line}: {message}")
 
     def header(self) -> Row:
         return next(((n, cells) for n, cells in self.rows if any(cells)), (1, []))

@@ -8,11 +8,8 @@ from typing import Any
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
 
-from custodes.cases import services
 from custodes.cases.models import Case
-from custodes.cases.selector_lines import SelectorLinesError
-from custodes.cases.uploads import UploadRejected
-from custodes.cases.workflow import IllegalMove
+from custodes.law.refusal import Refused
 
 
 def case_or_404(reference: str) -> Case:
@@ -31,7 +28,7 @@ def act(
     `to` names another of the case's pages)."""
     try:
         result = action()
-    except (services.Refused, IllegalMove, SelectorLinesError, UploadRejected) as error:
+    except Refused as error:
         messages.error(request, str(error))
     else:
         said = done(result) if callable(done) else done

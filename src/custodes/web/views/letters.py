@@ -8,7 +8,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_POST
 
-from custodes.cases.services import Refused
+from custodes.law.refusal import Refused
 from custodes.letters import compose, services
 from custodes.letters.models import Letter
 from custodes.web.access import case_worker

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from custodes.cases import services
 from custodes.cases.uploads import read_uploaded
+from custodes.law.refusal import Refused
 from custodes.notices import review
 from custodes.notices import services as notices
 from custodes.notices.models import Notice
@@ -21,7 +22,7 @@ def _day(value: str) -> date:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise services.Refused("Give the date as YYYY-MM-DD.") from None
+        raise Refused("Give the date as YYYY-MM-DD.") from None
 
 
 def _document(request):

@@ -9,8 +9,8 @@ from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from custodes.cases.services import Refused
 from custodes.law import words
+from custodes.law.refusal import Refused
 from custodes.law.vocab import Category
 from custodes.production import connector as connectors
 from custodes.production import services

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from custodes.law.refusal import Refused
 from custodes.requesters import accounts
 from custodes.requesters.models import Requester
 from custodes.web.access import requester_approver
@@ -31,6 +32,6 @@ def decide_requester(request, requester_id: int):
             request.POST.get("decision") == "approve",
             request.POST.get("reason", ""),
         )
-    except accounts.AccountRefused as error:
+    except Refused as error:
         messages.error(request, str(error))
     return redirect("/staff/requesters/")

@@ -5,8 +5,9 @@ from django.contrib.auth import get_user_model
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from custodes.cases.people import StaffRefused, update_staff
+from custodes.cases.people import update_staff
 from custodes.cases.roles import ROLES
+from custodes.law.refusal import Refused
 from custodes.staff.models import Profile
 from custodes.web.access import admin_only
 
@@ -36,7 +37,7 @@ def update(request, user_id: int):
         profile = update_staff(
             person, request.user, post.get("full_name", ""), post.get("title", "")
         )
-    except StaffRefused as error:
+    except Refused as error:
         messages.error(request, f"{person.get_username()}: {error} Nothing was changed.")
     else:
         messages.success(

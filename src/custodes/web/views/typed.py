@@ -13,7 +13,8 @@ from django.views.decorators.http import require_http_methods
 from custodes.cases import services
 from custodes.cases.models import Demand
 from custodes.cases.uploads import UploadRejected, kept_unread, read_uploaded
-from custodes.law.addresses import AddressRefused, parse_address
+from custodes.law.addresses import parse_address
+from custodes.law.refusal import Refused
 from custodes.law.vocab import Category
 from custodes.requesters.submission import INSTRUMENTS, Sender, read_submission
 from custodes.web.access import case_worker
@@ -56,7 +57,7 @@ def _sender(post, errors: dict[str, str]) -> Sender:
     if email:
         try:
             email = parse_address(email).email
-        except AddressRefused as error:
+        except Refused as error:
             errors["requester_email"] = str(error)
     return Sender(
         post.get("requester_name", "").strip() or None,
