@@ -37,12 +37,16 @@ def _statements(vendor: str) -> tuple[str, str]:
         connection.ops.quote_name(RateBucket._meta.get_field(name).column)
         for name in ("key", "tokens", "refilled_at")
     )
-    least = "MIN" if vendor == "sqlite" else "LEAST"
-    # The bucket refilled up to now, at most full: parameters capacity, now, rate.
-    refilled = f"{least}(%s, {table}.{tokens} + (%s - {table}.{refilled_at}) * %s)"
+    least, greatest = ("MIN", "MAX") if vendor == "sqlite" else ("LEAST", "GREATEST")
+    # The bucket refilled up to now, at most full: parameters capacity, now, rate. A request
+    # that read the clock before another wrote the bucket finds `now` behind the bucket's
+    # time; it refills nothing rather than draining the bucket, and leaves the time as is.
+    since = f"{greatest}(0, %s - {table}.{refilled_at})"
+    refilled = f"{least}(%s, {table}.{tokens} + {since} * %s)"
     take = (
         f"INSERT INTO {table} ({key}, {tokens}, {refilled_at}) VALUES (%s, %s, %s) "
-        f"ON CONFLICT ({key}) DO UPDATE SET {tokens} = {refilled} - 1, {refilled_at} = %s "
+        f"ON CONFLICT ({key}) DO UPDATE SET {tokens} = {refilled} - 1, "
+        f"{refilled_at} = {greatest}({table}.{refilled_at}, %s) "
         f"WHERE {refilled} >= 1 RETURNING {tokens}"
     )
     read = f"SELECT {tokens}, {refilled_at} FROM {table} WHERE {key} = %s"
@@ -63,5 +67,5 @@ def take(key: str, limit: Limit) -> float | None:
         # The bucket exists and held no token when we asked: how long until it holds one.
         cursor.execute(read_sql, [key])
         tokens, refilled_at = cursor.fetchone()
-    available = min(capacity, tokens + (now - refilled_at) * rate)
+    available = min(capacity, tokens + max(0.0, now - refilled_at) * rate)
     return max(0.0, (1 - available) / rate)
