@@ -12,6 +12,7 @@ import dj_database_url
 from custodes.audit import keys as audit_keys
 from custodes.env import SettingError, env_bool, env_days, env_int, env_list, env_text
 from custodes.mailbox.config import mailbox_from_env
+from custodes.transparency import agencies as agency_tables
 
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(env_text("CUSTODES_DATA_DIR", str(Path.cwd() / "var"))).resolve()
@@ -182,6 +183,15 @@ if CUSTODES_NSL_BAND not in (1000, 500, 250, 100):
 # A half-year is published this many days after it ends (0: at once), so that a single new
 # case cannot be spotted in it; the current half-year is never shown.
 CUSTODES_REPORT_DELAY_DAYS = env_int("CUSTODES_REPORT_DELAY_DAYS", 30, minimum=0)
+
+# The report groups requesting agencies by a built-in table; these TOML files (";"-separated
+# paths, in its shape) add agencies and spellings. Each is read now: a missing or bad file
+# stops the start.
+CUSTODES_AGENCY_TABLES = env_list("CUSTODES_AGENCY_TABLES")
+try:
+    agency_tables.load(CUSTODES_AGENCY_TABLES)
+except agency_tables.TableError as error:
+    raise SettingError(f"CUSTODES_AGENCY_TABLES: {error}") from None
 
 CUSTODES_SITE_URL = env_text("CUSTODES_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 

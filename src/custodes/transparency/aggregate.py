@@ -3,7 +3,8 @@ requests; accounts specified (for each request the distinct accounts it names, s
 share of requests where some data was produced; the share with a court's non-disclosure
 order; emergency and preservation requests; and what they lack: notices sent and delayed,
 objections, demands withdrawn, quashed or rejected (and the findings that rejected them),
-and the median days to answer. National security letters appear only as bands.
+and the median days to answer. National security letters appear only as bands. The same
+pass gives the breakdowns by agency, statute, content and timing (`breakdown`).
 
 Each figure comes from one GROUP BY over the cases in the period (a second, over days to
 answer, gives the medians), so the report costs about what a hand-written query does.
@@ -12,7 +13,7 @@ answer, gives the medians), so the report costs about what a hand-written query 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 
 from django.conf import settings
@@ -25,67 +26,12 @@ from custodes.cases.models import Case
 from custodes.cases.workflow import NOT_COUNTED, Outcome
 from custodes.notices.models import Notice, Objection
 from custodes.outbox.models import Mail
-from custodes.transparency import schema
+from custodes.transparency import agencies, breakdown, schema
+from custodes.transparency.breakdown import Breakdowns, Detail
+from custodes.transparency.figures import COUNTS, Figures
 from custodes.transparency.periods import Period
 
-COUNTS = (
-    "requests",
-    "accounts",
-    "produced",
-    "nondisclosure",
-    "withdrawn",
-    "quashed",
-    "rejected",
-    "preserved_accounts",
-    "notices_sent",
-    "notices_delayed",
-    "notices_waiting",
-    "objections",
-)
-
-
-@dataclass
-class Figures:
-    requests: int = 0
-    accounts: int = 0
-    produced: int = 0
-    nondisclosure: int = 0
-    withdrawn: int = 0
-    quashed: int = 0
-    rejected: int = 0
-    preserved_accounts: int = 0
-    notices_sent: int = 0  # before production, with time to object
-    notices_delayed: int = 0  # sent after a court's order ended or an emergency passed
-    notices_waiting: int = 0  # not yet sent: an order in force, or the child-safety hold
-    objections: int = 0
-    days: Counter = field(default_factory=Counter)  # days to answer → closed cases
-
-    def add(self, other: Figures) -> None:
-        for name in COUNTS:
-            setattr(self, name, getattr(self, name) + getattr(other, name))
-        self.days.update(other.days)
-
-    @property
-    def percent_produced(self) -> int | None:
-        return round(100 * self.produced / self.requests) if self.requests else None
-
-    @property
-    def percent_nondisclosure(self) -> int | None:
-        return round(100 * self.nondisclosure / self.requests) if self.requests else None
-
-    @property
-    def median_days(self) -> float | None:
-        """The median of the days closed cases took, from their counts per day."""
-        total = sum(self.days.values())
-        if not total:
-            return None
-        wanted, found, seen = ((total - 1) // 2, total // 2), {}, 0
-        for days, count in sorted(self.days.items()):
-            for position in wanted:
-                if position not in found and position < seen + count:
-                    found[position] = days
-            seen += count
-        return (found[wanted[0]] + found[wanted[1]]) / 2
+__all__ = ["COUNTS", "Figures", "Report", "compute", "counted_cases"]
 
 
 @dataclass
@@ -97,6 +43,7 @@ class Report:
     rejected_by: dict[str, int]  # finding code → rejected requests
     national_security: dict[str, str]  # bands only
     band_size: int
+    breakdowns: Breakdowns
 
     def total(self, country: str | None = None, process: str | None = None) -> Figures:
         """The figures of a country, a process, or all; preservation requests count only
@@ -125,8 +72,8 @@ def counted_cases():
 
 def compute(period: Period) -> Report:
     cases = counted_cases().filter(received_on__gte=period.start, received_on__lte=period.end)
-    groups, rejected_by, letters = _scan(cases)
-    _add_notices(groups, period)
+    groups, details, rejected_by, letters = _scan(cases)
+    _add_notices(groups, details, period)
     size = settings.CUSTODES_NSL_BAND
     return Report(
         period=period,
@@ -141,6 +88,7 @@ def compute(period: Period) -> Report:
             "review_asked": schema.band(_review_asked(cases), size),
         },
         band_size=size,
+        breakdowns=breakdown.build(details, agencies.load(settings.CUSTODES_AGENCY_TABLES)),
     )
 
 
@@ -156,11 +104,23 @@ SCANNED = (
 )
 
 
-def _scan(cases) -> tuple[dict[tuple[str, str], Figures], Counter, Figures]:
+# What became of each case, for the breakdowns: counted beside the figures above.
+OUTCOME_COUNTS = {
+    "produced": Q(outcome=Outcome.PRODUCED),
+    "partially_produced": Q(outcome=Outcome.PARTIALLY_PRODUCED),
+    "no_records": Q(outcome=Outcome.NO_RECORDS),
+    "open": Q(outcome=""),
+}
+DETAIL_KEYS = ("agency", "instrument", "statute", "asks_content", "real_time", "anonymous_speech")
+
+
+def _scan(cases) -> tuple[dict, dict, Counter, Figures]:
     """Every figure but the notices in one pass over the period's cases: grouped by days to
     answer (for the medians) and by the findings that blocked them (for the rejections) as
-    well as by country and process. National security letters are set apart."""
-    keys = ("country", "instrument", "days_to_answer", "blocking_codes")
+    well as by country and process, and by what the breakdowns read (agency, statute,
+    content, timing, anonymous speech). National security letters are set apart."""
+    keys = ("country", "instrument", "days_to_answer", "blocking_codes", "agency")
+    keys = (*keys, "statute", "asks_content", "real_time", "anonymous_speech")
     rows = (
         cases.values(*keys)
         .annotate(
@@ -172,14 +132,18 @@ def _scan(cases) -> tuple[dict[tuple[str, str], Figures], Counter, Figures]:
             quashed=Count("id", filter=Q(outcome=Outcome.QUASHED)),
             rejected=Count("id", filter=Q(outcome=Outcome.REJECTED)),
             preserved_accounts=Sum("accounts_named", filter=Q(outcome=Outcome.PRESERVED)),
+            **{f"outcome_{k}": Count("id", filter=q) for k, q in OUTCOME_COUNTS.items()},
         )
-        .values_list(*keys, *SCANNED)
+        .values_list(*keys, *SCANNED, *(f"outcome_{k}" for k in OUTCOME_COUNTS))
     )
     sums: dict[tuple[str, str], list[int]] = {}
     days: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    details: dict[Detail, Figures] = defaultdict(Figures)
     rejected_by: Counter = Counter()
     rejected = SCANNED.index("rejected")
-    for country, instrument, answered_in, codes, *counts in rows:
+    for row in rows:
+        country, instrument, answered_in, codes, agency, statute, content, live, speech = row[:9]
+        counts, outcomes = row[9 : 9 + len(SCANNED)], row[9 + len(SCANNED) :]
         key = (country or "", instrument)
         total = sums.setdefault(key, [0] * len(SCANNED))
         for i, count in enumerate(counts):
@@ -188,6 +152,14 @@ def _scan(cases) -> tuple[dict[tuple[str, str], Figures], Counter, Figures]:
             days[key][answered_in] += counts[0]
         for code in filter(None, codes.split(",")):
             rejected_by[code] += counts[rejected]
+        detail = details[Detail(agency, instrument, statute, content, live, speech)]
+        detail.add(Figures(**{n: c or 0 for n, c in zip(SCANNED, counts, strict=True)}))
+        detail.outcomes.update(
+            {
+                **dict(zip(OUTCOME_COUNTS, outcomes, strict=True)),
+                **{o: counts[SCANNED.index(o)] for o in ("withdrawn", "quashed", "rejected")},
+            }
+        )
     groups: dict[tuple[str, str], Figures] = defaultdict(Figures)
     letters = Figures()
     for (country, instrument), total in sums.items():
@@ -198,7 +170,7 @@ def _scan(cases) -> tuple[dict[tuple[str, str], Figures], Counter, Figures]:
             letters.add(figures)
         else:
             groups[(country, schema.legal_process(instrument))].add(figures)
-    return dict(groups), +rejected_by, letters
+    return dict(groups), details, +rejected_by, letters
 
 
 def _review_asked(cases) -> int:
@@ -208,29 +180,41 @@ def _review_asked(cases) -> int:
     return letters.filter(review_asked__isnull=False).count()
 
 
-def _add_notices(groups, period: Period) -> None:
+def _add_notices(groups, details, period: Period) -> None:
     """Notices and objections, read from their own (small) tables and placed by their case's
     date here: filtering on the cases' date in SQL would make the database walk every case."""
+    case_keys = [f"case__{k}" for k in DETAIL_KEYS]
     notices = Notice.objects.values_list(
-        "case__received_on", "case__country", "case__instrument", "offers_objection", "mail__status"
+        "case__received_on",
+        "case__country",
+        "offers_objection",
+        "mail__status",
+        *case_keys,
     )
-    for received_on, country, instrument, before_production, status in notices:
+    for received_on, country, before_production, status, *detail in notices:
         if not period.start <= received_on <= period.end:
             continue
-        figures = groups.setdefault((country or "", schema.legal_process(instrument)), Figures())
-        if status is None:
-            figures.notices_waiting += 1
-        elif status == Mail.Status.SENT and before_production:
-            figures.notices_sent += 1
-        elif status == Mail.Status.SENT:
-            figures.notices_delayed += 1
+        process = schema.legal_process(detail[1])
+        for figures in (
+            groups.setdefault((country or "", process), Figures()),
+            details[Detail(*detail)],
+        ):
+            if status is None:
+                figures.notices_waiting += 1
+            elif status == Mail.Status.SENT and before_production:
+                figures.notices_sent += 1
+            elif status == Mail.Status.SENT:
+                figures.notices_delayed += 1
     objections = Objection.objects.values_list(
-        "notice__case__received_on", "notice__case__country", "notice__case__instrument"
+        "notice__case__received_on",
+        "notice__case__country",
+        *(f"notice__{k}" for k in case_keys),
     )
-    for received_on, country, instrument in objections:
+    for received_on, country, *detail in objections:
         if period.start <= received_on <= period.end:
-            key = (country or "", schema.legal_process(instrument))
+            key = (country or "", schema.legal_process(detail[1]))
             groups.setdefault(key, Figures()).objections += 1
+            details[Detail(*detail)].objections += 1
 
 
 def _ledger_head() -> dict:

@@ -62,6 +62,38 @@ CSV_COLUMNS = (
     "Median days to answer",
 )
 
+# The breakdowns' CSV (breakdowns.csv): one row per agency, statute, content or not, stored
+# or real-time, and the demands escalated for anonymous speech. The README documents each.
+BREAKDOWN_COLUMNS = (
+    "Period Ending",
+    "Breakdown",
+    "Group",
+    "Name",
+    "Names as read",
+    "User Data Requests",
+    "Accounts",
+    "Percentage disclosed",
+    "User notices sent",
+    "User notices delayed",
+    "Objections",
+    "Produced",
+    "Partially produced",
+    "No records",
+    "Rejected",
+    "Withdrawn",
+    "Quashed",
+    "Open",
+)
+OUTCOME_COLUMNS = {
+    "produced": "Produced",
+    "partially_produced": "Partially produced",
+    "no_records": "No records",
+    "rejected": "Rejected",
+    "withdrawn": "Withdrawn",
+    "quashed": "Quashed",
+    "open": "Open",
+}
+
 COUNTRIES = {
     "AR": "Argentina",
     "AU": "Australia",
