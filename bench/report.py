@@ -167,7 +167,23 @@ def fill(count: int) -> None:
 
 
 CEILING = """
-SELECT country, instrument, agency, statute, asks_content, real_time, anonymous_speech,
+SELECT country, instrument,
+       COUNT(*),
+       SUM(accounts_named),
+       SUM(CASE WHEN disclosed_on IS NOT NULL THEN 1 ELSE 0 END),
+       SUM(CASE WHEN secrecy = 'court_ordered' THEN 1 ELSE 0 END),
+       SUM(CASE WHEN outcome = 'withdrawn' THEN 1 ELSE 0 END),
+       SUM(CASE WHEN outcome = 'quashed' THEN 1 ELSE 0 END),
+       SUM(CASE WHEN outcome = 'rejected' THEN 1 ELSE 0 END),
+       SUM(CASE WHEN outcome = 'preserved' THEN accounts_named ELSE 0 END)
+FROM cases_case
+WHERE received_on >= %s AND received_on <= %s AND instrument <> 'national_security_letter'
+GROUP BY country, instrument
+"""
+
+# The breakdowns by agency, statute, content and timing: the same sums, and the outcomes.
+CEILING_DETAIL = """
+SELECT agency, instrument, statute, asks_content, real_time, anonymous_speech,
        COUNT(*),
        SUM(accounts_named),
        SUM(CASE WHEN disclosed_on IS NOT NULL THEN 1 ELSE 0 END),
@@ -182,14 +198,15 @@ SELECT country, instrument, agency, statute, asks_content, real_time, anonymous_
        SUM(CASE WHEN outcome = '' THEN 1 ELSE 0 END)
 FROM cases_case
 WHERE received_on >= %s AND received_on <= %s AND instrument <> 'national_security_letter'
-GROUP BY country, instrument, agency, statute, asks_content, real_time, anonymous_speech
+GROUP BY agency, instrument, statute, asks_content, real_time, anonymous_speech
 """
 
 
 def ceiling(period: Period) -> None:
     with connection.cursor() as cursor:
-        cursor.execute(CEILING, [period.start, period.end])
-        cursor.fetchall()
+        for query in (CEILING, CEILING_DETAIL):
+            cursor.execute(query, [period.start, period.end])
+            cursor.fetchall()
 
 
 def median_seconds(work) -> float:

@@ -72,7 +72,8 @@ def counted_cases():
 
 def compute(period: Period) -> Report:
     cases = counted_cases().filter(received_on__gte=period.start, received_on__lte=period.end)
-    groups, details, rejected_by, letters = _scan(cases)
+    groups, rejected_by, letters = _scan(cases)
+    details = _details(cases)
     _add_notices(groups, details, period)
     size = settings.CUSTODES_NSL_BAND
     return Report(
@@ -92,16 +93,49 @@ def compute(period: Period) -> Report:
     )
 
 
-SCANNED = (
-    "requests",
-    "accounts",
-    "produced",
-    "nondisclosure",
-    "withdrawn",
-    "quashed",
-    "rejected",
-    "preserved_accounts",
-)
+FIGURES = {
+    "requests": Count("id"),
+    "accounts": Sum("accounts_named"),
+    "produced": Count("id", filter=Q(disclosed_on__isnull=False)),
+    "nondisclosure": Count("id", filter=Q(secrecy="court_ordered")),
+    "withdrawn": Count("id", filter=Q(outcome=Outcome.WITHDRAWN)),
+    "quashed": Count("id", filter=Q(outcome=Outcome.QUASHED)),
+    "rejected": Count("id", filter=Q(outcome=Outcome.REJECTED)),
+    "preserved_accounts": Sum("accounts_named", filter=Q(outcome=Outcome.PRESERVED)),
+}
+SCANNED = tuple(FIGURES)
+
+
+def _scan(cases) -> tuple[dict, Counter, Figures]:
+    """Every figure but the notices in one pass over the period's cases: grouped by days to
+    answer (for the medians) and by the findings that blocked them (for the rejections) as
+    well as by country and process. National security letters are set apart."""
+    keys = ("country", "instrument", "days_to_answer", "blocking_codes")
+    rows = cases.values(*keys).annotate(**FIGURES).values_list(*keys, *SCANNED)
+    sums: dict[tuple[str, str], list[int]] = {}
+    days: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    rejected_by: Counter = Counter()
+    rejected = SCANNED.index("rejected")
+    for country, instrument, answered_in, codes, *counts in rows:
+        key = (country or "", instrument)
+        total = sums.setdefault(key, [0] * len(SCANNED))
+        for i, count in enumerate(counts):
+            total[i] += count or 0
+        if answered_in is not None:
+            days[key][answered_in] += counts[0]
+        for code in filter(None, codes.split(",")):
+            rejected_by[code] += counts[rejected]
+    groups: dict[tuple[str, str], Figures] = defaultdict(Figures)
+    letters = Figures()
+    for (country, instrument), total in sums.items():
+        figures = Figures(
+            **dict(zip(SCANNED, total, strict=True)), days=days[(country, instrument)]
+        )
+        if instrument in schema.NATIONAL_SECURITY:
+            letters.add(figures)
+        else:
+            groups[(country, schema.legal_process(instrument))].add(figures)
+    return dict(groups), +rejected_by, letters
 
 
 # What became of each case, for the breakdowns: counted beside the figures above.
@@ -114,63 +148,27 @@ OUTCOME_COUNTS = {
 DETAIL_KEYS = ("agency", "instrument", "statute", "asks_content", "real_time", "anonymous_speech")
 
 
-def _scan(cases) -> tuple[dict, dict, Counter, Figures]:
-    """Every figure but the notices in one pass over the period's cases: grouped by days to
-    answer (for the medians) and by the findings that blocked them (for the rejections) as
-    well as by country and process, and by what the breakdowns read (agency, statute,
-    content, timing, anonymous speech). National security letters are set apart."""
-    keys = ("country", "instrument", "days_to_answer", "blocking_codes", "agency")
-    keys = (*keys, "statute", "asks_content", "real_time", "anonymous_speech")
+def _details(cases) -> dict[Detail, Figures]:
+    """The breakdowns' figures in a second GROUP BY, over what they read (the agency as read,
+    the process, the statute, content, real time, anonymous speech): its groups are few, as
+    the agencies are, where grouping them with the days to answer would make them many."""
+    outcomes = {f"outcome_{k}": Count("id", filter=q) for k, q in OUTCOME_COUNTS.items()}
     rows = (
-        cases.values(*keys)
-        .annotate(
-            requests=Count("id"),
-            accounts=Sum("accounts_named"),
-            produced=Count("id", filter=Q(disclosed_on__isnull=False)),
-            nondisclosure=Count("id", filter=Q(secrecy="court_ordered")),
-            withdrawn=Count("id", filter=Q(outcome=Outcome.WITHDRAWN)),
-            quashed=Count("id", filter=Q(outcome=Outcome.QUASHED)),
-            rejected=Count("id", filter=Q(outcome=Outcome.REJECTED)),
-            preserved_accounts=Sum("accounts_named", filter=Q(outcome=Outcome.PRESERVED)),
-            **{f"outcome_{k}": Count("id", filter=q) for k, q in OUTCOME_COUNTS.items()},
-        )
-        .values_list(*keys, *SCANNED, *(f"outcome_{k}" for k in OUTCOME_COUNTS))
+        cases.exclude(instrument__in=schema.NATIONAL_SECURITY)
+        .values(*DETAIL_KEYS)
+        .annotate(**FIGURES, **outcomes)
+        .values_list(*DETAIL_KEYS, *SCANNED, *outcomes)
     )
-    sums: dict[tuple[str, str], list[int]] = {}
-    days: dict[tuple[str, str], Counter] = defaultdict(Counter)
     details: dict[Detail, Figures] = defaultdict(Figures)
-    rejected_by: Counter = Counter()
-    rejected = SCANNED.index("rejected")
+    width = len(DETAIL_KEYS)
     for row in rows:
-        country, instrument, answered_in, codes, agency, statute, content, live, speech = row[:9]
-        counts, outcomes = row[9 : 9 + len(SCANNED)], row[9 + len(SCANNED) :]
-        key = (country or "", instrument)
-        total = sums.setdefault(key, [0] * len(SCANNED))
-        for i, count in enumerate(counts):
-            total[i] += count or 0
-        if answered_in is not None:
-            days[key][answered_in] += counts[0]
-        for code in filter(None, codes.split(",")):
-            rejected_by[code] += counts[rejected]
-        detail = details[Detail(agency, instrument, statute, content, live, speech)]
-        detail.add(Figures(**{n: c or 0 for n, c in zip(SCANNED, counts, strict=True)}))
-        detail.outcomes.update(
-            {
-                **dict(zip(OUTCOME_COUNTS, outcomes, strict=True)),
-                **{o: counts[SCANNED.index(o)] for o in ("withdrawn", "quashed", "rejected")},
-            }
-        )
-    groups: dict[tuple[str, str], Figures] = defaultdict(Figures)
-    letters = Figures()
-    for (country, instrument), total in sums.items():
-        figures = Figures(
-            **dict(zip(SCANNED, total, strict=True)), days=days[(country, instrument)]
-        )
-        if instrument in schema.NATIONAL_SECURITY:
-            letters.add(figures)
-        else:
-            groups[(country, schema.legal_process(instrument))].add(figures)
-    return dict(groups), details, +rejected_by, letters
+        counts = [c or 0 for c in row[width : width + len(SCANNED)]]
+        figures = Figures(**dict(zip(SCANNED, counts, strict=True)))
+        figures.outcomes.update(dict(zip(OUTCOME_COUNTS, row[width + len(SCANNED) :], strict=True)))
+        for outcome in ("withdrawn", "quashed", "rejected"):
+            figures.outcomes[outcome] = getattr(figures, outcome)
+        details[Detail(*row[:width])] = figures
+    return details
 
 
 def _review_asked(cases) -> int:

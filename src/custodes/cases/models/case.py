@@ -79,13 +79,25 @@ class Case(models.Model):
                     "disclosed_on",
                     "secrecy",
                     "outcome",
+                ],
+                name="case_report_cover",
+            ),
+            # The same for the breakdowns' GROUP BY (by agency, statute, content, timing).
+            models.Index(
+                fields=[
                     "agency",
+                    "instrument",
                     "statute",
                     "asks_content",
                     "real_time",
                     "anonymous_speech",
+                    "received_on",
+                    "accounts_named",
+                    "disclosed_on",
+                    "secrecy",
+                    "outcome",
                 ],
-                name="case_report_cover",
+                name="case_report_detail",
             ),
         ]
 
