@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "custodes.letters",
     "custodes.production",
     "custodes.transparency",
+    "custodes.publishing",
     "custodes.guidelines",
     "custodes.requesters",
     "custodes.portal",

@@ -7,6 +7,7 @@ from custodes.web.views import (
     mailbox,
     notices,
     production,
+    publishing,
     queue,
     requesters,
     staff,
@@ -50,6 +51,15 @@ urlpatterns = [
     path("cases/<str:reference>/challenge/", notices.settle_challenge, name="settle_challenge"),
     path("cases/<str:reference>/preservation/", notices.preservation, name="preservation"),
     path("cases/<str:reference>/production/", production.production_page, name="production"),
+    path("cases/<str:reference>/publication/", publishing.publication_page, name="publication"),
+    path("cases/<str:reference>/publication/propose/", publishing.propose, name="publish_propose"),
+    path("cases/<str:reference>/publication/redact/", publishing.redact, name="publish_redact"),
+    path(
+        "cases/<str:reference>/publication/unredact/<int:index>/",
+        publishing.unredact,
+        name="publish_unredact",
+    ),
+    path("cases/<str:reference>/publication/approve/", publishing.approve, name="publish_approve"),
     path("cases/<str:reference>/production/resolve/", production.resolve, name="resolve"),
     path(
         "cases/<str:reference>/production/matches/<int:match_id>/",
