@@ -87,7 +87,9 @@ def compose(case: Case) -> str:
     """The demand as it came (each document's text, or the request as structured) and the
     decision: what the public will read once it is redacted."""
     parts = []
-    for document in case.demand.documents.order_by("pk"):
+    # The documents the demand came in, not those attached since (a court's order, a letter).
+    arrived = case.demand.documents.filter(created_at__lte=case.created_at)
+    for document in arrived.order_by("pk"):
         if document.text.strip():
             parts.append(f"Document: {document.original_name}\n\n{document.text.strip()}")
     if not parts:

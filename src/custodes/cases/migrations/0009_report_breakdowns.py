@@ -7,7 +7,8 @@ from django.db import migrations, models
 def fill(apps, schema_editor):
     """The new fields of the cases already reviewed, from their latest engine review."""
     from custodes.cases.reported import reported
-    from custodes.law.request import Request, RequestError
+    from custodes.law.refusal import Refused
+    from custodes.law.request import Request
 
     Case = apps.get_model("cases", "Case")
     EngineReview = apps.get_model("cases", "EngineReview")
@@ -23,7 +24,7 @@ def fill(apps, schema_editor):
         request, decision = latest[case.pk]
         try:
             parsed = Request.from_dict(request)
-        except RequestError:
+        except Refused:
             continue
         codes = {f.get("code") for f in decision.get("findings", [])}
         keys = reported(parsed, codes)
