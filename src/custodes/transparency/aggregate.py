@@ -23,6 +23,7 @@ from custodes.audit import checkpoints
 from custodes.audit.models import Event
 from custodes.cases.models import Case
 from custodes.cases.workflow import NOT_COUNTED, Outcome
+from custodes.challenges.models import Challenge
 from custodes.notices.models import Notice, Objection
 from custodes.outbox.models import Mail
 from custodes.transparency import schema
@@ -59,11 +60,19 @@ class Figures:
     notices_waiting: int = 0  # not yet sent: an order in force, or the child-safety hold
     objections: int = 0
     days: Counter = field(default_factory=Counter)  # days to answer → closed cases
+    # Challenges: demands challenged by each side ("provider", "users"); challenges by their
+    # ruling; and by side and ruling (one filed by both counts on each side).
+    challenged: Counter = field(default_factory=Counter)
+    rulings: Counter = field(default_factory=Counter)
+    rulings_by_side: Counter = field(default_factory=Counter)
 
     def add(self, other: Figures) -> None:
         for name in COUNTS:
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.days.update(other.days)
+        self.challenged.update(other.challenged)
+        self.rulings.update(other.rulings)
+        self.rulings_by_side.update(other.rulings_by_side)
 
     @property
     def percent_produced(self) -> int | None:
@@ -127,6 +136,7 @@ def compute(period: Period) -> Report:
     cases = counted_cases().filter(received_on__gte=period.start, received_on__lte=period.end)
     groups, rejected_by, letters = _scan(cases)
     _add_notices(groups, period)
+    _add_challenges(groups, period)
     size = settings.CUSTODES_NSL_BAND
     return Report(
         period=period,
@@ -231,6 +241,38 @@ def _add_notices(groups, period: Period) -> None:
         if period.start <= received_on <= period.end:
             key = (country or "", schema.legal_process(instrument))
             groups.setdefault(key, Figures()).objections += 1
+
+
+PROVIDER, USERS = "provider", "users"
+
+
+def _sides(filed_by: str) -> tuple[str, ...]:
+    return {
+        Challenge.FiledBy.PROVIDER: (PROVIDER,),
+        Challenge.FiledBy.HOLDER: (USERS,),
+        Challenge.FiledBy.BOTH: (PROVIDER, USERS),
+    }[filed_by]
+
+
+def _add_challenges(groups, period: Period) -> None:
+    """Challenges, from their own (small) table, placed by their case's date as notices are:
+    the demands each side challenged, and how the challenges ended."""
+    rows = Challenge.objects.exclude(case__outcome__in=NOT_COUNTED).values_list(
+        "case_id", "case__received_on", "case__country", "case__instrument", "filed_by", "ruling"
+    )
+    seen: set[tuple[int, str]] = set()
+    for case_id, received_on, country, instrument, filed_by, ruling in rows:
+        if not period.start <= received_on <= period.end:
+            continue
+        if instrument in schema.NATIONAL_SECURITY:
+            continue  # bands only, and no figure of them anywhere else
+        figures = groups.setdefault((country or "", schema.legal_process(instrument)), Figures())
+        figures.rulings[ruling] += 1
+        for side in _sides(filed_by):
+            figures.rulings_by_side[(side, ruling)] += 1
+            if (case_id, side) not in seen:
+                seen.add((case_id, side))
+                figures.challenged[side] += 1
 
 
 def _ledger_head() -> dict:
