@@ -12,10 +12,10 @@ from custodes.notices.models import Notice
 from custodes.production import services as production
 from custodes.worker import tick
 from tests.helpers import RECEIVED_ON, request
-from tests.notices.conftest import ICE_SUBPOENA, approve, on
+from tests.notices.conftest import ICE_SUBPOENA, approve, counsel_with_mail, on
 from tests.production.conftest import provider, provider_sqlite
 
-__all__ = ["provider", "provider_sqlite"]
+__all__ = ["counsel_with_mail", "provider", "provider_sqlite"]
 
 # Two accounts of the demo provider that post where ICE agents are seen, and their holders'
 # addresses as its records give them.

@@ -13,7 +13,6 @@ import pytest
 
 from custodes.audit.models import Event
 from custodes.cases import services
-from custodes.cases.models import Case
 from custodes.cases.workflow import State
 from custodes.challenges import services as challenges
 from custodes.challenges.models import Challenge
@@ -222,7 +221,7 @@ def test_an_objection_no_filing_followed_comes_back_to_counsel_and_never_lapses_
         challenges.decide_unfiled(objection, counsel, "wait", "the ACLU says it is filing")
     [deadline] = filing_deadlines(date(2026, 12, 9))
     assert deadline.due_on == date(2026, 12, 23)
-    with on("2026-12-23"), pytest.raises(Refused, match="Production after an objection|pending"):
+    with on("2026-12-23"), pytest.raises(Refused, match=r"objection is pending"):
         services.move(case, counsel, State.PRODUCING)
     with on("2026-12-23"):
         challenges.decide_unfiled(objection, counsel, "lapse", "no filing in four weeks")
