@@ -268,3 +268,13 @@ def test_a_bad_filing_days_setting_stops_the_app_with_its_name():
     )
     assert result.returncode != 0
     assert "CUSTODES_CHALLENGE_FILING_DAYS='two weeks' is not a whole number" in result.stderr
+
+
+def test_counsel_is_reminded_before_the_objection_comes_back(objected, counsel_with_mail):
+    written = deadlines.send_reminders(date(2026, 12, 2))  # seven days before 2026-12-09
+    assert written >= 1
+    [reminder] = [
+        m for m in Mail.objects.filter(purpose="reminder") if "No filing in court" in m.body
+    ]
+    assert reminder.to == ["carl@parley.example"]
+    assert NORTH_HOLDER in reminder.body
