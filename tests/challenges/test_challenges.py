@@ -113,8 +113,9 @@ def test_the_docket_and_hearing_are_updated_and_a_ruled_challenge_is_kept_as_it_
             challenge, counsel, {"docket": "2:26-mc-00412", "hearing_on": date(2026, 12, 15)}
         )
     event = Event.objects.get(action="custodes.challenge.updated")
-    assert event.data["changed"]["docket"] == {"from": "", "to": "2:26-mc-00412"}
-    assert event.data["changed"]["hearing_on"]["to"] == "2026-12-15"
+    assert event.data["fields"]["docket"] == {"from": "", "to": "2:26-mc-00412"}
+    assert event.data["fields"]["hearing_on"]["to"] == "2026-12-15"
+    assert event.data["changed"] == "docket, hearing_on"
     with on("2026-12-02"):
         challenges.rule(challenge, counsel, "dropped", date(2026, 12, 2), "the holder dropped it")
         with pytest.raises(Refused, match="kept as it ended"):
@@ -278,3 +279,14 @@ def test_counsel_is_reminded_before_the_objection_comes_back(objected, counsel_w
     ]
     assert reminder.to == ["carl@parley.example"]
     assert NORTH_HOLDER in reminder.body
+
+
+def test_an_account_the_court_narrowed_waits_for_counsels_new_decision(objected, counsel):
+    case, objection = objected
+    challenge = _motion(case, counsel, objection)
+    with on("2026-12-10"):
+        challenges.rule(challenge, counsel, "narrowed", date(2026, 12, 10), "dates only", [ORDER])
+        held = production.held(case)
+        assert list(held) == [NORTH] and "until counsel records the decision" in held[NORTH]
+        services.decide(case, counsel, "produce", ["subscriber"], "as the court narrowed it")
+    assert production.held(case) == {}

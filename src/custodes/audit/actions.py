@@ -49,9 +49,9 @@ ACTIONS = {
     ),
     "custodes.objection.settled": "recorded how the objection ended: {outcome}",
     "custodes.notice.outcome_queued": "wrote to the account holder how it ended: {outcome}",
-    "custodes.challenge.filed": "recorded a challenge filed by {filed_by}: {kind} {docket}",
-    "custodes.challenge.updated": "updated the challenge {challenge}: {changed}",
-    "custodes.challenge.ruled": "recorded the challenge's ruling: {ruling}",
+    "custodes.challenge.filed": "recorded a challenge: {what}",
+    "custodes.challenge.updated": "updated the {what}: {changed}",
+    "custodes.challenge.ruled": "recorded the ruling on the {what}: {ruling}",
     "custodes.challenge.go_ahead": (
         "let production go ahead for the accounts nobody challenged, holding back {held_back}"
     ),

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from custodes.cases import gate
 from custodes.cases.models import Case, Target
 from custodes.cases.workflow import State
 from custodes.challenges.models import Challenge, FilingDecision, GoAhead
@@ -97,6 +98,11 @@ def held_back(case: Case) -> dict[str, str]:
             why = f"challenged ({challenge}): held back while the challenge is pending"
         elif challenge.ruling in ENDING:
             why = f"{challenge.get_ruling_display()} ({challenge}): the demand no longer reaches it"
+        elif challenge.ruling == Challenge.Ruling.NARROWED and not _decided_since(case, challenge):
+            why = (
+                f"narrowed by the court ({challenge}): held back until counsel records the "
+                "decision the narrowed demand allows"
+            )
         else:
             continue
         for account in challenge.accounts:
@@ -116,6 +122,12 @@ def held_back(case: Case) -> dict[str, str]:
         for account in target_labels(case):
             held.setdefault(account, why)
     return held
+
+
+def _decided_since(case: Case, challenge: Challenge) -> bool:
+    """A decision in force recorded after the ruling: what the narrowed demand allows."""
+    decided = gate.live_decision(case)
+    return bool(decided and challenge.ruled_at and decided.created_at > challenge.ruled_at)
 
 
 def excused_objections(case: Case) -> set[int]:

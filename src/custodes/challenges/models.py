@@ -45,6 +45,7 @@ class Challenge(models.Model):
     hearing_on = models.DateField(null=True, blank=True)
     ruling = models.CharField(max_length=20, choices=Ruling.choices, default=Ruling.PENDING)
     ruled_on = models.DateField(null=True, blank=True)
+    ruled_at = models.DateTimeField(null=True, blank=True)  # when counsel recorded the ruling
     ruling_reason = models.TextField(blank=True)
     notes = models.TextField(blank=True)
     documents = models.ManyToManyField(Document, blank=True, related_name="+")

@@ -159,6 +159,7 @@ def _file(
     challenge.objections.set(followed)
     data = {
         "challenge": challenge.pk,
+        "what": str(challenge),
         "filed_by": filed_by,
         "kind": kind,
         "court": challenge.court,
@@ -202,7 +203,13 @@ def _update(challenge: Challenge, user, changes: dict, read) -> Challenge:
         raise Refused("Nothing was changed.")
     challenge.save()
     digests = _attach(challenge, user, read)
-    data = {"challenge": challenge.pk, "changed": changed or "documents", "documents": digests}
+    data = {
+        "challenge": challenge.pk,
+        "what": str(challenge),
+        "changed": ", ".join(changed) or "documents added",
+        "fields": changed,
+        "documents": digests,
+    }
     record("custodes.challenge.updated", user, challenge.case.subject, data)
     return challenge
 
@@ -243,10 +250,12 @@ def _rule(challenge: Challenge, user, ruling: str, ruled_on, reason: str, read) 
     if ruling in NEEDS_ORDER and challenge.court and not read:
         raise Refused("Attach the court's order with this ruling.")
     challenge.ruling, challenge.ruled_on, challenge.ruling_reason = ruling, ruled_on, reason
+    challenge.ruled_at = timezone.now()
     challenge.save()
     data = {
         "challenge": challenge.pk,
-        "ruling": ruling,
+        "what": str(challenge),
+        "ruling": challenge.get_ruling_display(),
         "ruled_on": ruled_on.isoformat(),
         "reason": reason,
         "documents": _attach(challenge, user, read),
