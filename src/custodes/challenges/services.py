@@ -24,7 +24,7 @@ from custodes.notices.models import Objection
 
 # A court's order ends these when the challenge was filed in a court.
 NEEDS_ORDER = (Challenge.Ruling.DENIED, Challenge.Ruling.NARROWED)
-# Fields `update` may change, each with how the form's text becomes its value.
+# The fields `update` may change; the rest of a challenge is kept as it was filed.
 UPDATABLE = ("court", "docket", "filed_on", "hearing_on", "notes")
 
 

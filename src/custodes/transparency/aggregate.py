@@ -3,7 +3,8 @@ requests; accounts specified (for each request the distinct accounts it names, s
 share of requests where some data was produced; the share with a court's non-disclosure
 order; emergency and preservation requests; and what they lack: notices sent and delayed,
 objections, demands withdrawn, quashed or rejected (and the findings that rejected them),
-and the median days to answer. National security letters appear only as bands.
+the demands the provider and users challenged and how the challenges ended, and the median
+days to answer. National security letters appear only as bands.
 
 Each figure comes from one GROUP BY over the cases in the period (a second, over days to
 answer, gives the medians), so the report costs about what a hand-written query does.
