@@ -148,3 +148,17 @@ def test_a_challenge_of_another_case_is_not_found_through_this_one(scene, counse
         {"ruling": "dropped", "ruled_on": "2026-12-09", "reason": "x"},
     )
     assert response.status_code == 404 and Challenge.objects.get(pk=scene[1].pk).pending
+
+
+def test_the_agency_withdrawing_closes_the_case_and_the_record_stays_on_its_page(scene, counsel):
+    case, challenge, _ = scene
+    with on("2026-12-10"):
+        client = sign_in(Client(), counsel)
+        page = client.post(
+            f"/cases/{case.reference}/challenges/{challenge.pk}/ruling/",
+            {"ruling": "withdrawn", "ruled_on": "2026-12-09", "reason": "ICE withdrew it"},
+            follow=True,
+        ).content.decode()
+    assert "The case is closed: withdrawn." in page
+    assert '<span class="tag ruling">withdrawn by the agency</span>' in page
+    assert "Record a challenge" not in page and "Let production go ahead" not in page
