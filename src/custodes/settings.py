@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "custodes.cases",
     "custodes.outbox",
     "custodes.notices",
+    "custodes.challenges",
     "custodes.letters",
     "custodes.production",
     "custodes.transparency",
@@ -153,6 +154,9 @@ CUSTODES_MAX_DATE_RANGE_DAYS = env_int("CUSTODES_MAX_DATE_RANGE_DAYS", 366)
 # emergency disclosure before the user is told; where the notice points for legal help
 # ("name|address" entries separated by ";").
 CUSTODES_CHALLENGE_WINDOW_DAYS = env_int("CUSTODES_CHALLENGE_WINDOW_DAYS", 14)
+# Days after a user's objection within which a filing in court is expected; past them, the
+# objection comes back to counsel to decide whether it lapses (it never lapses by itself).
+CUSTODES_CHALLENGE_FILING_DAYS = env_int("CUSTODES_CHALLENGE_FILING_DAYS", 14)
 CUSTODES_EMERGENCY_NOTICE_DAYS = env_int("CUSTODES_EMERGENCY_NOTICE_DAYS", 90)
 # An emergency request is answered within hours of its arrival.
 CUSTODES_EMERGENCY_HOURS = env_int("CUSTODES_EMERGENCY_HOURS", 4)

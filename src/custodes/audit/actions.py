@@ -49,6 +49,13 @@ ACTIONS = {
     ),
     "custodes.objection.settled": "recorded how the objection ended: {outcome}",
     "custodes.notice.outcome_queued": "wrote to the account holder how it ended: {outcome}",
+    "custodes.challenge.filed": "recorded a challenge: {what}",
+    "custodes.challenge.updated": "updated the {what}: {changed}",
+    "custodes.challenge.ruled": "recorded the ruling on the {what}: {ruling}",
+    "custodes.challenge.go_ahead": (
+        "let production go ahead for the accounts nobody challenged, holding back {held_back}"
+    ),
+    "custodes.objection.filing_decided": "decided on an objection with no filing: {decision}",
     "custodes.letter.drafted": "drafted a letter to the requester ({kind})",
     "custodes.letter.edited": "edited the draft letter ({changed})",
     "custodes.letter.discarded": "discarded the draft letter",

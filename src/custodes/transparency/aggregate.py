@@ -5,7 +5,8 @@ order; emergency and preservation requests; and what they lack: notices sent and
 objections, demands withdrawn, quashed or rejected (and the findings that rejected them),
 and the median days to answer. National security letters appear only as bands. A second
 GROUP BY, over what the breakdowns read, gives them by agency, statute, content and timing
-(`breakdown`).
+(`breakdown`); the challenges table gives the demands the provider and users challenged
+and how the challenges ended.
 
 Each figure comes from one GROUP BY over the cases in the period (a second, over days to
 answer, gives the medians), so the report costs about what a hand-written query does.
@@ -25,6 +26,7 @@ from custodes.audit import checkpoints
 from custodes.audit.models import Event
 from custodes.cases.models import Case
 from custodes.cases.workflow import NOT_COUNTED, Outcome
+from custodes.challenges.models import Challenge
 from custodes.notices.models import Notice, Objection
 from custodes.outbox.models import Mail
 from custodes.transparency import agencies, breakdown, schema
@@ -76,6 +78,7 @@ def compute(period: Period) -> Report:
     groups, rejected_by, letters = _scan(cases)
     details = _details(cases)
     _add_notices(groups, details, period)
+    _add_challenges(groups, period)
     size = settings.CUSTODES_NSL_BAND
     return Report(
         period=period,
@@ -214,6 +217,38 @@ def _add_notices(groups, details, period: Period) -> None:
             key = (country or "", schema.legal_process(detail[1]))
             groups.setdefault(key, Figures()).objections += 1
             details[Detail(*detail)].objections += 1
+
+
+PROVIDER, USERS = "provider", "users"
+
+
+def _sides(filed_by: str) -> tuple[str, ...]:
+    return {
+        Challenge.FiledBy.PROVIDER: (PROVIDER,),
+        Challenge.FiledBy.HOLDER: (USERS,),
+        Challenge.FiledBy.BOTH: (PROVIDER, USERS),
+    }[filed_by]
+
+
+def _add_challenges(groups, period: Period) -> None:
+    """Challenges, from their own (small) table, placed by their case's date as notices are:
+    the demands each side challenged, and how the challenges ended."""
+    rows = Challenge.objects.exclude(case__outcome__in=NOT_COUNTED).values_list(
+        "case_id", "case__received_on", "case__country", "case__instrument", "filed_by", "ruling"
+    )
+    seen: set[tuple[int, str]] = set()
+    for case_id, received_on, country, instrument, filed_by, ruling in rows:
+        if not period.start <= received_on <= period.end:
+            continue
+        if instrument in schema.NATIONAL_SECURITY:
+            continue  # bands only, and no figure of them anywhere else
+        figures = groups.setdefault((country or "", schema.legal_process(instrument)), Figures())
+        figures.rulings[ruling] += 1
+        for side in _sides(filed_by):
+            figures.rulings_by_side[(side, ruling)] += 1
+            if (case_id, side) not in seen:
+                seen.add((case_id, side))
+                figures.challenged[side] += 1
 
 
 def _ledger_head() -> dict:

@@ -39,12 +39,20 @@ class Figures:
     days: Counter = field(default_factory=Counter)  # days to answer → closed cases
     # outcome ("open" for a case not yet closed) → cases; kept for the breakdowns only
     outcomes: Counter = field(default_factory=Counter)
+    # Challenges: demands challenged by each side ("provider", "users"); challenges by their
+    # ruling; and by side and ruling (one filed by both counts on each side).
+    challenged: Counter = field(default_factory=Counter)
+    rulings: Counter = field(default_factory=Counter)
+    rulings_by_side: Counter = field(default_factory=Counter)
 
     def add(self, other: Figures) -> None:
         for name in COUNTS:
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.days.update(other.days)
         self.outcomes.update(other.outcomes)
+        self.challenged.update(other.challenged)
+        self.rulings.update(other.rulings)
+        self.rulings_by_side.update(other.rulings_by_side)
 
     @property
     def percent_produced(self) -> int | None:

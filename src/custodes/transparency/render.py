@@ -57,6 +57,10 @@ def _row(report: Report, country: str, process: str, figures: Figures) -> dict:
         "Quashed": figures.quashed,
         "Rejected": figures.rejected,
         "Median days to answer": "" if median is None else f"{median:g}",
+        "Challenged by the provider": figures.challenged["provider"],
+        "Challenged by users": figures.challenged["users"],
+        "Challenges": sum(figures.rulings.values()),
+        **{f"Challenges {r}": figures.rulings[r] for r, _ in schema.RULINGS},
     }
 
 
@@ -110,6 +114,23 @@ def summary(figures: Figures) -> dict:
         "quashed": figures.quashed,
         "rejected": figures.rejected,
         "median_days_to_answer": figures.median_days,
+        "challenges": challenges(figures),
+    }
+
+
+def challenges(figures: Figures) -> dict:
+    """The demands each side challenged and how the challenges ended, in all and by side."""
+
+    def side(name: str) -> dict:
+        rulings = {word: figures.rulings_by_side[(name, r)] for r, word in schema.RULINGS}
+        filed = sum(rulings.values())
+        return {"demands_challenged": figures.challenged[name], "filed": filed, **rulings}
+
+    return {
+        "filed": sum(figures.rulings.values()),
+        **{word: figures.rulings[r] for r, word in schema.RULINGS},
+        "by_provider": side("provider"),
+        "by_users": side("users"),
     }
 
 
@@ -249,6 +270,11 @@ def to_html(report: Report, history: list[tuple[str, int]]) -> str:
         "trend_chart": charts.trend(history, "Requests per half-year"),
         "history": history,
         "breakdowns": _readable(data["breakdowns"]),
+        "challenge_sides": [
+            ("Us, the provider", data["totals"]["challenges"]["by_provider"]),
+            ("Users", data["totals"]["challenges"]["by_users"]),
+            ("All", data["totals"]["challenges"]),
+        ],
         "provider": provider_name("This service"),
         "previous": report.period.previous(),
     }

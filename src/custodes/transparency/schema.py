@@ -60,6 +60,25 @@ CSV_COLUMNS = (
     "Quashed",
     "Rejected",
     "Median days to answer",
+    "Challenged by the provider",
+    "Challenged by users",
+    "Challenges",
+    "Challenges pending",
+    "Challenges quashed",
+    "Challenges narrowed",
+    "Challenges denied",
+    "Challenges withdrawn",
+    "Challenges dropped",
+)
+
+# How a challenge ended, in the report's words (the ruling's values in custodes.challenges).
+RULINGS = (
+    ("pending", "pending"),
+    ("quashed", "quashed"),
+    ("narrowed", "narrowed"),
+    ("denied", "denied"),
+    ("withdrawn", "withdrawn_by_the_agency"),
+    ("dropped", "dropped"),
 )
 
 # The breakdowns' CSV (breakdowns.csv): one row per agency, statute, content or not, stored

@@ -3,6 +3,7 @@ from django.urls import path
 from custodes.web.views import (
     auth,
     cases,
+    challenges,
     letters,
     mailbox,
     notices,
@@ -49,6 +50,23 @@ urlpatterns = [
     path("cases/<str:reference>/order/asked/", notices.court_asked, name="court_asked"),
     path("cases/<str:reference>/nsl/asked/", notices.review_asked, name="review_asked"),
     path("cases/<str:reference>/challenge/", notices.settle_challenge, name="settle_challenge"),
+    path("cases/<str:reference>/challenges/", challenges.file, name="file_challenge"),
+    path("cases/<str:reference>/challenges/go-ahead/", challenges.go_ahead, name="go_ahead"),
+    path(
+        "cases/<str:reference>/challenges/<int:challenge_id>/",
+        challenges.update,
+        name="update_challenge",
+    ),
+    path(
+        "cases/<str:reference>/challenges/<int:challenge_id>/ruling/",
+        challenges.rule,
+        name="rule_challenge",
+    ),
+    path(
+        "cases/<str:reference>/objections/<int:objection_id>/filing/",
+        challenges.decide_unfiled,
+        name="decide_unfiled",
+    ),
     path("cases/<str:reference>/preservation/", notices.preservation, name="preservation"),
     path("cases/<str:reference>/production/", production.production_page, name="production"),
     path("cases/<str:reference>/publication/", publishing.publication_page, name="publication"),

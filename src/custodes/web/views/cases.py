@@ -11,6 +11,7 @@ from custodes.cases import gate, roles, services
 from custodes.cases.models import Document
 from custodes.cases.uploads import UploadRejected, read_upload
 from custodes.cases.workflow import BEFORE_APPROVAL, State, moves_from
+from custodes.challenges.panel import challenge_panel
 from custodes.law import words
 from custodes.law.vocab import Action, Category, Instrument, SelectorKind
 from custodes.mailbox.models import Arrival
@@ -58,6 +59,7 @@ def case_page(request, reference: str):
     }
     context |= notice_panel(case, timezone.localdate())
     context |= letters_panel(case)
+    context |= challenge_panel(case, timezone.localdate())
     return render(request, "web/case.html", context)
 
 
