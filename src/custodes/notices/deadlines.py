@@ -151,8 +151,7 @@ def _notices_in_doubt(until):
 
 
 def _order_made_on(case: Case) -> date:
-    issued = case.demand.request.get("issued_on")
-    return date.fromisoformat(issued) if issued else case.demand.received_on
+    return case.demand.structured.issued_on or case.demand.received_on
 
 
 def send_reminders(today: date) -> int:

@@ -19,16 +19,14 @@ NOTICE_PERIOD_BEGUN = (State.NOTICE_PERIOD, State.CHALLENGED, State.PRODUCING, S
 def notice_action(case: Case) -> NoticeAction:
     if case.state == State.CLOSED and case.disclosed_on is None:
         return NoticeAction.NONE  # closed with nothing disclosed: nothing to tell
-    engine = case.reviews.first()
+    engine = case.latest_review.as_decision()
     decided = case.decisions.in_force().first()
-    return effective_action(
-        engine.decision["notice"]["action"], decided.action if decided else None
-    )
+    return effective_action(engine.notice.action, decided.action if decided else None)
 
 
-def finding_codes(case: Case) -> set[str]:
+def finding_codes(case: Case) -> set[Code]:
     """The codes of the findings of the case's latest review."""
-    return {finding["code"] for finding in case.reviews.first().decision["findings"]}
+    return set(case.latest_review.as_decision().codes)
 
 
 def facts_for(case: Case, today: date) -> Facts:
