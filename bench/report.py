@@ -11,55 +11,21 @@ from __future__ import annotations
 
 import sys
 
-# bench/queue.py would shadow the standard library's `queue` module that Django imports.
+# bench/queue.py would shadow the standard library's `queue` were this folder first on sys.path.
 if sys.path and sys.path[0].endswith("bench"):
-    sys.path.pop(0)
+    sys.path.append(sys.path.pop(0))
 
-import os
-import statistics
-import tempfile
-import time
+import os  # noqa: E402
+import statistics  # noqa: E402
+import time  # noqa: E402
+
+import benchdb  # noqa: E402
 
 DEMANDS = int(os.environ.get("BENCH_DEMANDS", "1000000"))
 REPEATS = 5
 
-os.environ.setdefault("CUSTODES_DATA_DIR", tempfile.mkdtemp(prefix="custodes-bench-report-"))
-os.environ.setdefault("SECRET_KEY", "bench-only")
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "custodes.settings")
+benchdb.start("report")
 
-
-def _fresh_postgresql() -> None:
-    """Point DATABASE_URL at a new, empty database of the benchmark's own beside the one it
-    names, never touching another's, and drop it when the benchmark ends."""
-    import atexit
-    import secrets
-
-    import psycopg
-
-    url = os.environ["DATABASE_URL"]
-    name = f"custodes_bench_{secrets.token_hex(6)}"
-    with psycopg.connect(url, autocommit=True) as server:
-        server.execute(f"CREATE DATABASE {name}")
-
-    def drop() -> None:
-        from django.db import connections
-
-        connections.close_all()
-        with psycopg.connect(url, autocommit=True) as server:
-            server.execute(f"DROP DATABASE IF EXISTS {name}")
-
-    atexit.register(drop)
-    os.environ["DATABASE_URL"] = url.rsplit("/", 1)[0] + "/" + name
-
-
-if os.environ.get("DATABASE_URL"):
-    _fresh_postgresql()
-
-import django  # noqa: E402
-
-django.setup()
-
-from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 
 from custodes.transparency.aggregate import compute  # noqa: E402
@@ -219,7 +185,6 @@ def median_seconds(work) -> float:
 
 
 def main() -> None:
-    call_command("migrate", verbosity=0)
     started = time.perf_counter()
     fill(DEMANDS)
     targets = connection.cursor().execute("SELECT COUNT(*) FROM cases_target").fetchone()[0]

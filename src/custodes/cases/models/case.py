@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
+from django.db.models import F
+from django.db.models.lookups import IsNull
 
 from custodes.cases.models.demand import Demand
 from custodes.cases.workflow import Outcome, State
@@ -19,6 +21,16 @@ def new_reference() -> str:
     """A public reference that cannot be guessed from another: 'C-' and 10 random characters."""
     alphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
     return "C-" + "".join(secrets.choice(alphabet) for _ in range(10))
+
+
+# The queue's order: emergencies' due hours first, then the soonest due day, undated last.
+QUEUE_ORDER = (
+    IsNull(F("due_at"), True),
+    F("due_at"),
+    IsNull(F("due_on"), True),
+    F("due_on"),
+    F("created_at"),
+)
 
 
 class Case(models.Model):
@@ -45,6 +57,9 @@ class Case(models.Model):
     # "court_ordered", with the order's end where it has one.
     secrecy = models.CharField(max_length=20, blank=True)
     secrecy_ends_on = models.DateField(null=True, blank=True)
+    # The day a court's order was made (the demand's date of issue, else its arrival): counsel's
+    # yearly request to end an order with no end date counts from it.
+    secrecy_since = models.DateField(null=True, blank=True, db_index=True)
     # The first day data left the provider on this case (it entered `producing`).
     disclosed_on = models.DateField(null=True, blank=True)
     # For the transparency report, kept up to date by the services so that it is one
@@ -70,6 +85,10 @@ class Case(models.Model):
         indexes = [
             models.Index(fields=["state", "due_on"]),
             models.Index(fields=["due_on"]),
+            # The queue's order (emergencies' hours first, then the soonest day, undated last),
+            # as expressions both databases can walk in an index: no sort of every case.
+            models.Index(*QUEUE_ORDER, name="case_queue_order"),
+            models.Index(fields=["instrument", "received_on"], name="case_instrument_received"),
             # Covers every column the transparency report reads, in the order it groups
             # them, so the report reads this index and never the wider table.
             models.Index(
