@@ -21,11 +21,11 @@ import sys
 if sys.path and sys.path[0].endswith("bench"):
     sys.path.append(sys.path.pop(0))
 
-import logging  # noqa: E402
-import os  # noqa: E402
-import time  # noqa: E402
+import logging
+import os
+import time
 
-import benchdb  # noqa: E402
+import benchdb
 
 EVENTS = int(os.environ.get("BENCH_EVENTS", "20000"))
 WARM_UP = 200

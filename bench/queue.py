@@ -21,13 +21,13 @@ import sys
 if sys.path and sys.path[0].endswith("bench"):
     sys.path.append(sys.path.pop(0))
 
-import os  # noqa: E402
-import random  # noqa: E402
-import statistics  # noqa: E402
-import time  # noqa: E402
-from datetime import date, datetime, timedelta, timezone  # noqa: E402
+import os
+import random
+import statistics
+import time
+from datetime import UTC, date, datetime, timedelta
 
-import benchdb  # noqa: E402
+import benchdb
 
 CASES = int(os.environ.get("BENCH_CASES", "100000"))
 REPEATS = 30
@@ -117,10 +117,10 @@ def _records(rng: random.Random, cases: list[Case], user) -> None:
     """The orders, preservations and notices that make the queue's deadlines."""
     orders, kept, mails, notices = [], [], [], []
     for case in cases:
-        if case.secrecy == "court_ordered" and case.secrecy_ends_on is None:
-            if rng.random() < 0.2:
-                asked = case.received_on + timedelta(days=rng.randint(300, 400))
-                orders.append(NonDisclosureOrder(case=case, last_asked_on=asked, updated_by=user))
+        unbounded = case.secrecy == "court_ordered" and case.secrecy_ends_on is None
+        if unbounded and rng.random() < 0.2:
+            asked = case.received_on + timedelta(days=rng.randint(300, 400))
+            orders.append(NonDisclosureOrder(case=case, last_asked_on=asked, updated_by=user))
         if case.instrument == "preservation_request" or rng.random() < 0.2:
             ends = case.received_on + timedelta(days=90)
             released = ends if case.state == State.CLOSED or rng.random() < 0.5 else None
@@ -151,7 +151,7 @@ def _records(rng: random.Random, cases: list[Case], user) -> None:
                     body="…",
                     message_id=f"<{case.reference}@bench>",
                     status=status,
-                    sent_at=datetime.combine(case.received_on, datetime.min.time(), timezone.utc)
+                    sent_at=datetime.combine(case.received_on, datetime.min.time(), UTC)
                     if status == Mail.Status.SENT
                     else None,
                 )

@@ -26,11 +26,6 @@ class State(models.TextChoices):
     CLOSED = "closed"
 
 
-# Every state but closed, named rather than "not closed" so that a query on them reads the
-# index on (state, …) instead of every closed case.
-OPEN = tuple(state for state in State if state != State.CLOSED)
-
-
 class Outcome(models.TextChoices):
     PRODUCED = "produced"
     PARTIALLY_PRODUCED = "partially_produced"

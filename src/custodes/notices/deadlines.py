@@ -12,8 +12,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from custodes.cases.models import Case, Preservation
+from custodes.cases.models.case import OPEN_CASES
 from custodes.cases.people import staff_addresses
-from custodes.cases.workflow import OPEN, State
+from custodes.cases.workflow import State
 from custodes.law.notice import yearly_review_due
 from custodes.notices import letters, review
 from custodes.notices.models import Notice
@@ -51,7 +52,7 @@ def open_deadlines(today: date, until: date | None = None, limit: int | None = N
     of each kind."""
     found = [
         *_return_dates(until, limit),
-        *_objection_windows(until),
+        *_objection_windows(until, limit),
         *_preservations(until, limit),
         *_delayed_notices(today, until, limit),
         *_court_reviews(until, limit),
@@ -74,18 +75,18 @@ def _bounded(queryset, field: str, until: date | None, limit: int | None):
 
 
 def _return_dates(until, limit):
-    cases = Case.objects.filter(state__in=OPEN, due_on__isnull=False)
+    cases = Case.objects.filter(OPEN_CASES, due_on__isnull=False)
     for case in _bounded(cases, "due_on", until, limit):
         yield Deadline(case, "return_date", case.due_on, "The requester's return date")
 
 
-def _objection_windows(until):
+def _objection_windows(until, limit):
     notices = Notice.objects.filter(
         case__state=State.NOTICE_PERIOD, offers_objection=True, mail__isnull=False
     ).select_related("case", "mail")
-    if until is not None:  # the window ends no sooner than the day the notice was written
-        notices = notices.filter(queued_on__lte=until)
-    for notice in notices:
+    # The window ends no sooner than the day the notice was written: the earliest written
+    # first (a shorter window written later may come after the list's end).
+    for notice in _bounded(notices, "queued_on", until, limit):
         deadline = notice.objection_deadline
         if deadline and (until is None or deadline <= until):
             yield Deadline(
@@ -156,9 +157,9 @@ def _judicial_reviews(until, limit):
 
 
 def _notices_in_doubt(until, limit):
-    doubtful = Notice.objects.filter(
-        mail__status__in=(Mail.Status.UNCERTAIN, Mail.Status.FAILED)
-    ).select_related("case", "mail")
+    # From the (few) e-mails in doubt to their notices, not from every notice.
+    in_doubt = Mail.objects.filter(status__in=(Mail.Status.UNCERTAIN, Mail.Status.FAILED))
+    doubtful = Notice.objects.filter(mail__in=in_doubt.values("pk")).select_related("case", "mail")
     for notice in _bounded(doubtful, "mail__created_at", None, limit):
         since = timezone.localdate(notice.mail.claimed_at or notice.mail.created_at)
         if until is None or since <= until:

@@ -7,8 +7,8 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from custodes.cases.models import Case
-from custodes.cases.models.case import QUEUE_ORDER
-from custodes.cases.workflow import OPEN, State
+from custodes.cases.models.case import OPEN_CASES, QUEUE_ORDER
+from custodes.cases.workflow import State
 from custodes.law.vocab import Instrument
 from custodes.notices.deadlines import overdue
 from custodes.web.access import case_worker
@@ -24,7 +24,7 @@ def queue(request):
     if state in State.values:
         cases = cases.filter(state=state)
     elif state != "all":
-        cases = cases.filter(state__in=OPEN)
+        cases = cases.filter(OPEN_CASES)
     instrument = request.GET.get("instrument", "")
     if instrument in {i.value for i in Instrument}:
         cases = cases.filter(instrument=instrument)
@@ -34,7 +34,7 @@ def queue(request):
     today = timezone.localdate()
     due = request.GET.get("due", "")
     if due == "overdue":
-        cases = cases.filter(due_on__lt=today, state__in=OPEN)
+        cases = cases.filter(OPEN_CASES, due_on__lt=today)
     elif due == "week":
         cases = cases.filter(due_on__gte=today, due_on__lte=today + timedelta(days=7))
     cases = cases.order_by(*QUEUE_ORDER).only(
