@@ -103,6 +103,13 @@ class Case(models.Model):
             models.Index(*QUEUE_ORDER, name="case_queue_order"),
             models.Index(fields=["instrument", "received_on"], name="case_instrument_received"),
             models.Index(fields=["instrument", "disclosed_on"], name="case_instrument_disclosed"),
+            # Orders by their end, for the notices they release; only orders that end, so that
+            # no query for the orders with no end reads it.
+            models.Index(
+                fields=["secrecy_ends_on"],
+                condition=Q(secrecy_ends_on__isnull=False),
+                name="case_order_ends",
+            ),
             # The report's trend: requests per day, read in order from the index alone.
             models.Index(
                 fields=["received_on", "instrument", "outcome"], name="case_history_cover"
