@@ -80,10 +80,31 @@ def document_lines(doc_sources) -> str:
                     line.number,
                     line.number,
                     line.number,
-                    line.text,
+                    _with_low(line),
                     format_html('<span class="read">{}</span>', mark_safe(read)) if read else "",
                 )
             )
         if part is not None:
             out.append("</div>")
     return mark_safe("\n".join(out))
+
+
+def _with_low(line) -> str:
+    """The line's text, the words OCR was unsure of marked with its confidence."""
+    if not line.low:
+        return line.text
+    out, at = [], 0
+    for start, end, confidence in sorted(line.low):
+        if start < at:
+            continue
+        out.append(format_html("{}", line.text[at:start]))
+        out.append(
+            format_html(
+                '<mark class="low-ocr" title="read by OCR with {}% confidence">{}</mark>',
+                f"{confidence:.0f}",
+                line.text[start:end],
+            )
+        )
+        at = end
+    out.append(format_html("{}", line.text[at:]))
+    return mark_safe("".join(out))
