@@ -115,6 +115,8 @@ def test_low_confidence_words_are_marked_on_the_case_page(reviewer):
     assert document.layout["low"], "a small font on a standard fax leaves unsure words"
     assert '<mark class="low-ocr" title="read by OCR with' in page
     assert 'class="low-box"' in page
+    # and a field read from a line holding such a word says so beside its link
+    assert "read by OCR with little confidence: check it on the page" in page
 
 
 def test_a_bad_image_is_refused_with_a_reason_and_no_case_opened(reviewer):

@@ -90,6 +90,11 @@ class DocumentSources:
     def link(self, key: str) -> Span | None:
         return self.sources.span(key)
 
+    def unsure(self, span: Span) -> bool:
+        """Whether OCR was unsure of a word on the lines `span` was read from."""
+        low = {number for number, *_ in (self.document.layout or {}).get("low", [])}
+        return any(span.covers(number) for number in low) if self.pages else False
+
 
 def document_sources(demand) -> DocumentSources | None:
     """The first document's lines and the request's spans, or None without a document."""

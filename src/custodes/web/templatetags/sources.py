@@ -24,7 +24,7 @@ def field_source(doc_sources, key: str, index: int | None = None) -> str:
         f"{first}" if first == last else f"{first}–{last}" for first, last in span.ranges
     )
     lines = "line" if span.ranges == ((span.first, span.first),) else "lines"
-    return format_html(
+    link = format_html(
         ' <a class="src-link" id="F-{}" data-field="{}" href="#L{}" '
         'aria-label="{}: read from {} {}">{} {}</a>',
         key,
@@ -36,6 +36,12 @@ def field_source(doc_sources, key: str, index: int | None = None) -> str:
         lines,
         where,
     )
+    if doc_sources.unsure(span):  # a word OCR was unsure of stands on those lines
+        link += mark_safe(
+            ' <span class="citation low-ocr-field">read by OCR with little confidence: '
+            "check it on the page</span>"
+        )
+    return link
 
 
 @register.simple_tag
