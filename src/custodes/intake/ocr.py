@@ -22,6 +22,14 @@ from dataclasses import dataclass, field
 from custodes.intake.errors import UnreadableInput
 
 ENGINE = "tesseract"
+# A word of no letter or digit read with less confidence than this is a speck of noise.
+SPECK_CONFIDENCE = 40.0
+# Marks that never stand alone between words (Tesseract keeps a real one with its word).
+SPECKS = frozenset(".,'`‘’·")
+_LETTER = re.compile(r"[^\W_]")
+_BRACES = str.maketrans("{}", "()")
+_ABBREVIATION_COMMA = re.compile(r"(?:[A-Z]\.){1,4}[A-Z],$")
+_WORD_DOT = re.compile(r"[^\W_]\.$")  # a word's last letter and a dot
 # An address or a link cut after a dot by Tesseract ("jane@example." "com"), joined again.
 _CONTINUED = re.compile(r"(?:@|://|www\.)\S*\.$")
 LANGUAGE = "eng"
@@ -105,9 +113,12 @@ def page_of_tsv(tsv: str, width: int, height: int) -> Page:
         cells = line.split("\t")
         if len(cells) < 12 or cells[0] != "5" or not cells[11].strip():
             continue  # only words (level 5) that hold something
+        word = cells[11].strip()
+        if word in SPECKS or (float(cells[10]) < SPECK_CONFIDENCE and not _LETTER.search(word)):
+            continue  # a speck of noise read as a dash or a dot
         left, top, w, h = (int(c) for c in cells[6:10])
         key = (int(cells[2]), int(cells[3]), int(cells[4]))  # block, paragraph, line
-        rows.append((key, left, top, w, h, float(cells[10]), cells[11].strip()))
+        rows.append((key, left, top, w, h, float(cells[10]), _mended(word)))
     page = Page()
     if not rows:
         return page
@@ -134,7 +145,7 @@ def page_of_tsv(tsv: str, width: int, height: int) -> Page:
                 gap = (left - right) / char_width
                 # none inside what Tesseract cut in two ("example." "net"), one between
                 # words, as many as a wide gap holds (a column kept)
-                joined = gap < 0.3 or (gap < 0.9 and _continues(text, word))
+                joined = gap < 0.3 or (gap < 1.1 and _continues(text, word))
                 text += "" if joined else " " * (round(gap) if gap > 2.5 else 1)
             box = (left / width, top / height, (left + w) / width, (top + h) / height)
             placed.append((len(text), len(text) + len(word), Word(word, confidence, box)))
@@ -147,10 +158,25 @@ def page_of_tsv(tsv: str, width: int, height: int) -> Page:
     return page
 
 
+def _mended(word: str) -> str:
+    """Tesseract's commonest slips in a demand's citations, one letter for one (the word's
+    place on the page stays right): a brace for a parenthesis ("1225{d)"), and a comma for the
+    last full stop of an abbreviation ("U.S.C," where typing has "U.S.C." or "U.S.C.,")."""
+    word = word.translate(_BRACES)
+    return word[:-1] + "." if _ABBREVIATION_COMMA.match(word) else word
+
+
 def _continues(text: str, word: str) -> bool:
-    """Whether `word` goes on an address or a link that Tesseract cut after a dot
-    ("jane@example." "com", "Harbor." "Lights@example.com")."""
-    return _CONTINUED.search(text) is not None or (text.endswith(".") and "@" in word)
+    """Whether `word` goes on an address or a link that Tesseract cut after a dot or its
+    scheme ("jane@example." "com", "Harbor." "Lights@example.com", "https:" "//x.com"), read
+    only where the gap is narrower than a space."""
+    if text.endswith(("http:", "https:")) and word.startswith("/"):
+        return True  # "https:" "//example.com"
+    if _WORD_DOT.search(text) and (word[:1].islower() or "@" in word):
+        return True  # "ridgeline." "rico": a name goes on in lower case, no sentence does
+    if word.startswith(".") and word[1:2].isalnum():
+        return True  # "Support" ".Kaufhaus24@example.com"
+    return _CONTINUED.search(text) is not None
 
 
 def _rows(lines: list[list]) -> list[list]:
