@@ -18,7 +18,8 @@ from tests.helpers import CASES, config
 from tests.intake import scans
 from tests.intake.test_documents import DEMAND
 
-pytestmark = [pytest.mark.slow, scans.needs_ocr]
+pytestmark = pytest.mark.slow  # a child process reads each document
+needs_ocr = scans.needs_ocr
 
 # Samples whose fine-mode fax (204 × 196 dpi, 0.6° skew, noise) must get their text's review.
 # Of the thirteen, twelve do; sample 01 does not, for an OCR slip left to the reviewer and the
@@ -47,6 +48,7 @@ def _what_counts(result) -> dict:
     }
 
 
+@needs_ocr
 @pytest.mark.skipif(not CASES.is_dir(), reason=f"{CASES} is absent: no sample demands to scan")
 @pytest.mark.parametrize("name", SAMPLES)
 def test_a_faxed_scan_in_a_pdf_is_reviewed_as_its_text_is(tmp_path, name):
@@ -58,6 +60,7 @@ def test_a_faxed_scan_in_a_pdf_is_reviewed_as_its_text_is(tmp_path, name):
     assert any(note.startswith("read by OCR (tesseract") for note in scanned.notes)
 
 
+@needs_ocr
 def test_a_standard_fax_tiff_is_stretched_to_square_pixels_and_read(tmp_path):
     pages = [scans.faxed(p, scans.FAX_STANDARD) for p in scans.pages_of(DEMAND, points=12)]
     assert pages[0].height * 2 < pages[0].width * 1.4  # tall pixels: the page looks squat
@@ -70,6 +73,7 @@ def test_a_standard_fax_tiff_is_stretched_to_square_pixels_and_read(tmp_path):
     )
 
 
+@needs_ocr
 def test_a_png_and_a_jpeg_are_read():
     page = scans.pages_of(DEMAND, points=11)[0]
     for kind in ("PNG", "JPEG"):
@@ -80,17 +84,22 @@ def test_a_png_and_a_jpeg_are_read():
         assert reading.layout["ocr"]["mean"] > 80
 
 
-def test_a_pdf_with_a_partial_text_layer_is_ocred_only_where_text_is_missing(tmp_path):
-    typed, scanned = "COVER LETTER\nPlease find the subpoena enclosed.", DEMAND
+def _typed_then_scanned() -> bytes:
+    """A typed cover letter (a text layer) and a scanned subpoena (none) in one PDF."""
     document = FPDF(format="letter")
     document.add_page()
     document.set_font("Courier", size=10)
-    for line in typed.split("\n"):
+    for line in ("COVER LETTER", "Please find the subpoena enclosed."):
         document.cell(0, 5, line, new_x="LMARGIN", new_y="NEXT")
     document.add_page()
-    image = scans.faxed(scans.pages_of(scanned, points=11)[0]).convert("L")
+    image = scans.faxed(scans.pages_of(DEMAND, points=11)[0]).convert("L")
     document.image(image, x=0, y=0, w=215.9, h=279.4)
-    reading = pdf.read_pdf(document.output(), "mixed.pdf")
+    return bytes(document.output())
+
+
+@needs_ocr
+def test_a_pdf_with_a_partial_text_layer_is_ocred_only_where_text_is_missing():
+    reading = pdf.read_pdf(_typed_then_scanned(), "mixed.pdf")
 
     first, second = reading.layout["pages"]
     assert first["ocr"] is None and second["ocr"] > 80  # only the page without text was OCRed
@@ -104,6 +113,7 @@ def test_a_pdf_with_a_partial_text_layer_is_ocred_only_where_text_is_missing(tmp
     assert (lines[0][0] == 0 and lines[-1] is None) or lines[-1][0] == 1
 
 
+@needs_ocr
 def test_low_confidence_words_are_kept_with_their_place():
     page = scans.faxed(scans.pages_of(DEMAND, points=7)[0], scans.FAX_STANDARD, skew=1.5)
     out = io.BytesIO()
@@ -124,6 +134,7 @@ def _png(width: int, height: int) -> bytes:
     return out.getvalue()
 
 
+@needs_ocr
 @pytest.mark.parametrize(
     ("data", "says"),
     [
@@ -140,15 +151,35 @@ def test_an_absurd_or_broken_image_is_refused_with_a_reason(data, says):
     assert says in str(refused.value) and str(refused.value).startswith("scan.png: ")
 
 
+@needs_ocr
 def test_a_tiff_of_too_many_pages_is_refused():
     pages = [Image.new("1", (300, 300), 1) for _ in range(51)]
     with pytest.raises(UnreadableInput, match="51 pages, over 50"):
         pdf.read_image(scans.tiff(pages), "fax.tif")
 
 
+@needs_ocr
 def test_a_page_image_is_drawn_for_the_case_page():
     page = scans.faxed(scans.pages_of(DEMAND, points=11)[0], scans.FAX_STANDARD)
     png = pdf.render_page(scans.tiff([page], scans.FAX_STANDARD), "fax.tif", 0, width=600)
     drawn = Image.open(io.BytesIO(png))
     assert drawn.format == "PNG" and drawn.width == 600
     assert abs(drawn.height / drawn.width - 11 / 8.5) < 0.02  # the fax's tall pixels made square
+
+
+def test_without_the_engine_a_scan_is_refused_saying_so(monkeypatch):
+    from custodes.intake import ocr
+
+    monkeypatch.setattr(ocr, "available", lambda: False)
+    with pytest.raises(UnreadableInput, match=r"a scan .* not installed on this server"):
+        pdf.read_image(_png(2_550, 3_300), "scan.png")
+
+
+@needs_ocr  # (to draw the scanned page the PDF holds)
+def test_without_the_engine_a_partial_text_layer_is_read_without_its_scanned_pages(monkeypatch):
+    from custodes.intake import ocr
+
+    monkeypatch.setattr(ocr, "available", lambda: False)
+    reading = pdf.read_pdf(_typed_then_scanned(), "mixed.pdf")
+    assert reading.text.startswith("COVER LETTER") and "harbor" not in reading.text.lower()
+    assert reading.notes == ("page 2 has no text layer, not read: no OCR engine is installed",)

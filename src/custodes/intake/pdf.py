@@ -117,14 +117,15 @@ def _without_ocr(pages: list[dict], missing: list[int], name: str) -> Reading:
     """A PDF's text layer where the server has no OCR engine: its pages without text empty."""
     if len(missing) == len(pages):
         raise UnreadableInput(
-            f"{name}: it has no text layer (a scan?) and the OCR engine (tesseract) is not "
-            "installed on this server (`make ocr`); send a PDF with text, or the text"
+            f"{name}: it is a scan (it has no text layer), and the OCR engine (tesseract) is "
+            "not installed on this server (`make ocr`); send a PDF with text, or the text"
         )
     for n in missing:
         pages[n] = {**pages[n], "text": "", "boxes": [None]}
     reading = _assembled(pages, {}, "")
     said = ", ".join(str(n + 1) for n in missing)
-    note = f"pages {said} have no text layer and were not read: no OCR engine is installed"
+    pages_ = f"page {said} has" if len(missing) == 1 else f"pages {said} have"
+    note = f"{pages_} no text layer, not read: no OCR engine is installed"
     return Reading(reading.text, reading.layout, (note,))
 
 
