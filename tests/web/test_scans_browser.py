@@ -1,7 +1,7 @@
 """In a real browser (Debian's Chromium driven by Playwright): a reviewer uploads a fax, sees
 its page drawn beside the text read from it, and hovering over a target highlights the box
-around the line it was read from on the picture of the page. Saves a screenshot of the page
-for the README."""
+around the line it was read from on the picture of the page. Saves a screenshot of the
+document, the page beside its text, for the README."""
 
 from __future__ import annotations
 
@@ -49,5 +49,9 @@ def test_a_reviewer_sees_where_a_target_was_read_on_the_faxed_page(
     # half, below its first lines.
     middle = (framed["y"] + framed["height"] / 2 - drawn["y"]) / drawn["height"]
     assert 0.1 < middle < 0.5
+    page.set_viewport_size({"width": 1400, "height": 1000})  # wide: the page beside the text
+    page.locator('.src-link[data-field="selectors-0"]').hover()
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.locator("#P1").screenshot(path=str(SCREENSHOTS / "case-scan.png"))
+    page.locator("section[aria-labelledby=document-heading]").screenshot(
+        path=str(SCREENSHOTS / "case-scan.png")
+    )
