@@ -183,3 +183,19 @@ def test_without_the_engine_a_partial_text_layer_is_read_without_its_scanned_pag
     reading = pdf.read_pdf(_typed_then_scanned(), "mixed.pdf")
     assert reading.text.startswith("COVER LETTER") and "harbor" not in reading.text.lower()
     assert reading.notes == ("page 2 has no text layer, not read: no OCR engine is installed",)
+
+
+@needs_ocr
+def test_ocr_runs_in_the_limited_child_and_is_stopped_past_its_time(monkeypatch):
+    page = scans.tiff([scans.faxed(scans.pages_of(DEMAND, points=11)[0])])
+    monkeypatch.setattr(pdf, "_ocr_limit", lambda pages, time_limit: 0.05 * pages)
+    with pytest.raises(
+        UnreadableInput, match=r"reading the image took over 0.05 s and was stopped"
+    ):
+        pdf.read_image(page, "fax.tif")
+
+
+def test_an_image_that_needs_too_much_memory_is_stopped(monkeypatch):
+    monkeypatch.setattr(pdf, "MEMORY_LIMIT_BYTES", 16 * 1024 * 1024)
+    with pytest.raises(UnreadableInput, match="the image could not be read"):
+        pdf.read_image(_png(2_550, 3_300), "scan.png")

@@ -102,15 +102,20 @@ def _read(data: bytes, name: str, kind: str, time_limit: float | None) -> Readin
                 f"{name}: {len(missing)} pages have no text and would be read by OCR, "
                 f"over the {MAX_OCR_PAGES} a document may hold; send the demand alone"
             )
-        ocr_limit = TIME_LIMIT_SECONDS + OCR_SECONDS_PER_PAGE * len(missing)
-        if time_limit is not None:
-            ocr_limit = min(ocr_limit, time_limit)
         pages = ",".join(str(n) for n in missing)
-        second = _run_child(["ocr", kind, handle.name, pages], name, ocr_limit)
+        limit = _ocr_limit(len(missing), time_limit)
+        second = _run_child(["ocr", kind, handle.name, pages], name, limit)
     if "error" in second:
         raise UnreadableInput(f"{name}: {second['error']}")
     read = {int(n): page for n, page in second["pages"].items()}
     return _assembled(first["pages"], read, second["engine"])
+
+
+def _ocr_limit(pages: int, time_limit: float | None) -> float:
+    """The OCR step's time: a base and so much a page, within what is left of a caller's
+    budget (an e-mail's, for its attachments)."""
+    limit = TIME_LIMIT_SECONDS + OCR_SECONDS_PER_PAGE * pages
+    return limit if time_limit is None else min(limit, time_limit)
 
 
 def _without_ocr(pages: list[dict], missing: list[int], name: str) -> Reading:
