@@ -78,6 +78,21 @@ INSTRUMENTS = (
     "national_security_letter",
 )
 COUNTRIES = ("US", "US", "US", "GB", "DE", "IN", "BR", "FR", "CA", "AU")
+# Names as intake reads them: several spellings of a few agencies, and some no table knows.
+AGENCIES = (
+    "HSI",
+    "ICE HSI",
+    "Homeland Security Investigations",
+    "FBI",
+    "Federal Bureau of Investigation",
+    "DEA",
+    "Springfield Police Department",
+    "Cook County Sheriff''s Office",
+    "U.S. Department of Homeland Security",
+    "Bureau of Lunar Affairs",
+    "",
+)
+STATUTES = ("8 U.S.C. § 1225(d)", "19 U.S.C. § 1509", "21 U.S.C. § 876", "")
 OUTCOMES = (
     "produced",
     "produced",
@@ -123,18 +138,21 @@ def fill(count: int) -> None:
             f"""{numbers}
             INSERT INTO cases_case (id, reference, demand_id, state, outcome, instrument, agency,
                 engine_action, created_at, updated_at, secrecy, received_on, country,
-                accounts_named, blocking_codes, disclosed_on, closed_on, days_to_answer)
+                accounts_named, blocking_codes, disclosed_on, closed_on, days_to_answer,
+                statute, asks_content, real_time, anonymous_speech)
             SELECT i + 1, 'C-' || i, i + 1,
                 CASE WHEN {closed} THEN 'closed' ELSE 'in_review' END,
                 CASE WHEN {closed} THEN {_pick(OUTCOMES, "i / 7")} ELSE '' END,
-                {_pick(INSTRUMENTS, "i")}, 'Agency', 'produce', {now}, {now},
+                {_pick(INSTRUMENTS, "i")}, {_pick(AGENCIES, "i / 13")}, 'produce', {now}, {now},
                 CASE WHEN i % 100 < 57 THEN 'court_ordered' ELSE '' END,
                 {day}, {_pick(COUNTRIES, "i / 3")},
                 CASE WHEN i % 2 = 0 THEN 2 ELSE 3 END,
                 CASE WHEN i % 3 = 0 THEN 'AUTHORITY_MISMATCH' ELSE '' END,
                 CASE WHEN i % 100 < 85 THEN {day} ELSE NULL END,
                 CASE WHEN {closed} THEN {day} ELSE NULL END,
-                CASE WHEN {closed} THEN i % 60 ELSE NULL END
+                CASE WHEN {closed} THEN i % 60 ELSE NULL END,
+                CASE WHEN i % 10 = 1 THEN {_pick(STATUTES, "i / 10")} ELSE '' END,
+                i % 10 = 2, i % 10 = 6, i % 17 = 0
             FROM {source}"""
         )
         cursor.execute(
@@ -163,11 +181,32 @@ WHERE received_on >= %s AND received_on <= %s AND instrument <> 'national_securi
 GROUP BY country, instrument
 """
 
+# The breakdowns by agency, statute, content and timing: the same sums, and the outcomes.
+CEILING_DETAIL = """
+SELECT agency, instrument, statute, asks_content, real_time, anonymous_speech,
+       COUNT(*),
+       SUM(accounts_named),
+       SUM(CASE WHEN disclosed_on IS NOT NULL THEN 1 ELSE 0 END),
+       SUM(CASE WHEN secrecy = 'court_ordered' THEN 1 ELSE 0 END),
+       SUM(CASE WHEN outcome = 'withdrawn' THEN 1 ELSE 0 END),
+       SUM(CASE WHEN outcome = 'quashed' THEN 1 ELSE 0 END),
+       SUM(CASE WHEN outcome = 'rejected' THEN 1 ELSE 0 END),
+       SUM(CASE WHEN outcome = 'preserved' THEN accounts_named ELSE 0 END),
+       SUM(CASE WHEN outcome = 'produced' THEN 1 ELSE 0 END),
+       SUM(CASE WHEN outcome = 'partially_produced' THEN 1 ELSE 0 END),
+       SUM(CASE WHEN outcome = 'no_records' THEN 1 ELSE 0 END),
+       SUM(CASE WHEN outcome = '' THEN 1 ELSE 0 END)
+FROM cases_case
+WHERE received_on >= %s AND received_on <= %s AND instrument <> 'national_security_letter'
+GROUP BY agency, instrument, statute, asks_content, real_time, anonymous_speech
+"""
+
 
 def ceiling(period: Period) -> None:
     with connection.cursor() as cursor:
-        cursor.execute(CEILING, [period.start, period.end])
-        cursor.fetchall()
+        for query in (CEILING, CEILING_DETAIL):
+            cursor.execute(query, [period.start, period.end])
+            cursor.fetchall()
 
 
 def median_seconds(work) -> float:

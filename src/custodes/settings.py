@@ -12,6 +12,7 @@ import dj_database_url
 from custodes.audit import keys as audit_keys
 from custodes.env import SettingError, env_bool, env_days, env_int, env_list, env_text
 from custodes.mailbox.config import mailbox_from_env
+from custodes.transparency import agencies as agency_tables
 
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(env_text("CUSTODES_DATA_DIR", str(Path.cwd() / "var"))).resolve()
@@ -40,9 +41,11 @@ INSTALLED_APPS = [
     "custodes.cases",
     "custodes.outbox",
     "custodes.notices",
+    "custodes.challenges",
     "custodes.letters",
     "custodes.production",
     "custodes.transparency",
+    "custodes.publishing",
     "custodes.guidelines",
     "custodes.requesters",
     "custodes.portal",
@@ -151,6 +154,9 @@ CUSTODES_MAX_DATE_RANGE_DAYS = env_int("CUSTODES_MAX_DATE_RANGE_DAYS", 366)
 # emergency disclosure before the user is told; where the notice points for legal help
 # ("name|address" entries separated by ";").
 CUSTODES_CHALLENGE_WINDOW_DAYS = env_int("CUSTODES_CHALLENGE_WINDOW_DAYS", 14)
+# Days after a user's objection within which a filing in court is expected; past them, the
+# objection comes back to counsel to decide whether it lapses (it never lapses by itself).
+CUSTODES_CHALLENGE_FILING_DAYS = env_int("CUSTODES_CHALLENGE_FILING_DAYS", 14)
 CUSTODES_EMERGENCY_NOTICE_DAYS = env_int("CUSTODES_EMERGENCY_NOTICE_DAYS", 90)
 # An emergency request is answered within hours of its arrival.
 CUSTODES_EMERGENCY_HOURS = env_int("CUSTODES_EMERGENCY_HOURS", 4)
@@ -182,6 +188,15 @@ if CUSTODES_NSL_BAND not in (1000, 500, 250, 100):
 # A half-year is published this many days after it ends (0: at once), so that a single new
 # case cannot be spotted in it; the current half-year is never shown.
 CUSTODES_REPORT_DELAY_DAYS = env_int("CUSTODES_REPORT_DELAY_DAYS", 30, minimum=0)
+
+# The report groups requesting agencies by a built-in table; these TOML files (";"-separated
+# paths, in its shape) add agencies and spellings. Each is read now: a missing or bad file
+# stops the start.
+CUSTODES_AGENCY_TABLES = env_list("CUSTODES_AGENCY_TABLES")
+try:
+    agency_tables.load(CUSTODES_AGENCY_TABLES)
+except agency_tables.TableError as error:
+    raise SettingError(f"CUSTODES_AGENCY_TABLES: {error}") from None
 
 CUSTODES_SITE_URL = env_text("CUSTODES_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 

@@ -27,6 +27,7 @@ from custodes.cases.models import (
 )
 from custodes.cases.models.preservation import PERIOD as PRESERVATION_PERIOD
 from custodes.cases.refusals import DOCUMENT_REFUSED
+from custodes.cases.reported import reported
 from custodes.cases.signals import case_moved
 from custodes.cases.uploads import Checked, UploadRejected, check_upload
 from custodes.cases.workflow import Outcome, State
@@ -226,6 +227,9 @@ def _review(case: Case, request: Request) -> EngineReview:
     case.blocking_codes = ",".join(
         sorted({str(f.code) for f in decision.findings if f.severity == Severity.BLOCK})
     )[:300]
+    keys = reported(request, decision.codes)
+    case.statute, case.asks_content = keys.statute, keys.asks_content
+    case.real_time, case.anonymous_speech = keys.real_time, keys.anonymous_speech
     case.save(
         update_fields=[
             "engine_action",
@@ -238,6 +242,10 @@ def _review(case: Case, request: Request) -> EngineReview:
             "country",
             "accounts_named",
             "blocking_codes",
+            "statute",
+            "asks_content",
+            "real_time",
+            "anonymous_speech",
             "updated_at",
         ]
     )

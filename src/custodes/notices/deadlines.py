@@ -3,6 +3,7 @@ and the reminders sent before each."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -34,6 +35,17 @@ class Deadline:
         return f"{self.kind}:{self.case.pk}:{self.due_on.isoformat()}"
 
 
+# Deadlines the apps built on notices add (challenges: an objection with no filing, a
+# hearing), registered from their AppConfig.ready: each gives (today, until) its deadlines.
+Source = Callable[[date, date | None], Iterable[Deadline]]
+_sources: list[Source] = []
+
+
+def register_source(source: Source) -> None:
+    if source not in _sources:
+        _sources.append(source)
+
+
 def open_deadlines(today: date, until: date | None = None, limit: int | None = None):
     """Deadlines not yet met, soonest first; `until` bounds their day, `limit` their number
     of each kind."""
@@ -45,6 +57,7 @@ def open_deadlines(today: date, until: date | None = None, limit: int | None = N
         *_court_reviews(until),
         *_judicial_reviews(until),
         *_notices_in_doubt(until),
+        *(deadline for source in _sources for deadline in source(today, until)),
     ]
     return sorted(found, key=lambda d: (d.due_on, d.case.reference))
 

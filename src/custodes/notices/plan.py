@@ -36,7 +36,7 @@ def facts_for(case: Case, today: date) -> Facts:
     ruling = case.notice_rulings.first()
     return Facts(
         action=notice_action(case),
-        order=_court_order(case) if Code.NDO_IN_FORCE in codes else None,
+        order=court_order(case) if Code.NDO_IN_FORCE in codes else None,
         child_safety=Code.CHILD_SAFETY_EXCEPTION in codes,
         notice_period_from=today if case.state in NOTICE_PERIOD_BEGUN else None,
         disclosed_on=case.disclosed_on,
@@ -45,7 +45,7 @@ def facts_for(case: Case, today: date) -> Facts:
     )
 
 
-def _court_order(case: Case) -> CourtOrder:
+def court_order(case: Case) -> CourtOrder:
     record = getattr(case, "nondisclosure", None)
     return CourtOrder(
         expires_on=case.secrecy_ends_on, lifted_on=record.lifted_on if record else None

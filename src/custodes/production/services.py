@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -33,6 +34,17 @@ from custodes.provider import provider_name
 from custodes.staff.models import signer
 
 RESOLVABLE = (State.APPROVED, State.NOTICE_PERIOD, State.PRODUCING)
+
+# What the apps built on production hold back from a package (challenges: the accounts under
+# a pending challenge), registered from their AppConfig.ready so that production imports none
+# of them: each gives, for a case, the labels of the targets it holds back and why.
+Hold = Callable[[Case], dict[str, str]]
+_holds: list[Hold] = []
+
+
+def register_hold(hold: Hold) -> None:
+    if hold not in _holds:
+        _holds.append(hold)
 
 
 def current_connector() -> connectors.Connector:
@@ -224,6 +236,10 @@ def _name(user) -> str:
     return (profile and profile.full_name) or user.get_username()
 
 
+def held(case: Case) -> dict[str, str]:
+    return {label: why for hold in _holds for label, why in hold(case).items()}
+
+
 def _accounts(case: Case) -> tuple[list[str], list[str], list[dict]]:
     """The accounts the targets matched, a line on each target for the cover letter, and
     the targets that give no account, with why."""
@@ -232,9 +248,14 @@ def _accounts(case: Case) -> tuple[list[str], list[str], list[dict]]:
         Match.Status.AMBIGUOUS: AMBIGUOUS,
     }
     accounts, lines, unmatched = [], [], []
+    held_back = held(case)
     for target in case.targets.select_related("match"):
         match = getattr(target, "match", None)
         label = f"{target.kind} {target.value}"
+        if label in held_back:
+            unmatched.append({"what": label, "reason": held_back[label]})
+            lines.append(f"{label}: {held_back[label]}")
+            continue
         if match is not None and match.status == Match.Status.MATCHED:
             accounts.append(match.account)
             lines.append(f"{label}: account {match.account}")
@@ -354,7 +375,8 @@ def begin_seal(case: Case, user) -> tuple[Production, str]:
             f"{', '.join(chosen.undecided)} named several accounts: choose one (or none) first."
         )
     if not chosen.accounts:
-        raise Refused("No account to produce: look the targets up.")
+        reasons = sorted({item["reason"] for item in chosen.left_out if item["what"] in held(case)})
+        raise Refused(f"No account to produce: {'; '.join(reasons) or 'look the targets up'}.")
     key = x25519.Identity.generate()
     production = Production.objects.create(
         case=case, recipient=str(key.to_public()), created_by=user

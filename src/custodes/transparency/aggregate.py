@@ -3,7 +3,10 @@ requests; accounts specified (for each request the distinct accounts it names, s
 share of requests where some data was produced; the share with a court's non-disclosure
 order; emergency and preservation requests; and what they lack: notices sent and delayed,
 objections, demands withdrawn, quashed or rejected (and the findings that rejected them),
-and the median days to answer. National security letters appear only as bands.
+and the median days to answer. National security letters appear only as bands. A second
+GROUP BY, over what the breakdowns read, gives them by agency, statute, content and timing
+(`breakdown`); the challenges table gives the demands the provider and users challenged
+and how the challenges ended.
 
 Each figure comes from one GROUP BY over the cases in the period (a second, over days to
 answer, gives the medians), so the report costs about what a hand-written query does.
@@ -12,7 +15,7 @@ answer, gives the medians), so the report costs about what a hand-written query 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 
 from django.conf import settings
@@ -23,69 +26,15 @@ from custodes.audit import checkpoints
 from custodes.audit.models import Event
 from custodes.cases.models import Case
 from custodes.cases.workflow import NOT_COUNTED, Outcome
+from custodes.challenges.models import Challenge
 from custodes.notices.models import Notice, Objection
 from custodes.outbox.models import Mail
-from custodes.transparency import schema
+from custodes.transparency import agencies, breakdown, schema
+from custodes.transparency.breakdown import Breakdowns, Detail
+from custodes.transparency.figures import COUNTS, Figures
 from custodes.transparency.periods import Period
 
-COUNTS = (
-    "requests",
-    "accounts",
-    "produced",
-    "nondisclosure",
-    "withdrawn",
-    "quashed",
-    "rejected",
-    "preserved_accounts",
-    "notices_sent",
-    "notices_delayed",
-    "notices_waiting",
-    "objections",
-)
-
-
-@dataclass
-class Figures:
-    requests: int = 0
-    accounts: int = 0
-    produced: int = 0
-    nondisclosure: int = 0
-    withdrawn: int = 0
-    quashed: int = 0
-    rejected: int = 0
-    preserved_accounts: int = 0
-    notices_sent: int = 0  # before production, with time to object
-    notices_delayed: int = 0  # sent after a court's order ended or an emergency passed
-    notices_waiting: int = 0  # not yet sent: an order in force, or the child-safety hold
-    objections: int = 0
-    days: Counter = field(default_factory=Counter)  # days to answer → closed cases
-
-    def add(self, other: Figures) -> None:
-        for name in COUNTS:
-            setattr(self, name, getattr(self, name) + getattr(other, name))
-        self.days.update(other.days)
-
-    @property
-    def percent_produced(self) -> int | None:
-        return round(100 * self.produced / self.requests) if self.requests else None
-
-    @property
-    def percent_nondisclosure(self) -> int | None:
-        return round(100 * self.nondisclosure / self.requests) if self.requests else None
-
-    @property
-    def median_days(self) -> float | None:
-        """The median of the days closed cases took, from their counts per day."""
-        total = sum(self.days.values())
-        if not total:
-            return None
-        wanted, found, seen = ((total - 1) // 2, total // 2), {}, 0
-        for days, count in sorted(self.days.items()):
-            for position in wanted:
-                if position not in found and position < seen + count:
-                    found[position] = days
-            seen += count
-        return (found[wanted[0]] + found[wanted[1]]) / 2
+__all__ = ["COUNTS", "Figures", "Report", "compute", "counted_cases"]
 
 
 @dataclass
@@ -97,6 +46,7 @@ class Report:
     rejected_by: dict[str, int]  # finding code → rejected requests
     national_security: dict[str, str]  # bands only
     band_size: int
+    breakdowns: Breakdowns
 
     def total(self, country: str | None = None, process: str | None = None) -> Figures:
         """The figures of a country, a process, or all; preservation requests count only
@@ -126,7 +76,9 @@ def counted_cases():
 def compute(period: Period) -> Report:
     cases = counted_cases().filter(received_on__gte=period.start, received_on__lte=period.end)
     groups, rejected_by, letters = _scan(cases)
-    _add_notices(groups, period)
+    details = _details(cases)
+    _add_notices(groups, details, period)
+    _add_challenges(groups, period)
     size = settings.CUSTODES_NSL_BAND
     return Report(
         period=period,
@@ -141,40 +93,29 @@ def compute(period: Period) -> Report:
             "review_asked": schema.band(_review_asked(cases), size),
         },
         band_size=size,
+        breakdowns=breakdown.build(details, agencies.load(settings.CUSTODES_AGENCY_TABLES)),
     )
 
 
-SCANNED = (
-    "requests",
-    "accounts",
-    "produced",
-    "nondisclosure",
-    "withdrawn",
-    "quashed",
-    "rejected",
-    "preserved_accounts",
-)
+FIGURES = {
+    "requests": Count("id"),
+    "accounts": Sum("accounts_named"),
+    "produced": Count("id", filter=Q(disclosed_on__isnull=False)),
+    "nondisclosure": Count("id", filter=Q(secrecy="court_ordered")),
+    "withdrawn": Count("id", filter=Q(outcome=Outcome.WITHDRAWN)),
+    "quashed": Count("id", filter=Q(outcome=Outcome.QUASHED)),
+    "rejected": Count("id", filter=Q(outcome=Outcome.REJECTED)),
+    "preserved_accounts": Sum("accounts_named", filter=Q(outcome=Outcome.PRESERVED)),
+}
+SCANNED = tuple(FIGURES)
 
 
-def _scan(cases) -> tuple[dict[tuple[str, str], Figures], Counter, Figures]:
+def _scan(cases) -> tuple[dict, Counter, Figures]:
     """Every figure but the notices in one pass over the period's cases: grouped by days to
     answer (for the medians) and by the findings that blocked them (for the rejections) as
     well as by country and process. National security letters are set apart."""
     keys = ("country", "instrument", "days_to_answer", "blocking_codes")
-    rows = (
-        cases.values(*keys)
-        .annotate(
-            requests=Count("id"),
-            accounts=Sum("accounts_named"),
-            produced=Count("id", filter=Q(disclosed_on__isnull=False)),
-            nondisclosure=Count("id", filter=Q(secrecy="court_ordered")),
-            withdrawn=Count("id", filter=Q(outcome=Outcome.WITHDRAWN)),
-            quashed=Count("id", filter=Q(outcome=Outcome.QUASHED)),
-            rejected=Count("id", filter=Q(outcome=Outcome.REJECTED)),
-            preserved_accounts=Sum("accounts_named", filter=Q(outcome=Outcome.PRESERVED)),
-        )
-        .values_list(*keys, *SCANNED)
-    )
+    rows = cases.values(*keys).annotate(**FIGURES).values_list(*keys, *SCANNED)
     sums: dict[tuple[str, str], list[int]] = {}
     days: dict[tuple[str, str], Counter] = defaultdict(Counter)
     rejected_by: Counter = Counter()
@@ -201,6 +142,39 @@ def _scan(cases) -> tuple[dict[tuple[str, str], Figures], Counter, Figures]:
     return dict(groups), +rejected_by, letters
 
 
+# What became of each case, for the breakdowns: counted beside the figures above.
+OUTCOME_COUNTS = {
+    "produced": Q(outcome=Outcome.PRODUCED),
+    "partially_produced": Q(outcome=Outcome.PARTIALLY_PRODUCED),
+    "no_records": Q(outcome=Outcome.NO_RECORDS),
+    "open": Q(outcome=""),
+}
+DETAIL_KEYS = ("agency", "instrument", "statute", "asks_content", "real_time", "anonymous_speech")
+
+
+def _details(cases) -> dict[Detail, Figures]:
+    """The breakdowns' figures in a second GROUP BY, over what they read (the agency as read,
+    the process, the statute, content, real time, anonymous speech): its groups are few, as
+    the agencies are, where grouping them with the days to answer would make them many."""
+    outcomes = {f"outcome_{k}": Count("id", filter=q) for k, q in OUTCOME_COUNTS.items()}
+    rows = (
+        cases.exclude(instrument__in=schema.NATIONAL_SECURITY)
+        .values(*DETAIL_KEYS)
+        .annotate(**FIGURES, **outcomes)
+        .values_list(*DETAIL_KEYS, *SCANNED, *outcomes)
+    )
+    details: dict[Detail, Figures] = defaultdict(Figures)
+    width = len(DETAIL_KEYS)
+    for row in rows:
+        counts = [c or 0 for c in row[width : width + len(SCANNED)]]
+        figures = Figures(**dict(zip(SCANNED, counts, strict=True)))
+        figures.outcomes.update(dict(zip(OUTCOME_COUNTS, row[width + len(SCANNED) :], strict=True)))
+        for outcome in ("withdrawn", "quashed", "rejected"):
+            figures.outcomes[outcome] = getattr(figures, outcome)
+        details[Detail(*row[:width])] = figures
+    return details
+
+
 def _review_asked(cases) -> int:
     """National security letters on which the provider asked the FBI to seek judicial review
     of their secrecy (18 U.S.C. § 3511(b)), as its policy promises on every one."""
@@ -208,29 +182,73 @@ def _review_asked(cases) -> int:
     return letters.filter(review_asked__isnull=False).count()
 
 
-def _add_notices(groups, period: Period) -> None:
+def _add_notices(groups, details, period: Period) -> None:
     """Notices and objections, read from their own (small) tables and placed by their case's
     date here: filtering on the cases' date in SQL would make the database walk every case."""
+    case_keys = [f"case__{k}" for k in DETAIL_KEYS]
     notices = Notice.objects.values_list(
-        "case__received_on", "case__country", "case__instrument", "offers_objection", "mail__status"
+        "case__received_on",
+        "case__country",
+        "offers_objection",
+        "mail__status",
+        *case_keys,
     )
-    for received_on, country, instrument, before_production, status in notices:
+    for received_on, country, before_production, status, *detail in notices:
         if not period.start <= received_on <= period.end:
             continue
-        figures = groups.setdefault((country or "", schema.legal_process(instrument)), Figures())
-        if status is None:
-            figures.notices_waiting += 1
-        elif status == Mail.Status.SENT and before_production:
-            figures.notices_sent += 1
-        elif status == Mail.Status.SENT:
-            figures.notices_delayed += 1
+        process = schema.legal_process(detail[1])
+        for figures in (
+            groups.setdefault((country or "", process), Figures()),
+            details[Detail(*detail)],
+        ):
+            if status is None:
+                figures.notices_waiting += 1
+            elif status == Mail.Status.SENT and before_production:
+                figures.notices_sent += 1
+            elif status == Mail.Status.SENT:
+                figures.notices_delayed += 1
     objections = Objection.objects.values_list(
-        "notice__case__received_on", "notice__case__country", "notice__case__instrument"
+        "notice__case__received_on",
+        "notice__case__country",
+        *(f"notice__{k}" for k in case_keys),
     )
-    for received_on, country, instrument in objections:
+    for received_on, country, *detail in objections:
         if period.start <= received_on <= period.end:
-            key = (country or "", schema.legal_process(instrument))
+            key = (country or "", schema.legal_process(detail[1]))
             groups.setdefault(key, Figures()).objections += 1
+            details[Detail(*detail)].objections += 1
+
+
+PROVIDER, USERS = "provider", "users"
+
+
+def _sides(filed_by: str) -> tuple[str, ...]:
+    return {
+        Challenge.FiledBy.PROVIDER: (PROVIDER,),
+        Challenge.FiledBy.HOLDER: (USERS,),
+        Challenge.FiledBy.BOTH: (PROVIDER, USERS),
+    }[filed_by]
+
+
+def _add_challenges(groups, period: Period) -> None:
+    """Challenges, from their own (small) table, placed by their case's date as notices are:
+    the demands each side challenged, and how the challenges ended."""
+    rows = Challenge.objects.exclude(case__outcome__in=NOT_COUNTED).values_list(
+        "case_id", "case__received_on", "case__country", "case__instrument", "filed_by", "ruling"
+    )
+    seen: set[tuple[int, str]] = set()
+    for case_id, received_on, country, instrument, filed_by, ruling in rows:
+        if not period.start <= received_on <= period.end:
+            continue
+        if instrument in schema.NATIONAL_SECURITY:
+            continue  # bands only, and no figure of them anywhere else
+        figures = groups.setdefault((country or "", schema.legal_process(instrument)), Figures())
+        figures.rulings[ruling] += 1
+        for side in _sides(filed_by):
+            figures.rulings_by_side[(side, ruling)] += 1
+            if (case_id, side) not in seen:
+                seen.add((case_id, side))
+                figures.challenged[side] += 1
 
 
 def _ledger_head() -> dict:

@@ -60,7 +60,58 @@ CSV_COLUMNS = (
     "Quashed",
     "Rejected",
     "Median days to answer",
+    "Challenged by the provider",
+    "Challenged by users",
+    "Challenges",
+    "Challenges pending",
+    "Challenges quashed",
+    "Challenges narrowed",
+    "Challenges denied",
+    "Challenges withdrawn",
+    "Challenges dropped",
 )
+
+# How a challenge ended, in the report's words (the ruling's values in custodes.challenges).
+RULINGS = (
+    ("pending", "pending"),
+    ("quashed", "quashed"),
+    ("narrowed", "narrowed"),
+    ("denied", "denied"),
+    ("withdrawn", "withdrawn_by_the_agency"),
+    ("dropped", "dropped"),
+)
+
+# The breakdowns' CSV (breakdowns.csv): one row per agency, statute, content or not, stored
+# or real-time, and the demands escalated for anonymous speech. The README documents each.
+BREAKDOWN_COLUMNS = (
+    "Period Ending",
+    "Breakdown",
+    "Group",
+    "Name",
+    "Names as read",
+    "User Data Requests",
+    "Accounts",
+    "Percentage disclosed",
+    "User notices sent",
+    "User notices delayed",
+    "Objections",
+    "Produced",
+    "Partially produced",
+    "No records",
+    "Rejected",
+    "Withdrawn",
+    "Quashed",
+    "Open",
+)
+OUTCOME_COLUMNS = {
+    "produced": "Produced",
+    "partially_produced": "Partially produced",
+    "no_records": "No records",
+    "rejected": "Rejected",
+    "withdrawn": "Withdrawn",
+    "quashed": "Quashed",
+    "open": "Open",
+}
 
 COUNTRIES = {
     "AR": "Argentina",

@@ -8,4 +8,5 @@ urlpatterns = [
     path("", views.report_page, name="report"),
     path("report.csv", views.report_csv, name="csv"),
     path("report.json", views.report_json, name="json"),
+    path("breakdowns.csv", views.report_breakdowns_csv, name="breakdowns_csv"),
 ]

@@ -41,21 +41,28 @@ def report_page(request):
     return HttpResponse(outputs.to_html(compute(period), _published_history()))
 
 
+CSV, JSON = "text/csv; charset=utf-8", "application/json"
+
+
 def report_csv(request):
-    return _download(request, "csv", "text/csv; charset=utf-8")
+    return _download(request, outputs.to_csv, "{label}.csv", CSV)
 
 
 def report_json(request):
-    return _download(request, "json", "application/json")
+    return _download(request, outputs.to_json, "{label}.json", JSON)
 
 
-def _download(request, kind: str, content_type: str):
+def report_breakdowns_csv(request):
+    return _download(request, outputs.to_breakdowns_csv, "{label}-breakdowns.csv", CSV)
+
+
+def _download(request, write, name: str, content_type: str):
     try:
         period = _period(request)
     except Refused as error:
         return HttpResponse(str(error), status=400, content_type="text/plain; charset=utf-8")
     report = compute(period)
-    body = outputs.to_csv(report) if kind == "csv" else outputs.to_json(report)
-    response = HttpResponse(body, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="transparency-{period.label}.{kind}"'
+    response = HttpResponse(write(report), content_type=content_type)
+    filename = "transparency-" + name.format(label=period.label)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

@@ -52,6 +52,13 @@ class Case(models.Model):
     blocking_codes = models.CharField(max_length=300, blank=True)
     closed_on = models.DateField(null=True, blank=True)
     days_to_answer = models.PositiveIntegerField(null=True, blank=True)
+    # For the report's breakdowns (custodes.cases.reported): an administrative subpoena's
+    # statute as the rule pack cites it, whether content or real-time data is asked for, and
+    # whether the engine escalated the demand for anonymous speech.
+    statute = models.CharField(max_length=60, blank=True)
+    asks_content = models.BooleanField(default=False)
+    real_time = models.BooleanField(default=False)
+    anonymous_speech = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -74,6 +81,23 @@ class Case(models.Model):
                     "outcome",
                 ],
                 name="case_report_cover",
+            ),
+            # The same for the breakdowns' GROUP BY (by agency, statute, content, timing).
+            models.Index(
+                fields=[
+                    "agency",
+                    "instrument",
+                    "statute",
+                    "asks_content",
+                    "real_time",
+                    "anonymous_speech",
+                    "received_on",
+                    "accounts_named",
+                    "disclosed_on",
+                    "secrecy",
+                    "outcome",
+                ],
+                name="case_report_detail",
             ),
         ]
 

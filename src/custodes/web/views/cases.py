@@ -12,6 +12,7 @@ from custodes.cases import gate, roles, services
 from custodes.cases.models import Document
 from custodes.cases.uploads import UploadRejected, read_upload
 from custodes.cases.workflow import BEFORE_APPROVAL, State, moves_from
+from custodes.challenges.panel import challenge_panel
 from custodes.intake import UnreadableInput
 from custodes.intake.pdf import render_page
 from custodes.law import words
@@ -61,6 +62,7 @@ def case_page(request, reference: str):
     }
     context |= notice_panel(case, timezone.localdate())
     context |= letters_panel(case)
+    context |= challenge_panel(case, timezone.localdate())
     return render(request, "web/case.html", context)
 
 

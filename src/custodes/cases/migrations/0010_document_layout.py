@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cases', '0008_typed_channel'),
+        ('cases', '0009_report_breakdowns'),
     ]
 
     operations = [
