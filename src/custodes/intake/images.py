@@ -53,18 +53,18 @@ def sized_up(path: str) -> dict:
             if min(width, height) < MIN_SIDE:
                 return {
                     "error": f"page {n + 1} is {width} × {height} pixels, too small to hold "
-                    "a readable page; scan it again at 200 dpi or more"
+                    "a readable page; send a scan at 200 dpi or more"
                 }
             pages.append({"w": width, "h": height, "text": None, "boxes": []})
     except Exception as error:  # a truncated or crafted file
-        return {"error": f"the image is broken ({type(error).__name__}); scan it again"}
+        return {"error": f"the image is broken ({type(error).__name__}); send it scanned again"}
     return {"pages": pages}
 
 
 def _too_large(n: int, width: int, height: int) -> str:
     return (
         f"page {n + 1} is {width} × {height} pixels ({width * height / 1e6:.0f} million), over "
-        f"the {MAX_PIXELS / 1e6:.0f} million a page may have; scan it again at 300 dpi"
+        f"the {MAX_PIXELS / 1e6:.0f} million a page may have; send a scan at 300 dpi"
     )
 
 

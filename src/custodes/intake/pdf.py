@@ -338,7 +338,7 @@ def _child(arguments: list[str]) -> dict:
         return {"error": str(error)}
     except Exception as error:  # a page that sized up well but breaks when decoded
         what = "PDF" if rest[0] == "pdf" else "image"
-        return {"error": f"the {what} is broken ({type(error).__name__}); scan it again"}
+        return {"error": f"the {what} is broken ({type(error).__name__}); send it scanned again"}
 
 
 if __name__ == "__main__":
