@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import random
 import shutil
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -23,7 +24,10 @@ needs_ocr = pytest.mark.skipif(
 
 
 def pages_of(text: str, points: float = 9.5) -> list[Image.Image]:
-    """The text on letter pages at 300 dpi, in a fixed-width font, half-inch margins."""
+    """The text on letter pages at 300 dpi, in a fixed-width font, half-inch margins: at
+    `points`, or smaller where its longest line would not fit across the page."""
+    longest = max((len(line) for line in text.split("\n")), default=1) or 1
+    points = min(points, 7.9 * 72 / (0.6 * longest))  # a character is 0.6 of an em wide
     font = ImageFont.truetype(str(FONT), round(points * DPI / 72))
     width, height = int(8.5 * DPI), int(11 * DPI)
     pitch = round(points * 1.25 * DPI / 72)
@@ -37,6 +41,18 @@ def pages_of(text: str, points: float = 9.5) -> list[Image.Image]:
             draw.text((DPI // 2, DPI // 2 + n * pitch), line, font=font, fill=0)
         pages.append(page)
     return pages
+
+
+def wrapped(text: str, width: int) -> str:
+    """Each line longer than `width` wrapped at a space, its indent kept: large print on a
+    narrow page, as a fax cover sheet has it."""
+    out = []
+    for line in text.split("\n"):
+        indent = line[: len(line) - len(line.lstrip())]
+        out.extend(
+            textwrap.wrap(line, width, subsequent_indent=indent, break_long_words=False) or [""]
+        )
+    return "\n".join(out)
 
 
 def faxed(page: Image.Image, dpi=FAX_FINE, skew: float = 0.6, seed: int = 1) -> Image.Image:

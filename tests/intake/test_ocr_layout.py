@@ -60,6 +60,11 @@ def test_an_address_or_a_link_cut_by_tesseract_is_joined_and_specks_are_dropped(
             (1, 12, 2, "-", 20),
             (1, 14, 2, "ridgeline.", 90),
             (1, 24, 2, "rico", 90),
+            (1, 0, 4, "Handle:", 95),
+            (1, 8, 4, "@harbor,", 80),  # a dot misread as a comma, no space after it
+            (1, 16, 4, "lights", 90),
+            (1, 0, 5, "Yes,", 95),
+            (1, 5, 5, "then", 95),  # a sentence's comma: a space after it
             (1, 0, 3, "Done.", 95),
             (1, 6, 3, "Then", 95),  # a sentence: a space kept
         ),
@@ -71,6 +76,8 @@ def test_an_address_or_a_link_cut_by_tesseract_is_joined_and_specks_are_dropped(
         "URL: https://parley.social/x",
         "Username:     ridgeline.rico",
         "Done. Then",
+        "Handle: @harbor.lights",
+        "Yes, then",
     ]
 
 

@@ -21,7 +21,7 @@ from tests.portal.test_demands import SUBPOENA
 pytestmark = [pytest.mark.django_db, pytest.mark.slow, scans.needs_ocr]
 
 
-def _fax(points: float = 12, dpi=scans.FAX_STANDARD) -> bytes:
+def _fax(points: float = 11, dpi=scans.FAX_FINE) -> bytes:
     return scans.tiff([scans.faxed(p, dpi) for p in scans.pages_of(DEMAND, points)], dpi)
 
 
@@ -110,7 +110,7 @@ def test_no_page_beyond_the_documents_and_none_of_another_case(scanned_case, rev
 
 def test_low_confidence_words_are_marked_on_the_case_page(reviewer):
     client = sign_in(Client(), reviewer)
-    page = _upload(client, "fax.tif", _fax(points=7)).content.decode()
+    page = _upload(client, "fax.tif", _fax(points=7, dpi=scans.FAX_STANDARD)).content.decode()
     document = Case.objects.get().demand.documents.get()
     assert document.layout["low"], "a small font on a standard fax leaves unsure words"
     assert '<mark class="low-ocr" title="read by OCR with' in page

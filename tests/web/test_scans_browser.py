@@ -27,7 +27,10 @@ def test_a_reviewer_sees_where_a_target_was_read_on_the_faxed_page(
     page.click("button[type=submit]")
     page.wait_for_url(f"{live_server.url}/")
     fax = tmp_path / "fax.tif"
-    pages = [scans.faxed(p, scans.FAX_STANDARD) for p in scans.pages_of(DEMAND, points=12)]
+    pages = [
+        scans.faxed(p, scans.FAX_STANDARD)
+        for p in scans.pages_of(scans.wrapped(DEMAND, 66), points=14)
+    ]
     fax.write_bytes(scans.tiff(pages, scans.FAX_STANDARD))
     page.goto(f"{live_server.url}/upload/")
     page.set_input_files("#document", str(fax))

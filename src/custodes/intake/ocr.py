@@ -17,7 +17,7 @@ import shutil
 import statistics
 import subprocess
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 
 from custodes.intake.errors import UnreadableInput
 
@@ -145,7 +145,12 @@ def page_of_tsv(tsv: str, width: int, height: int) -> Page:
                 gap = (left - right) / char_width
                 # none inside what Tesseract cut in two ("example." "net"), one between
                 # words, as many as a wide gap holds (a column kept)
-                joined = gap < 0.3 or (gap < 1.1 and _continues(text, word))
+                narrow = gap < 1.1  # narrower than a space
+                if narrow and _comma_for_dot(placed[-1][2].text, word):
+                    start, end, last = placed[-1]  # "@harbor," "lights": "@harbor.lights"
+                    placed[-1] = (start, end, Word(last.text[:-1] + ".", *astuple(last)[1:]))
+                    text = text[:-1] + "."
+                joined = gap < 0.3 or (narrow and _continues(text, word))
                 text += "" if joined else " " * (round(gap) if gap > 2.5 else 1)
             box = (left / width, top / height, (left + w) / width, (top + h) / height)
             placed.append((len(text), len(text) + len(word), Word(word, confidence, box)))
@@ -164,6 +169,15 @@ def _mended(word: str) -> str:
     last full stop of an abbreviation ("U.S.C," where typing has "U.S.C." or "U.S.C.,")."""
     word = word.translate(_BRACES)
     return word[:-1] + "." if _ABBREVIATION_COMMA.match(word) else word
+
+
+def _comma_for_dot(last: str, word: str) -> bool:
+    """Whether the comma `last` ends with, a narrow gap before `word`, is a dot misread inside
+    an address or a handle ("@harbor," "lights", "M," "Treadwell.GLA@example.com"): a comma
+    in a sentence is followed by a space."""
+    if not last.endswith(",") or not word[:1].isalnum():
+        return False
+    return "@" in last or "://" in last or "@" in word
 
 
 def _continues(text: str, word: str) -> bool:
