@@ -101,6 +101,9 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": DATA_DIR / "custodes.sqlite3",
+            # Kept open between requests, as on PostgreSQL: reopening costs each request a
+            # WAL checkpoint when it closes.
+            "CONN_MAX_AGE": 60,
             # WAL lets readers run beside the writer; synchronous=NORMAL is durable under WAL
             # and spares an fsync per commit (the rate-limit buckets write on every API call).
             # A writer waits up to `timeout` seconds for the lock (SQLite's busy timeout), and
@@ -188,6 +191,10 @@ if CUSTODES_NSL_BAND not in (1000, 500, 250, 100):
 # A half-year is published this many days after it ends (0: at once), so that a single new
 # case cannot be spotted in it; the current half-year is never shown.
 CUSTODES_REPORT_DELAY_DAYS = env_int("CUSTODES_REPORT_DELAY_DAYS", 30, minimum=0)
+
+# The public report's figures are kept this many seconds at most (0: computed on every
+# request); a new or changed case makes them be computed again at once.
+CUSTODES_REPORT_CACHE_SECONDS = env_int("CUSTODES_REPORT_CACHE_SECONDS", 300, minimum=0)
 
 # The report groups requesting agencies by a built-in table; these TOML files (";"-separated
 # paths, in its shape) add agencies and spellings. Each is read now: a missing or bad file

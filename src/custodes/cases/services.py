@@ -221,6 +221,9 @@ def _review(case: Case, request: Request) -> EngineReview:
     case.agency = (request.agency or "")[:200]
     case.due_on = request.return_by
     case.secrecy, case.secrecy_ends_on = _secrecy(request)
+    case.secrecy_since = (
+        (request.issued_on or case.demand.received_on) if case.secrecy == "court_ordered" else None
+    )
     case.received_on = case.demand.received_on
     case.country = (request.country or "")[:2].upper()
     case.accounts_named = distinct_accounts(request.selectors)
@@ -238,6 +241,7 @@ def _review(case: Case, request: Request) -> EngineReview:
             "due_on",
             "secrecy",
             "secrecy_ends_on",
+            "secrecy_since",
             "received_on",
             "country",
             "accounts_named",

@@ -92,7 +92,7 @@ def _count_accounts(case: Case) -> None:
         if m.status != Match.Status.MATCHED
     ]
     named = len(matched) + distinct_accounts(others)
-    Case.objects.filter(pk=case.pk).update(accounts_named=named)
+    Case.objects.filter(pk=case.pk).update(accounts_named=named, updated_at=timezone.now())
 
 
 def _resolve(connector, connection, target: Target, window) -> Match:
@@ -485,7 +485,7 @@ def _sealed(production: Production, partial, contents: package.Contents, chosen:
         if sum(contents.rows.values()):
             # Data leaves the provider with the first package that holds any.
             Case.objects.filter(pk=production.case_id, disclosed_on=None).update(
-                disclosed_on=timezone.localdate()
+                disclosed_on=timezone.localdate(), updated_at=timezone.now()
             )
 
 
