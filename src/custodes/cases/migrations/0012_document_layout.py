@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cases', '0009_report_breakdowns'),
+        ('cases', '0011_queue_and_report_indexes'),
     ]
 
     operations = [
