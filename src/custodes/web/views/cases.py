@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.cache import cache
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -225,31 +224,26 @@ def document(request, reference: str, document_id: int):
 @case_worker
 def document_page(request, reference: str, document_id: int, page: int):
     """Page `page` (from 1) of a stored PDF or image as a PNG, drawn on the server in the
-    limited child that reads documents, and kept in the cache by the document's hash."""
+    limited child that reads documents (about half a second a page). Kept by the browser
+    for an hour, not in the server's cache: a page is some hundred kilobytes, and the cache
+    is each process's memory."""
     case = case_or_404(reference)
     stored = get_object_or_404(Document, pk=document_id, demand=case.demand)
     pages = (stored.layout or {}).get("pages", [])
     if not 1 <= page <= len(pages):
         raise Http404("No such page.")
-    key = f"custodes.page:{stored.sha256}:{page}"
-    png = cache.get(key)
-    if png is None:
-        try:
-            with stored.file.open("rb") as handle:
-                data = handle.read()
-        except FileNotFoundError:
-            raise Http404("The stored document is missing.") from None
-        try:
-            png = render_page(data, stored.original_name, page - 1)
-        except UnreadableInput as error:
-            raise Http404(str(error)) from None
-        cache.set(key, png, PAGE_SECONDS)
+    try:
+        with stored.file.open("rb") as handle:
+            data = handle.read()
+    except FileNotFoundError:
+        raise Http404("The stored document is missing.") from None
+    try:
+        png = render_page(data, stored.original_name, page - 1)
+    except UnreadableInput as error:
+        raise Http404(str(error)) from None
     response = HttpResponse(png, content_type="image/png")
     response["Cache-Control"] = "private, max-age=3600"
     return response
-
-
-PAGE_SECONDS = 3600
 
 
 @case_worker
