@@ -94,7 +94,7 @@ def _read(data: bytes, name: str, kind: str, time_limit: float | None) -> Readin
             raise UnreadableInput(f"{name}: {first['error']}")
         missing = [n for n, page in enumerate(first["pages"]) if page["text"] is None]
         if not missing:
-            return _assembled(first["pages"], {}, "")
+            return _assembled(first["pages"], {}, "", name)
         if not ocr.available():
             return _without_ocr(first["pages"], missing, name)
         if len(missing) > MAX_OCR_PAGES:
@@ -108,7 +108,7 @@ def _read(data: bytes, name: str, kind: str, time_limit: float | None) -> Readin
     if "error" in second:
         raise UnreadableInput(f"{name}: {second['error']}")
     read = {int(n): page for n, page in second["pages"].items()}
-    return _assembled(first["pages"], read, second["engine"])
+    return _assembled(first["pages"], read, second["engine"], name)
 
 
 def _ocr_limit(pages: int, time_limit: float | None) -> float:
@@ -127,14 +127,14 @@ def _without_ocr(pages: list[dict], missing: list[int], name: str) -> Reading:
         )
     for n in missing:
         pages[n] = {**pages[n], "text": "", "boxes": [None]}
-    reading = _assembled(pages, {}, "")
+    reading = _assembled(pages, {}, "", name)
     said = ", ".join(str(n + 1) for n in missing)
     pages_ = f"page {said} has" if len(missing) == 1 else f"pages {said} have"
     note = f"{pages_} no text layer, not read: no OCR engine is installed"
     return Reading(reading.text, reading.layout, (note,))
 
 
-def _assembled(pages: list[dict], read: dict[int, dict], engine: str) -> Reading:
+def _assembled(pages: list[dict], read: dict[int, dict], engine: str, name: str) -> Reading:
     """The pages' texts as one, and the layout: every line's page and box, in text order."""
     texts: list[str] = []
     lines: list = []
@@ -155,8 +155,10 @@ def _assembled(pages: list[dict], read: dict[int, dict], engine: str) -> Reading
     layout: dict = {"pages": sizes, "lines": lines}
     notes: tuple[str, ...] = ()
     if read:
-        confidences = [p["confidence"] for p in read.values() if p["confidence"] is not None]
-        mean = round(sum(confidences) / len(confidences), 1) if confidences else 0.0
+        # the mean over every word read, as each page's is over its own
+        words = sum(p["words"] for p in read.values())
+        total = sum((p["confidence"] or 0) * p["words"] for p in read.values())
+        mean = round(total / words, 1) if words else 0.0
         layout["ocr"] = {"engine": engine, "mean": mean, "threshold": ocr.LOW_CONFIDENCE}
         layout["low"] = low
         each = ", ".join(f"page {n + 1} {read[n]['confidence'] or 0:.0f}%" for n in sorted(read))
@@ -166,7 +168,8 @@ def _assembled(pages: list[dict], read: dict[int, dict], engine: str) -> Reading
         )
     if not text.strip():
         raise UnreadableInput(
-            "no text could be read from it, not even by OCR; send a clearer scan, or the text"
+            f"{name}: no text could be read from it, not even by OCR; send a clearer scan, "
+            "or the text"
         )
     return Reading(text, layout, notes)
 
@@ -296,6 +299,7 @@ def _ocr(kind: str, path: str, pages: str) -> dict:
             "text": "\n".join(page.lines),  # a blank page: one empty line, as pypdf reads it
             "boxes": [[round(c, 4) for c in box] if box else None for box in boxes] or [None],
             "confidence": page.confidence,
+            "words": sum(len(placed) for placed in page.words),
             "low": low,
         }
     return {"pages": read, "engine": ocr.version()}
