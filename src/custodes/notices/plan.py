@@ -11,6 +11,7 @@ from django.db.models import Q
 
 from custodes.cases.models import Case
 from custodes.cases.workflow import State
+from custodes.law.decision import Decision
 from custodes.law.notice import CourtOrder, Facts, Schedule, effective_action, schedule
 from custodes.law.vocab import Code, NoticeAction
 
@@ -18,23 +19,23 @@ from custodes.law.vocab import Code, NoticeAction
 NOTICE_PERIOD_BEGUN = (State.NOTICE_PERIOD, State.CHALLENGED, State.PRODUCING, State.CLOSED)
 
 
-def notice_action(case: Case, decision: dict | None = None) -> NoticeAction:
+def notice_action(case: Case, decision: Decision | None = None) -> NoticeAction:
     """What the notice is to be; `decision` is the latest review's, where the caller has it."""
     if case.state == State.CLOSED and case.disclosed_on is None:
         return NoticeAction.NONE  # closed with nothing disclosed: nothing to tell
-    decision = decision or case.reviews.first().decision
+    decision = decision or case.latest_review.as_decision()
     decided = case.decisions.in_force().first()
-    return effective_action(decision["notice"]["action"], decided.action if decided else None)
+    return effective_action(decision.notice.action, decided.action if decided else None)
 
 
-def finding_codes(case: Case, decision: dict | None = None) -> set[str]:
+def finding_codes(case: Case, decision: Decision | None = None) -> set[Code]:
     """The codes of the findings of the case's latest review."""
-    decision = decision or case.reviews.first().decision
-    return {finding["code"] for finding in decision["findings"]}
+    decision = decision or case.latest_review.as_decision()
+    return set(decision.codes)
 
 
 def facts_for(case: Case, today: date) -> Facts:
-    decision = case.reviews.first().decision  # read once: the largest thing read here
+    decision = case.latest_review.as_decision()  # read once: the largest thing read here
     codes = finding_codes(case, decision)
     ruling = case.notice_rulings.first()
     return Facts(

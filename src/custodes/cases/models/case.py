@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
@@ -11,6 +12,9 @@ from django.db.models.lookups import IsNull
 
 from custodes.cases.models.demand import Demand
 from custodes.cases.workflow import Outcome, State
+
+if TYPE_CHECKING:
+    from custodes.cases.models.decision import EngineReview
 
 
 def new_reference() -> str:
@@ -144,6 +148,11 @@ class Case(models.Model):
     @property
     def subject(self) -> str:
         return f"case:{self.reference}"
+
+    @property
+    def latest_review(self) -> EngineReview | None:
+        """The engine's newest review (`EngineReview`), the one in force; None before any."""
+        return self.reviews.first()
 
 
 class Target(models.Model):
