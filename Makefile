@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 POSTGRES_URL ?= postgresql://postgres@127.0.0.1:5432/test
 
-.PHONY: run test test-fast lint format bench bench-tools browser imap screenshots clean
+.PHONY: run test test-fast lint format bench bench-tools browser imap ocr screenshots clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -c 'import sys; assert (3, 11) <= sys.version_info[:2] <= (3, 13), "custodes needs Python 3.11 to 3.13"'
@@ -20,7 +20,7 @@ $(STAMP): pyproject.toml
 
 AUDIT_KEY := var/audit-key.pem
 
-run: $(STAMP)
+run: $(STAMP) ocr
 	$(BIN)/custodes audit keygen $(AUDIT_KEY)
 	CUSTODES_AUDIT_KEY_FILE=$(AUDIT_KEY) CUSTODES_DEBUG=true CUSTODES_PROVIDER="Parley Social, Inc." \
 		$(BIN)/custodes serve --demo
@@ -45,7 +45,15 @@ imap:
 	@command -v dovecot >/dev/null 2>&1 && test -x /usr/lib/dovecot/imap || { apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dovecot-imapd >/dev/null; }
 
-test: lint browser imap
+# Debian's Tesseract and its English model for reading scans and faxes (intake/ocr.py), and
+# the DejaVu font the OCR tests draw their scans in. `make run` needs it too: an uploaded scan
+# is read by it (without it a scan is refused with a message saying to run `make ocr`).
+ocr:
+	@command -v tesseract >/dev/null 2>&1 && test -f /usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf || \
+		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+		tesseract-ocr tesseract-ocr-eng fonts-dejavu-core >/dev/null; }
+
+test: lint browser imap ocr
 	$(BIN)/python -m pytest
 	@if $(BIN)/python -c "import psycopg; psycopg.connect('$(POSTGRES_URL)', connect_timeout=3).close()" 2>/dev/null; then \
 		echo "PostgreSQL answers at $(POSTGRES_URL): the suite again on it"; \
@@ -77,7 +85,7 @@ bench-tools:
 	@command -v sqlite3 >/dev/null 2>&1 && command -v age >/dev/null 2>&1 || { apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq sqlite3 age >/dev/null; }
 
-bench: $(STAMP) bench-tools
+bench: $(STAMP) bench-tools ocr
 	$(BIN)/python bench/review.py
 	$(BIN)/python bench/queue.py
 	$(BIN)/python bench/production.py

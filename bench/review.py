@@ -7,7 +7,10 @@ Prints one line per figure and exits 0 whatever the figures:
 - text demands read from disk, extracted and reviewed, end to end;
 - the `custodes` command as a whole process, as a person starts it: `--help`, and `review`
   of one sample (medians of BENCH_STARTS runs, default 10);
-- one text of 1, 4 and 16 MB read (one sample over and over).
+- one text of 1, 4 and 16 MB read (one sample over and over);
+- a scan read by OCR (Tesseract, in the limited child): one faxed page as a TIFF, and a
+  10-page scanned PDF (a sample drawn on pages, skewed, faxed and specked as the tests make
+  scans); said to be not measured where Tesseract is not installed (`make ocr`).
 
 Every figure is measured on the shared samples (`../shared/cases` and its sub-folders), each
 reviewed for its own folder's provider; where they are absent, the benchmark says so and
@@ -114,6 +117,7 @@ def main() -> None:
     print(f"text_demands_end_to_end: {rate:,.0f} demands/s (target >= 300)")
     _start_up(demands[0])
     _large_texts(read_document(demands[0]))
+    _ocr(read_document(demands[0]))
 
 
 def _start_up(demand: Path) -> None:
@@ -145,6 +149,33 @@ def _large_texts(demand: str) -> None:
             f"large_text_{megabytes}mb: {seconds:.1f} s, {growth:.2f}x linear "
             "(target: 1.0x, linear in the size)"
         )
+
+
+def _ocr(demand: str) -> None:
+    """One faxed page, and a scan of ten, read by OCR from upload to text (the median of
+    three runs for the page, one run for the ten)."""
+    from custodes.intake import ocr, pdf
+
+    if not ocr.available():
+        print("ocr: not measured (tesseract is not installed; `make ocr` installs it)")
+        return
+    sys.path.insert(0, str(ROOT))  # the scans the tests make
+    from tests.intake import scans
+
+    drawn = scans.pages_of(demand)
+    page = scans.tiff([scans.faxed(drawn[0])])
+    times = []
+    for _ in range(3):
+        started = time.perf_counter()
+        pdf.read_image(page, "fax.tif")
+        times.append(time.perf_counter() - started)
+    print(f"ocr_one_page: {statistics.median(times):.1f} s (target < 5)")
+    ten = scans.image_pdf([scans.faxed(p) for p in (drawn * 10)[:10]])
+    started = time.perf_counter()
+    reading = pdf.read_pdf(ten, "scan.pdf")
+    seconds = time.perf_counter() - started
+    assert len(reading.layout["pages"]) == 10
+    print(f"ocr_ten_page_scan: {seconds:.1f} s (target < 40)")
 
 
 if __name__ == "__main__":

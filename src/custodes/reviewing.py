@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from custodes.env import env_int, env_list
-from custodes.intake import UnreadableInput, extract_request
+from custodes.intake import UnreadableInput, extract_request, images
 from custodes.intake.document import SUFFIXES, decode_text, read_bytes, read_document_noted
 from custodes.law import Decision, Request, RequestError, ReviewConfig, review
 
@@ -49,7 +49,8 @@ def _loaded(path: Path) -> tuple[Request, tuple[str, ...]]:
     """The demand's request, and what was read with a caveat."""
     if path.suffix.lower() == ".json":
         return _structured(path), ()
-    source_kind = "pdf" if path.suffix.lower() == ".pdf" else "text"
+    scanned = path.suffix.lower() in (".pdf", *images.SUFFIXES)  # a signature may be an image
+    source_kind = "pdf" if scanned else "text"
     text, notes = read_document_noted(path)
     return extract_request(text, source_kind=source_kind), notes
 

@@ -34,7 +34,7 @@ def _outcome(data: bytes, name: str) -> str:
         message = str(error)
         assert any(word in message for word in WHAT_TO_SEND), message
         return "refused"
-    assert checked.kind in ("pdf", "email", "text")
+    assert checked.kind in ("pdf", "image", "email", "text")
     return "read"
 
 

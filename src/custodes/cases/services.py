@@ -45,7 +45,8 @@ def receive_upload(
     """A demand document uploaded by staff: read (unless `checked` holds what was read),
     extracted, reviewed, opened as a case."""
     checked = checked or check_upload(data, name)  # before the transaction: reading takes time
-    request = extract_request(checked.text, source_kind="pdf" if checked.kind == "pdf" else "text")
+    scanned = checked.kind in ("pdf", "image")  # a signature may be an image the text lacks
+    request = extract_request(checked.text, source_kind="pdf" if scanned else "text")
     return open_case(
         request,
         channel=Demand.Channel.UPLOAD,
@@ -147,6 +148,7 @@ def _store_document(demand: Demand, data: bytes, name: str, checked: Checked):
         size=len(data),
         sha256=hashlib.sha256(data).hexdigest(),
         text=checked.text,
+        layout=checked.layout,
     )
     stored.file.save(name, ContentFile(data), save=False)
     stored.save()

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import logging
 import traceback
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.conf import settings
 
-from custodes.intake import UnreadableInput
+from custodes.intake import UnreadableInput, images
 from custodes.intake.document import decode_text
 from custodes.intake.mail import read_email
-from custodes.intake.pdf import pdf_text
+from custodes.intake.pdf import read_image, read_pdf
 from custodes.law.refusal import Refused
 
 logger = logging.getLogger(__name__)
@@ -32,10 +32,13 @@ _EMAIL_HEADERS = (
 
 @dataclass(frozen=True)
 class Checked:
-    kind: str  # pdf | email | text
+    kind: str  # pdf | image | email | text
     content_type: str
     text: str
-    notes: tuple[str, ...] = ()  # what was read with a caveat (an unknown charset)
+    notes: tuple[str, ...] = ()  # what was read with a caveat (an unknown charset, OCR)
+    # where each line stands on the pages of a PDF or image, and what OCR was unsure of
+    # (`intake.pdf.Reading.layout`); empty for the rest
+    layout: dict = field(default_factory=dict)
 
 
 UNREAD = "application/octet-stream"  # a document kept as it is: its type not judged
@@ -116,7 +119,13 @@ def _refuse_long_text(text: str, name: str) -> None:
 
 def _read(data: bytes, name: str) -> Checked:
     if data.lstrip()[:5] == b"%PDF-":
-        return Checked("pdf", "application/pdf", pdf_text(data, name))
+        reading = read_pdf(data, name)
+        return Checked("pdf", "application/pdf", reading.text, reading.notes, reading.layout)
+    kind = images.kind_of(data)
+    if kind is not None:  # a scan or a fax, read by OCR
+        reading = read_image(data, name)
+        content_type = images.CONTENT_TYPES[kind]
+        return Checked("image", content_type, reading.text, reading.notes, reading.layout)
     if data.lstrip()[:40].lower().startswith(_EMAIL_HEADERS):
         mail = read_email(data, name)
         return Checked("email", "message/rfc822", mail.text, mail.notes)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from custodes.intake import pdf
+from custodes.intake import images, pdf
 from custodes.intake.errors import UnreadableInput
 
 MAX_BYTES = 50 * 1024 * 1024
 TEXT_SUFFIXES = {".txt", ".text"}
-SUFFIXES = (".txt", ".pdf", ".eml", ".json")
+SUFFIXES = (".txt", ".pdf", ".eml", ".json", *images.SUFFIXES)
 
 
 def read_bytes(path: Path) -> bytes:
@@ -40,7 +40,11 @@ def read_document_noted(path: Path) -> tuple[str, tuple[str, ...]]:
     if suffix in TEXT_SUFFIXES:
         text = decode_text(data, path.name)
     elif suffix == ".pdf":
-        text = pdf.pdf_text(data, path.name)
+        reading = pdf.read_pdf(data, path.name)
+        text, notes = reading.text, reading.notes
+    elif suffix in images.SUFFIXES:  # a scan or a fax, read by OCR
+        reading = pdf.read_image(data, path.name)
+        text, notes = reading.text, reading.notes
     elif suffix == ".eml":
         from custodes.intake import mail  # the e-mail package, imported for e-mails only
 
@@ -49,7 +53,8 @@ def read_document_noted(path: Path) -> tuple[str, tuple[str, ...]]:
     else:
         raise UnreadableInput(
             f"{path}: {suffix or 'no extension'} is not a demand format; "
-            "send a .txt, .pdf or .eml file, or a .json structured request"
+            "send a .txt, .pdf or .eml file, a scan (.png, .jpg, .tif), or a .json structured "
+            "request"
         )
     if not text.strip():
         raise UnreadableInput(f"{path}: the document holds no text; send the demand's text")

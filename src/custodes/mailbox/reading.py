@@ -86,7 +86,8 @@ def _reading(checked: Checked) -> tuple[tuple[bool, bool, int], Request | None]:
     """How much of a demand this document holds, and the request read from it."""
     if not checked.text.strip():
         return (False, False, 0), None
-    request = extract_request(checked.text, source_kind="pdf" if checked.kind == "pdf" else "text")
+    scanned = checked.kind in ("pdf", "image")  # a signature may be an image the text lacks
+    request = extract_request(checked.text, source_kind="pdf" if scanned else "text")
     known = request.instrument is not Instrument.UNKNOWN
     return (known, bool(request.selectors), len(request.items) + len(request.categories)), request
 

@@ -31,6 +31,7 @@ class Line:
     text: str
     spans: list[Span] = field(default_factory=list)  # the fields read from this line
     starts: list[Span] = field(default_factory=list)  # those whose range begins here
+    low: list[tuple[int, int, float]] = field(default_factory=list)  # OCR's unsure words
 
     @property
     def classes(self) -> str:
@@ -52,13 +53,47 @@ class Segment:
 
 
 @dataclass
+class Box:
+    """A rectangle on a page image, in percent of its width and height."""
+
+    left: float
+    top: float
+    width: float
+    height: float
+    field: str = ""  # the span it highlights ("selectors-0"), or none for a word
+    label: str = ""
+
+    @property
+    def style(self) -> str:
+        return (
+            f"left:{self.left:.2f}%;top:{self.top:.2f}%;"
+            f"width:{self.width:.2f}%;height:{self.height:.2f}%"
+        )
+
+
+@dataclass
+class PageView:
+    number: int  # from 1
+    highlights: list[Box]  # the spans read from this page
+    low: list[Box]  # the words OCR was unsure of
+    confidence: float | None  # OCR's mean confidence on the page; None for a text layer
+
+
+@dataclass
 class DocumentSources:
     document: object  # the stored Document these lines are of
     sources: Sources
     segments: list[Segment]
+    pages: list[PageView] = field(default_factory=list)  # a PDF's or an image's pages
+    ocr: dict | None = None  # the engine, its mean confidence and threshold, where OCR read it
 
     def link(self, key: str) -> Span | None:
         return self.sources.span(key)
+
+    def unsure(self, span: Span) -> bool:
+        """Whether OCR was unsure of a word on the lines `span` was read from."""
+        low = {number for number, *_ in (self.document.layout or {}).get("low", [])}
+        return any(span.covers(number) for number in low) if self.pages else False
 
 
 def document_sources(demand) -> DocumentSources | None:
@@ -79,7 +114,61 @@ def document_sources(demand) -> DocumentSources | None:
             logger.exception("could not find the sources of demand %s's fields", demand.pk)
             return None
         cache.set(key, sources, CACHE_SECONDS)
-    return DocumentSources(document, sources, _segments(sources))
+    layout = document.layout or {}
+    segments = _segments(sources)
+    if len(layout.get("lines", ())) != len(sources.lines):
+        return DocumentSources(document, sources, segments)  # a layout of another text
+    _mark_low(segments, layout)
+    return DocumentSources(
+        document, sources, segments, page_views(layout, sources), layout.get("ocr")
+    )
+
+
+def page_views(layout: dict, sources: Sources) -> list[PageView]:
+    """Each page of the document with the boxes of the spans read from it (a span's lines
+    on one page as one box) and of the words OCR was unsure of."""
+    pages = [
+        PageView(n + 1, [], [], page.get("ocr")) for n, page in enumerate(layout.get("pages", []))
+    ]
+    boxes = layout["lines"]
+    for span in sources.spans:
+        on: dict[int, list] = {}
+        for first, last in span.ranges:
+            for line in range(first, last + 1):
+                where = boxes[line - 1]
+                if where:
+                    on.setdefault(where[0], []).append(where[1:])
+        for n, found in on.items():
+            if n < len(pages):
+                pages[n].highlights.append(_box(found, span.field, span.label))
+    for word in layout.get("low", []):
+        n = word[5]
+        if n < len(pages):
+            pages[n].low.append(_box([word[6:10]], "", f"{word[4]} ({word[3]:.0f}%)"))
+    return pages
+
+
+def _box(found: list, key: str, label: str) -> Box:
+    left, top = min(b[0] for b in found), min(b[1] for b in found)
+    right, bottom = max(b[2] for b in found), max(b[3] for b in found)
+    pad = 0.3  # percent: a box drawn just around the letters, not on them
+    return Box(
+        max(0.0, left * 100 - pad),
+        max(0.0, top * 100 - pad),
+        (right - left) * 100 + 2 * pad,
+        (bottom - top) * 100 + 2 * pad,
+        key,
+        label,
+    )
+
+
+def _mark_low(segments: list[Segment], layout: dict) -> None:
+    """OCR's unsure words on the lines of the text they stand in."""
+    by_number = {line.number: line for segment in segments for line in segment.lines}
+    for number, start, end, confidence, *_ in layout.get("low", []):
+        line = by_number.get(number)
+        if line is not None and line.text[start:end]:
+            line.low.append((start, end, confidence))
 
 
 CACHE_SECONDS = 3600

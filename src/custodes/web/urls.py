@@ -33,6 +33,11 @@ urlpatterns = [
     path("cases/<str:reference>/correct/", cases.correct, name="correct"),
     path("cases/<str:reference>/notes/", cases.note, name="note"),
     path("cases/<str:reference>/documents/<int:document_id>/", cases.document, name="document"),
+    path(
+        "cases/<str:reference>/documents/<int:document_id>/pages/<int:page>.png",
+        cases.document_page,
+        name="document_page",
+    ),
     path("cases/<str:reference>/callback/", cases.callback, name="callback"),
     path("cases/<str:reference>/notices/", notices.add_recipient, name="add_recipient"),
     path(

@@ -49,6 +49,9 @@ class Document(models.Model):
     size = models.PositiveBigIntegerField()
     sha256 = models.CharField(max_length=64, db_index=True)
     text = models.TextField(blank=True)
+    # A PDF's or an image's pages, where each line of `text` stands on them, and what OCR
+    # read with little confidence (intake.pdf.Reading.layout); empty for other documents.
+    layout = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self) -> str:

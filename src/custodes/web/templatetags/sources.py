@@ -24,7 +24,7 @@ def field_source(doc_sources, key: str, index: int | None = None) -> str:
         f"{first}" if first == last else f"{first}–{last}" for first, last in span.ranges
     )
     lines = "line" if span.ranges == ((span.first, span.first),) else "lines"
-    return format_html(
+    link = format_html(
         ' <a class="src-link" id="F-{}" data-field="{}" href="#L{}" '
         'aria-label="{}: read from {} {}">{} {}</a>',
         key,
@@ -36,6 +36,12 @@ def field_source(doc_sources, key: str, index: int | None = None) -> str:
         lines,
         where,
     )
+    if doc_sources.unsure(span):  # a word OCR was unsure of stands on those lines
+        link += mark_safe(
+            ' <span class="citation low-ocr-field">read by OCR with little confidence: '
+            "check it on the page</span>"
+        )
+    return link
 
 
 @register.simple_tag
@@ -80,10 +86,31 @@ def document_lines(doc_sources) -> str:
                     line.number,
                     line.number,
                     line.number,
-                    line.text,
+                    _with_low(line),
                     format_html('<span class="read">{}</span>', mark_safe(read)) if read else "",
                 )
             )
         if part is not None:
             out.append("</div>")
     return mark_safe("\n".join(out))
+
+
+def _with_low(line) -> str:
+    """The line's text, the words OCR was unsure of marked with its confidence."""
+    if not line.low:
+        return line.text
+    out, at = [], 0
+    for start, end, confidence in sorted(line.low):
+        if start < at:
+            continue
+        out.append(format_html("{}", line.text[at:start]))
+        out.append(
+            format_html(
+                '<mark class="low-ocr" title="read by OCR with {}% confidence">{}</mark>',
+                f"{confidence:.0f}",
+                line.text[start:end],
+            )
+        )
+        at = end
+    out.append(format_html("{}", line.text[at:]))
+    return mark_safe("".join(out))

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -12,6 +12,8 @@ from custodes.cases.models import Document
 from custodes.cases.uploads import UploadRejected, read_upload
 from custodes.cases.workflow import BEFORE_APPROVAL, State, moves_from
 from custodes.challenges.panel import challenge_panel
+from custodes.intake import UnreadableInput
+from custodes.intake.pdf import render_page
 from custodes.law import words
 from custodes.law.vocab import Action, Category, Instrument, SelectorKind
 from custodes.mailbox.models import Arrival
@@ -218,6 +220,31 @@ def document(request, reference: str, document_id: int):
     except FileNotFoundError:
         raise Http404("The stored document is missing.") from None
     return FileResponse(handle, as_attachment=True, filename=stored.original_name)
+
+
+@case_worker
+def document_page(request, reference: str, document_id: int, page: int):
+    """Page `page` (from 1) of a stored PDF or image as a PNG, drawn on the server in the
+    limited child that reads documents (about half a second a page). Kept by the browser
+    for an hour, not in the server's cache: a page is some hundred kilobytes, and the cache
+    is each process's memory."""
+    case = case_or_404(reference)
+    stored = get_object_or_404(Document, pk=document_id, demand=case.demand)
+    pages = (stored.layout or {}).get("pages", [])
+    if not 1 <= page <= len(pages):
+        raise Http404("No such page.")
+    try:
+        with stored.file.open("rb") as handle:
+            data = handle.read()
+    except FileNotFoundError:
+        raise Http404("The stored document is missing.") from None
+    try:
+        png = render_page(data, stored.original_name, page - 1)
+    except UnreadableInput as error:
+        raise Http404(str(error)) from None
+    response = HttpResponse(png, content_type="image/png")
+    response["Cache-Control"] = "private, max-age=3600"
+    return response
 
 
 @case_worker
