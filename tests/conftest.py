@@ -25,7 +25,8 @@ if os.environ.get("CI") == "true":
 PASSWORD = "correct horse battery"
 
 # The tests that drive a real browser, talk to a real SMTP server or serve pages on a real
-# port are `slow` (so are those that start a child process, each marked where it is written):
+# port are `slow` (so are those that start a command as a child process, run real threads or
+# walk many examples, each marked where it is written; pyproject's marker says which):
 # `make test-fast` leaves them out, `make test` runs them all.
 SLOW_FIXTURES = {"browser_page", "smtp", "live_server"}
 
