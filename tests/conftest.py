@@ -14,6 +14,7 @@ from hypothesis import settings as hypothesis_settings
 
 from custodes.cases import services
 from custodes.cases.people import add_staff
+from custodes.cases.uploads import check_upload
 from tests.helpers import RECEIVED_ON, request
 
 # In CI the property, fuzz and schema tests draw the same examples every run, so a landing
@@ -74,10 +75,15 @@ def as_user(client):
 
 @pytest.fixture
 def open_case(db):
-    """Open a case from a structured request (the test helpers' defaults, overridden)."""
+    """Open a case from a structured request (the test helpers' defaults, overridden). With
+    `document` (its bytes, and `name`), the case comes as a staff upload with that document
+    kept, checked as every upload is, but never read by intake: the request is the one given."""
 
-    def make(**overrides):
-        return services.open_case(request(**overrides), "api", None, RECEIVED_ON)
+    def make(document: bytes | None = None, name: str = "demand.txt", **overrides):
+        if document is None:
+            return services.open_case(request(**overrides), "api", None, RECEIVED_ON)
+        kept = (document, name, check_upload(document, name))
+        return services.open_case(request(**overrides), "upload", None, RECEIVED_ON, document=kept)
 
     return make
 
