@@ -45,8 +45,22 @@ def test_a_near_miss_asks_for_nothing(text):
     assert asked(SCHEDULE.format(text)) == []
 
 
-def test_narrative_outside_the_schedule_asks_for_nothing():
-    text = "Dear custodian,\n\nThe officer reviewed the messages and photographs last week."
+NARRATIVE = [
+    "Dear custodian,\n\nThe officer reviewed the messages and photographs last week.",
+    pytest.param(
+        "The group asks its followers to share the video of the march.",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="what the account asks of others (“asks its followers to share the "
+            "video”) is read as an ask of the provider: followers and video as records "
+            "(transactional, content)",
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize("text", NARRATIVE)
+def test_narrative_outside_the_schedule_asks_for_nothing(text):
     assert asked(text) == []
 
 
