@@ -93,6 +93,15 @@ def case(open_case):
     return open_case()
 
 
+@pytest.fixture(scope="session")
+def demo_provider_template(tmp_path_factory):
+    """The demo provider's database, built once a session; `provider_sqlite` (in
+    tests/production/conftest.py) gives each test a copy of it."""
+    from custodes.production import demo_provider
+
+    return demo_provider.create(tmp_path_factory.mktemp("provider") / "provider.sqlite3")
+
+
 def user_named(name):
     return get_user_model().objects.get(username=name)
 
