@@ -17,67 +17,23 @@ from __future__ import annotations
 
 import sys
 
-# bench/queue.py would shadow the standard library's `queue` were this folder on sys.path.
+# bench/queue.py would shadow the standard library's `queue` were this folder first on sys.path.
 if sys.path and sys.path[0].endswith("bench"):
-    sys.path.pop(0)
+    sys.path.append(sys.path.pop(0))
 
-import atexit
 import logging
 import os
-import shutil
-import tempfile
 import time
-from pathlib import Path
+
+import benchdb
 
 EVENTS = int(os.environ.get("BENCH_EVENTS", "20000"))
 WARM_UP = 200
 ATTEMPTS = 500
 
-folder = Path(tempfile.mkdtemp(prefix="custodes-bench-audit-"))
-atexit.register(shutil.rmtree, folder, ignore_errors=True)
-os.environ["CUSTODES_DATA_DIR"] = str(folder)
-os.environ.setdefault("SECRET_KEY", "bench-only")
-os.environ.setdefault("ALLOWED_HOSTS", "testserver")
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "custodes.settings")
-
-
-def _fresh_postgresql() -> None:
-    """Point DATABASE_URL at a new, empty database of the benchmark's own beside the one it
-    names, never touching another's, and drop it when the benchmark ends."""
-    import secrets
-
-    import psycopg
-
-    url = os.environ["DATABASE_URL"]
-    name = f"custodes_bench_{secrets.token_hex(6)}"
-    with psycopg.connect(url, autocommit=True) as server:
-        server.execute(f"CREATE DATABASE {name}")
-
-    def drop() -> None:
-        from django.db import connections
-
-        connections.close_all()
-        with psycopg.connect(url, autocommit=True) as server:
-            server.execute(f"DROP DATABASE IF EXISTS {name}")
-
-    atexit.register(drop)
-    os.environ["DATABASE_URL"] = url.rsplit("/", 1)[0] + "/" + name
-
-
-if os.environ.get("DATABASE_URL"):
-    _fresh_postgresql()
-
-from custodes.audit.keys import generate  # noqa: E402
-
-generate(folder / "audit-key.pem")
-os.environ["CUSTODES_AUDIT_KEY_FILE"] = str(folder / "audit-key.pem")
-
-import django  # noqa: E402
-
-django.setup()
+benchdb.start("audit", audit_key=True)
 
 from django.conf import settings  # noqa: E402
-from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 
@@ -94,7 +50,6 @@ def per_event(count: int) -> float:
 
 
 def main() -> None:
-    call_command("migrate", verbosity=0)
     logging.getLogger("django.request").setLevel(logging.ERROR)  # each 429 is no news here
     print(f"# audit: a {connection.vendor} database made for this run, {EVENTS:,} events")
     # unsigned first: a log whose signed events are followed by unsigned ones does not verify

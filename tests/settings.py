@@ -26,5 +26,9 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):  # noqa: F405
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c custodes.erase_audit_log=yes"  # noqa: F405
 
+# Each test sees the report as computed from its own data (tests/transparency/test_cache.py
+# turns the cache on).
+CUSTODES_REPORT_CACHE_SECONDS = 0
+
 # No test reads a mailbox the environment names: the mailbox's tests start their own server.
 CUSTODES_MAILBOX = None

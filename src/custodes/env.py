@@ -9,7 +9,7 @@ class SettingError(ValueError):
     pass
 
 
-def env_int(name: str, default: int, minimum: int = 1) -> int:
+def env_int(name: str, default: int | None, minimum: int = 1) -> int | None:
     raw = os.environ.get(name)
     if raw is None or raw.strip() == "":
         return default

@@ -29,13 +29,14 @@ class Review:
 
 
 def config_from_env(received_on: date, providers: tuple[str, ...] = ()) -> ReviewConfig:
-    """The deployment's settings; names given on the command line win over CUSTODES_PROVIDER."""
+    """The deployment's settings (a threshold unset is the rule pack's); names given on the
+    command line win over CUSTODES_PROVIDER."""
     return ReviewConfig(
         received_on=received_on,
         providers=providers or env_list("CUSTODES_PROVIDER"),
-        challenge_window_days=env_int("CUSTODES_CHALLENGE_WINDOW_DAYS", 14),
-        max_selectors=env_int("CUSTODES_MAX_SELECTORS", 25),
-        max_date_range_days=env_int("CUSTODES_MAX_DATE_RANGE_DAYS", 366),
+        challenge_window_days=env_int("CUSTODES_CHALLENGE_WINDOW_DAYS", None),
+        max_selectors=env_int("CUSTODES_MAX_SELECTORS", None),
+        max_date_range_days=env_int("CUSTODES_MAX_DATE_RANGE_DAYS", None),
         government_domains=env_list("CUSTODES_GOVERNMENT_DOMAINS"),
     )
 

@@ -11,6 +11,7 @@ import dj_database_url
 
 from custodes.audit import keys as audit_keys
 from custodes.env import SettingError, env_bool, env_days, env_int, env_list, env_text
+from custodes.law.pack import load_pack
 from custodes.mailbox.config import mailbox_from_env
 from custodes.transparency import agencies as agency_tables
 
@@ -101,6 +102,9 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": DATA_DIR / "custodes.sqlite3",
+            # Kept open between requests, as on PostgreSQL: reopening costs each request a
+            # WAL checkpoint when it closes.
+            "CONN_MAX_AGE": 60,
             # WAL lets readers run beside the writer; synchronous=NORMAL is durable under WAL
             # and spares an fsync per commit (the rate-limit buckets write on every API call).
             # A writer waits up to `timeout` seconds for the lock (SQLite's busy timeout), and
@@ -147,13 +151,19 @@ CUSTODES_PROVIDER = env_list("CUSTODES_PROVIDER")
 CUSTODES_GOVERNMENT_DOMAINS = env_list("CUSTODES_GOVERNMENT_DOMAINS")
 # The legal-process mailbox the worker reads (custodes/mailbox/config.py); None without one.
 CUSTODES_MAILBOX = mailbox_from_env()
-CUSTODES_MAX_SELECTORS = env_int("CUSTODES_MAX_SELECTORS", 25)
-CUSTODES_MAX_DATE_RANGE_DAYS = env_int("CUSTODES_MAX_DATE_RANGE_DAYS", 366)
+# The review's thresholds: unset, each is the rule pack's ([defaults] of law/packs/us.toml).
+PACK_DEFAULTS = load_pack().defaults
+CUSTODES_MAX_SELECTORS = env_int("CUSTODES_MAX_SELECTORS", PACK_DEFAULTS["max_selectors"])
+CUSTODES_MAX_DATE_RANGE_DAYS = env_int(
+    "CUSTODES_MAX_DATE_RANGE_DAYS", PACK_DEFAULTS["max_date_range_days"]
+)
 
 # User notice: the days a user has to object before anything is produced; the days after an
 # emergency disclosure before the user is told; where the notice points for legal help
-# ("name|address" entries separated by ";").
-CUSTODES_CHALLENGE_WINDOW_DAYS = env_int("CUSTODES_CHALLENGE_WINDOW_DAYS", 14)
+# ("name|address" entries separated by ";"). The window unset is the rule pack's.
+CUSTODES_CHALLENGE_WINDOW_DAYS = env_int(
+    "CUSTODES_CHALLENGE_WINDOW_DAYS", PACK_DEFAULTS["challenge_window_days"]
+)
 # Days after a user's objection within which a filing in court is expected; past them, the
 # objection comes back to counsel to decide whether it lapses (it never lapses by itself).
 CUSTODES_CHALLENGE_FILING_DAYS = env_int("CUSTODES_CHALLENGE_FILING_DAYS", 14)
@@ -188,6 +198,10 @@ if CUSTODES_NSL_BAND not in (1000, 500, 250, 100):
 # A half-year is published this many days after it ends (0: at once), so that a single new
 # case cannot be spotted in it; the current half-year is never shown.
 CUSTODES_REPORT_DELAY_DAYS = env_int("CUSTODES_REPORT_DELAY_DAYS", 30, minimum=0)
+
+# The public report's figures are kept this many seconds at most (0: computed on every
+# request); a new or changed case makes them be computed again at once.
+CUSTODES_REPORT_CACHE_SECONDS = env_int("CUSTODES_REPORT_CACHE_SECONDS", 300, minimum=0)
 
 # The report groups requesting agencies by a built-in table; these TOML files (";"-separated
 # paths, in its shape) add agencies and spellings. Each is read now: a missing or bad file

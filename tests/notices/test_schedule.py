@@ -193,3 +193,29 @@ def test_a_pass_does_not_weigh_notices_held_by_open_ended_orders(
             produced_under_order(open_case, counsel, ORDER_NO_END)
         with django_assert_max_num_queries(12):
             assert run_pass().notices == 0
+
+
+def test_the_overdue_list_reads_as_many_queries_however_many_orders_it_holds(open_case, counsel):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from custodes.notices.deadlines import overdue
+
+    def queries_for_the_overdue_list():
+        with on("2028-01-05"), CaptureQueriesContext(connection) as read:
+            late = overdue(date(2028, 1, 5), limit=20)
+        return len(read.captured_queries), late
+
+    with on("2026-11-23"):
+        for _ in range(3):
+            produced_under_order(open_case, counsel, ORDER_NO_END)  # issued 11-16
+    few, late = queries_for_the_overdue_list()
+    assert len(late) == 3
+    with on("2026-11-23"):
+        for _ in range(22):
+            produced_under_order(open_case, counsel, ORDER_NO_END)
+    many, late = queries_for_the_overdue_list()
+    assert many == few
+    assert len(late) == 20
+    assert {d.kind for d in late} == {"court_review"}
+    assert {d.due_on for d in late} == {date(2027, 11, 16)}

@@ -81,8 +81,7 @@ def _page(queryset, page: int, convert) -> dict:
 
 
 def _demand_out(case: Case) -> dict:
-    decision = case.reviews.values_list("decision", flat=True).first()
-    feedback = requester_feedback(decision)
+    feedback = requester_feedback(case.latest_review.as_decision())
     asked = case.demand.extracted  # as the requester sent it, whatever the desk corrects
     return {
         "reference": case.reference,
@@ -228,7 +227,7 @@ def get_case(request, reference: str):
         {
             **_case_out(case),
             "request": case.demand.request,
-            "decision": case.reviews.first().decision,
+            "decision": case.latest_review.decision,
             "decisions": [_decision_out(d) for d in case.decisions.select_related("author")],
         },
     )

@@ -14,7 +14,7 @@ def find_original(case: Case) -> Case | None:
     requester's e-mail and reference number."""
     demand = case.demand
     digests = list(demand.documents.values_list("sha256", flat=True))
-    email = (demand.request.get("requester") or {}).get("email")
+    email = demand.structured.requester.email
     same = Q(demand__documents__sha256__in=digests) if digests else Q(pk__in=[])
     if email and demand.case_number:
         same |= Q(demand__case_number=demand.case_number, demand__request__requester__email=email)

@@ -59,12 +59,12 @@ def live_decision(case: Case) -> Decision | None:
 def disclosure_refusal(case: Case, decision: Decision | None = None) -> str | None:
     """Why the decision on record (or `decision`) does not let data leave; None if it does."""
     decision = decision if decision is not None else live_decision(case)
-    review = case.reviews.first().decision
-    allowed = decision.allowed_categories if decision else review["allowed_categories"]
+    engine = case.latest_review.as_decision()
+    allowed = decision.allowed_categories if decision else engine.allowed_categories
     needs_counsel = counsel_reasons(
         case.instrument,
-        review["action"],
-        [(f["code"], f["severity"]) for f in review["findings"]],
+        engine.action,
+        [(f.code, f.severity) for f in engine.findings],
         allowed,
     )
     if decision is None or not decision.approves:

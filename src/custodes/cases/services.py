@@ -25,7 +25,7 @@ from custodes.cases.models import (
     Preservation,
     Target,
 )
-from custodes.cases.models.preservation import PERIOD as PRESERVATION_PERIOD
+from custodes.cases.models.preservation import EXTENSION as PRESERVATION_EXTENSION
 from custodes.cases.refusals import DOCUMENT_REFUSED
 from custodes.cases.reported import reported
 from custodes.cases.signals import case_moved
@@ -84,7 +84,7 @@ def open_case(
         _store_document(demand, *stored)
     case = Case.objects.create(demand=demand, instrument=str(request.instrument))
     _set_targets(case, request)
-    engine = _review(case, request)
+    _review(case, request)
     if emergency.is_emergency(request):
         emergency.mark_urgent(case)
     original = duplicates.flag(case)
@@ -95,7 +95,7 @@ def open_case(
         {
             "channel": channel,
             "instrument": str(request.instrument),
-            "engine_action": engine.decision["action"],
+            "engine_action": case.engine_action,
             "repeats": original.reference if original else None,
             "document_notes": [note for _, _, checked in documents for note in checked.notes],
         },
@@ -208,7 +208,7 @@ def _review(case: Case, request: Request) -> EngineReview:
         government_domains=settings.CUSTODES_GOVERNMENT_DOMAINS,
     )
     decision = review(request, config)
-    engine = EngineReview.objects.create(
+    latest = EngineReview.objects.create(
         case=case,
         pack_version=load_pack().version,
         request=request.to_dict(),
@@ -219,6 +219,9 @@ def _review(case: Case, request: Request) -> EngineReview:
     case.agency = (request.agency or "")[:200]
     case.due_on = request.return_by
     case.secrecy, case.secrecy_ends_on = _secrecy(request)
+    case.secrecy_since = (
+        (request.issued_on or case.demand.received_on) if case.secrecy == "court_ordered" else None
+    )
     case.received_on = case.demand.received_on
     case.country = (request.country or "")[:2].upper()
     case.accounts_named = distinct_accounts(request.selectors)
@@ -236,6 +239,7 @@ def _review(case: Case, request: Request) -> EngineReview:
             "due_on",
             "secrecy",
             "secrecy_ends_on",
+            "secrecy_since",
             "received_on",
             "country",
             "accounts_named",
@@ -247,7 +251,7 @@ def _review(case: Case, request: Request) -> EngineReview:
             "updated_at",
         ]
     )
-    return engine
+    return latest
 
 
 def _secrecy(request: Request) -> tuple[str, date | None]:
@@ -296,15 +300,15 @@ def amend_request(case: Case, user, changes: dict, action: str) -> tuple[EngineR
     case.demand.save(update_fields=["request"])
     if "selectors" in changed:  # the targets, and what they were looked up to, stay otherwise
         _set_targets(case, request)
-    previous = case.reviews.first()
-    engine = _review(case, request)
+    previous = case.latest_review
+    latest = _review(case, request)
     record(action, user, case.subject, {"changed": changed})
-    if engine.decision != previous.decision:
+    if latest.as_decision() != previous.as_decision():
         _void_decisions(case, user, "the corrected request changed the engine's review")
     elif set(changed) & WHAT_IS_PRODUCED:
         fields = ", ".join(sorted(set(changed) & WHAT_IS_PRODUCED))
         _void_decisions(case, user, f"the correction changed what would be produced ({fields})")
-    return engine, changed
+    return latest, changed
 
 
 def _void_decisions(case: Case, user, reason: str) -> None:
@@ -376,10 +380,10 @@ def extend_preservation(case: Case, user, reason: str) -> Preservation:
     if preservation.extended_on:
         raise Refused(
             f"This preservation was already extended on {preservation.extended_on}; the law "
-            "allows one extension of 90 days."
+            f"allows one extension of {PRESERVATION_EXTENSION.days} days."
         )
     preservation.extended_on = timezone.localdate()
-    preservation.ends_on += PRESERVATION_PERIOD
+    preservation.ends_on += PRESERVATION_EXTENSION
     preservation.extension_reason = reason.strip()
     preservation.save()
     data = {"ends_on": preservation.ends_on.isoformat(), "reason": reason.strip()}
@@ -436,9 +440,11 @@ def decide(case: Case, user, action: str, allowed: list[str], reason: str) -> De
         raise Refused(f"Unknown data categories: {', '.join(sorted(unknown))}.")
     if case.state == State.CLOSED:
         raise Refused("A closed case takes no new decision.")
-    engine = case.reviews.first()
-    engine_allowed = set(engine.decision["allowed_categories"])
-    overrides = action != engine.decision["action"] or set(allowed) != engine_allowed
+    latest = case.latest_review
+    engine_decision = latest.as_decision()
+    overrides = action != engine_decision.action or set(allowed) != set(
+        engine_decision.allowed_categories
+    )
     if overrides and not roles.is_counsel(user):
         raise Refused(
             "Only counsel may decide otherwise than the engine; to send it to counsel, move "
@@ -458,7 +464,7 @@ def decide(case: Case, user, action: str, allowed: list[str], reason: str) -> De
         raise Refused("Counsel's decision is in force: only counsel may decide otherwise.")
     decision = Decision.objects.create(
         case=case,
-        review=engine,
+        review=latest,
         author=user,
         action=action,
         allowed_categories=[c for c in Category if c in allowed],
@@ -470,7 +476,7 @@ def decide(case: Case, user, action: str, allowed: list[str], reason: str) -> De
         "action": action,
         "allowed_categories": decision.allowed_categories,
         "overrides_engine": overrides,
-        "engine_action": engine.decision["action"],
+        "engine_action": str(engine_decision.action),
         "reason": decision.reason,
     }
     record("custodes.decision.recorded", user, case.subject, data)
@@ -508,7 +514,7 @@ def record_callback(case: Case, user, number: str, source: str, note: str = "") 
         )
     given = {
         case.demand.emergency_details.get("callback_number"),
-        case.demand.request.get("requester", {}).get("phone"),
+        case.demand.structured.requester.phone,
     }
     if _digits(number) in {_digits(g) for g in given if g}:
         raise Refused(

@@ -1,4 +1,5 @@
-"""What every check reads: the request, the deployment's settings, and the rule pack."""
+"""What every check reads: the request, the deployment's settings (each one left unset is
+the rule pack's), and the rule pack."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ class Context:
     reason: Reason = field(init=False)
 
     def __post_init__(self):
+        object.__setattr__(self, "config", self.config.filled(self.pack.defaults))
         object.__setattr__(self, "rule", self._governing_rule())
         object.__setattr__(self, "reason", Reason.of(self.request.purpose))
 

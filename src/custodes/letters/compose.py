@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from custodes.cases.models import Case
 from custodes.law import words
+from custodes.law.decision import Finding
 from custodes.law.ladder import least_process
 from custodes.law.notice import NSL_SECRECY, effective_action
 from custodes.law.pack import load_pack
@@ -35,10 +36,10 @@ MISSING = (Code.NO_SELECTORS, Code.NO_RECORDS_NAMED, Code.REQUESTER_UNVERIFIED)
 def decided(case: Case) -> tuple[str, list[str], str]:
     """The action and categories in force, a person's decision over the engine's, and the
     reason counsel gave where counsel decided."""
-    engine = case.reviews.first().decision
+    engine = case.latest_review.as_decision()
     decision = case.decisions.in_force().first()
     if decision is None:
-        return engine["action"], list(engine["allowed_categories"]), ""
+        return str(engine.action), [str(c) for c in engine.allowed_categories], ""
     reason = decision.reason if decision.by_counsel else ""
     return decision.action, list(decision.allowed_categories), reason
 
@@ -52,24 +53,24 @@ def asks_judicial_review(case: Case) -> bool:
     return case.instrument == Instrument.NATIONAL_SECURITY_LETTER
 
 
-def _finding(finding: dict) -> dict:
-    return {**finding, "title": words.label("finding", finding["code"])}
+def _finding(finding: Finding) -> dict:
+    return {**finding.to_dict(), "title": words.label("finding", finding.code)}
 
 
 def _withheld(case: Case, allowed: list[str], counsel_reason: str) -> list[dict]:
     """What the demand asks that is not produced: why, and the process that would reach it."""
-    engine = {item["category"]: item for item in case.reviews.first().decision["withheld"]}
+    withheld = {w.category: w for w in case.latest_review.as_decision().withheld}
     items = []
-    for category in case.demand.request.get("categories") or []:
+    for category in case.demand.structured.categories:
         if category in allowed:
             continue
-        item = engine.get(category) or {"reason": counsel_reason, "citation": ""}
+        known = withheld.get(category)
         process = least_process(category)
         items.append(
             {
                 "category": words.label("category", category),
-                "reason": item["reason"],
-                "citation": item["citation"],
+                "reason": known.reason if known else counsel_reason,
+                "citation": known.citation if known else "",
                 "process": words.instrument(process.instrument) if process else "",
                 "process_citation": process.citation if process else "",
             }
@@ -78,37 +79,37 @@ def _withheld(case: Case, allowed: list[str], counsel_reason: str) -> list[dict]
 
 
 def _notice(case: Case, action: str) -> dict:
-    engine = case.reviews.first().decision
+    engine = case.latest_review.as_decision()
     plan = schedule_for(case, timezone.localdate())
     return {
-        "action": str(effective_action(engine["notice"]["action"], action)),
+        "action": str(effective_action(engine.notice.action, action)),
         "citation": plan.citation,
         "window_days": settings.CUSTODES_CHALLENGE_WINDOW_DAYS,
         "secrecy_requested": case.secrecy == "requested",
         "order_ends_on": case.secrecy_ends_on,
         "not_an_order": load_pack().finding(Code.NDO_NOT_BINDING).citation,
-        "child_safety": any(f["code"] == Code.CHILD_SAFETY_EXCEPTION for f in engine["findings"]),
+        "child_safety": Code.CHILD_SAFETY_EXCEPTION in engine.codes,
     }
 
 
 def context(case: Case) -> dict:
-    engine = case.reviews.first().decision
-    request = case.demand.request
+    engine = case.latest_review.as_decision()
+    request = case.demand.structured
     action, allowed, counsel_reason = decided(case)
     rule = load_pack().instrument(Instrument(case.instrument))
-    findings = [_finding(f) for f in engine["findings"]]
+    findings = [_finding(f) for f in engine.findings]
     return {
         "provider": provider_name("Our service"),
         "reference": case.reference,
         "case_number": case.demand.case_number,
-        "requester": (request.get("requester") or {}).get("name") or "",
-        "agency": request.get("agency") or "",
+        "requester": request.requester.name or "",
+        "agency": request.agency or "",
         "instrument": words.instrument(case.instrument),
-        "authority": "; ".join(request.get("authority") or []),
+        "authority": "; ".join(request.authority),
         "received_on": case.demand.received_on.isoformat(),
         "today": timezone.localdate().isoformat(),
         "action": action,
-        "escalated": engine["action"] == Action.ESCALATE,
+        "escalated": engine.action == Action.ESCALATE,
         "reaches": [words.label("category", c) for c in allowed],
         "process_citation": rule.citation,
         "withheld": _withheld(case, allowed, counsel_reason),

@@ -16,6 +16,7 @@ from custodes.cases.signals import case_moved
 from custodes.cases.workflow import BEFORE_APPROVAL, State, check_move_table
 from custodes.intake import extract_request
 from custodes.law.refusal import Refused
+from custodes.law.request import Request
 from custodes.letters.models import Reply
 from custodes.outbox.delivery import queue_mail
 
@@ -66,7 +67,7 @@ def reply(
             "amended. Send a message, or a new demand."
         )
     if changes:
-        narrowed = _narrowed(case.demand.request, changes)
+        narrowed = _narrowed(case.demand.structured, changes)
         changed = case_services.amend_request(case, user, narrowed, "custodes.request.amended")[1]
         case.refresh_from_db()
     answer = Reply.objects.create(
@@ -103,11 +104,12 @@ def _read(document: Document) -> dict:
     }
 
 
-def _narrowed(request: dict, changes: dict) -> dict:
+def _narrowed(request: Request, changes: dict) -> dict:
     """Categories narrowed without the items: the items of the categories left go with them."""
-    if "categories" in changes and "items" not in changes and request.get("items"):
+    if "categories" in changes and "items" not in changes and request.items:
         kept = set(changes["categories"])
-        changes = {**changes, "items": [i for i in request["items"] if i["category"] in kept]}
+        items = [i.to_dict() for i in request.items if i.category in kept]
+        changes = {**changes, "items": items}
     return changes
 
 

@@ -31,7 +31,7 @@ def requester_address(case: Case) -> str:
     """The signed-in requester's address, or else the one the demand gives."""
     if case.demand.submitted_by and case.demand.submitted_by.email:
         return case.demand.submitted_by.email
-    return ((case.demand.request.get("requester") or {}).get("email") or "").lower()
+    return (case.demand.structured.requester.email or "").lower()
 
 
 def _require_writer(case: Case, user) -> None:

@@ -12,12 +12,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from custodes.cases.models import Case, Preservation
+from custodes.cases.models.case import OPEN_CASES
 from custodes.cases.people import staff_addresses
 from custodes.cases.workflow import State
 from custodes.law.notice import yearly_review_due
 from custodes.notices import letters, review
 from custodes.notices.models import Notice
-from custodes.notices.plan import may_be_due_by, schedule_for
+from custodes.notices.plan import may_be_due_by, schedule_for, ways_due_by
 from custodes.outbox.delivery import queue_mail
 from custodes.outbox.models import Mail
 
@@ -51,12 +52,12 @@ def open_deadlines(today: date, until: date | None = None, limit: int | None = N
     of each kind."""
     found = [
         *_return_dates(until, limit),
-        *_objection_windows(until),
+        *_objection_windows(until, limit),
         *_preservations(until, limit),
-        *_delayed_notices(today, until),
-        *_court_reviews(until),
-        *_judicial_reviews(until),
-        *_notices_in_doubt(until),
+        *_delayed_notices(today, until, limit),
+        *_court_reviews(until, limit),
+        *_judicial_reviews(until, limit),
+        *_notices_in_doubt(until, limit),
         *(deadline for source in _sources for deadline in source(today, until)),
     ]
     return sorted(found, key=lambda d: (d.due_on, d.case.reference))
@@ -74,16 +75,18 @@ def _bounded(queryset, field: str, until: date | None, limit: int | None):
 
 
 def _return_dates(until, limit):
-    cases = Case.objects.exclude(state=State.CLOSED).filter(due_on__isnull=False)
+    cases = Case.objects.filter(OPEN_CASES, due_on__isnull=False)
     for case in _bounded(cases, "due_on", until, limit):
         yield Deadline(case, "return_date", case.due_on, "The requester's return date")
 
 
-def _objection_windows(until):
+def _objection_windows(until, limit):
     notices = Notice.objects.filter(
         case__state=State.NOTICE_PERIOD, offers_objection=True, mail__isnull=False
     ).select_related("case", "mail")
-    for notice in notices:
+    # The window ends no sooner than the day the notice was written: the earliest written
+    # first (a shorter window written later may come after the list's end).
+    for notice in _bounded(notices, "queued_on", until, limit):
         deadline = notice.objection_deadline
         if deadline and (until is None or deadline <= until):
             yield Deadline(
@@ -103,56 +106,72 @@ def _preservations(until, limit):
         yield Deadline(preservation.case, "preservation", preservation.ends_on, what)
 
 
-def _delayed_notices(today, until):
+def _delayed_notices(today, until, limit):
     waiting = Notice.objects.filter(mail__isnull=True).values_list("case_id", flat=True)
     cases = Case.objects.filter(pk__in=waiting)
-    if until is not None:
-        cases = cases.filter(may_be_due_by(until)).distinct()
+    if until is not None and limit:
+        # The soonest of each way a notice falls due, never every case that waits.
+        cases = {
+            case.pk: case
+            for way, field in ways_due_by(until, today)
+            for case in _bounded(cases.filter(way).distinct(), field, None, limit)
+        }.values()
+    elif until is not None:
+        cases = cases.filter(may_be_due_by(until, today)).distinct()
     for case in cases:
         send_on = schedule_for(case, today).send_on
         if send_on and (until is None or send_on <= until):
             yield Deadline(case, "notice", send_on, "The delayed notice to the user goes out")
 
 
-def _court_reviews(until):
-    unbounded = (
-        Case.objects.filter(secrecy="court_ordered", secrecy_ends_on__isnull=True)
-        .exclude(nondisclosure__lifted_on__isnull=False)
-        .select_related("demand", "nondisclosure")
-    )
-    for case in unbounded:
-        order = getattr(case, "nondisclosure", None)
-        since = (order and order.last_asked_on) or _order_made_on(case)
-        due_on = yearly_review_due(since)
-        if until is None or due_on <= until:
-            yield Deadline(
-                case,
-                "court_review",
-                due_on,
-                "Ask the court to end its non-disclosure order, which has no end date",
-                counsel=True,
-            )
+def _court_reviews(until, limit):
+    unbounded = Case.objects.filter(
+        secrecy="court_ordered",
+        secrecy_ends_on__isnull=True,
+        nondisclosure__lifted_on__isnull=True,
+    ).select_related("nondisclosure")
+    # A year before `until`, and a day more for an order made on 29 February (reviewed on
+    # the 28th); the exact day is judged below.
+    bound = until and _a_year_before(until) + timedelta(days=1)
+    # Counted from the order where counsel never asked the court, else from the last asking:
+    # each half read in the order of its own indexed date.
+    never_asked = unbounded.filter(nondisclosure__last_asked_on__isnull=True)
+    asked = unbounded.filter(nondisclosure__last_asked_on__isnull=False)
+    for field, cases in (("secrecy_since", never_asked), ("nondisclosure__last_asked_on", asked)):
+        for case in _bounded(cases, field, bound, limit):
+            order = getattr(case, "nondisclosure", None)
+            due_on = yearly_review_due((order and order.last_asked_on) or case.secrecy_since)
+            if until is None or due_on <= until:
+                yield Deadline(
+                    case,
+                    "court_review",
+                    due_on,
+                    "Ask the court to end its non-disclosure order, which has no end date",
+                    counsel=True,
+                )
 
 
-def _judicial_reviews(until):
-    for case in review.not_yet_asked(until):
+def _judicial_reviews(until, limit):
+    for case in _bounded(review.not_yet_asked(until), "received_on", None, limit):
         yield Deadline(case, "judicial_review", review.due_on(case), review.WHAT, counsel=True)
 
 
-def _notices_in_doubt(until):
-    doubtful = Notice.objects.filter(
-        mail__status__in=(Mail.Status.UNCERTAIN, Mail.Status.FAILED)
-    ).select_related("case", "mail")
-    for notice in doubtful:
+def _notices_in_doubt(until, limit):
+    # From the (few) e-mails in doubt to their notices, not from every notice.
+    in_doubt = Mail.objects.filter(status__in=(Mail.Status.UNCERTAIN, Mail.Status.FAILED))
+    doubtful = Notice.objects.filter(mail__in=in_doubt.values("pk")).select_related("case", "mail")
+    for notice in _bounded(doubtful, "mail__created_at", None, limit):
         since = timezone.localdate(notice.mail.claimed_at or notice.mail.created_at)
         if until is None or since <= until:
             what = f"The notice to {notice.address} is {notice.mail.status}: settle it"
             yield Deadline(notice.case, "notice_delivery", since, what)
 
 
-def _order_made_on(case: Case) -> date:
-    issued = case.demand.request.get("issued_on")
-    return date.fromisoformat(issued) if issued else case.demand.received_on
+def _a_year_before(day: date) -> date:
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - 1, day=28)
 
 
 def send_reminders(today: date) -> int:

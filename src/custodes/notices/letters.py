@@ -13,6 +13,7 @@ from custodes.cases.models import Case
 from custodes.cases.workflow import Outcome
 from custodes.law import words
 from custodes.law.notice import Schedule
+from custodes.law.request import Request
 from custodes.notices.models import Notice, Objection
 from custodes.notices.tokens import token_for
 from custodes.provider import provider_name
@@ -28,9 +29,9 @@ def legal_help() -> list[dict]:
     return entries
 
 
-def _period(request: dict) -> str:
-    dates = request.get("date_range") or {}
-    start, end = dates.get("start"), dates.get("end")
+def _period(request: Request) -> str:
+    dates = request.date_range
+    start, end = (dates.start, dates.end) if dates else (None, None)
     if start and end:
         return f"{start} to {end}"
     if start or end:
@@ -41,10 +42,10 @@ def _period(request: dict) -> str:
 def _account(case: Case) -> str:
     """The account the demand names, only when it names one: with several, telling one user
     the others' identifiers would disclose them."""
-    selectors = case.demand.request.get("selectors") or []
+    selectors = case.demand.structured.selectors
     if len(selectors) != 1:
         return ""
-    return f"{selectors[0]['kind']} {selectors[0]['value']}"
+    return f"{selectors[0].kind} {selectors[0].value}"
 
 
 def objection_link(notice: Notice) -> str:
@@ -55,18 +56,18 @@ def objection_link(notice: Notice) -> str:
 def notice_mail(notice: Notice, plan: Schedule, today: date) -> tuple[str, str]:
     """The subject and text of a notice to the account holder."""
     case = notice.case
-    request = case.demand.request
+    request = case.demand.structured
     provider = provider_name("Our service")
     context = {
         "provider": provider,
         "address": notice.address,
-        "agency": request.get("agency") or "a government agency (the demand does not say which)",
-        "instrument": words.instrument(request.get("instrument", "unknown")),
-        "authority": "; ".join(request.get("authority") or []),
+        "agency": request.agency or "a government agency (the demand does not say which)",
+        "instrument": words.instrument(request.instrument),
+        "authority": "; ".join(request.authority),
         "received_on": case.demand.received_on.isoformat(),
         "account": _account(case),
         "period": _period(request),
-        "categories": words.categories(request.get("categories") or []),
+        "categories": words.categories(list(request.categories)),
         "legal_help": legal_help(),
         "contact": settings.CUSTODES_PROVIDER_CONTACT,
         "reference": case.reference,
@@ -94,7 +95,7 @@ def outcome_mail(notice: Notice, outcome: str) -> tuple[str, str]:
     context = {
         "provider": provider,
         "outcome": outcome,
-        "agency": case.demand.request.get("agency") or "the agency",
+        "agency": case.demand.structured.agency or "the agency",
         "received_on": case.demand.received_on.isoformat(),
         "sent_on": notice.queued_on.isoformat() if notice.queued_on else "",
         "produced": words.categories(produced),

@@ -27,6 +27,6 @@ def run_pass(today: date | None = None) -> Pass:
     today = today or timezone.localdate()
     recover()
     waiting = Notice.objects.filter(mail__isnull=True).values_list("case_id", flat=True)
-    due = Case.objects.filter(may_be_due_by(today), pk__in=waiting).distinct()
+    due = Case.objects.filter(may_be_due_by(today, today), pk__in=waiting).distinct()
     notices = sum(queue_due(case, today) for case in due)
     return Pass(notices=notices, reminders=send_reminders(today))

@@ -45,17 +45,17 @@ def _private(response):
 
 def _context(notice: Notice, error: str) -> dict:
     notice.refresh_from_db()
-    request = notice.case.demand.request
+    request = notice.case.demand.structured
     objection = Objection.objects.filter(notice=notice).first()
     deadline = notice.objection_deadline
     pending = notice.case.state in (State.NOTICE_PERIOD, State.CHALLENGED)
     return {
         "provider": provider_name("Our service"),
         "notice": notice,
-        "agency": request.get("agency") or "a government agency",
-        "instrument": words.instrument(request.get("instrument", "unknown")),
-        "authority": "; ".join(request.get("authority") or []),
-        "categories": words.categories(request.get("categories") or []),
+        "agency": request.agency or "a government agency",
+        "instrument": words.instrument(request.instrument),
+        "authority": "; ".join(request.authority),
+        "categories": words.categories(list(request.categories)),
         "deadline": deadline,
         "open": bool(deadline and pending and timezone.localdate() <= deadline),
         "objection": objection,

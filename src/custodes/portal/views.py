@@ -200,11 +200,11 @@ def _own_case(request, reference: str) -> Case:
 @requester_required
 def demand(request, reference: str):
     case = _own_case(request, reference)
-    engine = case.reviews.first()
+    latest = case.latest_review
     context = {
         "case": case,
         "request_data": case.demand.request,
-        "feedback": requester_feedback(engine.decision) if engine else None,
+        "feedback": requester_feedback(latest.as_decision()) if latest else None,
         "documents": case.demand.documents.all(),
         "refused": refused_documents(case),
         "packages": [

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
+from custodes.law.request import Request
 from custodes.production.connector import BOTH, RECEIVED, SENT, Dataset
 
 # How a plural becomes its singular, first ending that fits; applied to both the item and
@@ -103,12 +104,8 @@ class Item:
     category: str | None
 
     @classmethod
-    def all_of(cls, request: dict) -> list[Item]:
-        return [
-            cls(str(item.get("text") or ""), item.get("category"))
-            for item in request.get("items") or []
-            if isinstance(item, dict)
-        ]
+    def all_of(cls, request: Request) -> list[Item]:
+        return [cls(item.text, str(item.category)) for item in request.items]
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ import hashlib
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 from django.conf import settings
@@ -56,11 +56,9 @@ def current_connector() -> connectors.Connector:
 
 
 def _window(case: Case) -> connectors.Window | None:
-    dates = case.demand.request.get("date_range") or {}
-    if dates.get("start") and dates.get("end"):
-        return connectors.Window.of(
-            date.fromisoformat(dates["start"]), date.fromisoformat(dates["end"])
-        )
+    dates = case.demand.structured.date_range
+    if dates and dates.start and dates.end:
+        return connectors.Window.of(dates.start, dates.end)
     return None
 
 
@@ -92,7 +90,7 @@ def _count_accounts(case: Case) -> None:
         if m.status != Match.Status.MATCHED
     ]
     named = len(matched) + distinct_accounts(others)
-    Case.objects.filter(pk=case.pk).update(accounts_named=named)
+    Case.objects.filter(pk=case.pk).update(accounts_named=named, updated_at=timezone.now())
 
 
 def _resolve(connector, connection, target: Target, window) -> Match:
@@ -195,17 +193,18 @@ def _datasets(case: Case, connector, window) -> tuple[list, list, list[dict]]:
     """The datasets the demand's items name in the categories the decision allows, with the
     choices people made; the other datasets of those categories; what is left out, and why."""
     allowed = _allowed_categories(case)
-    withheld = {w["category"]: w for w in case.reviews.first().decision.get("withheld", [])}
-    request = case.demand.request
+    withheld = {str(w.category): w for w in case.latest_review.as_decision().withheld}
+    request = case.demand.structured
     items = choice.Item.all_of(request)
-    asked = [*(request.get("categories") or []), *(i.category for i in items if i.category)]
+    asked = [*(str(c) for c in request.categories), *(i.category for i in items if i.category)]
     asked = list(dict.fromkeys(asked))
     left_out = []
     for category in asked:
         if category not in allowed:
-            why = withheld.get(category, {})
-            reason = why.get("reason") or "not allowed by the decision on this demand"
-            left_out.append({"what": category, "reason": reason, "citation": why.get("citation")})
+            why = withheld.get(category)
+            reason = (why and why.reason) or "not allowed by the decision on this demand"
+            citation = why.citation if why else None
+            left_out.append({"what": category, "reason": reason, "citation": citation})
         elif not connector.datasets_for(category):
             left_out.append({"what": category, "reason": "the provider keeps no such records"})
     open_to = [d for d in connector.datasets if d.category in allowed]
@@ -439,16 +438,15 @@ def _part(connection, selection: choice.Selection, chosen: Plan) -> package.Part
 
 def _facts(production: Production, chosen: Plan) -> documents.Facts:
     case = production.case
-    request = case.demand.request
-    requester = request.get("requester") or {}
+    request = case.demand.structured
     signed_by = production.created_by.profile
     return documents.Facts(
         provider=provider_name(),
         reference=case.reference,
-        requester=", ".join(p for p in (requester.get("name"), request.get("agency")) if p),
+        requester=", ".join(p for p in (request.requester.name, request.agency) if p),
         case_number=case.demand.case_number,
-        instrument=words.instrument(request.get("instrument", "unknown")),
-        authority="; ".join(request.get("authority") or []),
+        instrument=words.instrument(request.instrument),
+        authority="; ".join(request.authority),
         received_on=case.demand.received_on.isoformat(),
         produced_on=timezone.localdate().isoformat(),
         signer=signed_by.full_name,
@@ -485,7 +483,7 @@ def _sealed(production: Production, partial, contents: package.Contents, chosen:
         if sum(contents.rows.values()):
             # Data leaves the provider with the first package that holds any.
             Case.objects.filter(pk=production.case_id, disclosed_on=None).update(
-                disclosed_on=timezone.localdate()
+                disclosed_on=timezone.localdate(), updated_at=timezone.now()
             )
 
 

@@ -17,6 +17,7 @@ from custodes.cases.workflow import State
 from custodes.law import words
 from custodes.law.publication import Standing, why_not
 from custodes.law.refusal import Refused
+from custodes.law.request import Request
 from custodes.notices import plan
 from custodes.publishing import redaction
 from custodes.publishing.models import Publication
@@ -58,6 +59,8 @@ def _check(case: Case) -> None:
 
 
 def _requests(case: Case) -> list[dict]:
+    """Both readings as stored, read as dicts on purpose: a redaction takes every value they
+    hold and has no parse that could refuse."""
     demand = case.demand
     return [demand.extracted or {}, demand.request or {}]
 
@@ -93,24 +96,24 @@ def compose(case: Case) -> str:
         if document.text.strip():
             parts.append(f"Document: {document.original_name}\n\n{document.text.strip()}")
     if not parts:
-        parts.append(_structured(case.demand.request))
+        parts.append(_structured(case.demand.structured))
     parts.append(_decision(case))
     return "\n\n".join(parts) + "\n"
 
 
-def _structured(request: dict) -> str:
+def _structured(request: Request) -> str:
     lines = [
         "The demand, as it was submitted:",
-        f"Process: {words.label('instrument', request.get('instrument', 'unknown'))}",
-        f"Authority: {'; '.join(request.get('authority') or []) or 'none stated'}",
-        f"Agency: {request.get('agency') or 'not stated'}",
+        f"Process: {words.label('instrument', request.instrument)}",
+        f"Authority: {'; '.join(request.authority) or 'none stated'}",
+        f"Agency: {request.agency or 'not stated'}",
     ]
-    for selector in request.get("selectors") or []:
-        lines.append(f"Account: {selector.get('value', '')}")
-    for item in request.get("items") or []:
-        lines.append(f"Asked for: {item.get('text', '')}")
-    if request.get("purpose"):
-        lines.append(f"Purpose: {request['purpose']}")
+    for selector in request.selectors:
+        lines.append(f"Account: {selector.value}")
+    for item in request.items:
+        lines.append(f"Asked for: {item.text}")
+    if request.purpose:
+        lines.append(f"Purpose: {request.purpose}")
     return "\n".join(lines)
 
 
@@ -124,21 +127,21 @@ def _decision(case: Case) -> str:
         lines.append(f"Produced: {allowed or 'nothing'}")
         if decision.reason.strip():
             lines.append(f"Reason: {decision.reason.strip()}")
-    engine = case.reviews.first()
-    for finding in engine.decision.get("findings", []) if engine else []:
-        lines.append(f"- {finding['message']} ({finding['citation']})")
+    latest = case.latest_review
+    for finding in latest.as_decision().findings if latest else ():
+        lines.append(f"- {finding.message} ({finding.citation})")
     return "\n".join(lines)
 
 
 def _facts(case: Case) -> dict:
     """The published record's facts: nothing in it names a person or an account."""
-    request = case.demand.request
-    engine = case.reviews.first()
+    request = case.demand.structured
+    latest = case.latest_review
     decision = case.decisions.in_force().first()
     return {
         "instrument": case.instrument,
         "legal_process": schema.legal_process(case.instrument),
-        "authority": list(request.get("authority") or []),
+        "authority": list(request.authority),
         "agency": case.agency,
         "country": case.country,
         "received_on": case.received_on.isoformat() if case.received_on else None,
@@ -147,8 +150,8 @@ def _facts(case: Case) -> dict:
         "decision": decision.action if decision else None,
         "categories_produced": list(decision.allowed_categories) if decision else [],
         "findings": [
-            {"code": f["code"], "citation": f["citation"]}
-            for f in (engine.decision.get("findings", []) if engine else [])
+            {"code": str(f.code), "citation": f.citation}
+            for f in (latest.as_decision().findings if latest else ())
         ],
     }
 

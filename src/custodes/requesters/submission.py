@@ -10,10 +10,10 @@ import re
 from dataclasses import dataclass, field
 
 from custodes.cases.selector_lines import parse_selector_lines
-from custodes.law import Request, RequestError
+from custodes.law import Decision, Request, RequestError
 from custodes.law import words as plain
 from custodes.law.refusal import Refused
-from custodes.law.vocab import Category, Instrument
+from custodes.law.vocab import Category, Instrument, Severity
 from custodes.provider import provider_name
 
 INSTRUMENTS = [
@@ -222,14 +222,13 @@ def _date_range(data) -> dict | None:
     return {"start": start, "end": end} if start or end else None
 
 
-def requester_feedback(decision: dict) -> dict:
+def requester_feedback(decision: Decision) -> dict:
     """What the requester is told at once: what the process does not reach, and what is
     missing or wrong. Counsel's internal questions (escalations) are not theirs to read."""
-    withheld = decision.get("withheld", [])
-    said = {item["reason"] for item in withheld}
+    said = {item.reason for item in decision.withheld}
     problems = [
-        f
-        for f in decision.get("findings", [])
-        if f["severity"] in ("block", "warn") and f["message"] not in said
+        f.to_dict()
+        for f in decision.findings
+        if f.severity in (Severity.BLOCK, Severity.WARN) and f.message not in said
     ]
-    return {"withheld": withheld, "problems": problems}
+    return {"withheld": [w.to_dict() for w in decision.withheld], "problems": problems}

@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections import defaultdict
 
 from django.db.models import Count
-from django.db.models.functions import ExtractMonth, ExtractYear
 
 from custodes.transparency import schema
 from custodes.transparency.aggregate import counted_cases
@@ -21,12 +20,13 @@ def requests_by_period() -> list[tuple[str, int]]:
         .exclude(received_on__isnull=True)
         .exclude(instrument__in=schema.NATIONAL_SECURITY)
         .exclude(instrument="preservation_request")
-        .annotate(year=ExtractYear("received_on"), month=ExtractMonth("received_on"))
-        .values("year", "month")
-        .annotate(n=Count("id"))
+        .values_list("received_on")
+        .annotate(n=Count("*"))
+        .order_by()
     )
-    for row in cases:
-        counted[Period.half(row["year"], 1 if row["month"] <= 6 else 2).label] += row["n"]
+    # By day, which the database reads from an index in order, then by half-year here.
+    for day, n in cases:
+        counted[Period.half(day.year, 1 if day.month <= 6 else 2).label] += n
     published = _published(exclude=set(counted))
     merged = {**published, **counted}
     return sorted(merged.items())

@@ -17,7 +17,7 @@ class PublishedTotal(models.Model):
     percent_disclosed = models.FloatField(null=True)
     accounts = models.PositiveIntegerField(null=True)
     accounts_band = models.CharField(max_length=30, blank=True)
-    imported_at = models.DateTimeField(auto_now=True)
+    imported_at = models.DateTimeField(auto_now=True, db_index=True)
 
     class Meta:
         constraints = [

@@ -10,8 +10,7 @@ from django.utils import timezone
 
 from custodes.law.refusal import Refused
 from custodes.transparency import render as outputs
-from custodes.transparency.aggregate import compute
-from custodes.transparency.history import requests_by_period
+from custodes.transparency.cache import history, report_for
 from custodes.transparency.periods import Period, check_published, latest_published
 
 
@@ -28,7 +27,7 @@ def _published_history() -> list[tuple[str, int]]:
     today, delay = timezone.localdate(), settings.CUSTODES_REPORT_DELAY_DAYS
     return [
         (label, count)
-        for label, count in requests_by_period()
+        for label, count in history()
         if Period.parse(label).published_on(delay) <= today
     ]
 
@@ -38,7 +37,7 @@ def report_page(request):
         period = _period(request)
     except Refused as error:
         return render(request, "transparency/bad_period.html", {"error": error}, status=400)
-    return HttpResponse(outputs.to_html(compute(period), _published_history()))
+    return HttpResponse(outputs.to_html(report_for(period), _published_history()))
 
 
 CSV, JSON = "text/csv; charset=utf-8", "application/json"
@@ -61,7 +60,7 @@ def _download(request, write, name: str, content_type: str):
         period = _period(request)
     except Refused as error:
         return HttpResponse(str(error), status=400, content_type="text/plain; charset=utf-8")
-    report = compute(period)
+    report = report_for(period)
     response = HttpResponse(write(report), content_type=content_type)
     filename = "transparency-" + name.format(label=period.label)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

@@ -3,18 +3,39 @@
 from __future__ import annotations
 
 import secrets
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
+from django.db.models import F, Q
+from django.db.models.lookups import IsNull
 
 from custodes.cases.models.demand import Demand
 from custodes.cases.workflow import Outcome, State
+
+if TYPE_CHECKING:
+    from custodes.cases.models.decision import EngineReview
 
 
 def new_reference() -> str:
     """A public reference that cannot be guessed from another: 'C-' and 10 random characters."""
     alphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
     return "C-" + "".join(secrets.choice(alphabet) for _ in range(10))
+
+
+# The queue's order: emergencies' due hours first, then the soonest due day, undated last.
+QUEUE_ORDER = (
+    IsNull(F("due_at"), True),
+    F("due_at"),
+    IsNull(F("due_on"), True),
+    F("due_on"),
+    F("created_at"),
+)
+
+
+# The open cases, as a filter the queue's indexes begin with: written as IN, because Django
+# writes `is_open=True` as the bare column, which SQLite matches to no index.
+OPEN_CASES = Q(is_open__in=[True])
 
 
 class Case(models.Model):
@@ -26,6 +47,12 @@ class Case(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     due_on = models.DateField(null=True, blank=True)
+    # Not closed: kept by the database so that the queue's indexes can begin with it.
+    is_open = models.GeneratedField(
+        expression=~Q(state=State.CLOSED.value),
+        output_field=models.BooleanField(),
+        db_persist=True,
+    )
     # An emergency is due in hours, not days: the moment it must be answered by.
     due_at = models.DateTimeField(null=True, blank=True)
     # An open case this demand seems to repeat (the same document, or the same requester and
@@ -41,6 +68,9 @@ class Case(models.Model):
     # "court_ordered", with the order's end where it has one.
     secrecy = models.CharField(max_length=20, blank=True)
     secrecy_ends_on = models.DateField(null=True, blank=True)
+    # The day a court's order was made (the demand's date of issue, else its arrival): counsel's
+    # yearly request to end an order with no end date counts from it.
+    secrecy_since = models.DateField(null=True, blank=True, db_index=True)
     # The first day data left the provider on this case (it entered `producing`).
     disclosed_on = models.DateField(null=True, blank=True)
     # For the transparency report, kept up to date by the services so that it is one
@@ -60,12 +90,23 @@ class Case(models.Model):
     real_time = models.BooleanField(default=False)
     anonymous_speech = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
 
     class Meta:
         indexes = [
             models.Index(fields=["state", "due_on"]),
-            models.Index(fields=["due_on"]),
+            models.Index(fields=["is_open", "due_on"], name="case_open_due"),
+            # The queue's order (emergencies' hours first, then the soonest day, undated last),
+            # as expressions both databases walk in an index, of the open cases or of all: no
+            # sort of every case.
+            models.Index(F("is_open"), *QUEUE_ORDER, name="case_queue_open"),
+            models.Index(*QUEUE_ORDER, name="case_queue_order"),
+            models.Index(fields=["instrument", "received_on"], name="case_instrument_received"),
+            models.Index(fields=["instrument", "disclosed_on"], name="case_instrument_disclosed"),
+            # The report's trend: requests per day, read in order from the index alone.
+            models.Index(
+                fields=["received_on", "instrument", "outcome"], name="case_history_cover"
+            ),
             # Covers every column the transparency report reads, in the order it groups
             # them, so the report reads this index and never the wider table.
             models.Index(
@@ -107,6 +148,11 @@ class Case(models.Model):
     @property
     def subject(self) -> str:
         return f"case:{self.reference}"
+
+    @property
+    def latest_review(self) -> EngineReview | None:
+        """The engine's newest review (`EngineReview`), the one in force; None before any."""
+        return self.reviews.first()
 
 
 class Target(models.Model):

@@ -7,6 +7,7 @@ from django.db import models
 
 from custodes.cases.models.case import Case
 from custodes.law.approval import APPROVING
+from custodes.law.decision import Decision as EngineDecision
 from custodes.law.vocab import Action
 
 
@@ -19,7 +20,11 @@ class EngineReview(models.Model):
 
     class Meta:
         get_latest_by = "created_at"
-        ordering = ["-created_at", "-id"]
+        ordering = ["-created_at", "-id"]  # newest first: `case.latest_review`
+
+    def as_decision(self) -> EngineDecision:
+        """The stored decision, typed as the engine gave it."""
+        return EngineDecision.from_dict(self.decision)
 
 
 class DecisionQuerySet(models.QuerySet):

@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from custodes.law.request import Request
+
 
 class Demand(models.Model):
     class Channel(models.TextChoices):
@@ -32,6 +34,11 @@ class Demand(models.Model):
 
     def __str__(self) -> str:
         return f"{self.request.get('instrument')} received {self.received_on}"
+
+    @property
+    def structured(self) -> Request:
+        """The request as it stands, typed (what `request` holds is `Request.to_dict()`)."""
+        return Request.from_dict(self.request)
 
 
 class Document(models.Model):

@@ -1,5 +1,5 @@
 """A preservation under 18 U.S.C. § 2703(f): kept for 90 days, extendable once by 90 on the
-requester's renewed request, then released."""
+requester's renewed request, then released (the days are the rule pack's)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,10 @@ from django.conf import settings
 from django.db import models
 
 from custodes.cases.models.case import Case
+from custodes.law.pack import load_pack
 
-PERIOD = timedelta(days=90)
+PERIOD = timedelta(days=load_pack().defaults["preservation_days"])
+EXTENSION = timedelta(days=load_pack().defaults["preservation_extension_days"])
 
 
 class Preservation(models.Model):

@@ -16,7 +16,7 @@ class NonDisclosureOrder(models.Model):
     lifting_order = models.ForeignKey(
         Document, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    last_asked_on = models.DateField(null=True, blank=True)
+    last_asked_on = models.DateField(null=True, blank=True, db_index=True)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )

@@ -26,17 +26,17 @@ from custodes.web.views.letters import panel as letters_panel
 @case_worker
 def case_page(request, reference: str):
     case = case_or_404(reference)
-    engine = case.reviews.first()
+    latest = case.latest_review
     demand = case.demand
     is_counsel = roles.is_counsel(request.user)
     in_force = gate.live_decision(case)
-    chosen_action, chosen_allowed = _form_start(in_force, engine)
+    chosen_action, chosen_allowed = _form_start(in_force, latest)
     context = {
         "case": case,
         "closed": case.state == State.CLOSED,
         "request_data": demand.request,
         "diff": request_diff(demand.extracted, demand.request),
-        "engine": engine.decision if engine else None,
+        "engine": latest.decision if latest else None,  # the stored dict, as the page shows it
         "decisions": case.decisions.select_related("author"),
         "in_force": in_force,
         # The decision form starts from the decision in force, or else from the engine's.
@@ -63,13 +63,14 @@ def case_page(request, reference: str):
     return render(request, "web/case.html", context)
 
 
-def _form_start(in_force, engine) -> tuple[str | None, list[str]]:
+def _form_start(in_force, latest) -> tuple[str | None, list[str]]:
     """The action and categories the decision form starts from: the decision in force, or
     else the engine's."""
     if in_force is not None:
         return in_force.action, list(in_force.allowed_categories)
-    if engine is not None:
-        return engine.decision["action"], list(engine.decision["allowed_categories"])
+    if latest is not None:
+        engine = latest.as_decision()
+        return str(engine.action), [str(c) for c in engine.allowed_categories]
     return None, []
 
 

@@ -3,11 +3,11 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.core.paginator import Paginator
-from django.db.models import F
 from django.shortcuts import render
 from django.utils import timezone
 
 from custodes.cases.models import Case
+from custodes.cases.models.case import OPEN_CASES, QUEUE_ORDER
 from custodes.cases.workflow import State
 from custodes.law.vocab import Instrument
 from custodes.notices.deadlines import overdue
@@ -24,7 +24,7 @@ def queue(request):
     if state in State.values:
         cases = cases.filter(state=state)
     elif state != "all":
-        cases = cases.exclude(state=State.CLOSED)
+        cases = cases.filter(OPEN_CASES)
     instrument = request.GET.get("instrument", "")
     if instrument in {i.value for i in Instrument}:
         cases = cases.filter(instrument=instrument)
@@ -34,13 +34,10 @@ def queue(request):
     today = timezone.localdate()
     due = request.GET.get("due", "")
     if due == "overdue":
-        cases = cases.filter(due_on__lt=today).exclude(state=State.CLOSED)
+        cases = cases.filter(OPEN_CASES, due_on__lt=today)
     elif due == "week":
         cases = cases.filter(due_on__gte=today, due_on__lte=today + timedelta(days=7))
-    # Open emergencies first (only they have a due hour), then the soonest due day.
-    cases = cases.order_by(
-        F("due_at").asc(nulls_last=True), F("due_on").asc(nulls_last=True), "created_at"
-    ).only(
+    cases = cases.order_by(*QUEUE_ORDER).only(
         "reference",
         "state",
         "outcome",
