@@ -69,10 +69,15 @@ test: lint browser imap ocr
 		echo "$(OTHER_PYTHON) is not installed: the suite ran on $$($(BIN)/python --version) only"; \
 	fi
 
-# Every test but the slow ones (a browser, a real SMTP server, a port served, a child process:
-# the `slow` mark), on SQLite: the loop to run while working.
+# Every test but the slow ones (the `slow` mark: a browser, a real SMTP server, a port served,
+# a child process, real threads, the walks and corpus runs), on SQLite, spread over the cores
+# (pytest-xdist: each worker its own database file): the loop to run while working. The test
+# modules' bytecode is kept between runs even where the shell sets PYTHONDONTWRITEBYTECODE
+# (else each run rewrites the asserts of every module again, some seconds of each run), and
+# schemathesis, whose only tests are slow, is not loaded (1.5 s of each process).
+test-fast: export PYTHONDONTWRITEBYTECODE =
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest -q -m "not slow"
+	$(BIN)/python -m pytest -q -m "not slow" -n auto -p no:schemathesis --ignore=tests/api/test_schema.py
 
 # The README's pictures, retaken by the browser tests (which otherwise save them to a temporary
 # folder).

@@ -14,6 +14,7 @@ from hypothesis import settings as hypothesis_settings
 
 from custodes.cases import services
 from custodes.cases.people import add_staff
+from custodes.cases.uploads import check_upload
 from tests.helpers import RECEIVED_ON, request
 
 # In CI the property, fuzz and schema tests draw the same examples every run, so a landing
@@ -25,7 +26,8 @@ if os.environ.get("CI") == "true":
 PASSWORD = "correct horse battery"
 
 # The tests that drive a real browser, talk to a real SMTP server or serve pages on a real
-# port are `slow` (so are those that start a child process, each marked where it is written):
+# port are `slow` (so are those that start a command as a child process, run real threads or
+# walk many examples, each marked where it is written; pyproject's marker says which):
 # `make test-fast` leaves them out, `make test` runs them all.
 SLOW_FIXTURES = {"browser_page", "smtp", "live_server"}
 
@@ -73,10 +75,15 @@ def as_user(client):
 
 @pytest.fixture
 def open_case(db):
-    """Open a case from a structured request (the test helpers' defaults, overridden)."""
+    """Open a case from a structured request (the test helpers' defaults, overridden). With
+    `document` (its bytes, and `name`), the case comes as a staff upload with that document
+    kept, checked as every upload is, but never read by intake: the request is the one given."""
 
-    def make(**overrides):
-        return services.open_case(request(**overrides), "api", None, RECEIVED_ON)
+    def make(document: bytes | None = None, name: str = "demand.txt", **overrides):
+        if document is None:
+            return services.open_case(request(**overrides), "api", None, RECEIVED_ON)
+        kept = (document, name, check_upload(document, name))
+        return services.open_case(request(**overrides), "upload", None, RECEIVED_ON, document=kept)
 
     return make
 
@@ -84,6 +91,15 @@ def open_case(db):
 @pytest.fixture
 def case(open_case):
     return open_case()
+
+
+@pytest.fixture(scope="session")
+def demo_provider_template(tmp_path_factory):
+    """The demo provider's database, built once a session; `provider_sqlite` (in
+    tests/production/conftest.py) gives each test a copy of it."""
+    from custodes.production import demo_provider
+
+    return demo_provider.create(tmp_path_factory.mktemp("provider") / "provider.sqlite3")
 
 
 def user_named(name):

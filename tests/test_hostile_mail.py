@@ -41,6 +41,7 @@ def _eml(data: bytes) -> SimpleUploadedFile:
     return SimpleUploadedFile("demand.eml", data)
 
 
+@pytest.mark.slow  # hypothesis's hostile e-mails through the whole stack
 @FUZZ
 @given(data=hostile_emails())
 def test_the_staff_upload_reads_or_refuses_any_email(reviewer, data):
@@ -55,6 +56,7 @@ def test_the_staff_upload_reads_or_refuses_any_email(reviewer, data):
         assert Case.objects.count() == before  # nothing half-opened
 
 
+@pytest.mark.slow  # hypothesis's hostile e-mails through the whole stack
 @FUZZ
 @given(data=hostile_emails())
 def test_the_portal_keeps_each_demand_with_its_document_or_its_refusal(officer, data):
@@ -85,6 +87,7 @@ def api(officer):
     return client, reference
 
 
+@pytest.mark.slow  # hypothesis's hostile e-mails through the whole stack
 @FUZZ
 @given(data=hostile_emails())
 def test_the_api_attaches_or_refuses_in_its_error_shape_and_the_demand_says_so(api, data):
@@ -110,6 +113,7 @@ def _review(path):
     return runner.invoke(app, ["review", str(path), "--received-on", "2026-11-23"])
 
 
+@pytest.mark.slow  # hypothesis's hostile e-mails through the whole stack
 @FUZZ
 @given(data=hostile_emails())
 def test_custodes_review_answers_any_email_in_one_line_or_a_review(tmp_path, data):

@@ -21,6 +21,9 @@ from schemathesis.specs.openapi.checks import (
 from custodes.requesters import tokens
 from custodes.wsgi import application
 
+# Schemathesis draws requests from the OpenAPI document: slow (`make test` runs it).
+pytestmark = pytest.mark.slow
+
 schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
 
 

@@ -116,6 +116,7 @@ def assert_allowed_to_be_here(case: Case) -> None:
         assert decision.overrides_engine and decision.reason, f"{where} without an override"
 
 
+@pytest.mark.slow  # a stateful walk of hundreds of steps from every engine action
 def test_no_path_reaches_production_without_the_decision_that_allows_it(
     reviewer, counsel, admin, outsider
 ):
@@ -242,6 +243,7 @@ DECISIONS = {
 }
 
 
+@pytest.mark.slow  # every variant, decider, decision and mover: hundreds of cases
 def test_every_role_and_engine_action_and_decision_approves_only_as_the_law_allows(
     reviewer, counsel, admin, outsider
 ):

@@ -18,6 +18,10 @@ from custodes.law.vocab import Action
 from custodes.reviewing import review_file
 from tests.helpers import CASES, config
 
+# A review of every demand in every corpus: slow (`make test` runs it, `make test-fast` does
+# not).
+pytestmark = pytest.mark.slow
+
 CORPUS = Path(__file__).parent / "corpus"
 RELEASING = {Action.PRODUCE, Action.PRODUCE_PARTIAL}
 

@@ -36,7 +36,8 @@ from tests.intake.test_corpus import _demands, _name
 KNOWN_BREAKS: dict[tuple[str, str], str] = {}
 
 _ABSENT = f"{CASES} is absent: the sample demands are not beside this clone"
-pytestmark = pytest.mark.skipif(not CASES.is_dir(), reason=_ABSENT)
+# Hypothesis walks over every sample: slow (`make test` runs them, `make test-fast` does not).
+pytestmark = [pytest.mark.skipif(not CASES.is_dir(), reason=_ABSENT), pytest.mark.slow]
 
 # A handful of draws each, derandomized so that CI sees the same ones every run; wrapping,
 # whose one draw is a width, gets twice as many.

@@ -18,6 +18,9 @@ import custodes.law
 from custodes.intake import read_document
 from tests.helpers import CASES
 
+# Every long pattern over every demand text the project holds: slow (`make test` runs it).
+pytestmark = pytest.mark.slow
+
 CORPUS = Path(__file__).parent / "corpus"
 _OPENING = re.compile(r"(?:\\b)?\(\?=")
 

@@ -11,6 +11,7 @@ ASKS = [
     "Do not disclose the existence of this subpoena to the subscriber.",
     "Please do not notify the account holder of this request.",
     "We ask that you not tell the user about this request.",
+    "Kindly refrain from informing the account holder of this request.",
 ]
 
 NEAR_MISSES = [
@@ -18,6 +19,15 @@ NEAR_MISSES = [
     "Please disclose the records to our office.",
     "The subscriber was notified by the court.",
     "Do not delay the production.",
+    "Please do not hesitate to notify me if you have questions.",
+    "Feel free to tell the user about this subpoena.",
+    pytest.param(
+        "You are not required to keep this request confidential.",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="a sentence saying no secrecy is required is read as a request for silence",
+        ),
+    ),
 ]
 
 

@@ -47,6 +47,7 @@ def test_the_handful_covers_what_a_decision_holds():
     assert any(d.notice.action == NoticeAction.DELAY for d in decisions)
 
 
+@pytest.mark.slow  # 200 examples
 @settings(max_examples=200, deadline=None)
 @given(request=requests)
 def test_any_decision_reads_back(request):

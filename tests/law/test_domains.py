@@ -37,6 +37,7 @@ def test_every_curated_entry_is_a_valid_domain_with_its_source(entry):
     assert entry["country"] in ("", "EU") or len(entry["country"]) == 2
 
 
+@pytest.mark.slow  # every domain on the .gov and curated lists
 def test_no_domain_on_the_lists_is_a_look_alike():
     known = [*dotgov.registered().domains, *curated().domains]
     assert [domain for domain in known if look_alike(domain)] == []

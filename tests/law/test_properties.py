@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
@@ -119,6 +120,7 @@ def _expected_notice(request: Request, action: Action, raised: set[Code]) -> Not
     return NoticeAction.NOTIFY_BEFORE_PRODUCTION
 
 
+@pytest.mark.slow  # 600 examples
 @settings(max_examples=600, deadline=None)
 @given(request=requests, received=dates)
 def test_the_engine_always_decides_by_the_contracts_orders(request, received):
@@ -150,6 +152,7 @@ def test_the_engine_always_decides_by_the_contracts_orders(request, received):
         assert finding.citation and finding.message
 
 
+@pytest.mark.slow  # 300 examples
 @settings(max_examples=300, deadline=None)
 @given(request=requests)
 def test_the_decision_round_trips_through_json(request):

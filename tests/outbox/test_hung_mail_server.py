@@ -69,6 +69,7 @@ def test_sign_up_answers_without_waiting_for_the_mail_server(silent):
     assert not silent.connections  # the request never talked to the mail server
 
 
+@pytest.mark.slow  # a real worker thread, waiting on a mail server that never answers
 def test_sign_up_and_the_api_answer_while_the_worker_waits_on_the_mail_server(silent, officer):
     _sign_up("dana.reyes@fbi.gov")
     worker = _worker()

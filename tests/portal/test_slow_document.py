@@ -51,6 +51,7 @@ def _email_with_pdf(tmp_path) -> bytes:
     return message.as_bytes()
 
 
+@pytest.mark.slow  # real threads, one held inside a document's reading
 def test_others_submit_while_a_slow_document_is_read_and_every_demand_is_kept(
     held_reading, officer, other_officer, tmp_path
 ):

@@ -3,6 +3,8 @@ as well when the suite runs there."""
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 from django.db import connection
 
@@ -10,8 +12,12 @@ from custodes.production import demo_provider
 
 
 @pytest.fixture
-def provider_sqlite(tmp_path):
-    return demo_provider.create(tmp_path / "provider.sqlite3")
+def provider_sqlite(tmp_path, demo_provider_template):
+    """The demo provider's database, a copy of its own for each test (built once a session:
+    the data is seeded and dated, so every copy is the same)."""
+    copy = tmp_path / "provider.sqlite3"
+    shutil.copyfile(demo_provider_template, copy)
+    return copy
 
 
 def _postgresql_url() -> str:

@@ -22,10 +22,29 @@ def close_rejected(case, counsel):
     return services.move(case, counsel, State.CLOSED, "rejected", "Outside what the law reaches.")
 
 
+# The ICE subpoena's request as its text says it (so that publishing's tests do not turn on
+# how intake reads the text; test_whole_path reads it).
+AS_WRITTEN = {
+    "instrument": "administrative_subpoena",
+    "authority": ["8 U.S.C. § 1225(d)"],
+    "agency": "U.S. Department of Homeland Security",
+    "requester": {"name": "SA L. Burke", "email": OFFICER_EMAIL, "phone": "+12025550144"},
+    "issued_on": "2026-02-26",
+    "return_by": None,
+    "selectors": [{"kind": "username", "value": TARGET}],
+    "categories": ["subscriber", "transactional"],
+    "date_range": {"start": "2026-01-01", "end": "2026-02-28"},
+    "purpose": "The account posts where immigration agents are working and when, and asks "
+    "followers to come and watch. This subpoena is issued to identify the person who runs "
+    "the account.",
+}
+
+
 @pytest.fixture
-def closed_case(counsel):
-    """The ICE subpoena for who runs an account that reports where agents are: rejected."""
-    case = services.receive_upload(SUBPOENA, "ice-subpoena.txt", counsel)
+def closed_case(open_case, counsel):
+    """The ICE subpoena for who runs an account that reports where agents are, its text kept
+    as the document: rejected."""
+    case = open_case(document=SUBPOENA, name="ice-subpoena.txt", **AS_WRITTEN)
     return close_rejected(case, counsel)
 
 

@@ -25,6 +25,7 @@ def us_all_row(report) -> dict:
     )
 
 
+@pytest.mark.slow  # 32,716 cases written to the database
 def test_a_ledger_like_facebooks_2017_us_figures_prints_them_exactly():
     # 32,716 US requests naming 52,280 accounts, some data produced for 85%, an order on 57%.
     cases(

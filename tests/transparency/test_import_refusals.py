@@ -166,6 +166,7 @@ CELL = st.one_of(
 )
 
 
+@pytest.mark.slow  # 200 examples
 @settings(max_examples=200, deadline=None)
 @given(header=st.sampled_from(HEADERS), data=st.data(), junk=st.binary(max_size=8))
 def test_whatever_a_file_holds_it_is_read_or_refused(tmp_path_factory, header, data, junk):

@@ -137,9 +137,11 @@ def test_a_reviewer_who_decides_otherwise_is_told_how_to_reach_counsel(case, rev
 
 
 @pytest.fixture
-def joined(reviewer):
-    first = services.receive_upload(SUBPOENA, "subpoena.txt", reviewer, RECEIVED_ON)
-    again = services.receive_upload(SUBPOENA, "subpoena-copy.txt", reviewer, RECEIVED_ON)
+def joined(open_case, reviewer):
+    """The same document uploaded twice (the request as given, not as intake reads it), the
+    second joined to the first."""
+    first = open_case(document=SUBPOENA, name="subpoena.txt")
+    again = open_case(document=SUBPOENA, name="subpoena-copy.txt")
     services.join_duplicate(again, reviewer)
     again.refresh_from_db()
     return first, again
@@ -191,9 +193,9 @@ def test_each_action_says_what_it_did(case, counsel):
     assert said("move/", {"to": "approved"}) == [("success", "Case moved to approved.")]
 
 
-def test_joining_a_duplicate_says_where(reviewer):
-    first = services.receive_upload(SUBPOENA, "subpoena.txt", reviewer, RECEIVED_ON)
-    again = services.receive_upload(SUBPOENA, "subpoena-copy.txt", reviewer, RECEIVED_ON)
+def test_joining_a_duplicate_says_where(open_case, reviewer):
+    first = open_case(document=SUBPOENA, name="subpoena.txt")
+    again = open_case(document=SUBPOENA, name="subpoena-copy.txt")
     response = sign_in(Client(), reviewer).post(
         f"/cases/{again.reference}/duplicate/join/", {"reason": ""}, follow=True
     )

@@ -1,0 +1,163 @@
+"""The shape of a demand's text: headings, sentences, e-mail headers, a scanner's slips
+mended, dot leaders read as labels. A line each must read, and a near miss it must not."""
+
+from __future__ import annotations
+
+import pytest
+
+from custodes.intake.layout import Layout, blocks_of, heading_title, ocr_repaired, sentences_of
+
+HEADINGS = [
+    ("ATTACHMENT B", "ATTACHMENT B"),
+    ("  RECORDS TO BE DISCLOSED  ", "RECORDS TO BE DISCLOSED"),
+    ("II. Information to be produced", "II. Information to be produced"),
+    ("(C) Place of delivery", "(C) Place of delivery"),
+    ("Records requested:", "Records requested:"),
+    ("Background. The account was opened in May.", "Background"),
+]
+
+NOT_HEADINGS = [
+    "",
+    "the records listed below are requested:",  # a lower-case start is running text
+    "FBI",  # too few capitals to stand as a title
+    "A. The subscriber used the account daily.",  # an enumerated sentence, not a title
+    "Please send the records to the address below by the end of the month, as the court has "
+    "asked us to, and tell us if you cannot.",
+]
+
+
+@pytest.mark.parametrize(("line", "title"), HEADINGS)
+def test_a_heading_is_read_as_its_title(line, title):
+    assert heading_title(line) == title
+
+
+@pytest.mark.parametrize("line", NOT_HEADINGS)
+def test_a_line_of_text_is_no_heading(line):
+    assert heading_title(line) is None
+
+
+SENTENCES = [
+    (
+        "Produce the records. Do it by Friday.",
+        ["Produce the records.", "Do it by Friday."],
+    ),
+    (
+        "Served under Fed. R. Crim. P. 17 on the custodian. Call Det. Ruiz.",
+        ["Served under Fed. R. Crim. P. 17 on the custodian.", "Call Det. Ruiz."],
+    ),
+    (
+        "The U.S. Attorney asks for it.\nPlease reply by mail.",
+        ["The U.S. Attorney asks for it.", "Please reply by mail."],
+    ),
+    ("Contact J. Doe at the office.", ["Contact J. Doe at the office."]),
+]
+
+
+@pytest.mark.parametrize(("paragraph", "sentences"), SENTENCES)
+def test_a_paragraph_is_cut_into_its_sentences_and_no_more(paragraph, sentences):
+    assert sentences_of(paragraph) == sentences
+
+
+BLOCKS = [
+    ("Background: a fraud.\nIssued by: SA Reyes", ["Background: a fraud.", "Issued by: SA Reyes"]),
+    ("1. Subscriber records\n2. Login history", ["1. Subscriber records", "2. Login history"]),
+]
+
+# A line that only looks like a new part because the text was wrapped there.
+NOT_BLOCKS = [
+    "Please preserve the records of the account named below for a period of thirty\n"
+    "(30) days while the warrant is sought.",
+]
+
+
+@pytest.mark.parametrize(("paragraph", "blocks"), BLOCKS)
+def test_a_labelled_or_numbered_line_starts_a_new_part(paragraph, blocks):
+    assert blocks_of(paragraph) == blocks
+
+
+@pytest.mark.parametrize("paragraph", NOT_BLOCKS)
+def test_a_wrapped_line_stays_in_its_part(paragraph):
+    assert blocks_of(paragraph) == [paragraph]
+
+
+REPAIRS = [
+    ("Do not disc1ose this order.", "Do not disclose this order."),
+    ("IT IS HEREBY 0RDERED", "IT IS HEREBY ORDERED"),
+    ("an investigation of ernbezzlement", "an investigation of embezzlement"),
+]
+
+# What a scanner slip looks like but is not: a name, an address, a number.
+NOT_REPAIRED = [
+    "Username: k1tten",
+    "the account “c0ffee” and its messages",
+    "mail to k1ng@example.com",
+    "records of 2026 and 1999",
+    "the handle @ho1der",
+]
+
+
+@pytest.mark.parametrize(("text", "repaired"), REPAIRS)
+def test_a_scanners_slip_is_mended_to_a_known_word(text, repaired):
+    assert ocr_repaired(text) == repaired
+
+
+@pytest.mark.parametrize("text", NOT_REPAIRED)
+def test_a_name_or_number_is_left_as_written(text):
+    assert ocr_repaired(text) == text
+
+
+def test_an_e_mails_headers_are_read_apart_from_its_body():
+    layout = Layout.of(
+        "From: Det. Kim <kim@metro.example.gov>\nTo: legal@parley.example\n"
+        "Subject: Records request\n\nPlease send the records."
+    )
+    assert layout.headers["From"] == "Det. Kim <kim@metro.example.gov>"
+    assert layout.headers["Subject"] == "Records request"
+    assert "Subject:" not in layout.body and "Please send the records." in layout.body
+
+
+NO_HEADERS = [
+    "To: Parley Social, Inc.\nSubject: a subpoena\n\nProduce the records.",  # no From
+    "From: the court\n\nProduce the records.",  # a From alone
+]
+
+
+@pytest.mark.parametrize("text", NO_HEADERS)
+def test_a_letters_address_lines_are_no_e_mail_headers(text):
+    layout = Layout.of(text)
+    assert layout.headers == {} and layout.body == text
+
+
+def test_a_dot_leader_is_read_as_a_label_and_its_value():
+    layout = Layout.of("Username .......... bigred_verdict\nCase no. ....... 26-114\n")
+    assert layout.lines[0].text == "Username: bigred_verdict"
+    assert layout.lines[1].text == "Case no: 26-114"
+
+
+NOT_LEADERS = [
+    "Case no. 26-114 and no other",
+    pytest.param(
+        "We waited... and then asked again.",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="an ellipsis of three dots inside a sentence is read as a dot leader "
+            "('We waited: and then asked again.')",
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize("text", NOT_LEADERS)
+def test_dots_in_a_sentence_are_no_dot_leader(text):
+    assert Layout.of(text).lines[0].text == text
+
+
+def test_each_line_knows_the_heading_it_stands_under():
+    layout = Layout.of("SCHEDULE A\nusername: someone\n\nRECORDS\nsubscriber records")
+    assert [line.heading for line in layout.lines] == [
+        "SCHEDULE A",
+        "SCHEDULE A",
+        "SCHEDULE A",
+        "RECORDS",
+        "RECORDS",
+    ]
