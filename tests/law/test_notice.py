@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from custodes.law.notice import (
     CourtOrder,
@@ -11,6 +11,7 @@ from custodes.law.notice import (
     objection_deadline,
     schedule,
     yearly_review_due,
+    yearly_review_due_by,
 )
 from custodes.law.vocab import NoticeAction
 
@@ -81,3 +82,11 @@ def test_the_objection_deadline_and_the_yearly_review():
     assert objection_deadline(TODAY, 14) == date(2026, 12, 7)
     assert yearly_review_due(date(2026, 11, 16)) == date(2027, 11, 16)
     assert yearly_review_due(date(2028, 2, 29)) == date(2029, 2, 28)
+
+
+def test_the_day_an_order_must_date_from_to_be_reviewed_by_a_day_is_its_exact_inverse():
+    days = [date(2023, 1, 1) + timedelta(days=n) for n in range(3 * 366)]
+    for day in days[366:]:  # 2024 and 2025, with 29 February on both sides
+        latest = yearly_review_due_by(day)
+        for since in (latest - timedelta(days=1), latest, latest + timedelta(days=1)):
+            assert (yearly_review_due(since) <= day) == (since <= latest), (day, since)

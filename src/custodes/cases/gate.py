@@ -11,6 +11,7 @@ from datetime import date
 from custodes.cases import roles
 from custodes.cases.models import Case, Decision
 from custodes.cases.workflow import DISCLOSING, Move, State, check_move_table
+from custodes.hooks import Hooks
 from custodes.law.approval import counsel_reasons
 from custodes.law.refusal import Refused
 
@@ -23,15 +24,13 @@ NEEDS_APPROVAL = (*DISCLOSING, State.CHALLENGED)
 # is made, in its transaction.
 MoveCheck = Callable[[Case, str, date], None]
 AfterMove = Callable[[Case, date], None]
-_checks: list[MoveCheck] = []
-_afters: list[AfterMove] = []
+_checks: Hooks[MoveCheck] = Hooks()
+_afters: Hooks[AfterMove] = Hooks()
 
 
 def register_move_hooks(check: MoveCheck, after: AfterMove) -> None:
-    if check not in _checks:
-        _checks.append(check)
-    if after not in _afters:
-        _afters.append(after)
+    _checks.register(check)
+    _afters.register(after)
 
 
 def check_move(case: Case, user, target: str, outcome: str, today: date) -> Move:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from custodes.cases import gate
-from custodes.cases.models import Case, Target
+from custodes.cases.models import Case
 from custodes.cases.workflow import State
 from custodes.challenges.models import Challenge, FilingDecision, GoAhead
 from custodes.law.refusal import Refused
@@ -28,13 +28,8 @@ RELEASING = (Challenge.Ruling.DENIED, Challenge.Ruling.NARROWED, Challenge.Rulin
 ENDING = (Challenge.Ruling.QUASHED, Challenge.Ruling.WITHDRAWN)
 
 
-def label(target: Target) -> str:
-    """How a target is named on the case and in the package's list of what was left out."""
-    return f"{target.kind} {target.value}"
-
-
 def target_labels(case: Case) -> list[str]:
-    return list(dict.fromkeys(label(t) for t in case.targets.order_by("pk")))
+    return list(dict.fromkeys(t.label for t in case.targets.order_by("pk")))
 
 
 @dataclass
@@ -86,7 +81,7 @@ def objection_accounts(objection: Objection) -> set[str]:
         status=Match.Status.MATCHED,
         contact__iexact=objection.notice.address,
     ).select_related("target")
-    return {label(m.target) for m in matches}
+    return {m.target.label for m in matches}
 
 
 def held_back(case: Case) -> dict[str, str]:

@@ -6,6 +6,7 @@ notice action, the court's order, when data left, what staff ruled) and acts on 
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -168,3 +169,16 @@ def yearly_review_due(since: date) -> date:
         return since.replace(year=since.year + 1)
     except ValueError:  # 29 February
         return since.replace(year=since.year + 1, day=28)
+
+
+def yearly_review_due_by(day: date) -> date:
+    """The latest day an order (or counsel's last request to end it) can date from for its
+    yearly review to be due by `day`: `yearly_review_due(since) <= day` exactly when
+    `since <= yearly_review_due_by(day)`."""
+    try:
+        since = day.replace(year=day.year - 1)
+    except ValueError:  # 29 February: a year before, the 28th
+        return day.replace(year=day.year - 1, day=28)
+    if (since.month, since.day) == (2, 28) and calendar.isleap(since.year):
+        return since + timedelta(days=1)  # an order of 29 February is reviewed on the 28th
+    return since

@@ -15,7 +15,8 @@ from custodes.cases.models import Case, Preservation
 from custodes.cases.models.case import OPEN_CASES
 from custodes.cases.people import staff_addresses
 from custodes.cases.workflow import State
-from custodes.law.notice import yearly_review_due
+from custodes.hooks import Hooks
+from custodes.law.notice import yearly_review_due, yearly_review_due_by
 from custodes.notices import letters, review
 from custodes.notices.models import Notice
 from custodes.notices.plan import may_be_due_by, schedule_for, ways_due_by
@@ -39,12 +40,8 @@ class Deadline:
 # Deadlines the apps built on notices add (challenges: an objection with no filing, a
 # hearing), registered from their AppConfig.ready: each gives (today, until) its deadlines.
 Source = Callable[[date, date | None], Iterable[Deadline]]
-_sources: list[Source] = []
-
-
-def register_source(source: Source) -> None:
-    if source not in _sources:
-        _sources.append(source)
+_sources: Hooks[Source] = Hooks()
+register_source = _sources.register
 
 
 def open_deadlines(today: date, until: date | None = None, limit: int | None = None):
@@ -130,9 +127,7 @@ def _court_reviews(until, limit):
         secrecy_ends_on__isnull=True,
         nondisclosure__lifted_on__isnull=True,
     ).select_related("nondisclosure")
-    # A year before `until`, and a day more for an order made on 29 February (reviewed on
-    # the 28th); the exact day is judged below.
-    bound = until and _a_year_before(until) + timedelta(days=1)
+    bound = until and yearly_review_due_by(until)
     # Counted from the order where counsel never asked the court, else from the last asking:
     # each half read in the order of its own indexed date.
     never_asked = unbounded.filter(nondisclosure__last_asked_on__isnull=True)
@@ -141,14 +136,13 @@ def _court_reviews(until, limit):
         for case in _bounded(cases, field, bound, limit):
             order = getattr(case, "nondisclosure", None)
             due_on = yearly_review_due((order and order.last_asked_on) or case.secrecy_since)
-            if until is None or due_on <= until:
-                yield Deadline(
-                    case,
-                    "court_review",
-                    due_on,
-                    "Ask the court to end its non-disclosure order, which has no end date",
-                    counsel=True,
-                )
+            yield Deadline(
+                case,
+                "court_review",
+                due_on,
+                "Ask the court to end its non-disclosure order, which has no end date",
+                counsel=True,
+            )
 
 
 def _judicial_reviews(until, limit):
@@ -165,13 +159,6 @@ def _notices_in_doubt(until, limit):
         if until is None or since <= until:
             what = f"The notice to {notice.address} is {notice.mail.status}: settle it"
             yield Deadline(notice.case, "notice_delivery", since, what)
-
-
-def _a_year_before(day: date) -> date:
-    try:
-        return day.replace(year=day.year - 1)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year - 1, day=28)
 
 
 def send_reminders(today: date) -> int:

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 
 from custodes.cases.models import Case
 from custodes.cases.workflow import State
+from custodes.hooks import Hooks
 from custodes.law.refusal import Refused
 from custodes.law.vocab import NoticeAction
 from custodes.notices import outcomes
@@ -20,12 +21,8 @@ from custodes.notices.queueing import queue_due
 # decision, or held back account by account after counsel's go-ahead), registered from the
 # app's AppConfig.ready so that notices imports none of it: each gives objections' ids.
 Excused = Callable[[Case], set[int]]
-_excused: list[Excused] = []
-
-
-def register_excused(excused: Excused) -> None:
-    if excused not in _excused:
-        _excused.append(excused)
+_excused: Hooks[Excused] = Hooks()
+register_excused = _excused.register
 
 
 def check_move(case: Case, target: str, today: date) -> None:

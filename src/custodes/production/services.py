@@ -22,6 +22,7 @@ from custodes.cases import gate
 from custodes.cases.models import Case, Target
 from custodes.cases.services import require_worker
 from custodes.cases.workflow import State
+from custodes.hooks import Hooks
 from custodes.law import words
 from custodes.law.accounts import distinct_accounts
 from custodes.law.refusal import Refused
@@ -39,12 +40,8 @@ RESOLVABLE = (State.APPROVED, State.NOTICE_PERIOD, State.PRODUCING)
 # a pending challenge), registered from their AppConfig.ready so that production imports none
 # of them: each gives, for a case, the labels of the targets it holds back and why.
 Hold = Callable[[Case], dict[str, str]]
-_holds: list[Hold] = []
-
-
-def register_hold(hold: Hold) -> None:
-    if hold not in _holds:
-        _holds.append(hold)
+_holds: Hooks[Hold] = Hooks()
+register_hold = _holds.register
 
 
 def current_connector() -> connectors.Connector:
@@ -250,7 +247,7 @@ def _accounts(case: Case) -> tuple[list[str], list[str], list[dict]]:
     held_back = held(case)
     for target in case.targets.select_related("match"):
         match = getattr(target, "match", None)
-        label = f"{target.kind} {target.value}"
+        label = target.label
         if label in held_back:
             unmatched.append({"what": label, "reason": held_back[label]})
             lines.append(f"{label}: {held_back[label]}")

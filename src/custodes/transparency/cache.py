@@ -1,9 +1,9 @@
 """The report's figures kept between requests: the page is public, anyone may ask for it as
 often as they like, and computing it reads every case of the period.
 
-Figures are kept under a key that holds what changes when a case does: the newest case and
-the latest change to any case (a new case in the period, a case closed, data produced), and
-the latest import of published totals. Each request reads those from indexes, so a process
+Figures are kept under a key that holds what changes when a case does: the latest change to
+any case (a new case in the period, a case closed, data produced: each sets its time), and the
+latest import of published totals. Each request reads those from indexes, so a process
 never serves figures older than the cases it can see; what changes outside those tables (a
 notice's e-mail going out, an objection) shows at the latest `CUSTODES_REPORT_CACHE_SECONDS`
 later.
@@ -47,11 +47,10 @@ def _kept(name: str, work: Callable[[], T]) -> T:
 
 
 def _version() -> str:
-    newest = Case.objects.order_by("-pk").values_list("pk", flat=True).first()
     latest = [
         Case.objects.order_by("-updated_at").values_list("updated_at", flat=True).first(),
         PublishedTotal.objects.order_by("-imported_at")
         .values_list("imported_at", flat=True)
         .first(),
     ]
-    return ":".join([str(newest), *(f"{t.timestamp():.6f}" if t else "-" for t in latest)])
+    return ":".join(f"{t.timestamp():.6f}" if t else "-" for t in latest)

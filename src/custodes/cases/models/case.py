@@ -171,3 +171,9 @@ class Target(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind}: {self.value}"
+
+    @property
+    def label(self) -> str:
+        """How a target is named in a package's list of what was left out, and in what
+        holds it back."""
+        return f"{self.kind} {self.value}"
