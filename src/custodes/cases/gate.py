@@ -50,14 +50,9 @@ def after_move(case: Case, today: date) -> None:
         after(case, today)
 
 
-def live_decision(case: Case) -> Decision | None:
-    """The person's decision now in force on the case: the newest that is not void."""
-    return case.decisions.in_force().first()
-
-
 def disclosure_refusal(case: Case, decision: Decision | None = None) -> str | None:
     """Why the decision on record (or `decision`) does not let data leave; None if it does."""
-    decision = decision if decision is not None else live_decision(case)
+    decision = decision if decision is not None else case.decision_in_force
     engine = case.latest_review.as_decision()
     allowed = decision.allowed_categories if decision else engine.allowed_categories
     needs_counsel = counsel_reasons(

@@ -456,7 +456,7 @@ def decide(case: Case, user, action: str, allowed: list[str], reason: str) -> De
         raise Refused("A decision that overrides the engine needs a written reason.")
     if case.state == State.ESCALATED and not roles.is_counsel(user):
         raise Refused("An escalated case is decided by counsel.")
-    in_force = gate.live_decision(case)
+    in_force = case.decision_in_force
     if (
         in_force is not None
         and in_force.by_counsel

@@ -14,7 +14,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from custodes.cases import gate
 from custodes.cases.models import Case
 from custodes.cases.workflow import State
 from custodes.challenges.models import Challenge, FilingDecision, GoAhead
@@ -121,7 +120,7 @@ def held_back(case: Case) -> dict[str, str]:
 
 def _decided_since(case: Case, challenge: Challenge) -> bool:
     """A decision in force recorded after the ruling: what the narrowed demand allows."""
-    decided = gate.live_decision(case)
+    decided = case.decision_in_force
     return bool(decided and challenge.ruled_at and decided.created_at > challenge.ruled_at)
 
 

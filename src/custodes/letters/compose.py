@@ -37,7 +37,7 @@ def decided(case: Case) -> tuple[str, list[str], str]:
     """The action and categories in force, a person's decision over the engine's, and the
     reason counsel gave where counsel decided."""
     engine = case.latest_review.as_decision()
-    decision = case.decisions.in_force().first()
+    decision = case.decision_in_force
     if decision is None:
         return str(engine.action), [str(c) for c in engine.allowed_categories], ""
     reason = decision.reason if decision.by_counsel else ""

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from custodes.cases.models import Case, Preservation
@@ -104,17 +105,24 @@ def _preservations(until, limit):
 
 
 def _delayed_notices(today, until, limit):
-    waiting = Notice.objects.filter(mail__isnull=True).values_list("case_id", flat=True)
-    cases = Case.objects.filter(pk__in=waiting)
+    waiting = Notice.objects.filter(case=OuterRef("pk"), mail__isnull=True)
+    cases = Case.objects.filter(Exists(waiting))
     if until is not None and limit:
         # The soonest of each way a notice falls due, never every case that waits.
-        cases = {
-            case.pk: case
+        soonest = {
+            pk
             for way, field in ways_due_by(until, today)
-            for case in _bounded(cases.filter(way).distinct(), field, None, limit)
-        }.values()
+            for pk in _bounded(cases.filter(way).distinct(), field, None, limit).values_list(
+                "pk", flat=True
+            )
+        }
+        cases = Case.objects.filter(pk__in=soonest)
     elif until is not None:
         cases = cases.filter(may_be_due_by(until, today)).distinct()
+    # What each case's schedule reads, in four queries rather than four a case.
+    cases = cases.select_related("nondisclosure").prefetch_related(
+        "reviews", "decisions", "notice_rulings"
+    )
     for case in cases:
         send_on = schedule_for(case, today).send_on
         if send_on and (until is None or send_on <= until):

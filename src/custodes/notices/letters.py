@@ -89,7 +89,7 @@ def notice_mail(notice: Notice, plan: Schedule, today: date) -> tuple[str, str]:
 def outcome_mail(notice: Notice, outcome: str) -> tuple[str, str]:
     """How the demand the holder was told of ended; `outcome` is the case's, or "denied"."""
     case = notice.case
-    decision = case.decisions.in_force().first()
+    decision = case.decision_in_force
     produced = decision.allowed_categories if decision and case.disclosed_on else []
     provider = provider_name("Our service")
     context = {

@@ -24,7 +24,7 @@ def notice_action(case: Case, decision: Decision | None = None) -> NoticeAction:
     if case.state == State.CLOSED and case.disclosed_on is None:
         return NoticeAction.NONE  # closed with nothing disclosed: nothing to tell
     decision = decision or case.latest_review.as_decision()
-    decided = case.decisions.in_force().first()
+    decided = case.decision_in_force
     return effective_action(decision.notice.action, decided.action if decided else None)
 
 

@@ -182,7 +182,7 @@ def plan(case: Case, connector: connectors.Connector | None = None) -> Plan:
 
 def _allowed_categories(case: Case) -> list[str]:
     """The categories the decision in force allows: nothing without a person's decision."""
-    decided = gate.live_decision(case)
+    decided = case.decision_in_force
     return decided.allowed_categories if decided and decided.approves else []
 
 

@@ -120,7 +120,7 @@ def _structured(request: Request) -> str:
 def _decision(case: Case) -> str:
     lines = ["What we decided", ""]
     lines.append(f"Outcome: {words.label('outcome', case.outcome) if case.outcome else 'closed'}")
-    decision = case.decisions.in_force().first()
+    decision = case.decision_in_force
     if decision:
         allowed = ", ".join(words.label("category", c) for c in decision.allowed_categories)
         lines.append(f"Decision: {words.label('action', decision.action)}")
@@ -137,7 +137,7 @@ def _facts(case: Case) -> dict:
     """The published record's facts: nothing in it names a person or an account."""
     request = case.demand.structured
     latest = case.latest_review
-    decision = case.decisions.in_force().first()
+    decision = case.decision_in_force
     return {
         "instrument": case.instrument,
         "legal_process": schema.legal_process(case.instrument),

@@ -14,7 +14,7 @@ from custodes.cases.models.demand import Demand
 from custodes.cases.workflow import Outcome, State
 
 if TYPE_CHECKING:
-    from custodes.cases.models.decision import EngineReview
+    from custodes.cases.models.decision import Decision, EngineReview
 
 
 def new_reference() -> str:
@@ -160,6 +160,12 @@ class Case(models.Model):
     def latest_review(self) -> EngineReview | None:
         """The engine's newest review (`EngineReview`), the one in force; None before any."""
         return self.reviews.first()
+
+    @property
+    def decision_in_force(self) -> Decision | None:
+        """The person's decision now in force: the newest no correction has voided; None
+        before any. Read from the case's decisions, so that a prefetch of them serves it."""
+        return next((d for d in self.decisions.all() if d.voided_at is None), None)
 
 
 class Target(models.Model):

@@ -39,6 +39,13 @@ class Notice(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["case", "address"], name="one_notice_per_address")
         ]
+        indexes = [
+            # The notices still waiting, by case: the deadlines ask of a case whether it has
+            # one, and thousands wait for good under orders with no end.
+            models.Index(
+                fields=["case"], condition=models.Q(mail__isnull=True), name="notice_waiting"
+            )
+        ]
         ordering = ["created_at", "id"]
 
     def __str__(self) -> str:

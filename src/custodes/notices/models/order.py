@@ -12,7 +12,7 @@ from custodes.cases.models import Case, Document
 
 class NonDisclosureOrder(models.Model):
     case = models.OneToOneField(Case, on_delete=models.PROTECT, related_name="nondisclosure")
-    lifted_on = models.DateField(null=True, blank=True)
+    lifted_on = models.DateField(null=True, blank=True, db_index=True)
     lifting_order = models.ForeignKey(
         Document, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )

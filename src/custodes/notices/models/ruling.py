@@ -11,7 +11,7 @@ from custodes.cases.models import Case
 
 class NoticeRuling(models.Model):
     case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="notice_rulings")
-    send_on = models.DateField()
+    send_on = models.DateField(db_index=True)
     reason = models.TextField()
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)

@@ -31,7 +31,7 @@ def case_page(request, reference: str):
     latest = case.latest_review
     demand = case.demand
     is_counsel = roles.is_counsel(request.user)
-    in_force = gate.live_decision(case)
+    in_force = case.decision_in_force
     chosen_action, chosen_allowed = _form_start(in_force, latest)
     context = {
         "case": case,
