@@ -219,3 +219,29 @@ def test_the_overdue_list_reads_as_many_queries_however_many_orders_it_holds(ope
     assert len(late) == 20
     assert {d.kind for d in late} == {"court_review"}
     assert {d.due_on for d in late} == {date(2027, 11, 16)}
+
+
+def test_the_overdue_list_weighs_waiting_notices_in_as_many_queries_however_many_wait(
+    open_case, counsel
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from custodes.notices.deadlines import overdue
+
+    def notices_overdue():
+        with on("2027-06-01"), CaptureQueriesContext(connection) as read:
+            late = [d for d in overdue(date(2027, 6, 1), limit=20) if d.kind == "notice"]
+        return len(read.captured_queries), late
+
+    with on("2026-11-23"):
+        for _ in range(2):
+            produced_under_order(open_case, counsel, ORDER_180_DAYS)  # no worker has run
+    few, late = notices_overdue()
+    assert {d.due_on for d in late} == {date(2027, 5, 22)} and len(late) == 2
+    with on("2026-11-23"):
+        for _ in range(6):
+            produced_under_order(open_case, counsel, ORDER_180_DAYS)
+    many, late = notices_overdue()
+    assert many == few
+    assert len(late) == 8

@@ -96,6 +96,8 @@ class Case(models.Model):
         indexes = [
             models.Index(fields=["state", "due_on"]),
             models.Index(fields=["is_open", "due_on"], name="case_open_due"),
+            # The open queue filtered by a kind of process, counted and listed by its day.
+            models.Index(fields=["is_open", "instrument", "due_on"], name="case_open_kind_due"),
             # The queue's order (emergencies' hours first, then the soonest day, undated last),
             # as expressions both databases walk in an index, of the open cases or of all: no
             # sort of every case.
