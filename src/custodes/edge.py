@@ -1,0 +1,78 @@
+"""What every face's forms share: the fields they are built of, and a refusal put beside the
+field it names.
+
+A service refuses with `Refused(message, field)`; a form shows it next to that field where
+the form has one, and above the form where it has not (or where no field is named). The
+forms parse (dates, choices, numbers, files); the services stay the authority on what the
+values may be, for every face alike."""
+
+from __future__ import annotations
+
+from django import forms
+
+from custodes.law.refusal import Refused
+
+DATE_FORMAT = "Give the date as YYYY-MM-DD."
+
+
+def refuse(form: forms.Form, error: Refused) -> None:
+    field = error.field if error.field in form.fields else None
+    form.add_error(field, str(error))
+
+
+class Day(forms.DateField):
+    """A day as ISO's YYYY-MM-DD, the one way the pages' date inputs send it."""
+
+    input_formats = ["%Y-%m-%d"]
+    default_error_messages = {"required": DATE_FORMAT, "invalid": DATE_FORMAT}
+
+
+def text(**kwargs) -> forms.CharField:
+    """Free text, stripped; blank unless the service that reads it says otherwise (with its
+    own words, beside the field)."""
+    return forms.CharField(required=False, **kwargs)
+
+
+def choice(choices, label: str, **kwargs) -> forms.TypedChoiceField:
+    """One of a vocabulary's values, as its member; an unknown one refused beside the field,
+    none sent left for the service to ask for in its own words."""
+    return forms.TypedChoiceField(
+        choices=[(c.value, c.value) for c in choices],
+        coerce=choices,
+        required=False,
+        empty_value="",
+        error_messages={"invalid_choice": f"%(value)s is not {label} custodes knows."},
+        **kwargs,
+    )
+
+
+def yes_no() -> forms.TypedChoiceField:
+    """A button's "yes" (True) or "no" (False); nothing sent is no."""
+    return forms.TypedChoiceField(
+        choices=[("yes", "yes"), ("no", "no")],
+        coerce=lambda value: value == "yes",
+        required=False,
+        empty_value=False,
+    )
+
+
+class Upload(forms.FileField):
+    """An uploaded document, empty or not: the upload checks (cases/uploads.py) judge its
+    content, with their own words."""
+
+    def __init__(self, **kwargs):
+        super().__init__(required=False, allow_empty_file=True, **kwargs)
+
+
+class _Several(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class Uploads(Upload):
+    """Any number of documents under one name."""
+
+    def __init__(self, **kwargs):
+        super().__init__(widget=_Several, **kwargs)
+
+    def clean(self, data, initial=None):
+        return [super(Uploads, self).clean(one, initial) for one in data or []]
