@@ -11,7 +11,9 @@ from custodes.cases.workflow import Outcome, State
 from custodes.challenges.models import Challenge, FilingDecision
 from custodes.edge import Day, Upload, Uploads, choice, text, yes_no
 from custodes.law.vocab import Action, Category
+from custodes.letters.models import Letter
 from custodes.notices.models import Objection
+from custodes.publishing import redaction
 
 # The case page
 
@@ -182,3 +184,36 @@ class ChooseDatasetForm(forms.Form):
     column = text()
     include = yes_no()
     reason = text()
+
+
+# Letters
+
+
+class DraftLetterForm(forms.Form):
+    kind = choice(Letter.Kind, "a letter")
+
+
+class LetterForm(forms.Form):
+    """The draft as edited; the button pressed (`send`, `discard`, or save) says what then."""
+
+    to = text()
+    subject = text()
+    body = text(strip=False)
+
+    def pressed(self, button: str) -> bool:
+        return button in self.data
+
+
+# Publication
+
+
+class RedactForm(forms.Form):
+    phrase = text(strip=False)  # the words as they appear on the page, spaces and all
+    kind = forms.ChoiceField(
+        choices=[(kind, kind) for kind in redaction.LABELS],
+        required=False,
+        error_messages={"invalid_choice": f"A redaction is one of: {', '.join(redaction.LABELS)}."},
+    )
+
+    def clean_kind(self) -> str:
+        return self.cleaned_data["kind"] or redaction.OTHER
