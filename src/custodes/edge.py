@@ -9,7 +9,9 @@ values may be, for every face alike."""
 from __future__ import annotations
 
 from django import forms
+from django.core.files.uploadedfile import UploadedFile
 
+from custodes.cases.uploads import read_uploaded
 from custodes.law.refusal import Refused
 
 DATE_FORMAT = "Give the date as YYYY-MM-DD."
@@ -76,3 +78,17 @@ class Uploads(Upload):
 
     def clean(self, data, initial=None):
         return [super(Uploads, self).clean(one, initial) for one in data or []]
+
+
+def uploaded(data: dict) -> dict:
+    """A form's values with its documents read as the services take them, (bytes, name) or
+    a list of them; a file over the limit is refused beside its field."""
+    return {name: _read(value) for name, value in data.items()}
+
+
+def _read(value):
+    if isinstance(value, list):
+        return [_read(one) for one in value]
+    if isinstance(value, UploadedFile):
+        return read_uploaded(value), value.name
+    return value

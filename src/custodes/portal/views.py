@@ -22,8 +22,10 @@ from custodes.cases.ownership import cases_of, own_case
 from custodes.cases.people import secret_of
 from custodes.cases.refusals import refused_documents
 from custodes.cases.uploads import UploadRejected, read_upload
+from custodes.edge import refuse
 from custodes.law.refusal import Refused
 from custodes.law.vocab import Category
+from custodes.portal import forms
 from custodes.portal.access import requester_required
 from custodes.production import services as production_services
 from custodes.production.models import Production
@@ -40,20 +42,14 @@ from custodes.requesters.submission import (
 @require_http_methods(["GET", "POST"])
 def signup(request):
     if request.method == "GET":
-        return render(request, "portal/signup.html", {"form": {}})
-    form = request.POST
+        return render(request, "portal/signup.html", {"form": forms.SignupForm()})
+    form = forms.SignupForm(request.POST)
     try:
-        requester = accounts.sign_up(
-            form.get("name", ""),
-            form.get("email", ""),
-            form.get("agency", ""),
-            form.get("phone", ""),
-            form.get("password", ""),
-        )
+        requester = form.is_valid() and accounts.sign_up(**form.cleaned_data)
     except Refused as error:
-        return render(
-            request, "portal/signup.html", {"form": form, "error": str(error)}, status=400
-        )
+        refuse(form, error)
+    if form.errors:
+        return render(request, "portal/signup.html", {"form": form}, status=400)
     return render(request, "portal/check_email.html", {"email": requester.user.email})
 
 
@@ -69,12 +65,12 @@ def confirm(request, token: str):
             status=400,
         )
     device = accounts.confirm_email(requester)
-    error = None
-    if request.method == "POST":
+    form = forms.AuthenticatorForm(request.POST if request.method == "POST" else None)
+    if form.is_valid():
         try:
-            accounts.confirm_authenticator(requester, request.POST.get("token", ""))
+            accounts.confirm_authenticator(requester, form.cleaned_data["token"])
         except Refused as refused:
-            error = str(refused)
+            refuse(form, refused)
         else:
             return render(
                 request,
@@ -88,8 +84,8 @@ def confirm(request, token: str):
     if device.confirmed:
         return redirect("/portal/login/")
     qr = segno.make(device.config_url).svg_inline(scale=4)
-    context = {"requester": requester, "secret": secret_of(device), "qr": qr, "error": error}
-    return render(request, "portal/authenticator.html", context, status=400 if error else 200)
+    context = {"requester": requester, "secret": secret_of(device), "qr": qr, "form": form}
+    return render(request, "portal/authenticator.html", context, status=400 if form.errors else 200)
 
 
 @require_http_methods(["GET", "POST"])

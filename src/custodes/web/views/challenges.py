@@ -9,10 +9,11 @@ from django.views.decorators.http import require_POST
 
 from custodes.challenges import services as challenges
 from custodes.challenges.models import Challenge
+from custodes.edge import uploaded
 from custodes.notices.models import Objection
 from custodes.web import forms
 from custodes.web.access import case_worker
-from custodes.web.views.helpers import act, case_or_404, uploaded
+from custodes.web.views.helpers import act, case_or_404
 
 
 @require_POST

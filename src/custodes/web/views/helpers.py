@@ -7,11 +7,9 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.core.files.uploadedfile import UploadedFile
 from django.shortcuts import get_object_or_404, redirect
 
 from custodes.cases.models import Case
-from custodes.cases.uploads import read_uploaded
 from custodes.edge import refuse
 from custodes.law.refusal import Refused
 
@@ -66,17 +64,3 @@ def _keep_errors(request, form: forms.Form) -> None:
 def form_errors(request) -> dict[str, dict[str, list[str]]]:
     """The errors of the form last sent, by form and field, once."""
     return request.session.pop(_ERRORS, {})
-
-
-def uploaded(data: dict) -> dict:
-    """A form's values with its documents read as the services take them, (bytes, name) or
-    a list of them; a file over the limit is refused beside its field."""
-    return {name: _read(value) for name, value in data.items()}
-
-
-def _read(value):
-    if isinstance(value, list):
-        return [_read(one) for one in value]
-    if isinstance(value, UploadedFile):
-        return read_uploaded(value), value.name
-    return value

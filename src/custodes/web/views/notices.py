@@ -7,12 +7,13 @@ from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_POST
 
 from custodes.cases import services
+from custodes.edge import uploaded
 from custodes.notices import review
 from custodes.notices import services as notices
 from custodes.notices.models import Notice
 from custodes.web import forms
 from custodes.web.access import case_worker
-from custodes.web.views.helpers import act, case_or_404, uploaded
+from custodes.web.views.helpers import act, case_or_404
 
 
 @require_POST
