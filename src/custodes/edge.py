@@ -18,8 +18,10 @@ DATE_FORMAT = "Give the date as YYYY-MM-DD."
 
 
 def refuse(form: forms.Form, error: Refused) -> None:
-    field = error.field if error.field in form.fields else None
-    form.add_error(field, str(error))
+    """`error` beside the field it names; a form whose names are not the service's says
+    which of its fields a name is (`field_for`)."""
+    field = error.field and getattr(form, "field_for", str)(error.field)
+    form.add_error(field if field in form.fields else None, str(error))
 
 
 class Day(forms.DateField):

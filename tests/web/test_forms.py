@@ -110,3 +110,12 @@ def test_a_refusal_naming_no_field_of_the_form_is_put_above_it():
     refuse(form, Refused("Counsel decides.", field="documents.0"))
     refuse(form, Refused("Closed."))
     assert form.non_field_errors() == ["Counsel decides.", "Closed."]
+
+
+def test_a_bad_correction_is_shown_beside_its_field_with_the_form_open(case, reviewer):
+    client = sign_in(Client(), reviewer)
+    data = {"instrument": "administrative_subpoena", "execute_by": "30/11/2026"}
+    page = client.post(f"/cases/{case.reference}/correct/", data, follow=True).content.decode()
+    assert "<details open><summary>Correct the request</summary>" in page
+    assert f'name="execute_by" value="">{ERROR}The correction is not valid: execute_by:' in page
+    assert not Event.objects.filter(action="custodes.request.corrected").exists()

@@ -293,7 +293,7 @@ def amend_request(case: Case, user, changes: dict, action: str) -> tuple[EngineR
     try:
         request = Request.from_dict(merged)
     except RequestError as error:
-        raise Refused(f"The correction is not valid: {error}") from None
+        raise Refused(f"The correction is not valid: {error}", field=error.field) from None
     after = request.to_dict()
     changed = {
         k: {"from": before.get(k), "to": after[k]} for k in after if before.get(k) != after[k]

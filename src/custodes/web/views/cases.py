@@ -21,7 +21,7 @@ from custodes.mailbox.models import Arrival
 from custodes.notices.panel import notice_panel
 from custodes.web import forms
 from custodes.web.access import case_worker
-from custodes.web.corrections import changes_from_form, form_texts, request_diff
+from custodes.web.corrections import CorrectionForm, form_texts, request_diff
 from custodes.web.sources import document_sources
 from custodes.web.views.helpers import act, case_or_404, form_errors
 from custodes.web.views.letters import panel as letters_panel
@@ -185,11 +185,13 @@ def correct(request, reference: str):
             )
         return "Request corrected; the engine reviewed it again."
 
+    form = CorrectionForm(request.POST)
     return act(
         request,
         case,
-        lambda: services.correct_request(case, request.user, changes_from_form(request.POST)),
+        lambda: services.correct_request(case, request.user, form.changes()),
         done=said,
+        form=form,
     )
 
 
