@@ -8,25 +8,17 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_POST
 
-from custodes.cases.ownership import own_case
 from custodes.edge import refuse, uploaded
 from custodes.law.refusal import Refused
 from custodes.letters import replies, services
 from custodes.letters.models import Letter
 from custodes.portal import forms
-from custodes.portal.access import requester_required
-
-
-def _own_case(request, reference: str):
-    case = own_case(request.user, reference)
-    if case is None:
-        raise Http404("No such demand of yours.")  # the same answer whether or not it exists
-    return case
+from custodes.portal.access import own_case_or_404, requester_required
 
 
 @requester_required
 def portal_pdf(request, reference: str, letter_id: int):
-    case = _own_case(request, reference)
+    case = own_case_or_404(request, reference)
     letter = get_object_or_404(Letter, pk=letter_id, case=case, sent_at__isnull=False)
     try:
         handle = services.open_pdf(letter, request.user, by_requester=True)
@@ -38,7 +30,7 @@ def portal_pdf(request, reference: str, letter_id: int):
 @requester_required
 @require_POST
 def portal_reply(request, reference: str):
-    case = _own_case(request, reference)
+    case = own_case_or_404(request, reference)
     form = forms.ReplyForm(request.POST, request.FILES)
     if form.is_valid():
         try:

@@ -18,7 +18,7 @@ from custodes.audit import signins
 from custodes.audit.chain import record
 from custodes.cases import services
 from custodes.cases.models import Case
-from custodes.cases.ownership import cases_of, own_case
+from custodes.cases.ownership import cases_of
 from custodes.cases.people import secret_of
 from custodes.cases.refusals import refused_documents
 from custodes.cases.uploads import UploadRejected, read_upload
@@ -26,7 +26,7 @@ from custodes.edge import refuse
 from custodes.law.refusal import Refused
 from custodes.law.vocab import Category
 from custodes.portal import forms
-from custodes.portal.access import requester_required
+from custodes.portal.access import own_case_or_404, requester_required
 from custodes.production import services as production_services
 from custodes.production.models import Production
 from custodes.requesters import accounts, signin_budget, tokens
@@ -186,16 +186,9 @@ def _attach(request, case: Case) -> None:
         _say_notes(request, document[2])
 
 
-def _own_case(request, reference: str) -> Case:
-    case = own_case(request.user, reference)
-    if case is None:
-        raise Http404("No such demand of yours.")  # the same answer whether or not it exists
-    return case
-
-
 @requester_required
 def demand(request, reference: str):
-    case = _own_case(request, reference)
+    case = own_case_or_404(request, reference)
     latest = case.latest_review
     context = {
         "case": case,
@@ -223,7 +216,7 @@ PACKAGE_SALT = "custodes.production.download"
 def download_package(request, reference: str, token: str):
     """A sealed package of one's own demand, until its link expires; every download is
     audited."""
-    case = _own_case(request, reference)
+    case = own_case_or_404(request, reference)
     try:
         production_id = signing.loads(token, salt=PACKAGE_SALT)
     except signing.BadSignature:
@@ -240,7 +233,7 @@ def download_package(request, reference: str, token: str):
 @requester_required
 @require_POST
 def add_document(request, reference: str):
-    case = _own_case(request, reference)
+    case = own_case_or_404(request, reference)
     _attach(request, case)
     return redirect(f"/portal/demands/{case.reference}/")
 
