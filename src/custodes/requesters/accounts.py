@@ -128,7 +128,7 @@ def decide(requester: Requester, staff, approve: bool, reason: str = "") -> Requ
     if requester.status != Requester.Status.PENDING:
         raise Refused(f"Only a confirmed request can be decided; this one is {requester.status}.")
     if not approve and not reason.strip():
-        raise Refused("Say why the account is refused; the requester is told.")
+        raise Refused("Say why the account is refused; the requester is told.", field="reason")
     requester.status = Requester.Status.APPROVED if approve else Requester.Status.REFUSED
     requester.decided_by, requester.decision_reason = staff, reason.strip()
     requester.save(update_fields=["status", "decided_by", "decision_reason"])

@@ -217,3 +217,20 @@ class RedactForm(forms.Form):
 
     def clean_kind(self) -> str:
         return self.cleaned_data["kind"] or redaction.OTHER
+
+
+# Staff and requesters
+
+
+class StaffForm(forms.Form):
+    full_name = text()
+    title = text()
+
+
+class RequesterDecisionForm(forms.Form):
+    decision = forms.TypedChoiceField(
+        choices=[("approve", "approve"), ("refuse", "refuse")],
+        coerce=lambda value: value == "approve",
+        error_messages={"required": "Approve or refuse the account."},
+    )
+    reason = text()
