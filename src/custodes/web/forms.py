@@ -5,11 +5,14 @@ what it cannot parse beside its field. The services decide what the values may b
 from __future__ import annotations
 
 from django import forms
+from django.utils import timezone
 
 from custodes.cases import roles
 from custodes.cases.workflow import Outcome, State
 from custodes.challenges.models import Challenge, FilingDecision
 from custodes.edge import Day, Upload, Uploads, choice, text, yes_no
+from custodes.law.addresses import parse_address
+from custodes.law.refusal import Refused
 from custodes.law.vocab import Action, Category
 from custodes.letters.models import Letter
 from custodes.notices.models import Objection
@@ -234,3 +237,46 @@ class RequesterDecisionForm(forms.Form):
         error_messages={"required": "Approve or refuse the account."},
     )
     reason = text()
+
+
+# A demand typed in
+
+
+class TypedForm(forms.Form):
+    """What a demand typed in adds to the portal's submission (read by
+    requesters.submission): who sent it, the day it arrived, and its document as it came."""
+
+    requester_name = text()
+    requester_email = text()
+    requester_phone = text()
+    received_on = Day(required=False)
+    document = Upload()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        raw = self.data.get("received_on", "").strip()
+        self.fields["received_on"].error_messages["invalid"] = (
+            f"{raw!r} is not a date; give the day the demand arrived."
+        )
+
+    def clean_requester_email(self) -> str:
+        email = self.cleaned_data["requester_email"]
+        try:
+            return parse_address(email).email if email else ""
+        except Refused as error:
+            raise forms.ValidationError(str(error)) from None
+
+    def clean_received_on(self):
+        today = timezone.localdate()
+        day = self.cleaned_data["received_on"] or today
+        if day > today:
+            raise forms.ValidationError("The day the demand arrived cannot be in the future.")
+        return day
+
+    def clean_document(self):
+        uploaded = self.cleaned_data["document"]
+        if uploaded is None:
+            raise forms.ValidationError(
+                "Attach the document the demand came as: it is kept as it is, with its SHA-256."
+            )
+        return uploaded

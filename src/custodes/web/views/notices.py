@@ -138,7 +138,7 @@ def settle_challenge(request, reference: str):
 def preservation(request, reference: str):
     case = case_or_404(reference)
     form = forms.PreservationForm(request.POST)
-    extend = request.POST.get("change") == "extend"
+    extend = form.is_valid() and form.cleaned_data["change"] == "extend"
     change = services.extend_preservation if extend else services.release_preservation
     said = "Preservation extended by 90 days." if extend else "Preservation released."
     return act(
