@@ -22,6 +22,12 @@ class AuthenticatorForm(forms.Form):
     token = text()
 
 
+class DocumentForm(forms.Form):
+    """A demand's document, sent with it or after it."""
+
+    document = Upload()
+
+
 class ReplyForm(forms.Form):
     """A message, amendments of the demand (its categories, its dates) and a document."""
 

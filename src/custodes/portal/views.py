@@ -34,7 +34,7 @@ from custodes.requesters.models import Requester
 from custodes.requesters.submission import (
     INSTRUMENTS,
     Sender,
-    read_submission,
+    SubmissionForm,
     requester_feedback,
 )
 
@@ -134,10 +134,12 @@ def submit(request):
     context = {"instruments": INSTRUMENTS, "categories": [c.value for c in Category], "form": {}}
     if request.method == "GET":
         return render(request, "portal/submit.html", context)
-    submission = read_submission(request.POST, Sender.of(request.requester))
-    if submission.errors:
+    submission = SubmissionForm(request.POST, Sender.of(request.requester))
+    if not submission.is_valid():
         context.update(
-            form=request.POST, errors=submission.errors, selected=request.POST.getlist("categories")
+            form=request.POST,
+            errors=submission.shown_errors(),
+            selected=request.POST.getlist("categories"),
         )
         return render(request, "portal/submit.html", context, status=400)
     document, refused = _read_document(request)  # before the transaction that stores it
@@ -147,7 +149,7 @@ def submit(request):
         request.user,
         timezone.localdate(),
         document=document,
-        case_number=submission.case_number,
+        case_number=submission.cleaned_data["case_number"],
         emergency_details=submission.emergency_details,
         refused=refused,
     )
@@ -160,8 +162,9 @@ def submit(request):
 
 def _read_document(request):
     """The uploaded document read, or (its name, why it was refused); (None, None) without one."""
-    uploaded = request.FILES.get("document")
-    if uploaded is None:
+    form = forms.DocumentForm(request.POST, request.FILES)
+    uploaded = form.is_valid() and form.cleaned_data["document"]
+    if not uploaded:
         return None, None
     name = uploaded.name or "document"
     try:

@@ -12,7 +12,7 @@ from custodes.cases import services
 from custodes.cases.models import Demand
 from custodes.cases.uploads import UploadRejected, kept_unread, read_uploaded
 from custodes.law.vocab import Category
-from custodes.requesters.submission import INSTRUMENTS, Sender, read_submission
+from custodes.requesters.submission import INSTRUMENTS, Sender, SubmissionForm
 from custodes.web import forms
 from custodes.web.access import case_worker
 
@@ -38,8 +38,9 @@ def typed(request):
         data.get("requester_phone") or None,
         None,
     )
-    submission = read_submission(post, sender)
-    errors.update(submission.errors)
+    submission = SubmissionForm(post, sender)
+    submission.is_valid()
+    errors.update(submission.shown_errors())
     document = _document(data.get("document"), errors)
     if errors:
         context.update(form=post, errors=errors, selected=post.getlist("categories"))
@@ -50,7 +51,7 @@ def typed(request):
         request.user,
         data["received_on"],
         document=document,
-        case_number=submission.case_number,
+        case_number=submission.cleaned_data["case_number"],
         emergency_details=submission.emergency_details,
     )
     return redirect("web:case", reference=case.reference)
