@@ -18,6 +18,17 @@ class SignupForm(forms.Form):
     password = text(strip=False)
 
 
+class LoginForm(forms.Form):
+    """Which of the three is wrong is never said: a refusal is the form's as a whole."""
+
+    email = text()
+    password = text(strip=False)
+    token = text()
+
+    def clean_email(self) -> str:
+        return self.cleaned_data["email"].lower()
+
+
 class AuthenticatorForm(forms.Form):
     token = text()
 

@@ -92,14 +92,17 @@ def confirm(request, token: str):
 def login(request):
     if request.method == "GET":
         return render(request, "portal/login.html", {"next": request.GET.get("next", "/portal/")})
-    email = request.POST.get("email", "").strip().lower()
+    form = forms.LoginForm(request.POST)
+    form.is_valid()  # texts, blank or not: a blank one simply does not match
+    signing_in = form.cleaned_data
+    email = signing_in["email"]
     subject = f"requester:{email[:80]}"
     refusal = signin_budget.check(request, "portal", email)
     if refusal:
         signins.refused(subject)
         return signin_budget.refuse(request, "portal/login.html", {"email": email}, refusal)
-    user = authenticate(request, username=email, password=request.POST.get("password", ""))
-    device = match_token(user, request.POST.get("token", "").strip()) if user else None
+    user = authenticate(request, username=email, password=signing_in["password"])
+    device = match_token(user, signing_in["token"]) if user else None
     requester = getattr(user, "requester", None) if device else None
     if requester is not None and requester.status == Requester.Status.APPROVED:
         with transaction.atomic():

@@ -18,6 +18,18 @@ from custodes.letters.models import Letter
 from custodes.notices.models import Objection
 from custodes.publishing import redaction
 
+# Signing in
+
+
+class LoginForm(forms.Form):
+    """Which of the three is wrong is never said: a refusal is the form's as a whole."""
+
+    username = text()
+    password = text(strip=False)
+    token = text()
+    next = text()
+
+
 # The case page
 
 
