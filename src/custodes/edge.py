@@ -37,16 +37,18 @@ def text(**kwargs) -> forms.CharField:
     return forms.CharField(required=False, **kwargs)
 
 
-def choice(choices, label: str, **kwargs) -> forms.TypedChoiceField:
-    """One of a vocabulary's values, as its member; an unknown one refused beside the field,
-    none sent left for the service to ask for in its own words."""
+def choice(choices, label: str, required: bool = False) -> forms.TypedChoiceField:
+    """One of a vocabulary's values, as its member; an unknown one refused beside the field.
+    None sent is "" where the service asks for it in its own words (not `required`)."""
     return forms.TypedChoiceField(
         choices=[(c.value, c.value) for c in choices],
         coerce=choices,
-        required=False,
+        required=required,
         empty_value="",
-        error_messages={"invalid_choice": f"%(value)s is not {label} custodes knows."},
-        **kwargs,
+        error_messages={
+            "invalid_choice": f"%(value)s is not {label} custodes knows.",
+            "required": f"Choose {label}.",
+        },
     )
 
 

@@ -325,7 +325,7 @@ def _void_decisions(case: Case, user, reason: str) -> None:
 
 
 @transaction.atomic
-def move(case: Case, user, target: str, outcome: str = "", reason: str = "") -> Case:
+def move(case: Case, user, target: State, outcome: Outcome | str = "", reason: str = "") -> Case:
     require_worker(user)
     case = Case.objects.select_for_update().get(pk=case.pk)
     today = timezone.localdate()
@@ -428,7 +428,7 @@ def assign(case: Case, user, assignee) -> Case:
 
 
 @transaction.atomic
-def decide(case: Case, user, action: str, allowed: list[str], reason: str) -> Decision:
+def decide(case: Case, user, action: Action, allowed: Sequence[Category], reason: str) -> Decision:
     """A person's decision. One that differs from the engine's is an override: counsel only,
     and only with a written reason. Recorded on a case already approved, a decision that no
     longer lets data leave sends the case back to review; once production has begun, it is

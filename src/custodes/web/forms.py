@@ -34,7 +34,7 @@ class LoginForm(forms.Form):
 
 
 class MoveForm(forms.Form):
-    to = choice(State, "a state")
+    to = choice(State, "a state", required=True)
     outcome = choice(Outcome, "an outcome")
     reason = text()
 
@@ -56,7 +56,7 @@ class AssignForm(forms.Form):
 
 
 class DecideForm(forms.Form):
-    action = choice(Action, "a decision")
+    action = choice(Action, "a decision", required=True)
     allowed = forms.TypedMultipleChoiceField(
         choices=[(c.value, c.value) for c in Category],
         coerce=Category,
