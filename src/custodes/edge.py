@@ -9,6 +9,7 @@ values may be, for every face alike."""
 from __future__ import annotations
 
 from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.files.uploadedfile import UploadedFile
 
 from custodes.cases.uploads import read_uploaded
@@ -22,6 +23,20 @@ def refuse(form: forms.Form, error: Refused) -> None:
     which of its fields a name is (`field_for`)."""
     field = error.field and getattr(form, "field_for", str)(error.field)
     form.add_error(field if field in form.fields else None, str(error))
+
+
+def every_error(form: forms.Form) -> list[str]:
+    """The form's errors in the order of its fields, for a page that lists them above it."""
+    return [message for messages in form.errors.values() for message in messages]
+
+
+def first_errors(form: forms.Form) -> dict[str, str]:
+    """Each field's first error, by name (`form` for the form as a whole), for a page that
+    shows one beside each field."""
+    return {
+        ("form" if name == NON_FIELD_ERRORS else name): messages[0]
+        for name, messages in form.errors.items()
+    }
 
 
 class Day(forms.DateField):

@@ -8,7 +8,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_POST
 
-from custodes.edge import refuse, uploaded
+from custodes.edge import every_error, refuse, uploaded
 from custodes.law.refusal import Refused
 from custodes.letters import replies, services
 from custodes.letters.models import Letter
@@ -46,7 +46,7 @@ def portal_reply(request, reference: str):
         except Refused as error:
             refuse(form, error)
     if form.errors:
-        for error in (e for field in form.errors.values() for e in field):
+        for error in every_error(form):
             messages.error(request, f"Your answer was not taken: {error}")
     else:
         messages.success(request, "Your answer was received; we review the demand again.")

@@ -22,7 +22,7 @@ from custodes.cases.ownership import cases_of
 from custodes.cases.people import secret_of
 from custodes.cases.refusals import refused_documents
 from custodes.cases.uploads import UploadRejected, read_upload
-from custodes.edge import refuse
+from custodes.edge import first_errors, refuse
 from custodes.law.refusal import Refused
 from custodes.law.vocab import Category
 from custodes.portal import forms
@@ -141,7 +141,7 @@ def submit(request):
     if not submission.is_valid():
         context.update(
             form=request.POST,
-            errors=submission.shown_errors(),
+            errors=first_errors(submission),
             selected=request.POST.getlist("categories"),
         )
         return render(request, "portal/submit.html", context, status=400)

@@ -10,7 +10,6 @@ import re
 from dataclasses import dataclass
 
 from django import forms
-from django.core.exceptions import NON_FIELD_ERRORS
 
 from custodes.cases.selector_lines import parse_selector_lines
 from custodes.law import Decision, Request, RequestError
@@ -181,14 +180,6 @@ class SubmissionForm(forms.Form):
                 f"chose ({', '.join(plain.label('category', c) for c in categories)}): choose "
                 "it as well, or choose none and the records you list say what you ask for.",
             )
-
-    def shown_errors(self) -> dict[str, str]:
-        """Each field's first error, as the form's template shows them (`form` for the
-        request as a whole)."""
-        return {
-            ("form" if name == NON_FIELD_ERRORS else name): messages[0]
-            for name, messages in self.errors.items()
-        }
 
 
 def parse_record_lines(text: str) -> tuple[list[dict[str, str]], list[int]]:

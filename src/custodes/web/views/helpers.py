@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
 
 from custodes.cases.models import Case
-from custodes.edge import refuse
+from custodes.edge import every_error, refuse
 from custodes.law.refusal import Refused
 
 # The session key under which a form's field errors wait for the page the browser returns to.
@@ -53,7 +53,7 @@ def act(
 def _keep_errors(request, form: forms.Form) -> None:
     """Each error above the page, as a refusal always was, and beside its field, under the
     form's name: the view's, with the ids of the row it acts on (`rule_challenge:3`)."""
-    for message in (m for field in form.errors.values() for m in field):
+    for message in every_error(form):
         messages.error(request, message)
     match = request.resolver_match
     ids = [str(v) for k, v in match.kwargs.items() if k != "reference"]

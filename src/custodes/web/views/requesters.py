@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from custodes.edge import refuse
+from custodes.edge import every_error, refuse
 from custodes.law.refusal import Refused
 from custodes.requesters import accounts
 from custodes.requesters.models import Requester
@@ -34,6 +34,6 @@ def decide_requester(request, requester_id: int):
             accounts.decide(requester, request.user, data["decision"], data["reason"])
         except Refused as error:
             refuse(form, error)
-    for error in (e for field in form.errors.values() for e in field):
+    for error in every_error(form):
         messages.error(request, error)
     return redirect("/staff/requesters/")

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods
 from custodes.cases import services
 from custodes.cases.models import Demand
 from custodes.cases.uploads import UploadRejected, kept_unread, read_uploaded
+from custodes.edge import first_errors
 from custodes.law.vocab import Category
 from custodes.requesters.submission import INSTRUMENTS, Sender, SubmissionForm
 from custodes.web import forms
@@ -30,7 +31,7 @@ def typed(request):
     post = request.POST
     form = forms.TypedForm(post, request.FILES)
     form.is_valid()
-    errors = {name: messages[0] for name, messages in form.errors.items()}
+    errors = first_errors(form)
     data = form.cleaned_data
     sender = Sender(
         data.get("requester_name") or None,
@@ -40,7 +41,7 @@ def typed(request):
     )
     submission = SubmissionForm(post, sender)
     submission.is_valid()
-    errors.update(submission.shown_errors())
+    errors.update(first_errors(submission))
     document = _document(data.get("document"), errors)
     if errors:
         context.update(form=post, errors=errors, selected=post.getlist("categories"))
