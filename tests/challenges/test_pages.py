@@ -162,3 +162,31 @@ def test_the_agency_withdrawing_closes_the_case_and_the_record_stays_on_its_page
     assert "The case is closed: withdrawn." in page
     assert '<span class="tag ruling">withdrawn by the agency</span>' in page
     assert "Record a challenge" not in page and "Let production go ahead" not in page
+
+
+BAD_VALUES = {
+    "an impossible filing day": ("file", {"filed_on": "2026-02-30"}, "filed_on", "YYYY-MM-DD"),
+    "an unknown kind": ("file", {"kind": "prayer"}, "kind", "prayer is not a kind of filing"),
+    "an objection that is no id": ("file", {"objections": ["x"]}, "objections", "not on this"),
+    "a filing day wiped": ("update", {"filed_on": ""}, "filed_on", "YYYY-MM-DD"),
+    "an unknown ruling": ("rule", {"ruling": "pardoned"}, "ruling", "pardoned is not a ruling"),
+    "a ruling with no day": ("rule", {"ruled_on": ""}, "ruled_on", "YYYY-MM-DD"),
+    "no reason to go ahead": ("go_ahead", {"reason": " "}, "reason", "needs a written reason"),
+    "an unknown decision": ("decide_unfiled", {"decision": "maybe"}, "decision", "maybe is not"),
+}
+
+
+@pytest.mark.parametrize(("name", "bad", "field", "says"), BAD_VALUES.values(), ids=BAD_VALUES)
+def test_a_bad_value_is_refused_beside_its_field_and_changes_nothing(
+    name, bad, field, says, scene, counsel
+):
+    url, data = _url(name, scene)
+    events, challenge = Event.objects.count(), scene[1]
+    with on("2026-12-10"):
+        page = sign_in(Client(), counsel).post(url, data | bad, follow=True).content.decode()
+    beside = page.split(f'name="{field}"')
+    assert any(says in part.split("<label")[0] for part in beside[1:]), page[-3000:]
+    assert Event.objects.count() == events
+    challenge.refresh_from_db()
+    assert (challenge.ruling, challenge.filed_on) == ("pending", date(2026, 11, 27))
+    assert Challenge.objects.count() == 1

@@ -239,3 +239,26 @@ def test_the_requester_is_told_the_demand_is_challenged_but_not_by_whom(demand_o
     [told] = [m for m in smtp.to("officer@fbi.gov") if "challenged" in m["Subject"]]
     assert told["Subject"] == f"{case.reference}: your demand is now challenged by the user"
     assert "ACLU" not in told.get_content() and HOLDER not in told.get_content()
+
+
+@pytest.mark.parametrize(
+    ("bad", "says"),
+    [
+        ({"date_start": "2026-02-30"}, "Give the date as YYYY-MM-DD."),
+        ({"categories": ["dna"]}, "dna is not a data category custodes knows."),
+    ],
+)
+def test_a_bad_value_in_an_answer_is_refused_and_changes_nothing(
+    bad, says, demand_of, officer, client
+):
+    case = demand_of(**CONTENT_ON_SUBPOENA)
+    sign_in(client, officer)
+    events = Event.objects.count()
+    answer = {"message": "We narrow it.", "categories_shown": "1", "categories": ["subscriber"]}
+    page = client.post(
+        f"/portal/demands/{case.reference}/reply/", answer | bad, follow=True
+    ).content.decode()
+    assert f"Your answer was not taken: {says}" in page
+    case.refresh_from_db()
+    assert case.demand.request["categories"] == ["subscriber", "content"]
+    assert not Reply.objects.exists() and Event.objects.count() == events

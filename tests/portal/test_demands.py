@@ -7,6 +7,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
+from custodes.audit.models import Event
 from custodes.cases import services
 from custodes.cases.models import Case
 from custodes.cases.workflow import State
@@ -209,3 +210,22 @@ def test_without_records_the_data_chosen_is_what_is_asked(officer):
     _submit(sign_in(Client(), officer), SUBPOENA)
     request = Case.objects.get().demand.request
     assert request["categories"] == ["subscriber", "content"] and request["items"] == []
+
+
+@pytest.mark.parametrize(
+    ("bad", "field", "says"),
+    [
+        ({"issued_on": "2026-02-30"}, "issued_on", "issued_on: "),
+        ({"date_start": "last spring"}, "date_start", "date_range.start: "),
+        ({"instrument": "royal_warrant"}, "instrument", "Choose the kind of process"),
+    ],
+)
+def test_a_bad_value_is_shown_beside_its_field_and_opens_no_case(officer, bad, field, says):
+    client = sign_in(Client(), officer)
+    events = Event.objects.count()
+    response = _submit(client, {**SUBPOENA, **bad})
+    page = response.content.decode()
+    assert response.status_code == 400
+    after = page.split(f'name="{field}"', 1)[1].split("<label", 1)[0]
+    assert f'<p class="error">{says}' in after
+    assert not Case.objects.exists() and Event.objects.count() == events

@@ -202,3 +202,12 @@ def test_the_confirmation_link_is_not_kept_once_the_mail_server_has_it(client, s
     assert link in sent.get_content()
     mail = _last_mail()
     assert mail.status == Mail.Status.SENT and mail.body == FORGOTTEN and link not in mail.body
+
+
+def test_a_refused_address_is_shown_beside_its_field_and_no_account_is_made():
+    response = _sign_up(Client(), "dana@gmail.com")
+    page = response.content.decode().replace("\n", "")
+    assert response.status_code == 400
+    [beside] = re.findall(r'name="email"[^>]*>(<p class="error" role="alert">[^<]+)', page)
+    assert "gmail.com" in beside
+    assert 'value="dana@gmail.com"' in page and not Requester.objects.exists()

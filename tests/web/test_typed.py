@@ -96,6 +96,7 @@ def test_signed_out_it_asks_to_sign_in():
         ({"instrument": ""}, "Choose the kind of process"),
         ({"requester_email": "agent at fbi"}, "not an e-mail address"),
         ({"received_on": "2999-01-01"}, "cannot be in the future"),
+        ({"received_on": "2026-02-30"}, "&#x27;2026-02-30&#x27; is not a date"),
     ],
 )
 def test_a_form_that_needs_attention_keeps_what_was_typed(reviewer, overrides, says):

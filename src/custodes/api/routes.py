@@ -33,6 +33,7 @@ from custodes.cases.uploads import UploadRejected, read_upload
 from custodes.cases.workflow import State
 from custodes.law import RequestError
 from custodes.law.refusal import Refused
+from custodes.law.vocab import Action, Category
 from custodes.letters import replies
 from custodes.requesters.accounts import approved_requester
 from custodes.requesters.submission import Sender, requester_feedback, requester_request
@@ -239,9 +240,8 @@ def decide(request, reference: str, payload: DecisionIn):
     user = _staff(request)
     case = _staff_case(reference)
     try:
-        decision = services.decide(
-            case, user, payload.action, list(payload.allowed_categories), payload.reason
-        )
+        allowed = [Category(c) for c in payload.allowed_categories]
+        decision = services.decide(case, user, Action(payload.action), allowed, payload.reason)
     except Refused as error:
         raise ApiError(403, "refused", str(error)) from None
     return Status(201, _decision_out(decision))

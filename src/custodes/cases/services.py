@@ -129,7 +129,7 @@ def clear_duplicate(case: Case, user, reason: str) -> Case:
     """A person's word that a flagged case is a demand of its own."""
     require_worker(user)
     if not reason.strip():
-        raise Refused("Say why this is not the same demand as the other case.")
+        raise Refused("Say why this is not the same demand as the other case.", field="reason")
     case = Case.objects.select_for_update().get(pk=case.pk)
     if case.duplicate_of is None:
         raise Refused("This case is not flagged as repeating another.")
@@ -293,7 +293,7 @@ def amend_request(case: Case, user, changes: dict, action: str) -> tuple[EngineR
     try:
         request = Request.from_dict(merged)
     except RequestError as error:
-        raise Refused(f"The correction is not valid: {error}") from None
+        raise Refused(f"The correction is not valid: {error}", field=error.field) from None
     after = request.to_dict()
     changed = {
         k: {"from": before.get(k), "to": after[k]} for k in after if before.get(k) != after[k]
@@ -325,7 +325,7 @@ def _void_decisions(case: Case, user, reason: str) -> None:
 
 
 @transaction.atomic
-def move(case: Case, user, target: str, outcome: str = "", reason: str = "") -> Case:
+def move(case: Case, user, target: State, outcome: Outcome | str = "", reason: str = "") -> Case:
     require_worker(user)
     case = Case.objects.select_for_update().get(pk=case.pk)
     today = timezone.localdate()
@@ -378,7 +378,7 @@ def extend_preservation(case: Case, user, reason: str) -> Preservation:
     require_worker(user)
     preservation = _preservation(case)
     if not reason.strip():
-        raise Refused("Say why: the requester's renewed request, with its date.")
+        raise Refused("Say why: the requester's renewed request, with its date.", field="reason")
     if preservation.extended_on:
         raise Refused(
             f"This preservation was already extended on {preservation.extended_on}; the law "
@@ -398,7 +398,7 @@ def release_preservation(case: Case, user, reason: str) -> Preservation:
     require_worker(user)
     preservation = _preservation(case)
     if not reason.strip():
-        raise Refused("Say why the preserved records may be released.")
+        raise Refused("Say why the preserved records may be released.", field="reason")
     preservation.released_on = timezone.localdate()
     preservation.save(update_fields=["released_on"])
     record("custodes.preservation.released", user, case.subject, {"reason": reason.strip()})
@@ -419,7 +419,7 @@ def assign(case: Case, user, assignee) -> Case:
     """Give the case to a reviewer or counsel (None: to no one); reminders go to them."""
     require_worker(user)
     if assignee is not None and not roles.works_cases(assignee):
-        raise Refused(f"{assignee.get_username()} does not work cases.")
+        raise Refused(f"{assignee.get_username()} does not work cases.", field="assignee")
     case.assignee = assignee
     case.save(update_fields=["assignee", "updated_at"])
     name = assignee.get_username() if assignee else None
@@ -428,7 +428,7 @@ def assign(case: Case, user, assignee) -> Case:
 
 
 @transaction.atomic
-def decide(case: Case, user, action: str, allowed: list[str], reason: str) -> Decision:
+def decide(case: Case, user, action: Action, allowed: Sequence[Category], reason: str) -> Decision:
     """A person's decision. One that differs from the engine's is an override: counsel only,
     and only with a written reason. Recorded on a case already approved, a decision that no
     longer lets data leave sends the case back to review; once production has begun, it is
@@ -436,10 +436,10 @@ def decide(case: Case, user, action: str, allowed: list[str], reason: str) -> De
     require_worker(user)
     case = Case.objects.select_for_update().get(pk=case.pk)
     if action not in {a.value for a in Action}:
-        raise Refused(f"{action!r} is not a decision custodes knows.")
+        raise Refused(f"{action!r} is not a decision custodes knows.", field="action")
     unknown = set(allowed) - {c.value for c in Category}
     if unknown:
-        raise Refused(f"Unknown data categories: {', '.join(sorted(unknown))}.")
+        raise Refused(f"Unknown data categories: {', '.join(sorted(unknown))}.", field="allowed")
     if case.state == State.CLOSED:
         raise Refused("A closed case takes no new decision.")
     latest = case.latest_review
@@ -453,7 +453,9 @@ def decide(case: Case, user, action: str, allowed: list[str], reason: str) -> De
             "the case to escalated."
         )
     if overrides and not reason.strip():
-        raise Refused("A decision that overrides the engine needs a written reason.")
+        raise Refused(
+            "A decision that overrides the engine needs a written reason.", field="reason"
+        )
     if case.state == State.ESCALATED and not roles.is_counsel(user):
         raise Refused("An escalated case is decided by counsel.")
     in_force = case.decision_in_force
@@ -512,7 +514,8 @@ def record_callback(case: Case, user, number: str, source: str, note: str = "") 
     number, source = number.strip(), source.strip()
     if not number or not source:
         raise Refused(
-            "Record the number called and where it came from (e.g. the agency's website)."
+            "Record the number called and where it came from (e.g. the agency's website).",
+            field="source" if number else "number",
         )
     given = {
         case.demand.emergency_details.get("callback_number"),
@@ -521,7 +524,8 @@ def record_callback(case: Case, user, number: str, source: str, note: str = "") 
     if _digits(number) in {_digits(g) for g in given if g}:
         raise Refused(
             "That is the number the request gave. Call a number from an independent source, "
-            "such as the agency's published switchboard."
+            "such as the agency's published switchboard.",
+            field="number",
         )
     callback = CallBack.objects.create(
         case=case, number=number, source=source, note=note.strip(), recorded_by=user
@@ -544,7 +548,7 @@ def _digits(text: str) -> str:
 def add_note(case: Case, user, text: str) -> Note:
     require_worker(user)
     if not text.strip():
-        raise Refused("A note needs some text.")
+        raise Refused("A note needs some text.", field="text")
     note = Note.objects.create(case=case, author=user, text=text.strip())
     record("custodes.note.added", user, case.subject, {"note": note.pk})
     return note

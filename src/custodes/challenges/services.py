@@ -18,7 +18,7 @@ from custodes.cases.uploads import Checked, check_upload
 from custodes.cases.workflow import BEFORE_APPROVAL, Outcome, State, find_move
 from custodes.challenges import deadlines, holds
 from custodes.challenges.models import Challenge, FilingDecision, GoAhead
-from custodes.law.refusal import Refused
+from custodes.law.refusal import Refused, require_reason
 from custodes.notices import services as notices
 from custodes.notices.models import Objection
 
@@ -31,12 +31,6 @@ UPDATABLE = ("court", "docket", "filed_on", "hearing_on", "notes")
 def _require_counsel(user, what: str) -> None:
     if not roles.is_counsel(user):
         raise Refused(f"Only counsel {what}.")
-
-
-def _require_reason(reason: str, what: str) -> str:
-    if not reason.strip():
-        raise Refused(f"{what} needs a written reason.")
-    return reason.strip()
 
 
 def _read(documents) -> list[tuple[bytes, str, Checked]]:
@@ -63,16 +57,18 @@ def _open_case(case: Case) -> Case:
 
 def _check_dates(filed_on: date | None, hearing_on: date | None) -> None:
     if filed_on is None:
-        raise Refused("Give the day it was filed.")
+        raise Refused("Give the day it was filed.", field="filed_on")
     if filed_on > timezone.localdate():
-        raise Refused("A challenge is recorded once it is filed; the day is in the future.")
+        raise Refused(
+            "A challenge is recorded once it is filed; the day is in the future.", field="filed_on"
+        )
     if hearing_on is not None and hearing_on < filed_on:
-        raise Refused("The hearing cannot come before the filing.")
+        raise Refused("The hearing cannot come before the filing.", field="hearing_on")
 
 
 def _check_court(kind: str, court: str) -> None:
     if kind != Challenge.Kind.LETTER_OF_OBJECTION and not court.strip():
-        raise Refused("A motion or a petition is filed in a court: name the court.")
+        raise Refused("A motion or a petition is filed in a court: name the court.", field="court")
 
 
 def file(
@@ -127,21 +123,28 @@ def _file(
     _require_counsel(user, "records a challenge")
     case = _open_case(case)
     if filed_by not in Challenge.FiledBy.values:
-        raise Refused("Say who filed it: the account holder, the provider, or both.")
+        raise Refused(
+            "Say who filed it: the account holder, the provider, or both.", field="filed_by"
+        )
     if kind not in Challenge.Kind.values:
-        raise Refused("Say what was filed: a motion to quash, a letter of objection or a petition.")
+        raise Refused(
+            "Say what was filed: a motion to quash, a letter of objection or a petition.",
+            field="kind",
+        )
     _check_court(kind, court)
     _check_dates(filed_on, hearing_on)
     known = holds.target_labels(case)
     accounts = list(dict.fromkeys(a.strip() for a in accounts if a.strip()))
     if not accounts:
-        raise Refused("Choose the accounts it is for.")
+        raise Refused("Choose the accounts it is for.", field="accounts")
     strangers = [a for a in accounts if a not in known]
     if strangers:
-        raise Refused(f"{', '.join(strangers)} is not among the accounts this demand names.")
+        raise Refused(
+            f"{', '.join(strangers)} is not among the accounts this demand names.", field="accounts"
+        )
     followed = list(Objection.objects.filter(notice__case=case, pk__in=objections))
     if len(followed) != len(set(objections)):
-        raise Refused("An objection chosen is not on this case.")
+        raise Refused("An objection chosen is not on this case.", field="objections")
     if followed and filed_by == Challenge.FiledBy.PROVIDER:
         raise Refused("A filing that follows a holder's objection is filed by the holder.")
     challenge = Challenge.objects.create(
@@ -241,14 +244,16 @@ def _rule(challenge: Challenge, user, ruling: str, ruled_on, reason: str, read) 
     if not challenge.pending:
         raise Refused(f"This challenge was ruled on already ({challenge.get_ruling_display()}).")
     if ruling not in Challenge.Ruling.values or ruling == Challenge.Ruling.PENDING:
-        raise Refused("Choose the ruling: quashed, narrowed, denied, withdrawn or dropped.")
-    reason = _require_reason(reason, "Recording a ruling")
+        raise Refused(
+            "Choose the ruling: quashed, narrowed, denied, withdrawn or dropped.", field="ruling"
+        )
+    reason = require_reason(reason, "Recording a ruling")
     if ruled_on is None or ruled_on > timezone.localdate():
-        raise Refused("Give the day of the ruling; it cannot be in the future.")
+        raise Refused("Give the day of the ruling; it cannot be in the future.", field="ruled_on")
     if ruled_on < challenge.filed_on:
-        raise Refused("The ruling cannot come before the filing.")
+        raise Refused("The ruling cannot come before the filing.", field="ruled_on")
     if ruling in NEEDS_ORDER and challenge.court and not read:
-        raise Refused("Attach the court's order with this ruling.")
+        raise Refused("Attach the court's order with this ruling.", field="document")
     challenge.ruling, challenge.ruled_on, challenge.ruling_reason = ruling, ruled_on, reason
     challenge.ruled_at = timezone.now()
     challenge.save()
@@ -292,7 +297,7 @@ def go_ahead(case: Case, user, reason: str) -> GoAhead:
     """Counsel says production for the accounts nobody challenged may go ahead: the
     challenged ones are left out of every package while their challenge is pending."""
     _require_counsel(user, "lets production go ahead while a challenge is pending")
-    reason = _require_reason(reason, "Letting production go ahead")
+    reason = require_reason(reason, "Letting production go ahead")
     case = _open_case(case)
     if case.state in BEFORE_APPROVAL:
         raise Refused("Production goes ahead only on an approved case: record the decision first.")
@@ -333,8 +338,10 @@ def decide_unfiled(objection: Objection, user, decision: str, reason: str) -> Fi
     comes back after as many days again)."""
     _require_counsel(user, "decides whether an objection lapses")
     if decision not in FilingDecision.Decision.values:
-        raise Refused("Choose: the objection lapses, or keep waiting for a filing.")
-    reason = _require_reason(reason, "Deciding on an objection")
+        raise Refused(
+            "Choose: the objection lapses, or keep waiting for a filing.", field="decision"
+        )
+    reason = require_reason(reason, "Deciding on an objection")
     _open_case(objection.notice.case)
     objection = Objection.objects.select_for_update(of=("self",)).get(pk=objection.pk)
     if objection.outcome:

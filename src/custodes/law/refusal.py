@@ -10,3 +10,11 @@ class Refused(ValueError):
     def __init__(self, message: str, field: str | None = None):
         super().__init__(message)
         self.field = field
+
+
+def require_reason(reason: str, what: str) -> str:
+    """The written reason a step needs, stripped; `what` names the step ("Setting the day of
+    a notice")."""
+    if not reason.strip():
+        raise Refused(f"{what} needs a written reason.", field="reason")
+    return reason.strip()

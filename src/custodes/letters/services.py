@@ -96,7 +96,7 @@ def edit(letter: Letter, user, to: str, subject: str, body: str) -> Letter:
         validate_email(to)
     except ValidationError:
         raise Refused(
-            f"{to or 'The address'} is not an e-mail address; give the requester's."
+            f"{to or 'The address'} is not an e-mail address; give the requester's.", field="to"
         ) from None
     if not subject or not body:
         raise Refused("A letter needs a subject and a text.")

@@ -52,11 +52,15 @@ def _record(case: Case, user, asked_on: date, how: str, document):
         raise Refused("Judicial review under § 3511(b) is asked on a national security letter.")
     how = how.strip()
     if not how:
-        raise Refused("Say how the FBI was asked (a letter, an e-mail, its portal).")
+        raise Refused("Say how the FBI was asked (a letter, an e-mail, its portal).", field="how")
     if asked_on > timezone.localdate():
-        raise Refused("The request is recorded once it is made; the date is in the future.")
+        raise Refused(
+            "The request is recorded once it is made; the date is in the future.", field="asked_on"
+        )
     if asked_on < case.received_on:
-        raise Refused("The FBI was asked before the letter arrived; check the date.")
+        raise Refused(
+            "The FBI was asked before the letter arrived; check the date.", field="asked_on"
+        )
     Case.objects.select_for_update().get(pk=case.pk)  # one record, however many click at once
     if JudicialReviewAsked.objects.filter(case=case).exists():
         raise Refused("That the FBI was asked is already recorded on this case.")

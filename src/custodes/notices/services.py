@@ -20,7 +20,7 @@ from custodes.cases.services import require_worker
 from custodes.cases.signals import case_moved
 from custodes.cases.uploads import Checked, check_upload
 from custodes.cases.workflow import Outcome, State
-from custodes.law.refusal import Refused
+from custodes.law.refusal import Refused, require_reason
 from custodes.law.vocab import NoticeAction
 from custodes.notices import letters, outcomes
 from custodes.notices.models import NonDisclosureOrder, Notice, NoticeRuling, Objection
@@ -28,12 +28,6 @@ from custodes.notices.plan import finding_codes, notice_action, schedule_for
 from custodes.notices.queueing import queue_due
 from custodes.outbox import delivery
 from custodes.outbox.delivery import queue_mail
-
-
-def _require_reason(reason: str, what: str) -> str:
-    if not reason.strip():
-        raise Refused(f"{what} needs a written reason.")
-    return reason.strip()
 
 
 @transaction.atomic
@@ -44,11 +38,11 @@ def add_recipient(case: Case, user, address: str) -> Notice:
     try:
         validate_email(address)
     except ValidationError:
-        raise Refused(f"{address or 'That'} is not an e-mail address.") from None
+        raise Refused(f"{address or 'That'} is not an e-mail address.", field="address") from None
     if notice_action(case) in (NoticeAction.NONE, NoticeAction.PROHIBITED):
         raise Refused(f"No notice on this case. {schedule_for(case, timezone.localdate()).reason}")
     if case.notices.filter(address=address).exists():
-        raise Refused(f"A notice to {address} is already on this case.")
+        raise Refused(f"A notice to {address} is already on this case.", field="address")
     notice = Notice.objects.create(case=case, address=address, added_by=user)
     record("custodes.notice.recipient_added", user, case.subject, {"notice": notice.pk})
     queue_due(case, timezone.localdate())
@@ -82,12 +76,15 @@ def _read_first(document: tuple[bytes, str] | None) -> tuple[bytes, str, Checked
 @transaction.atomic
 def _lift_order(case: Case, user, lifted_on: date, reason: str, document):
     require_worker(user)
-    reason = _require_reason(reason, "Recording an order lifted")
+    reason = require_reason(reason, "Recording an order lifted")
     if case.secrecy != "court_ordered":
         raise Refused("No court's non-disclosure order is recorded on this case.")
     today = timezone.localdate()
     if lifted_on > today:
-        raise Refused("An order is recorded as lifted once it has been; the date is in the future.")
+        raise Refused(
+            "An order is recorded as lifted once it has been; the date is in the future.",
+            field="lifted_on",
+        )
     order = _order(case, user)
     if document:
         order.lifting_order = case_services.attach_document(case, user, *document)
@@ -112,7 +109,7 @@ def record_court_asked(case: Case, user, asked_on: date, reason: str):
     counts from this day."""
     if not roles.is_counsel(user):
         raise Refused("Only counsel asks the court to end its order.")
-    reason = _require_reason(reason, "Recording the request to the court")
+    reason = require_reason(reason, "Recording the request to the court")
     if case.secrecy != "court_ordered" or case.secrecy_ends_on:
         raise Refused("Only an order with no end date is reviewed each year.")
     order = _order(case, user)
@@ -128,7 +125,7 @@ def set_notice_day(case: Case, user, send_on: date, reason: str) -> NoticeRuling
     """Staff set the day of a notice that waits: an emergency notice brought forward or put
     back, or (counsel only) the end of the child-safety exception."""
     require_worker(user)
-    reason = _require_reason(reason, "Setting the day of a notice")
+    reason = require_reason(reason, "Setting the day of a notice")
     action = notice_action(case)
     today = timezone.localdate()
     if action not in (NoticeAction.AFTER_EMERGENCY, NoticeAction.DELAY):
@@ -141,7 +138,7 @@ def set_notice_day(case: Case, user, send_on: date, reason: str) -> NoticeRuling
     if action == NoticeAction.DELAY and "CHILD_SAFETY_EXCEPTION" not in codes:
         raise Refused("A court's order sets this day; record the order lifted if it was.")
     if send_on < today:
-        raise Refused("The day is in the past; to send at once, choose today.")
+        raise Refused("The day is in the past; to send at once, choose today.", field="send_on")
     ruling = NoticeRuling.objects.create(case=case, send_on=send_on, reason=reason, author=user)
     data = {"send_on": send_on.isoformat(), "reason": reason}
     record("custodes.notice.rescheduled", user, case.subject, data)
@@ -216,13 +213,15 @@ def settle_challenge(case: Case, user, outcome: str, reason: str, court_order=No
 def _settle_challenge(case: Case, user, outcome: str, reason: str, court_order) -> Case:
     if not roles.is_counsel(user):
         raise Refused("Counsel records how an objection ended.")
-    reason = _require_reason(reason, "Recording how an objection ended")
+    reason = require_reason(reason, "Recording how an objection ended")
     if outcome not in Objection.Outcome.values:
-        raise Refused("Choose how it ended: quashed, withdrawn, or denied by the court.")
+        raise Refused(
+            "Choose how it ended: quashed, withdrawn, or denied by the court.", field="outcome"
+        )
     if case.state != State.CHALLENGED:
         raise Refused("Only a challenged case has an objection to settle.")
     if outcome == Objection.Outcome.DENIED and not court_order:
-        raise Refused("Attach the court's order denying the objection.")
+        raise Refused("Attach the court's order denying the objection.", field="document")
     pending = Objection.objects.filter(notice__case=case, outcome="")
     if not pending.exists():
         raise Refused("No objection on this case waits for its outcome.")

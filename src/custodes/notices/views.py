@@ -8,9 +8,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from custodes.cases.workflow import State
+from custodes.edge import refuse
 from custodes.law import words
 from custodes.law.refusal import Refused
 from custodes.notices import letters, services
+from custodes.notices.forms import ObjectionForm
 from custodes.notices.models import Notice, Objection
 from custodes.notices.tokens import BadLink, notice_for
 from custodes.provider import provider_name
@@ -24,15 +26,15 @@ def object_page(request, token: str):
     except BadLink:
         response = render(request, "notices/bad_link.html", status=404)
         return _private(response)
-    status, error = 200, ""
-    if request.method == "POST":
+    form = ObjectionForm(request.POST if request.method == "POST" else None)
+    status = 200
+    if form.is_valid():
         try:
-            services.object_to(
-                notice, request.POST.get("lawyer", ""), request.POST.get("statement", "")
-            )
+            services.object_to(notice, **form.cleaned_data)
         except Refused as refused:
-            status, error = 409, str(refused)
-    response = render(request, "notices/object.html", _context(notice, error), status=status)
+            refuse(form, refused)
+            status = 409
+    response = render(request, "notices/object.html", _context(notice, form), status=status)
     return _private(response)
 
 
@@ -43,7 +45,7 @@ def _private(response):
     return response
 
 
-def _context(notice: Notice, error: str) -> dict:
+def _context(notice: Notice, form: ObjectionForm) -> dict:
     notice.refresh_from_db()
     request = notice.case.demand.structured
     objection = Objection.objects.filter(notice=notice).first()
@@ -59,7 +61,7 @@ def _context(notice: Notice, error: str) -> dict:
         "deadline": deadline,
         "open": bool(deadline and pending and timezone.localdate() <= deadline),
         "objection": objection,
-        "error": error,
+        "form": form,
         "legal_help": letters.legal_help(),
         "reference": notice.case.reference,
     }

@@ -2,8 +2,11 @@ from __future__ import annotations
 
 from functools import wraps
 
+from django.http import Http404
 from django.shortcuts import redirect
 
+from custodes.cases.models import Case
+from custodes.cases.ownership import own_case
 from custodes.requesters.accounts import approved_requester
 
 
@@ -22,3 +25,10 @@ def requester_required(view):
         return view(request, *args, **kwargs)
 
     return wrapper
+
+
+def own_case_or_404(request, reference: str) -> Case:
+    case = own_case(request.user, reference)
+    if case is None:
+        raise Http404("No such demand of yours.")  # the same answer whether or not it exists
+    return case

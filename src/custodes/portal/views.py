@@ -18,13 +18,15 @@ from custodes.audit import signins
 from custodes.audit.chain import record
 from custodes.cases import services
 from custodes.cases.models import Case
-from custodes.cases.ownership import cases_of, own_case
+from custodes.cases.ownership import cases_of
 from custodes.cases.people import secret_of
 from custodes.cases.refusals import refused_documents
 from custodes.cases.uploads import UploadRejected, read_upload
+from custodes.edge import first_errors, refuse
 from custodes.law.refusal import Refused
 from custodes.law.vocab import Category
-from custodes.portal.access import requester_required
+from custodes.portal import forms
+from custodes.portal.access import own_case_or_404, requester_required
 from custodes.production import services as production_services
 from custodes.production.models import Production
 from custodes.requesters import accounts, signin_budget, tokens
@@ -32,7 +34,7 @@ from custodes.requesters.models import Requester
 from custodes.requesters.submission import (
     INSTRUMENTS,
     Sender,
-    read_submission,
+    SubmissionForm,
     requester_feedback,
 )
 
@@ -40,20 +42,14 @@ from custodes.requesters.submission import (
 @require_http_methods(["GET", "POST"])
 def signup(request):
     if request.method == "GET":
-        return render(request, "portal/signup.html", {"form": {}})
-    form = request.POST
+        return render(request, "portal/signup.html", {"form": forms.SignupForm()})
+    form = forms.SignupForm(request.POST)
     try:
-        requester = accounts.sign_up(
-            form.get("name", ""),
-            form.get("email", ""),
-            form.get("agency", ""),
-            form.get("phone", ""),
-            form.get("password", ""),
-        )
+        requester = form.is_valid() and accounts.sign_up(**form.cleaned_data)
     except Refused as error:
-        return render(
-            request, "portal/signup.html", {"form": form, "error": str(error)}, status=400
-        )
+        refuse(form, error)
+    if form.errors:
+        return render(request, "portal/signup.html", {"form": form}, status=400)
     return render(request, "portal/check_email.html", {"email": requester.user.email})
 
 
@@ -69,12 +65,12 @@ def confirm(request, token: str):
             status=400,
         )
     device = accounts.confirm_email(requester)
-    error = None
-    if request.method == "POST":
+    form = forms.AuthenticatorForm(request.POST if request.method == "POST" else None)
+    if form.is_valid():
         try:
-            accounts.confirm_authenticator(requester, request.POST.get("token", ""))
+            accounts.confirm_authenticator(requester, form.cleaned_data["token"])
         except Refused as refused:
-            error = str(refused)
+            refuse(form, refused)
         else:
             return render(
                 request,
@@ -88,22 +84,25 @@ def confirm(request, token: str):
     if device.confirmed:
         return redirect("/portal/login/")
     qr = segno.make(device.config_url).svg_inline(scale=4)
-    context = {"requester": requester, "secret": secret_of(device), "qr": qr, "error": error}
-    return render(request, "portal/authenticator.html", context, status=400 if error else 200)
+    context = {"requester": requester, "secret": secret_of(device), "qr": qr, "form": form}
+    return render(request, "portal/authenticator.html", context, status=400 if form.errors else 200)
 
 
 @require_http_methods(["GET", "POST"])
 def login(request):
     if request.method == "GET":
         return render(request, "portal/login.html", {"next": request.GET.get("next", "/portal/")})
-    email = request.POST.get("email", "").strip().lower()
+    form = forms.LoginForm(request.POST)
+    form.is_valid()  # texts, blank or not: a blank one simply does not match
+    signing_in = form.cleaned_data
+    email = signing_in["email"]
     subject = f"requester:{email[:80]}"
     refusal = signin_budget.check(request, "portal", email)
     if refusal:
         signins.refused(subject)
         return signin_budget.refuse(request, "portal/login.html", {"email": email}, refusal)
-    user = authenticate(request, username=email, password=request.POST.get("password", ""))
-    device = match_token(user, request.POST.get("token", "").strip()) if user else None
+    user = authenticate(request, username=email, password=signing_in["password"])
+    device = match_token(user, signing_in["token"]) if user else None
     requester = getattr(user, "requester", None) if device else None
     if requester is not None and requester.status == Requester.Status.APPROVED:
         with transaction.atomic():
@@ -138,10 +137,12 @@ def submit(request):
     context = {"instruments": INSTRUMENTS, "categories": [c.value for c in Category], "form": {}}
     if request.method == "GET":
         return render(request, "portal/submit.html", context)
-    submission = read_submission(request.POST, Sender.of(request.requester))
-    if submission.errors:
+    submission = SubmissionForm(request.POST, Sender.of(request.requester))
+    if not submission.is_valid():
         context.update(
-            form=request.POST, errors=submission.errors, selected=request.POST.getlist("categories")
+            form=request.POST,
+            errors=first_errors(submission),
+            selected=request.POST.getlist("categories"),
         )
         return render(request, "portal/submit.html", context, status=400)
     document, refused = _read_document(request)  # before the transaction that stores it
@@ -151,7 +152,7 @@ def submit(request):
         request.user,
         timezone.localdate(),
         document=document,
-        case_number=submission.case_number,
+        case_number=submission.cleaned_data["case_number"],
         emergency_details=submission.emergency_details,
         refused=refused,
     )
@@ -164,8 +165,9 @@ def submit(request):
 
 def _read_document(request):
     """The uploaded document read, or (its name, why it was refused); (None, None) without one."""
-    uploaded = request.FILES.get("document")
-    if uploaded is None:
+    form = forms.DocumentForm(request.POST, request.FILES)
+    uploaded = form.is_valid() and form.cleaned_data["document"]
+    if not uploaded:
         return None, None
     name = uploaded.name or "document"
     try:
@@ -190,16 +192,9 @@ def _attach(request, case: Case) -> None:
         _say_notes(request, document[2])
 
 
-def _own_case(request, reference: str) -> Case:
-    case = own_case(request.user, reference)
-    if case is None:
-        raise Http404("No such demand of yours.")  # the same answer whether or not it exists
-    return case
-
-
 @requester_required
 def demand(request, reference: str):
-    case = _own_case(request, reference)
+    case = own_case_or_404(request, reference)
     latest = case.latest_review
     context = {
         "case": case,
@@ -227,7 +222,7 @@ PACKAGE_SALT = "custodes.production.download"
 def download_package(request, reference: str, token: str):
     """A sealed package of one's own demand, until its link expires; every download is
     audited."""
-    case = _own_case(request, reference)
+    case = own_case_or_404(request, reference)
     try:
         production_id = signing.loads(token, salt=PACKAGE_SALT)
     except signing.BadSignature:
@@ -244,7 +239,7 @@ def download_package(request, reference: str, token: str):
 @requester_required
 @require_POST
 def add_document(request, reference: str):
-    case = _own_case(request, reference)
+    case = own_case_or_404(request, reference)
     _attach(request, case)
     return redirect(f"/portal/demands/{case.reference}/")
 

@@ -126,9 +126,9 @@ def choose_account(match: Match, user, account: str, reason: str) -> Match:
     ):
         raise Refused("Only a target that named several accounts waits for a choice.")
     if account and account not in match.candidates:
-        raise Refused(f"{account} is not one of the accounts this target named.")
+        raise Refused(f"{account} is not one of the accounts this target named.", field="account")
     if not reason.strip():
-        raise Refused("Say why this account (or none) is the one the demand means.")
+        raise Refused("Say why this account (or none) is the one the demand means.", field="reason")
     match.account = account
     match.status = Match.Status.MATCHED if account else Match.Status.NONE
     match.chosen_by = user
@@ -301,7 +301,10 @@ def choose_dataset(
     if case.state not in RESOLVABLE:
         raise Refused("What a package holds is chosen once the case is approved.")
     if not reason.strip():
-        raise Refused("Say why this is left out or included: the reason goes with the package.")
+        raise Refused(
+            "Say why this is left out or included: the reason goes with the package.",
+            field="reason",
+        )
     connector = current_connector()
     _check_choice(case, plan(case, connector), connector, dataset, column, include)
     with transaction.atomic():
@@ -322,7 +325,7 @@ def choose_dataset(
 def _check_choice(case, chosen: Plan, connector, name: str, column: str, include: bool) -> None:
     dataset = next((d for d in connector.datasets if d.name == name), None)
     if dataset is None:
-        raise Refused(f"The provider's connector has no dataset {name!r}.")
+        raise Refused(f"The provider's connector has no dataset {name!r}.", field="dataset")
     selected = next((s for s in chosen.datasets if s.dataset.name == name), None)
     if not column:
         if include and dataset.category not in _allowed_categories(case):
@@ -343,7 +346,9 @@ def _check_choice(case, chosen: Plan, connector, name: str, column: str, include
         with connector.engine().connect() as connection:
             known = connectors.columns(connection, dataset, chosen.window)
         if column not in known:
-            raise Refused(f"{name} has no column {column!r} (it has {', '.join(known)}).")
+            raise Refused(
+                f"{name} has no column {column!r} (it has {', '.join(known)}).", field="column"
+            )
 
 
 @transaction.atomic

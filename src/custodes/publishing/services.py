@@ -200,7 +200,7 @@ def redact(publication: Publication, user, phrase: str, kind: str = redaction.OT
     """Redact every occurrence of a phrase as well; returns how many passages were added."""
     publication = _editable(publication, user)
     if kind not in redaction.LABELS:
-        raise Refused(f"A redaction is one of: {', '.join(redaction.LABELS)}.")
+        raise Refused(f"A redaction is one of: {', '.join(redaction.LABELS)}.", field="kind")
     if len(phrase.strip()) < 2:
         raise Refused("Give the words to redact, as they appear on the page.", field="phrase")
     spans = spans_of(publication)

@@ -33,7 +33,7 @@ def sign_up(name: str, email: str, agency: str, phone: str, password: str) -> Re
     try:
         address = parse_address(email)
     except Refused as error:
-        raise Refused(str(error)) from None
+        raise Refused(str(error), field="email") from None
     email = address.email
     vetting = vet_domain(address.ascii_domain, settings.CUSTODES_GOVERNMENT_DOMAINS)
     if vetting.verdict == REFUSE:
@@ -43,14 +43,16 @@ def sign_up(name: str, email: str, agency: str, phone: str, password: str) -> Re
             f"requester:{email}",
             {"reason": vetting.reason},
         )
-        raise Refused(vetting.reason)
+        raise Refused(vetting.reason, field="email")
     users = get_user_model()
     if users.objects.filter(username=email).exists():
-        raise Refused("An account with this address exists; sign in, or ask us to reset it.")
+        raise Refused(
+            "An account with this address exists; sign in, or ask us to reset it.", field="email"
+        )
     try:
         password_validation.validate_password(password)
     except ValidationError as error:
-        raise Refused(" ".join(error.messages)) from None
+        raise Refused(" ".join(error.messages), field="password") from None
     user = users.objects.create_user(username=email, email=email, password=password)
     requester = Requester.objects.create(
         user=user,
@@ -109,7 +111,10 @@ def confirm_email(requester: Requester) -> TOTPDevice:
 def confirm_authenticator(requester: Requester, code: str) -> None:
     device = requester.user.totpdevice_set.first()
     if device is None or not device.verify_token(code.strip()):
-        raise Refused("That code does not match; check your authenticator's clock and try again.")
+        raise Refused(
+            "That code does not match; check your authenticator's clock and try again.",
+            field="token",
+        )
     device.confirmed = True
     device.save(update_fields=["confirmed"])
     if requester.status == Requester.Status.UNCONFIRMED:
@@ -123,7 +128,7 @@ def decide(requester: Requester, staff, approve: bool, reason: str = "") -> Requ
     if requester.status != Requester.Status.PENDING:
         raise Refused(f"Only a confirmed request can be decided; this one is {requester.status}.")
     if not approve and not reason.strip():
-        raise Refused("Say why the account is refused; the requester is told.")
+        raise Refused("Say why the account is refused; the requester is told.", field="reason")
     requester.status = Requester.Status.APPROVED if approve else Requester.Status.REFUSED
     requester.decided_by, requester.decision_reason = staff, reason.strip()
     requester.save(update_fields=["status", "decided_by", "decision_reason"])

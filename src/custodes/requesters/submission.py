@@ -7,7 +7,9 @@ everything the requester typed.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+
+from django import forms
 
 from custodes.cases.selector_lines import parse_selector_lines
 from custodes.law import Decision, Request, RequestError
@@ -43,89 +45,141 @@ class Sender:
         return cls(requester.name, requester.user.email, requester.phone, requester.agency)
 
 
-@dataclass
-class Submission:
-    request: Request | None = None
-    case_number: str = ""
-    emergency_details: dict = field(default_factory=dict)
-    errors: dict[str, str] = field(default_factory=dict)
+# The form's name of a field of the request the contract refuses, where it is not the
+# request's own (the dotted path the refusal names).
+_FORM_NAMES = {
+    "items": "records",
+    "date_range.start": "date_start",
+    "date_range.end": "date_end",
+    "nondisclosure.expires_on": "ndo_expires_on",
+}
 
 
-def read_submission(data, sender: Sender) -> Submission:
-    out = Submission(case_number=data.get("case_number", "").strip())
-    instrument = data.get("instrument", "")
-    if instrument not in INSTRUMENTS:
-        out.errors["instrument"] = "Choose the kind of process you are serving."
-    try:
-        selectors = parse_selector_lines(data.get("selectors", ""))
-    except Refused as error:
-        selectors, out.errors["selectors"] = [], str(error)
-    if not selectors and "selectors" not in out.errors:
-        out.errors["selectors"] = (
-            "Name at least one account: 'username: …', 'email: …', 'account_id: …'."
-        )
-    categories = [c for c in data.getlist("categories") if c in CATEGORIES]
-    try:
-        items, lines = parse_record_lines(data.get("records", ""))
-    except Refused as error:
-        items, lines, out.errors["records"] = [], [], str(error)
-    if not categories and not items and "records" not in out.errors:
-        out.errors["categories"] = "List the records you ask for, or choose the data you ask for."
-    purpose = data.get("purpose", "").strip()
-    emergency = instrument == Instrument.EMERGENCY_REQUEST
-    if emergency:
-        out.emergency_details = {
-            key: data.get(key, "").strip() for key in ("nature", "danger", "callback_number")
-        }
-        for key, message in (
-            ("nature", "Describe the emergency."),
-            ("danger", "Say who is in danger of death or serious physical injury, and why now."),
-            ("callback_number", "Give a number at your agency where we can call you back."),
-        ):
-            if not out.emergency_details[key]:
-                out.errors[key] = message
-    if out.errors:
-        return out
-    fields = {
-        "instrument": instrument,
-        "authority": [
-            a.strip() for a in re.split(r"[;\n]", data.get("authority", "")) if a.strip()
-        ],
-        "agency": data.get("agency", "").strip() or None,
-        "issued_on": data.get("issued_on") or None,
-        "return_by": data.get("return_by") or None,
-        "signed": data.get("signed") == "on",
-        "selectors": selectors,
-        "categories": categories,
-        "items": items,
-        "date_range": _date_range(data),
-        "nondisclosure": {
-            "present": data.get("ndo_present") == "on" or data.get("ndo_court_ordered") == "on",
-            "court_ordered": data.get("ndo_court_ordered") == "on",
-            "expires_on": data.get("ndo_expires_on") or None,
+def _form_name(path: str) -> str:
+    head = path.split(".", 1)[0]
+    return _FORM_NAMES.get(path) or _FORM_NAMES.get(head) or head
+
+
+class SubmissionForm(forms.Form):
+    """A requester's submission (or one staff type in), read into the contract's structured
+    request (`request`); each error is kept beside its field. The dates stay as written: the
+    contract judges them, naming the field in its own words."""
+
+    instrument = forms.ChoiceField(
+        choices=[(i, i) for i in INSTRUMENTS],
+        error_messages={
+            "required": "Choose the kind of process you are serving.",
+            "invalid_choice": "Choose the kind of process you are serving.",
         },
-        "purpose": purpose or None,
+    )
+    authority = forms.CharField(required=False)
+    agency = forms.CharField(required=False)
+    case_number = forms.CharField(required=False)
+    issued_on = forms.CharField(required=False, strip=False)
+    return_by = forms.CharField(required=False, strip=False)
+    signed = forms.BooleanField(required=False)
+    selectors = forms.CharField(required=False, strip=False)
+    categories = forms.Field(widget=forms.SelectMultiple, required=False)
+    records = forms.CharField(required=False, strip=False)
+    date_start = forms.CharField(required=False, strip=False)
+    date_end = forms.CharField(required=False, strip=False)
+    ndo_present = forms.BooleanField(required=False)
+    ndo_court_ordered = forms.BooleanField(required=False)
+    ndo_expires_on = forms.CharField(required=False, strip=False)
+    purpose = forms.CharField(required=False)
+    nature = forms.CharField(required=False)
+    danger = forms.CharField(required=False)
+    callback_number = forms.CharField(required=False)
+
+    _EMERGENCY = {
+        "nature": "Describe the emergency.",
+        "danger": "Say who is in danger of death or serious physical injury, and why now.",
+        "callback_number": "Give a number at your agency where we can call you back.",
     }
-    try:
-        out.request = requester_request(fields, sender, out.emergency_details or None)
-    except ItemsDisagree as error:
+
+    def __init__(self, data, sender: Sender):
+        super().__init__(data)
+        self.sender = sender
+        self.request: Request | None = None
+        self.emergency_details: dict = {}
+
+    def clean_categories(self) -> list[str]:
+        """The data chosen; a value the form never offers is left out."""
+        return [c for c in self.cleaned_data["categories"] or [] if c in CATEGORIES]
+
+    def clean_selectors(self) -> list[dict]:
+        try:
+            selectors = parse_selector_lines(self.cleaned_data["selectors"])
+        except Refused as error:
+            raise forms.ValidationError(str(error)) from None
+        if not selectors:
+            raise forms.ValidationError(
+                "Name at least one account: 'username: …', 'email: …', 'account_id: …'."
+            )
+        return selectors
+
+    def clean_records(self) -> tuple[list[dict[str, str]], list[int]]:
+        try:
+            return parse_record_lines(self.cleaned_data["records"])
+        except Refused as error:
+            raise forms.ValidationError(str(error)) from None
+
+    def clean(self):
+        data = self.cleaned_data
+        categories, (items, lines) = data.get("categories", []), data.get("records", ([], []))
+        if not categories and not items and "records" not in self.errors:
+            self.add_error(
+                "categories", "List the records you ask for, or choose the data you ask for."
+            )
+        if data.get("instrument") == Instrument.EMERGENCY_REQUEST:
+            self.emergency_details = {key: data[key] for key in self._EMERGENCY}
+            for key, message in self._EMERGENCY.items():
+                if not data[key]:
+                    self.add_error(key, message)
+        if self.errors:
+            return data
+        fields = {
+            "instrument": data["instrument"],
+            "authority": [a.strip() for a in re.split(r"[;\n]", data["authority"]) if a.strip()],
+            "agency": data["agency"] or None,
+            "issued_on": data["issued_on"] or None,
+            "return_by": data["return_by"] or None,
+            "signed": data["signed"],
+            "selectors": data["selectors"],
+            "categories": categories,
+            "items": items,
+            "date_range": _date_range(data),
+            "nondisclosure": {
+                "present": data["ndo_present"] or data["ndo_court_ordered"],
+                "court_ordered": data["ndo_court_ordered"],
+                "expires_on": data["ndo_expires_on"] or None,
+            },
+            "purpose": data["purpose"] or None,
+        }
+        try:
+            self.request = requester_request(fields, self.sender, self.emergency_details or None)
+        except ItemsDisagree as error:
+            self._disagree(error, categories, lines)
+        except RequestError as error:
+            name = _form_name(error.field or "")
+            self.add_error(name if name in self.fields else None, str(error))
+        return data
+
+    def _disagree(self, error: ItemsDisagree, categories: list[str], lines: list[int]) -> None:
         label = plain.label("category", error.category)
         if error.index is None:
-            out.errors["categories"] = (
+            self.add_error(
+                "categories",
                 f"You chose {label}, but no record you list asks for it: add a line "
-                f"'{label}: …', or clear {label}."
+                f"'{label}: …', or clear {label}.",
             )
         else:
-            out.errors["records"] = (
+            self.add_error(
+                "records",
                 f"Line {lines[error.index]} asks for {label}, which is not among the data you "
                 f"chose ({', '.join(plain.label('category', c) for c in categories)}): choose "
-                "it as well, or choose none and the records you list say what you ask for."
+                "it as well, or choose none and the records you list say what you ask for.",
             )
-    except RequestError as error:
-        name = (error.field or "").split(".", 1)[0]
-        name = "records" if name == "items" else name  # the form's name for the items
-        out.errors[name if name in {*fields, "records"} else "form"] = str(error)
-    return out
 
 
 def parse_record_lines(text: str) -> tuple[list[dict[str, str]], list[int]]:
@@ -217,8 +271,8 @@ def requester_request(fields: dict, sender: Sender, emergency: dict | None) -> R
     )
 
 
-def _date_range(data) -> dict | None:
-    start, end = data.get("date_start") or None, data.get("date_end") or None
+def _date_range(data: dict) -> dict | None:
+    start, end = data["date_start"] or None, data["date_end"] or None
     return {"start": start, "end": end} if start or end else None
 
 

@@ -6,10 +6,12 @@ from __future__ import annotations
 from typing import Any
 
 import phonenumbers
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
 from custodes.cases.selector_lines import parse_selector_lines, selector_line
+from custodes.edge import text
 from custodes.law import words as plain
 from custodes.law.refusal import Refused
 from custodes.law.vocab import Category
@@ -26,25 +28,107 @@ _FIELDS = (
 )
 _CATEGORIES = [c.value for c in Category]
 _SIGNED = {"yes": True, "no": False}
+# The form's name of a field of the request, where it is not the request's own (the dotted
+# path a refusal names: "requester.email", "selectors.0.port").
+_FORM_NAMES = {
+    "requester.email": "requester_email",
+    "requester.phone": "requester_phone",
+    "requester.name": "requester_name",
+    "date_range.start": "date_start",
+    "date_range.end": "date_end",
+    "nondisclosure.expires_on": "ndo_expires_on",
+}
 
 
-def changes_from_form(post) -> dict[str, Any]:
-    changes: dict[str, Any] = {field: post.get(field, "").strip() or None for field in _FIELDS}
-    changes["authority"] = [a.strip() for a in post.get("authority", "").splitlines() if a.strip()]
-    changes["requester"] = _requester(post, _region(changes["country"]))
-    changes["signed"] = _SIGNED.get(post.get("signed", ""))
-    changes["categories"] = [c for c in post.getlist("categories") if c in _CATEGORIES]
-    changes["items"] = _items(post.get("items", ""), changes["categories"])
-    changes["selectors"] = parse_selector_lines(post.get("selectors", ""))
-    start, end = post.get("date_start", "").strip(), post.get("date_end", "").strip()
-    changes["date_range"] = {"start": start or None, "end": end or None} if start or end else None
-    changes["nondisclosure"] = {
-        "present": post.get("ndo_present") == "on" or post.get("ndo_court_ordered") == "on",
-        "court_ordered": post.get("ndo_court_ordered") == "on",
-        "expires_on": post.get("ndo_expires_on", "").strip() or None,
-    }
-    changes["emergency"] = post.get("emergency") == "on"
-    return changes
+class CorrectionForm(forms.Form):
+    """Every field of the request as a reviewer edits it. The dates stay as written: the
+    contract (Request.from_dict) judges them, naming the field in its own words."""
+
+    instrument = text()
+    agency = text()
+    country = text()
+    addressed_to = text()
+    issued_on = text()
+    return_by = text()
+    execute_by = text()
+    purpose = text()
+    authority = text()
+    requester_name = text()
+    requester_email = text()
+    requester_phone = text()
+    signed = forms.ChoiceField(choices=[("", ""), *((k, k) for k in _SIGNED)], required=False)
+    categories = forms.MultipleChoiceField(choices=[(c, c) for c in _CATEGORIES], required=False)
+    items = text()
+    selectors = text()
+    date_start = text()
+    date_end = text()
+    ndo_present = forms.BooleanField(required=False)
+    ndo_court_ordered = forms.BooleanField(required=False)
+    ndo_expires_on = text()
+    emergency = forms.BooleanField(required=False)
+
+    def clean_requester_email(self) -> str:
+        email = self.cleaned_data["requester_email"]
+        if email:
+            try:
+                validate_email(email)
+            except ValidationError:
+                raise ValidationError(
+                    f"The requester's e-mail {email!r} is not an address: write it as "
+                    "name@agency.gov, or leave it empty."
+                ) from None
+        return email
+
+    def clean_selectors(self) -> list[dict]:
+        try:
+            return parse_selector_lines(self.cleaned_data["selectors"])
+        except Refused as error:
+            raise ValidationError(str(error)) from None
+
+    def clean(self):
+        data = self.cleaned_data
+        try:
+            if data.get("requester_phone"):
+                data["requester_phone"] = _phone(data["requester_phone"], _region(data["country"]))
+        except Refused as error:
+            self.add_error("requester_phone", str(error))
+        try:
+            data["items"] = _items(data["items"], data.get("categories", []))
+        except Refused as error:
+            self.add_error("items", str(error))
+        return data
+
+    def field_for(self, path: str) -> str:
+        """The form's field a refusal of the request's `path` is shown beside."""
+        if path in _FORM_NAMES:
+            return _FORM_NAMES[path]
+        return path.split(".", 1)[0]
+
+    def changes(self) -> dict[str, Any]:
+        """The request's fields as corrected."""
+        data = self.cleaned_data
+        start, end = data["date_start"], data["date_end"]
+        court_ordered = data["ndo_court_ordered"]
+        return {
+            **{field: data[field] or None for field in _FIELDS},
+            "authority": [a.strip() for a in data["authority"].splitlines() if a.strip()],
+            "requester": {
+                "name": data["requester_name"] or None,
+                "email": data["requester_email"] or None,
+                "phone": data["requester_phone"] or None,
+            },
+            "signed": _SIGNED.get(data["signed"]),
+            "categories": data["categories"],
+            "items": data["items"],
+            "selectors": data["selectors"],
+            "date_range": {"start": start or None, "end": end or None} if start or end else None,
+            "nondisclosure": {
+                "present": data["ndo_present"] or court_ordered,
+                "court_ordered": court_ordered,
+                "expires_on": data["ndo_expires_on"] or None,
+            },
+            "emergency": data["emergency"],
+        }
 
 
 def form_texts(request: dict) -> dict[str, str]:
@@ -124,24 +208,6 @@ def shown(field: str, value: Any) -> str:
 def _region(country: str | None) -> str:
     """Where a phone number without its country code is read, as intake reads it."""
     return country.upper() if country and len(country) == 2 and country.isalpha() else "US"
-
-
-def _requester(post, region: str) -> dict[str, str | None]:
-    email = post.get("requester_email", "").strip()
-    if email:
-        try:
-            validate_email(email)
-        except ValidationError:
-            raise Refused(
-                f"The requester's e-mail {email!r} is not an address: write it as "
-                "name@agency.gov, or leave it empty."
-            ) from None
-    phone = post.get("requester_phone", "").strip()
-    return {
-        "name": post.get("requester_name", "").strip() or None,
-        "email": email or None,
-        "phone": _phone(phone, region) if phone else None,
-    }
 
 
 def _phone(text: str, region: str) -> str:

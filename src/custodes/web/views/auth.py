@@ -13,24 +13,28 @@ from django_otp import match_token
 from custodes.audit import signins
 from custodes.audit.chain import record
 from custodes.requesters import signin_budget
+from custodes.web import forms
 from custodes.web.access import landing
 
 
 @require_http_methods(["GET", "POST"])
 def login(request):
-    next_url = request.POST.get("next") or request.GET.get("next") or "/"
+    form = forms.LoginForm(request.POST)
+    form.is_valid()  # texts, blank or not: a blank one simply does not match
+    signing_in = form.cleaned_data
+    next_url = signing_in["next"] or request.GET.get("next") or "/"
     if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}):
         next_url = "/"
     if request.method == "GET":
         return render(request, "web/login.html", {"next": next_url})
-    username = request.POST.get("username", "").strip()
+    username = signing_in["username"]
     context, subject = {"next": next_url, "username": username}, f"user:{username[:60]}"
     refusal = signin_budget.check(request, "staff", username)
     if refusal:
         signins.refused(subject)
         return signin_budget.refuse(request, "web/login.html", context, refusal)
-    user = authenticate(request, username=username, password=request.POST.get("password", ""))
-    device = match_token(user, request.POST.get("token", "").strip()) if user else None
+    user = authenticate(request, username=username, password=signing_in["password"])
+    device = match_token(user, signing_in["token"]) if user else None
     if device is None:
         signins.failed(subject)
         error = (

@@ -12,16 +12,18 @@ from custodes.cases.models import Document
 from custodes.cases.uploads import UploadRejected, read_upload
 from custodes.cases.workflow import BEFORE_APPROVAL, State, moves_from
 from custodes.challenges.panel import challenge_panel
+from custodes.edge import refuse
 from custodes.intake import UnreadableInput
 from custodes.intake.pdf import render_page
 from custodes.law import words
 from custodes.law.vocab import Action, Category, Instrument, SelectorKind
 from custodes.mailbox.models import Arrival
 from custodes.notices.panel import notice_panel
+from custodes.web import forms
 from custodes.web.access import case_worker
-from custodes.web.corrections import changes_from_form, form_texts, request_diff
+from custodes.web.corrections import CorrectionForm, form_texts, request_diff
 from custodes.web.sources import document_sources
-from custodes.web.views.helpers import act, case_or_404
+from custodes.web.views.helpers import act, case_or_404, form_errors
 from custodes.web.views.letters import panel as letters_panel
 
 
@@ -58,6 +60,7 @@ def case_page(request, reference: str):
         "instruments": [i.value for i in Instrument],
         "selector_kinds": [k.value for k in SelectorKind],
         **form_texts(demand.request),
+        "form_errors": form_errors(request),
     }
     context |= notice_panel(case, timezone.localdate())
     context |= letters_panel(case)
@@ -90,15 +93,13 @@ def _approval_note(case, is_counsel: bool) -> str:
 @case_worker
 def move(request, reference: str):
     case = case_or_404(reference)
-    post = request.POST
-    return act(
-        request,
-        case,
-        lambda: services.move(
-            case, request.user, post.get("to", ""), post.get("outcome", ""), post.get("reason", "")
-        ),
-        done=_moved,
-    )
+    form = forms.MoveForm(request.POST)
+
+    def moving():
+        data = form.cleaned_data
+        return services.move(case, request.user, data["to"], data["outcome"], data["reason"])
+
+    return act(request, case, moving, done=_moved, form=form)
 
 
 def _moved(case) -> str:
@@ -110,12 +111,13 @@ def _moved(case) -> str:
 @case_worker
 def join_duplicate(request, reference: str):
     case = case_or_404(reference)
-    reason = request.POST.get("reason", "")
+    form = forms.ReasonForm(request.POST)
     return act(
         request,
         case,
-        lambda: services.join_duplicate(case, request.user, reason),
+        lambda: services.join_duplicate(case, request.user, **form.cleaned_data),
         done=lambda original: f"Joined to {original.reference}; its documents moved there.",
+        form=form,
     )
 
 
@@ -123,12 +125,13 @@ def join_duplicate(request, reference: str):
 @case_worker
 def clear_duplicate(request, reference: str):
     case = case_or_404(reference)
-    reason = request.POST.get("reason", "")
+    form = forms.ReasonForm(request.POST)
     return act(
         request,
         case,
-        lambda: services.clear_duplicate(case, request.user, reason),
+        lambda: services.clear_duplicate(case, request.user, **form.cleaned_data),
         done="Kept as a demand of its own.",
+        form=form,
     )
 
 
@@ -136,28 +139,35 @@ def clear_duplicate(request, reference: str):
 @case_worker
 def assign(request, reference: str):
     case = case_or_404(reference)
-    name = request.POST.get("assignee", "")
-    assignee = get_object_or_404(roles.case_workers(), username=name) if name else None
-    said = f"Assigned to {assignee.get_username()}." if assignee else "Assigned to no one."
-    return act(request, case, lambda: services.assign(case, request.user, assignee), done=said)
+    form = forms.AssignForm(request.POST)
+
+    def said(case) -> str:
+        return (
+            f"Assigned to {case.assignee.get_username()}."
+            if case.assignee
+            else "Assigned to no one."
+        )
+
+    return act(
+        request,
+        case,
+        lambda: services.assign(case, request.user, **form.cleaned_data),
+        done=said,
+        form=form,
+    )
 
 
 @require_POST
 @case_worker
 def decide(request, reference: str):
     case = case_or_404(reference)
-    post = request.POST
+    form = forms.DecideForm(request.POST)
     return act(
         request,
         case,
-        lambda: services.decide(
-            case,
-            request.user,
-            post.get("action", ""),
-            post.getlist("allowed"),
-            post.get("reason", ""),
-        ),
+        lambda: services.decide(case, request.user, **form.cleaned_data),
         done="Decision recorded.",
+        form=form,
     )
 
 
@@ -175,11 +185,13 @@ def correct(request, reference: str):
             )
         return "Request corrected; the engine reviewed it again."
 
+    form = CorrectionForm(request.POST)
     return act(
         request,
         case,
-        lambda: services.correct_request(case, request.user, changes_from_form(request.POST)),
+        lambda: services.correct_request(case, request.user, form.changes()),
         done=said,
+        form=form,
     )
 
 
@@ -187,14 +199,13 @@ def correct(request, reference: str):
 @case_worker
 def callback(request, reference: str):
     case = case_or_404(reference)
-    post = request.POST
+    form = forms.CallbackForm(request.POST)
     return act(
         request,
         case,
-        lambda: services.record_callback(
-            case, request.user, post.get("number", ""), post.get("source", ""), post.get("note", "")
-        ),
+        lambda: services.record_callback(case, request.user, **form.cleaned_data),
         done="Call-back recorded.",
+        form=form,
     )
 
 
@@ -202,11 +213,13 @@ def callback(request, reference: str):
 @case_worker
 def note(request, reference: str):
     case = case_or_404(reference)
+    form = forms.NoteForm(request.POST)
     return act(
         request,
         case,
-        lambda: services.add_note(case, request.user, request.POST.get("text", "")),
+        lambda: services.add_note(case, request.user, **form.cleaned_data),
         done="Note added.",
+        form=form,
     )
 
 
@@ -251,13 +264,16 @@ def document_page(request, reference: str, document_id: int, page: int):
 def upload(request):
     if request.method != "POST":
         return render(request, "web/upload.html")
-    uploaded = request.FILES.get("document")
-    if uploaded is None:
-        return render(request, "web/upload.html", {"error": "Choose a file to upload."}, status=400)
+    form = forms.UploadForm(request.POST, request.FILES)
+    uploaded = form.is_valid() and form.cleaned_data["document"]
+    if not uploaded:
+        form.add_error("document", "Choose a file to upload.")
+        return render(request, "web/upload.html", {"form": form}, status=400)
     try:
         data, checked = read_upload(uploaded)
     except UploadRejected as error:
-        return render(request, "web/upload.html", {"error": str(error)}, status=400)
+        refuse(form, error)
+        return render(request, "web/upload.html", {"form": form}, status=400)
     case = services.receive_upload(data, uploaded.name, request.user, checked=checked)
     for note in checked.notes:
         messages.warning(request, f"The document was read with a caveat: {note}.")

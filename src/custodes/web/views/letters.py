@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from custodes.law.refusal import Refused
 from custodes.letters import compose, services
 from custodes.letters.models import Letter
+from custodes.web import forms
 from custodes.web.access import case_worker
 from custodes.web.views.helpers import act, case_or_404
 
@@ -30,11 +31,13 @@ def panel(case) -> dict:
 @case_worker
 def draft(request, reference: str):
     case = case_or_404(reference)
+    form = forms.DraftLetterForm(request.POST)
     return act(
         request,
         case,
-        lambda: services.draft(case, request.user, request.POST.get("kind", "")),
+        lambda: services.draft(case, request.user, **form.cleaned_data),
         done="The draft is below: read it, edit it, then send it.",
+        form=form,
     )
 
 
@@ -44,25 +47,18 @@ def change(request, reference: str, letter_id: int):
     """Save the edits; with `send`, send the letter as saved; with `discard`, drop the draft."""
     case = case_or_404(reference)
     letter = get_object_or_404(Letter, pk=letter_id, case=case)
-    post = request.POST
+    form = forms.LetterForm(request.POST)
+    send, discard = form.pressed("send"), form.pressed("discard")
 
     def carry_out():
-        if "discard" in post:
+        if discard:
             return services.discard(letter, request.user)
         with transaction.atomic():
-            edited = services.edit(
-                letter,
-                request.user,
-                post.get("to", ""),
-                post.get("subject", ""),
-                post.get("body", ""),
-            )
-            return services.send(edited, request.user) if "send" in post else edited
+            edited = services.edit(letter, request.user, **form.cleaned_data)
+            return services.send(edited, request.user) if send else edited
 
-    done = (
-        "Letter sent." if "send" in post else "Draft discarded." if "discard" in post else "Saved."
-    )
-    return act(request, case, carry_out, done=done)
+    done = "Letter sent." if send else "Draft discarded." if discard else "Saved."
+    return act(request, case, carry_out, done=done, form=form)
 
 
 @case_worker

@@ -3,43 +3,30 @@ and returns to the case page."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_POST
 
 from custodes.cases import services
-from custodes.cases.uploads import read_uploaded
-from custodes.law.refusal import Refused
+from custodes.edge import uploaded
 from custodes.notices import review
 from custodes.notices import services as notices
 from custodes.notices.models import Notice
+from custodes.web import forms
 from custodes.web.access import case_worker
 from custodes.web.views.helpers import act, case_or_404
-
-
-def _day(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise Refused("Give the date as YYYY-MM-DD.") from None
-
-
-def _document(request):
-    uploaded = request.FILES.get("document")
-    return (read_uploaded(uploaded), uploaded.name) if uploaded else None
 
 
 @require_POST
 @case_worker
 def add_recipient(request, reference: str):
     case = case_or_404(reference)
-    address = request.POST.get("address", "")
+    form = forms.RecipientForm(request.POST)
     return act(
         request,
         case,
-        lambda: notices.add_recipient(case, request.user, address),
-        done=f"Added {address.strip()} for notice.",
+        lambda: notices.add_recipient(case, request.user, **form.cleaned_data),
+        done=lambda _: f"Added {form.cleaned_data['address']} for notice.",
+        form=form,
     )
 
 
@@ -61,13 +48,17 @@ def remove_recipient(request, reference: str, notice_id: int):
 def settle_mail(request, reference: str, notice_id: int):
     case = case_or_404(reference)
     notice = get_object_or_404(Notice.objects.select_related("mail"), pk=notice_id, case=case)
-    went_out = request.POST.get("went_out") == "yes"
-    reason = request.POST.get("reason", "")
+    form = forms.SettleMailForm(request.POST)
     return act(
         request,
         case,
-        lambda: notices.settle_mail(notice, request.user, went_out, reason),
-        done="Recorded that the notice went out." if went_out else "The notice is sent again.",
+        lambda: notices.settle_mail(notice, request.user, **form.cleaned_data),
+        done=lambda _: (
+            "Recorded that the notice went out."
+            if form.cleaned_data["went_out"]
+            else "The notice is sent again."
+        ),
+        form=form,
     )
 
 
@@ -75,18 +66,13 @@ def settle_mail(request, reference: str, notice_id: int):
 @case_worker
 def lift_order(request, reference: str):
     case = case_or_404(reference)
-    post = request.POST
+    form = forms.LiftOrderForm(request.POST, request.FILES)
     return act(
         request,
         case,
-        lambda: notices.lift_order(
-            case,
-            request.user,
-            _day(post.get("lifted_on", "")),
-            post.get("reason", ""),
-            _document(request),
-        ),
+        lambda: notices.lift_order(case, request.user, **uploaded(form.cleaned_data)),
         done="Recorded the order lifted.",
+        form=form,
     )
 
 
@@ -94,14 +80,13 @@ def lift_order(request, reference: str):
 @case_worker
 def court_asked(request, reference: str):
     case = case_or_404(reference)
-    post = request.POST
+    form = forms.CourtAskedForm(request.POST)
     return act(
         request,
         case,
-        lambda: notices.record_court_asked(
-            case, request.user, _day(post.get("asked_on", "")), post.get("reason", "")
-        ),
+        lambda: notices.record_court_asked(case, request.user, **form.cleaned_data),
         done="Recorded that counsel asked the court.",
+        form=form,
     )
 
 
@@ -109,18 +94,13 @@ def court_asked(request, reference: str):
 @case_worker
 def review_asked(request, reference: str):
     case = case_or_404(reference)
-    post = request.POST
+    form = forms.ReviewAskedForm(request.POST, request.FILES)
     return act(
         request,
         case,
-        lambda: review.record_asked(
-            case,
-            request.user,
-            _day(post.get("asked_on", "")),
-            post.get("how", ""),
-            _document(request),
-        ),
+        lambda: review.record_asked(case, request.user, **uploaded(form.cleaned_data)),
         done="Recorded that the FBI was asked to seek judicial review.",
+        form=form,
     )
 
 
@@ -128,14 +108,13 @@ def review_asked(request, reference: str):
 @case_worker
 def notice_day(request, reference: str):
     case = case_or_404(reference)
-    post = request.POST
+    form = forms.NoticeDayForm(request.POST)
     return act(
         request,
         case,
-        lambda: notices.set_notice_day(
-            case, request.user, _day(post.get("send_on", "")), post.get("reason", "")
-        ),
+        lambda: notices.set_notice_day(case, request.user, **form.cleaned_data),
         done="Day of the notice set.",
+        form=form,
     )
 
 
@@ -143,34 +122,29 @@ def notice_day(request, reference: str):
 @case_worker
 def settle_challenge(request, reference: str):
     case = case_or_404(reference)
-    post = request.POST
-    return act(
-        request,
-        case,
-        lambda: notices.settle_challenge(
-            case,
-            request.user,
-            post.get("outcome", ""),
-            post.get("reason", ""),
-            _document(request),
-        ),
-        done="Recorded how the objection ended.",
-    )
+    form = forms.SettleChallengeForm(request.POST, request.FILES)
+
+    def settling():
+        data = uploaded(form.cleaned_data)
+        return notices.settle_challenge(
+            case, request.user, data["outcome"], data["reason"], data["document"]
+        )
+
+    return act(request, case, settling, done="Recorded how the objection ended.", form=form)
 
 
 @require_POST
 @case_worker
 def preservation(request, reference: str):
     case = case_or_404(reference)
-    reason = request.POST.get("reason", "")
-    change = (
-        services.extend_preservation
-        if request.POST.get("change") == "extend"
-        else services.release_preservation
+    form = forms.PreservationForm(request.POST)
+    extend = form.is_valid() and form.cleaned_data["change"] == "extend"
+    change = services.extend_preservation if extend else services.release_preservation
+    said = "Preservation extended by 90 days." if extend else "Preservation released."
+    return act(
+        request,
+        case,
+        lambda: change(case, request.user, form.cleaned_data["reason"]),
+        done=said,
+        form=form,
     )
-    said = (
-        "Preservation extended by 90 days."
-        if change is services.extend_preservation
-        else "Preservation released."
-    )
-    return act(request, case, lambda: change(case, request.user, reason), done=said)

@@ -16,14 +16,16 @@ from custodes.production import connector as connectors
 from custodes.production import services
 from custodes.production.documents import left_out_words
 from custodes.production.models import Match, Production
+from custodes.web import forms
 from custodes.web.access import case_worker
-from custodes.web.views.helpers import act, case_or_404
+from custodes.web.views.helpers import act, case_or_404, form_errors
 
 
 @case_worker
 def production_page(request, reference: str):
     case = case_or_404(reference)
     context = {"case": case, "productions": case.productions.all(), "error": ""}
+    context["form_errors"] = form_errors(request)
     context["targets"] = case.targets.select_related("match")
     if request.GET.get("preview"):
         try:
@@ -90,19 +92,19 @@ def resolve(request, reference: str):
 def choose(request, reference: str, match_id: int):
     case = case_or_404(reference)
     match = get_object_or_404(Match, pk=match_id, target__case=case)
-    post = request.POST
+    form = forms.ChooseAccountForm(request.POST)
+
+    def said(_) -> str:
+        account = form.cleaned_data["account"]
+        return f"Chose account {account}." if account else "Chose none of them."
+
     return act(
         request,
         case,
-        lambda: services.choose_account(
-            match, request.user, post.get("account", ""), post.get("reason", "")
-        ),
+        lambda: services.choose_account(match, request.user, **form.cleaned_data),
         to="web:production",
-        done=lambda _: (
-            f"Chose account {post.get('account')}."
-            if post.get("account")
-            else "Chose none of them."
-        ),
+        done=said,
+        form=form,
     )
 
 
@@ -111,25 +113,22 @@ def choose(request, reference: str, match_id: int):
 def choose_dataset(request, reference: str):
     """Leave a dataset or a column out of the package, or include one, with a reason."""
     case = case_or_404(reference)
-    post = request.POST
-    name, column = post.get("dataset", ""), post.get("column", "")
-    what = f"the column {column} of {name}" if column else name
-    included = post.get("include") == "yes"
+    form = forms.ChooseDatasetForm(request.POST)
+
+    def said(_) -> str:
+        name, column = form.cleaned_data["dataset"], form.cleaned_data["column"]
+        what = f"the column {column} of {name}" if column else name
+        if form.cleaned_data["include"]:
+            return f"{'Put back' if column else 'Included'}: {what}."
+        return f"Left out: {what}."
+
     response = act(
         request,
         case,
-        lambda: services.choose_dataset(
-            case,
-            request.user,
-            post.get("dataset", ""),
-            post.get("include") == "yes",
-            post.get("reason", ""),
-            post.get("column", ""),
-        ),
+        lambda: services.choose_dataset(case, request.user, **form.cleaned_data),
         to="web:production",
-        done=f"{'Put back' if column else 'Included'}: {what}."
-        if included
-        else f"Left out: {what}.",
+        done=said,
+        form=form,
     )
     response["Location"] += "?preview=1"  # back to the preview the choice was made on
     return response

@@ -10,8 +10,9 @@ from custodes.cases import roles
 from custodes.law.refusal import Refused
 from custodes.publishing import redaction, services
 from custodes.publishing.models import Publication
+from custodes.web import forms
 from custodes.web.access import case_worker
-from custodes.web.views.helpers import act, case_or_404
+from custodes.web.views.helpers import act, case_or_404, form_errors
 
 PAGE = "web:publication"
 
@@ -30,6 +31,7 @@ def publication_page(request, reference: str):
         "is_counsel": roles.is_counsel(request.user),
         "refusal": services.refusal(case) if publication is None else None,
         "kinds": [(k, redaction.WHY[k]) for k in redaction.LABELS],
+        "form_errors": form_errors(request),
     }
     if publication:
         spans = services.spans_of(publication)
@@ -59,13 +61,14 @@ def propose(request, reference: str):
 def redact(request, reference: str):
     case = case_or_404(reference)
     publication = _publication(case)
-    phrase, kind = request.POST.get("phrase", ""), request.POST.get("kind", redaction.OTHER)
+    form = forms.RedactForm(request.POST)
     return act(
         request,
         case,
-        lambda: services.redact(_or_refuse(publication), request.user, phrase, kind),
+        lambda: services.redact(_or_refuse(publication), request.user, **form.cleaned_data),
         to=PAGE,
         done=lambda added: f"Redacted {added} more passage{'s' if added != 1 else ''}.",
+        form=form,
     )
 
 

@@ -4,9 +4,11 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from custodes.edge import every_error, refuse
 from custodes.law.refusal import Refused
 from custodes.requesters import accounts
 from custodes.requesters.models import Requester
+from custodes.web import forms
 from custodes.web.access import requester_approver
 
 
@@ -25,13 +27,13 @@ def requesters(request):
 @requester_approver
 def decide_requester(request, requester_id: int):
     requester = get_object_or_404(Requester, pk=requester_id)
-    try:
-        accounts.decide(
-            requester,
-            request.user,
-            request.POST.get("decision") == "approve",
-            request.POST.get("reason", ""),
-        )
-    except Refused as error:
-        messages.error(request, str(error))
+    form = forms.RequesterDecisionForm(request.POST)
+    if form.is_valid():
+        try:
+            data = form.cleaned_data
+            accounts.decide(requester, request.user, data["decision"], data["reason"])
+        except Refused as error:
+            refuse(form, error)
+    for error in every_error(form):
+        messages.error(request, error)
     return redirect("/staff/requesters/")

@@ -9,6 +9,7 @@ from custodes.cases.people import update_staff
 from custodes.cases.roles import ROLES
 from custodes.law.refusal import Refused
 from custodes.staff.models import Profile
+from custodes.web import forms
 from custodes.web.access import admin_only
 
 
@@ -32,11 +33,10 @@ def staff(request):
 @admin_only
 def update(request, user_id: int):
     person = get_object_or_404(_staff(), pk=user_id)
-    post = request.POST
+    form = forms.StaffForm(request.POST)
+    form.is_valid()  # two texts, blank or not: update_staff judges them
     try:
-        profile = update_staff(
-            person, request.user, post.get("full_name", ""), post.get("title", "")
-        )
+        profile = update_staff(person, request.user, **form.cleaned_data)
     except Refused as error:
         messages.error(request, f"{person.get_username()}: {error} Nothing was changed.")
     else:
