@@ -27,6 +27,23 @@ READS = [
         "Profile: https://parley.example/u/reedwarbler",
         [("url", "https://parley.example/u/reedwarbler")],
     ),
+    # a numbered list of fields set out with dot leaders
+    ("  1.  Chat username ............ heron.vale_9", [("username", "heron.vale_9")]),
+    # a profile link written without its scheme, on the line that names the account
+    (
+        "Accounts:   parley.example/reedwarbler   (username reedwarbler)",
+        [("url", "https://parley.example/reedwarbler"), ("username", "reedwarbler")],
+    ),
+    # an account number whose label ends the line above is no phone number as well
+    (
+        "the Parley account with the username reed_w, Parley account\n"
+        "number 4155550162, registered to telephone number (973) 555-0118",
+        [
+            ("username", "reed_w"),
+            ("account_id", "4155550162"),
+            ("phone", "+19735550118"),
+        ],
+    ),
 ]
 
 NEAR_MISSES = [
@@ -38,7 +55,22 @@ NEAR_MISSES = [
     "The funds left bank account 40021937 on March 3.",
     # a number with no account in sight
     "The case number is 2026-118 and the court is in room 4.",
+    # the printed page's own address, in its header or footer
+    "https://portal.parley.example/requests/ER-2211              Page 1 of 2",
+    # a link without its scheme where no account is spoken of (the provider's portal)
+    "To:  Parley, Inc. (served via its portal, parley.example/lawenforcement)",
 ]
+
+
+def test_the_providers_own_reply_quoted_under_a_wrapped_attribution_names_no_target():
+    mail = (
+        "From: Det. Ray Oake <roake@police.example.gov>\nTo: Parley LE <le@parley.example>\n"
+        "Subject: Re: account\n\nWho holds the account lakeside.rower_4, please?\n\n"
+        "On Thu, Nov 19, 2026 at 4:52 PM Parley Law Enforcement Response\n"
+        "<le@parley.example> wrote:\n> Please see our guidelines at "
+        "https://parley.example/legal/le for the process we accept.\n"
+    )
+    assert targets(mail) == [("username", "lakeside.rower_4")]
 
 
 @pytest.mark.parametrize(("text", "expected"), READS)

@@ -45,8 +45,12 @@ def _rejoined(match: re.Match[str]) -> str:
     return f"{match[1]}{match[3]}\n{match[2]}"
 
 
-# "Username .......... bigred_verdict": a label and its value, written as "label: value".
-_DOT_LEADER = re.compile(r"(?m)^([ \t]*[^\s.][^\n.]{0,60}?)[ \t]*(?:\.[ \t]?){3,}[ \t]*(?=\S)(.*)$")
+# "Username .......... bigred_verdict", "2. Phone number ..... 316-555-0190": a label (in a
+# numbered list or not) and its value, written as "label: value".
+_DOT_LEADER = re.compile(
+    r"(?m)^([ \t]*(?:\(?[0-9a-z]{1,3}[.)][ \t]+)?[^\s.][^\n.]{0,60}?)[ \t]*(?:\.[ \t]?){3,}"
+    r"[ \t]*(?=\S)(.*)$"
+)
 _DOT_PAIR = re.compile(r"\.[ \t]?\.")  # in every leader `_DOT_LEADER` finds
 
 
@@ -332,6 +336,8 @@ _QUOTED_FROM = re.compile(
     r"^[>\s]*(?:From:\s*(?P<sender>.*)|On\s(?P<writer>.{5,160})\swrote:\s*)$", re.IGNORECASE
 )
 _ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_WRAPPED_ATTRIBUTION = re.compile(r"^[>\s]*On\s.{5,120}$")
+_WROTE = re.compile(r"\swrote:\s*$")
 
 
 def _without_own_replies(body: str, to: str) -> str:
@@ -340,12 +346,17 @@ def _without_own_replies(body: str, to: str) -> str:
     not asked of the provider. Each is blanked line for line, up to the next quoted message,
     so that line numbers stay."""
     own = {a.lower() for a in _ADDRESS.findall(to)}
-    if not own or "from:" not in body.lower():
+    lowered = body.lower()
+    if not own or ("from:" not in lowered and "wrote:" not in lowered):
         return body
     lines = body.split("\n")
     blanking = False
     for number, line in enumerate(lines):
         quoted = _QUOTED_FROM.match(line)
+        following = lines[number + 1] if number + 1 < len(lines) else ""
+        if not quoted and _WRAPPED_ATTRIBUTION.match(line) and _WROTE.search(following):
+            # "On Thu, Nov 19, 2026 at 4:52 PM Halyard Response" / "<le@x.com> wrote:"
+            quoted = _QUOTED_FROM.match(f"{line.rstrip()} {following.lstrip()}")
         if quoted:
             sender = {a.lower() for a in _ADDRESS.findall(quoted["sender"] or quoted["writer"])}
             blanking = bool(sender & own)

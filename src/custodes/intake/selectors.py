@@ -53,6 +53,14 @@ _DEVICE = re.compile(
 _PAYMENT = re.compile(
     r"\b(?:card|account)\s+(?:number\s+)?ending\s+(?:in\s+)?(?P<value>\d{4})\b", re.IGNORECASE
 )
+# A link written without its scheme on a line that names a target ("Accounts:
+# marlin.social/cascadepuppyhaven"): a host, then a path.
+_BARE_LINK = re.compile(
+    r"(?<![\w@/.:-])(?:[a-z0-9-]+\.)+[a-z]{2,}(?:/[\w.~%-]+)+(?<!\.)", re.IGNORECASE
+)
+# A page's printed header or footer ("https://portal.example/requests/ER-1   Page 1 of 2"):
+# the address of the page printed, never a target.
+_PAGE_FURNITURE = re.compile(r"\bpage\s+\d+\s+(?:of|/)\s+\d+\b", re.IGNORECASE)
 _IPV4 = re.compile(r"\d(?<![\d.]\d)\d{0,2}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![\d.])")
 _IPV6 = re.compile(r"(?<![\w:])(?:[0-9a-f]{0,4}:){2,7}[0-9a-f]{0,4}(?![\w:])", re.IGNORECASE)
 _IPV6_HINT = re.compile(r":[0-9a-fA-F]{0,4}:")
@@ -153,7 +161,8 @@ def extract_selectors(
     for number, kind, value in rows:
         add(layout.line_starts[number], kind, _normalised(kind, value, region))
     for match in _URL.finditer(body):
-        add(match.start(), SelectorKind.URL, normalise_url(match.group(0)))
+        if not _PAGE_FURNITURE.search(layout.lines[layout.line_at(match.start())].text):
+            add(match.start(), SelectorKind.URL, normalise_url(match.group(0)))
     for match in _HANDLE.finditer(body):
         if not _is_domain(match[1].lower()):  # "ending in @agency.gov" names a mail domain
             add(match.start(), SelectorKind.USERNAME, match[1])
@@ -169,7 +178,9 @@ def extract_selectors(
                 and layout.line_at(match.start()) not in typed
             ):
                 add(match.start(), SelectorKind.USERNAME, value)
+    account_ids = []  # where each account number stands: it is no phone number
     for match in _at_word_start(_ACCOUNT_ID, lower):
+        account_ids.append(match.span("value"))
         bank = _BANK.search(lower[max(0, match.start() - 20) : match.start()])
         if not bank and not _by_contact(layout, match.start()):
             add(
@@ -185,10 +196,14 @@ def extract_selectors(
         if line.number not in target_lines or line.number in typed:
             continue
         offset, text = layout.line_starts[line.number], line.text
-        ids = [m.span("value") for m in _at_word_start(_ACCOUNT_ID, _same_length_lower(text))]
-        ids += [m.span() for m in _IPV4.finditer(text)]  # 198.51.100.23 is no phone number
+        # an account number, its label perhaps on the line above, and an IP address
+        # (198.51.100.23) are no phone numbers
+        ids = [(s - offset, e - offset) for s, e in account_ids if offset <= s < offset + len(text)]
+        ids += [m.span() for m in _IPV4.finditer(text)]
         for match in emails_in(text):
             add(offset + match.start(), SelectorKind.EMAIL, match.group(0).lower())
+        for match in _BARE_LINK.finditer(text) if "/" in text else ():
+            add(offset + match.start(), SelectorKind.URL, normalise_url(f"https://{match[0]}"))
         before = layout.lines[line.number - 1].text[-40:] if line.number else ""
         for value in phones_in(text, region, skip=ids, context=before, shaped=True):
             add(offset, SelectorKind.PHONE, value)
@@ -367,8 +382,8 @@ def is_target_line(
     """A line naming a target: the field it belongs to names an account, or, where its
     labels say nothing, it or the sentence it continues speaks of one, or its heading does."""
     text = line.text
-    if not ("@" in text or _NUMBER.search(text)):
-        return False
+    if not ("@" in text or "/" in text or _NUMBER.search(text)):
+        return False  # no value a target could have (an e-mail, a link, a number)
     said = _labels_say(labels)
     if said is not None:
         return said
