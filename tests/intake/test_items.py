@@ -69,6 +69,38 @@ def test_an_item_not_wanted_is_dropped():
     assert {category for _, category in asked(text)} == {"subscriber"}
 
 
+NOT_ASKED = [
+    # who asks: a form's part for the requesting officer, its fields read as no records
+    "SECTION 2 -- REQUESTING OFFICER\n  Name / rank:  Sgt. Ada Kerr   Post / unit:  Harbor "
+    "Post\n  Phone:  (555) 555-0124\n",
+    # a message quoted under the e-mail program's own line is no message asked for
+    "Thanks,\nAda\n\n-----Original Message-----\n",
+    # a command of the records another part lists, and where to deliver them
+    "1.  YOU ARE ORDERED TO PRODUCE THE BUSINESS RECORDS described in item 3, as follows:\n"
+    "    To (name of deposition officer): Harbor Copy Services\n"
+    "    Location: 40 Pier Road, Suite 2, Bayport\n",
+]
+
+
+@pytest.mark.parametrize("text", NOT_ASKED)
+def test_a_part_that_is_not_the_ask_names_no_records(text):
+    assert asked(text) == []
+
+
+def test_a_request_beside_the_requesting_officer_is_still_read():
+    text = "REQUESTING OFFICER: Sgt. Ada Kerr\n\nPlease provide the login history of the account."
+    assert {category for _, category in asked(text)} == {"transactional"}
+
+
+def test_the_listed_records_a_command_refers_to_are_read_where_they_are_listed():
+    text = (
+        "1.  YOU ARE ORDERED TO PRODUCE THE BUSINESS RECORDS described in item 3.\n\n"
+        "3.  The records to be produced are described as follows:\n"
+        "    a. All IP addresses used to log in to the account.\n"
+    )
+    assert {category for _, category in asked(text)} == {"transactional"}
+
+
 def test_a_sentence_that_asks_the_provider_is_read_without_a_schedule():
     text = "Please provide the login history of the account for May 2026."
     assert {category for _, category in asked(text)} == {"transactional"}

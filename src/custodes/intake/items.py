@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 
 from custodes.intake.categories import is_ask_intro, term_spans, unit_categories, without_negations
 from custodes.intake.layout import LIST_MARKER, Layout, flat, sentences_of
+from custodes.intake.parts import rules
 from custodes.law.request import Item
 from custodes.law.vocab import STORED_CATEGORIES, Category
 
@@ -414,18 +415,47 @@ def _command_object(sentence: str) -> _Found | None:
     wished = _WISHED.match(asked)
     if wished:
         return _Found(wished["what"])
-    match = _COMMAND.search(asked)
+    match = next(
+        (m for m in _COMMAND.finditer(asked) if not _opens_a_persons_label(asked, m)), None
+    )
     if not match:
         return None
     rest = asked[match.end() :]
     what = _LEADING_ADVERBIAL.sub("", rest)
     if not unit_categories(what.lower()):
         what = rest  # "disclose to the FBI all videos stored …, going back 45 days"
-    if not what or _DELIVERY.match(what):
+    if not what or _DELIVERY.match(what) or _REFERRED.match(what):
         return None
     # "shall furnish, in real time, all dialing …": how it is asked says it is captured
     asking = asked[: match.end() + len(rest) - len(what)]
     return _Found(what, prospective=bool(_CAPTURE.search(asking)))
+
+
+def _opens_a_persons_label(text: str, match: re.Match[str]) -> bool:
+    """Whether the words matched open the label of a person's part ("REQUESTING OFFICER
+    Name / rank: …", "Requested by:"): who asks, not what is asked for."""
+    words = " ".join(text[match.start() : match.start() + 40].lower().split())
+    return any(
+        words.startswith(label) and not words[len(label) : len(label) + 1].isalnum()
+        for label, role in rules().labels
+        if role in ("contact", "signature")
+    )
+
+
+# "produce the business records described in item 3, as follows: To …, On (date): …": the
+# records are the ones another part lists, and what follows here is how to deliver them.
+_REFERRED = re.compile(
+    rf"\W*(?:(?:the|all|any|such|business)\s+)*{_RECORDS_NOUN}\s+(?:described|listed|identified|"
+    r"set forth|specified)\s+(?:in|on|at)\b",
+    _I,
+)
+
+
+def _refers_elsewhere(text: str) -> bool:
+    """Whether an item commands the records another part lists ("1. YOU ARE ORDERED TO
+    PRODUCE THE BUSINESS RECORDS described in item 3, as follows: …")."""
+    match = _COMMAND.search(text)
+    return bool(match and _REFERRED.match(_LEADING_ADVERBIAL.sub("", text[match.end() :])))
 
 
 # "The chats between him and the victim would be great too": what is wished for comes first.
@@ -457,8 +487,15 @@ def _names_targets(lines: list[str], number: int) -> bool:
     return False
 
 
+# The line an e-mail program sets above a message quoted or forwarded in another.
+_QUOTED_MESSAGE = re.compile(
+    r"^[>\s]*-{2,}\s*(?:forwarded|original)\s+message\s*-{2,}\s*$|^[>\s]*begin forwarded message",
+    _I,
+)
+
+
 def _unfurnished(line: str) -> str:
-    if _PAGE_FURNITURE.search(line):
+    if _PAGE_FURNITURE.search(line) or (" message" in line.lower() and _QUOTED_MESSAGE.match(line)):
         return ""
     # most lines have no leader: a look for its dots is far quicker than the substitution
     return _DOT_LEADERS.sub(" ", line) if "..." in line or "……" in line else line
@@ -523,7 +560,15 @@ def _schedule_items(lines: list[str], taken: set[int], referenced: set[str]) -> 
             taken.add(index)
             index += 1
         founds = list(_items_of(block))
+        # under "PRODUCE THE RECORDS described in item 3, as follows:", its own line or not
+        delivering = listed and _refers_elsewhere(lines[start - 1])
         for found, following in zip(founds, [*founds[1:], None], strict=False):
+            if _refers_elsewhere(found.text):
+                delivering = found.text.rstrip().endswith(":")
+                continue  # what it commands is listed in that other part
+            if delivering and not found.listed:
+                continue  # how and where to deliver them: "To …:", "Location: …"
+            delivering = False
             if _introduces(found, following):
                 continue  # "…, produce:", "For each call …:" introduce the items under them
             if (
