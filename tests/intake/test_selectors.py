@@ -34,6 +34,31 @@ READS = [
         "Accounts:   parley.example/reedwarbler   (username reedwarbler)",
         [("url", "https://parley.example/reedwarbler"), ("username", "reedwarbler")],
     ),
+    # the user named in a schedule's "Re:" line, and the phone beside it
+    (
+        'Re: Parley user "heron.vale" / phone (415) 555-0162',
+        [("phone", "+14155550162"), ("username", "heron.vale")],
+    ),
+    # an address whose holder's records are asked for
+    (
+        "the records of the holder of the Parley Mail address Kite.R@example.org.",
+        [("email", "kite.r@example.org")],
+    ),
+    # a sentence that names the account and runs on over two more lines
+    (
+        'Subscriber records for the Parley account "reed.w",\n'
+        "also identified by a telephone number and e-mail address\n"
+        "reed.w@example.net, for the period of May 2026.",
+        [("username", "reed.w"), ("email", "reed.w@example.net")],
+    ),
+    # a Brazilian letter's account ("conta"), as its own language names it
+    ("   a) conta de e-mail: pix.ganhador@example.com", [("email", "pix.ganhador@example.com")]),
+    # a phone below the label it stands under, alone on its line
+    (
+        "    (c) Mobile number given to victims and believed used by the account:\n"
+        "                          (415) 555 0162",
+        [("phone", "+14155550162")],
+    ),
     # an account number whose label ends the line above is no phone number as well
     (
         "the Parley account with the username reed_w, Parley account\n"
@@ -55,6 +80,8 @@ NEAR_MISSES = [
     "The funds left bank account 40021937 on March 3.",
     # a number with no account in sight
     "The case number is 2026-118 and the court is in room 4.",
+    # a sentence about the account that ended before the line with the number
+    "The account was opened in May.\nThe shop's number, 415-555-0162, is on its sign.",
     # the printed page's own address, in its header or footer
     "https://portal.parley.example/requests/ER-2211              Page 1 of 2",
     # a link without its scheme where no account is spoken of (the provider's portal)

@@ -32,7 +32,7 @@ _LABELLED_USERNAME = re.compile(
     r"(?:user\s?name|screen\s?name|handle|nickname)\s*(?::|\bis\b)?\s*[\"“']?@?"
     r"(?P<value>[a-z0-9_][a-z0-9_.]{1,39})"
 )
-_QUOTED_ACCOUNT = re.compile(r"account\s+[\"“]@?(?P<value>[a-z0-9_.]{2,40})[\"”]")
+_QUOTED_ACCOUNT = re.compile(r"(?:account|user|profile)\s+[\"“]@?(?P<value>[a-z0-9_.]{2,40})[\"”]")
 # "the account bjorn.lakeside", "Halyard Chat account lt_knuckles775", "channel
 # "kaylee.in.midtown"": a handle after the word, told from a word by its dot, underscore or
 # digit (and from an account number by its letters).
@@ -66,10 +66,14 @@ _IPV6 = re.compile(r"(?<![\w:])(?:[0-9a-f]{0,4}:){2,7}[0-9a-f]{0,4}(?![\w:])", r
 _IPV6_HINT = re.compile(r":[0-9a-fA-F]{0,4}:")
 
 # _ACCOUNT_WORDS and _CONTACT_WORDS read lower-cased lines (case-sensitive is much faster).
+# The account's own nouns come in the languages foreign police write in too ("conta de
+# e-mail", "Nutzerkonto", "compte", "cuenta").
 _ACCOUNT_WORDS = re.compile(
-    r"\b(?=[abchmprstuv])"  # the first letters of the words below, for a quick skip
-    r"(accounts?|user\s?names?|screen\s?names?|user\s?id|handle|profile|registered|associated|"
-    r"recovery|subscriber|customer|target|suspect\w*|missing|victim|seller|buyer)\b"
+    r"\b(?=[abchkmnprstuv])"  # the first letters of the words below, for a quick skip
+    r"(accounts?|users?|holders?|channels?|user\s?names?|screen\s?names?|user\s?id|handle|"
+    r"profile|registered|associated|recovery|subscriber|customer|target|suspect\w*|missing|"
+    r"victim|seller|buyer|contas?|usu[áa]rios?|usuarios?|kont(?:o|en)|\w*nutzer\w*|comptes?|"
+    r"utilisat(?:eur|rice)s?|cuentas?)\b"
 )
 _ACCOUNT_HEADING = re.compile(
     r"\b(accounts?|account\(s\)|targets?|subscriber\(s\)|property to be searched|identifiers|"
@@ -204,7 +208,10 @@ def extract_selectors(
             add(offset + match.start(), SelectorKind.EMAIL, match.group(0).lower())
         for match in _BARE_LINK.finditer(text) if "/" in text else ():
             add(offset + match.start(), SelectorKind.URL, normalise_url(f"https://{match[0]}"))
-        before = layout.lines[line.number - 1].text[-40:] if line.number else ""
+        above = layout.lines[line.number - 1].text if line.number else ""
+        # the words just before it, or the whole label it stands under ("(c) Mobile number
+        # given to victims:" / "07700 900214")
+        before = above if above.rstrip().endswith(":") else above[-40:]
         for value in phones_in(text, region, skip=ids, context=before, shaped=True):
             add(offset, SelectorKind.PHONE, value)
         for match in _DEVICE.finditer(text):
@@ -372,15 +379,21 @@ def _target_lines(layout: Layout) -> set[int]:
             lines[line.number - 1] if line.number else None,
             fields.get(line.number, ()),
             "" if line.number in outside else line.heading,
+            lines[line.number - 2] if line.number > 1 else None,
         )
     }
 
 
 def is_target_line(
-    line: Line, previous: Line | None = None, labels: tuple[str, ...] = (), heading=None
+    line: Line,
+    previous: Line | None = None,
+    labels: tuple[str, ...] = (),
+    heading=None,
+    before_previous: Line | None = None,
 ) -> bool:
     """A line naming a target: the field it belongs to names an account, or, where its
-    labels say nothing, it or the sentence it continues speaks of one, or its heading does."""
+    labels say nothing, it or the sentence it continues speaks of one (on the line above,
+    or the one above that where the sentence runs on over both), or its heading does."""
     text = line.text
     if not ("@" in text or "/" in text or _NUMBER.search(text)):
         return False  # no value a target could have (an e-mail, a link, a number)
@@ -397,8 +410,21 @@ def is_target_line(
         continues = bool(labels)  # below a field but not indented to its value: a new line
     if continues and previous.stripped and _ACCOUNT_WORDS.search(previous.text[-60:].lower()):
         return True
+    if continues and previous.stripped and _runs_on(before_previous, previous):
+        return True  # "… the account "x.y"," / "also identified by phone … and e-mail" / "x@y"
     heading = line.heading if heading is None else heading
     return bool(_ACCOUNT_HEADING.search(heading)) and not _RECORDS_HEADING.search(heading)
+
+
+def _runs_on(above: Line | None, line: Line) -> bool:
+    """Whether a sentence that speaks of an account on `above` runs on over `line`."""
+    return (
+        above is not None
+        and bool(above.stripped)
+        and not above.stripped.endswith((".", ":", ";"))
+        and not LABEL.match(line.text)
+        and bool(_ACCOUNT_WORDS.search(above.text.lower()))
+    )
 
 
 def _labels_say(labels: tuple[str, ...]) -> bool | None:
