@@ -94,13 +94,16 @@ _BOILERPLATE = re.compile(
 # Pleading paper numbers its lines down the margin ("1" … "28", then again on each page).
 _MARGIN_NUMBER = re.compile(r"^[ \t]{0,2}(\d{1,2})(?=[ \t]|$)", re.MULTILINE)
 _NUMBERED_RUN = 8
+_FIRST_TWO_NUMBERED = re.compile(
+    r"^[ \t]{0,2}1(?:[ \t][^\n]*)?\n[ \t]{0,2}2(?=[ \t]|$)", re.MULTILINE
+)
 
 
 def _without_line_numbers(text: str) -> str:
     """The text with pleading paper's margin numbers blanked (their width kept, so columns
     and line numbers stay): only runs of lines numbered one after another count."""
-    if not _MARGIN_NUMBER.match(text):
-        return text  # pleading paper numbers its first line
+    if not _FIRST_TWO_NUMBERED.search(text):
+        return text  # pleading paper numbers its lines from 1, a court's page header above
     runs: list[list[re.Match[str]]] = []
     line, seen, previous_line = 0, 0, -2
     for mark in _MARGIN_NUMBER.finditer(text):
