@@ -101,6 +101,19 @@ def test_the_listed_records_a_command_refers_to_are_read_where_they_are_listed()
     assert {category for _, category in asked(text)} == {"transactional"}
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Please preserve, for the period from March 1, 2026 to the date of this letter, the "
+        "account's subscriber information, its IP address and login history.",
+        "The provider shall disclose, for each session between May 2, 2026 and May 9, 2026, "
+        "the subscriber information and the login history.",
+    ],
+)
+def test_a_dated_scope_before_the_records_is_read_past_its_dates_comma(sentence):
+    assert {category for _, category in asked(sentence)} == {"subscriber", "transactional"}
+
+
 def test_a_sentence_that_asks_the_provider_is_read_without_a_schedule():
     text = "Please provide the login history of the account for May 2026."
     assert {category for _, category in asked(text)} == {"transactional"}

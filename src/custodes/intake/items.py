@@ -178,9 +178,10 @@ _TARGET_VALUE = re.compile(
 )
 # "disclose, for the account … and the period …, subscriber information": where and when
 # come first, then what.
+# (A date's own comma, "March 1, 2026", stays inside the adverbial it dates.)
 _LEADING_ADVERBIAL = re.compile(
     r"^(?:[\s,:;]*(?:for|within|on or before|no later than|by|to|from|in|during|at|"
-    r"forthwith|immediately)\b[^,:;]*[,:;])+\s*",
+    r"forthwith|immediately)\b(?:[^,:;]|,(?=\s*(?:19|20)\d\d\b))*[,:;])+\s*",
     _I,
 )
 # "all records of the account": everything it holds, where nothing narrower is named.
@@ -201,7 +202,8 @@ _COUNTERPARTS = re.compile(
 )
 _SCOPE_INTRO = re.compile(r"\W*(?:for|during|from|between|in respect of|with respect to)\b", _I)
 _SCOPE = re.compile(
-    r"^(?:\s*(?:for|upon|on|within|during|after|if|where|when)\b(?:[^,:;()]|\([^)]*\))*,\s*)+",
+    r"^(?:\s*(?:for|upon|on|within|during|after|if|where|when)\b"
+    r"(?:[^,:;()]|\([^)]*\)|,(?=\s*(?:19|20)\d\d\b))*,\s*)+",
     _I,
 )
 _LABEL_VALUE = re.compile(r"^[^:]{2,40}:\s*\S")
