@@ -123,6 +123,15 @@ CATEGORIES = [
     ("records of payments, including for promoted posts", ["subscriber"]),
     ("records (the subscriber's name and address)", ["subscriber"]),
     ("the contents of messages, intercepted in real time", ["realtime_content"]),
+    # a record of something says no more than "records of": what follows "of" decides
+    ("Log of every IP address used to reach the account", ["transactional"]),
+    ("A list of the telephone numbers on the account", ["subscriber"]),
+    # a notice of each new event is that event captured as it happens
+    ("Notice to the case agent of each new login to the account", ["realtime_noncontent"]),
+    # a notice of something that is no record asks for none
+    ("Notice to the account holder of this subpoena", []),
+    # a log named by its kind keeps its kind, whatever follows
+    ("Call logs of the account for May", ["transactional"]),
 ]
 
 

@@ -146,11 +146,18 @@ _HEAD_END = re.compile(
 )
 # Nouns that say which of something, not what: "means and source of payment".
 _GENERIC_NOUN = r"(?:means|sources?|types?|kinds?|details|particulars|identity|identities)"
+# Nouns for a record of something, which say no more than "records of" does: "a log of
+# every IP address used", "a list of the e-mail addresses".
+# So do a notice's words ("notice to the case agent of each new login"): its object says.
+_RECORD_OF = (
+    r"(?:logs?|lists?|listings?|registers?|(?:notices?|notifications?|alerts?)"
+    r"(?:\s+to\s+[^,;()]{1,40})?)"
+)
 # A head that names no kind of record by itself: what follows it says which.
 _BARE_HEAD = re.compile(
-    rf"(?:(?:all|any|and|the|of|copies|copy|such|other|each|every|following|certain|"
+    rf"(?:(?:a|an|all|any|and|the|of|copies|copy|such|other|each|every|following|certain|"
     rf"stored|relevant|responsive|pertinent|available|existing)\s+)*"
-    rf"(?:{_RECORDS_NOUN}|contents?|account records?|{_GENERIC_NOUN})"
+    rf"(?:{_RECORDS_NOUN}|contents?|account records?|{_GENERIC_NOUN}|{_RECORD_OF})"
     rf"(?:\s+and\s+(?:{_RECORDS_NOUN}|{_GENERIC_NOUN}))?"
     # "documents sufficient to show …": what they show is what is asked for
     rf"(?:\s+sufficient\s+to\s+(?:show|identify|establish|reflect|determine))?\W*",
