@@ -114,6 +114,15 @@ def test_a_dated_scope_before_the_records_is_read_past_its_dates_comma(sentence)
     assert {category for _, category in asked(sentence)} == {"subscriber", "transactional"}
 
 
+def test_an_officer_who_would_like_to_know_asks_for_what_follows():
+    text = "I would like to know who is running it: name, e-mail and the IP address they use."
+    assert {category for _, category in asked(text)} == {"subscriber", "transactional"}
+
+
+def test_what_an_officer_would_like_to_do_asks_for_nothing():
+    assert asked("I would like to thank your team for its quick reply last week.") == []
+
+
 def test_a_sentence_that_asks_the_provider_is_read_without_a_schedule():
     text = "Please provide the login history of the account for May 2026."
     assert {category for _, category in asked(text)} == {"transactional"}
@@ -130,6 +139,9 @@ CATEGORIES = [
     ("Notice to the case agent of each new login to the account", ["realtime_noncontent"]),
     # a notice of something that is no record asks for none
     ("Notice to the account holder of this subpoena", []),
+    # a relative clause without its "that" modifies the head: "post" here is a verb
+    ("the IP address they post from", ["transactional"]),
+    ("the messages he sent to the victim", ["content"]),
     # a log named by its kind keeps its kind, whatever follows
     ("Call logs of the account for May", ["transactional"]),
 ]

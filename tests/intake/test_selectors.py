@@ -80,6 +80,8 @@ NEAR_MISSES = [
     "The funds left bank account 40021937 on March 3.",
     # a number with no account in sight
     "The case number is 2026-118 and the court is in room 4.",
+    # "handle" the verb, before a pronoun, is no handle's label
+    "We are hoping you can handle this informally.",
     # a sentence about the account that ended before the line with the number
     "The account was opened in May.\nThe shop's number, 415-555-0162, is on its sign.",
     # the printed page's own address, in its header or footer

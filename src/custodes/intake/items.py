@@ -107,7 +107,7 @@ _COMMAND = re.compile(
 # Every sentence `_COMMAND` can match holds one of these.
 _COMMAND_CUE = re.compile(
     r"produc|provid|disclos|preserv|furnish|deliver|supply|retain|bring|send|seiz|request|ask|"
-    r"seek|looking for|want|need|tell|let |record|captur|intercept|collect|please|kindly|"
+    r"seek|looking for|want|need|like to|tell|let |record|captur|intercept|collect|please|kindly|"
     r"forward|you can|you could|would be|notif|if you|to receive"
 )
 # What an item lists of what it asks for: each listed part is asked for too.
@@ -135,13 +135,15 @@ _CONJUNCTION = re.compile(
 )
 # Where a head ends: what follows modifies it ("geotags attached to posts", "on file").
 _HEAD_END = re.compile(
-    r"\b(?=[abcdefikloprstuw])"
+    r"\b(?=[abcdefhikloprstuwy])"
     r"(?:associated with|attached to|embedded in|linked to|connected to|on file|"
     r"relat(?:ing|ed) to|pertaining to|concerning|in connection with|regarding|"
     r"for (?:the|each|any|all|this|that|said|which)|used (?:to|by|for|in)|that|which|who|"
     r"whose|from which|by which|in which|belonging to|registered to|described in|"
     r"identified in|listed in|uploaded to|posted to|sent from|stored (?:with|in|on|by)|"
-    r"kept (?:with|in|by))\b",
+    r"kept (?:with|in|by)|"
+    # a relative clause without its "that": "the IP address they post from"
+    r"(?:they|he|she|we|you)\s+(?=[a-z]))\b",
     _I,
 )
 # Nouns that say which of something, not what: "means and source of payment".

@@ -118,6 +118,11 @@ _USERNAME_STOPWORDS = {
     "to",
     "a",
     "an",
+    # "… handle this informally": the verb, not a handle's label
+    "this",
+    "that",
+    "it",
+    "them",
 }
 _TRACKING = re.compile(
     r"^(utm_\w+|fbclid|gclid|igshid|igsh|si|ref|ref_src|ref_url|mc_cid|mc_eid|s|t|share_id|"
