@@ -119,6 +119,11 @@ def test_an_officer_who_would_like_to_know_asks_for_what_follows():
     assert {category for _, category in asked(text)} == {"subscriber", "transactional"}
 
 
+def test_what_an_officer_is_after_is_what_he_asks_for():
+    text = "All I'm after is the login IP addresses of the account since May 1, 2026."
+    assert {category for _, category in asked(text)} == {"transactional"}
+
+
 def test_what_an_officer_would_like_to_do_asks_for_nothing():
     assert asked("I would like to thank your team for its quick reply last week.") == []
 
@@ -142,6 +147,12 @@ CATEGORIES = [
     # a relative clause without its "that" modifies the head: "post" here is a verb
     ("the IP address they post from", ["transactional"]),
     ("the messages he sent to the victim", ["content"]),
+    # who an account belongs to is who holds it; "DMs" are direct messages
+    ("who the account belongs to", ["subscriber"]),
+    ("her DMs with the victim about the sale", ["content"]),
+    ("what belongs to the estate", []),
+    # a gloss between typed dashes says which records a bare head means
+    ("records -- the name and phone number on file --", ["subscriber"]),
     # a log named by its kind keeps its kind, whatever follows
     ("Call logs of the account for May", ["transactional"]),
 ]

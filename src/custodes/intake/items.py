@@ -88,7 +88,8 @@ _COMMAND = re.compile(
     r"(?:the\s+(?:following|preservation\s+of|disclosure\s+of|production\s+of)\s+)?|"
     r"\bto\s+be\s+(?:seized|disclosed|produced|preserved)\b\W*|"
     # as officers write without process: "all I'm looking for is …", "can you tell me …"
-    r"\blooking\s+for(?:\s+is)?\b|\b(?:i|we)\s+(?:would\s+like|want|need)\s+(?:to\s+"
+    r"\blooking\s+for(?:\s+is)?\b|\b(?:i'?m|i\s+am|we'?re|we\s+are)\s+after(?:\s+is)?\b|"
+    r"\b(?:i|we)\s+(?:would\s+like|want|need)\s+(?:to\s+"
     r"(?:get|obtain|know|see|have)\s+)?|\b(?:can|could|would)\s+you\s+(?:please\s+)?"
     r"(?:tell|send|give|provide|get|let)\s+(?:me|us)\s+(?:know\s+)?|"
     r"\b(?:tell|let)\s+(?:me|us)\s+(?:know\s+)?(?=who|what|whose)|"
@@ -107,8 +108,8 @@ _COMMAND = re.compile(
 # Every sentence `_COMMAND` can match holds one of these.
 _COMMAND_CUE = re.compile(
     r"produc|provid|disclos|preserv|furnish|deliver|supply|retain|bring|send|seiz|request|ask|"
-    r"seek|looking for|want|need|like to|tell|let |record|captur|intercept|collect|please|kindly|"
-    r"forward|you can|you could|would be|notif|if you|to receive"
+    r"seek|looking for|after|want|need|like to|tell|let |record|captur|intercept|collect|"
+    r"please|kindly|forward|you can|you could|would be|notif|if you|to receive"
 )
 # What an item lists of what it asks for: each listed part is asked for too.
 _LIST = re.compile(
@@ -118,7 +119,7 @@ _LIST = re.compile(
     _I,
 )
 # A gloss on what came before it: "Service address (the physical location of the service)".
-_GLOSS = re.compile(r"[()]|\s[-–—]\s")
+_GLOSS = re.compile(r"[()]|\s(?:--?|[–—])\s")
 # An introduction that asks for records captured as they happen, not stored ones.
 _CAPTURE = re.compile(
     r"\b(?=[acegiprt])"  # the first letters below, for a quick skip (as in the lookaheads below)
