@@ -91,6 +91,32 @@ NEAR_MISSES = [
 ]
 
 
+def test_a_table_whose_header_names_a_columns_kind_is_read_by_its_columns():
+    table = (
+        "+----+------------------+---------------------------+------------------------+\n"
+        "| #  | Parley handle    | Other identifier          | Period                 |\n"
+        "+----+------------------+---------------------------+------------------------+\n"
+        "| 1  | heron.vale       | e-mail: Heron@example.net | 02/01/2026 - 03/31/2026 |\n"
+        "| 2  | kite_runner9     | +1 415 555 0162           | 02/01/2026 - 03/31/2026 |\n"
+        "+----+------------------+---------------------------+------------------------+\n"
+    )
+    assert targets(table) == [
+        ("username", "heron.vale"),
+        ("email", "heron@example.net"),
+        ("username", "kite_runner9"),
+        ("phone", "+14155550162"),
+    ]
+
+
+def test_a_table_whose_header_names_no_kind_of_target_names_none():
+    table = (
+        "| Exhibit | Description         | Pages |\n"
+        "| 1       | Invoice no. 2231    | 4     |\n"
+        "| 2       | Receipt of 3/1/2026 | 1     |\n"
+    )
+    assert targets(table) == []
+
+
 def test_the_providers_own_reply_quoted_under_a_wrapped_attribution_names_no_target():
     mail = (
         "From: Det. Ray Oake <roake@police.example.gov>\nTo: Parley LE <le@parley.example>\n"

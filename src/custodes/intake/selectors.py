@@ -169,6 +169,8 @@ def extract_selectors(
     typed = {number for number, _, _ in rows}
     for number, kind, value in rows:
         add(layout.line_starts[number], kind, _normalised(kind, value, region))
+    for number, kind, value in header_typed_rows(layout):
+        add(layout.line_starts[number], kind, _normalised(kind, value, region))
     for match in _URL.finditer(body):
         if not _PAGE_FURNITURE.search(layout.lines[layout.line_at(match.start())].text):
             add(match.start(), SelectorKind.URL, normalise_url(match.group(0)))
@@ -312,6 +314,35 @@ def _typed_rows(layout: Layout):
                 yield line.number, kind, cells[columns[0]]
 
 
+def header_typed_rows(layout: Layout) -> list[tuple[int, SelectorKind, str]]:
+    """(line number, kind, value) for each row of a table whose header names a column's
+    kind ("| No. | Brightwater username | Other identifier |"): the row's cell in that
+    column is of that kind; its other cells are read as a target's line is."""
+    return list(_once(layout, "header_typed_rows", lambda layout: list(_header_typed(layout))))
+
+
+def _header_typed(layout: Layout):
+    kinds: dict[int, SelectorKind] = {}  # the columns the header names, and their kinds
+    for line in layout.lines:
+        if _RULE.match(line.text):
+            continue  # a rule ("+-----+-----+") or a blank line inside the table
+        if "|" not in line.text:
+            kinds = {}
+            continue
+        cells = [cell.strip() for cell in line.text.strip().strip("|").split("|")]
+        named = {i: _kind_named(c) for i, c in enumerate(cells) if not _TYPE_HEADER.match(c)}
+        if not kinds and any(named.values()) and not any(_VALUE_CELL.search(c) for c in cells):
+            kinds = {i: kind for i, kind in named.items() if kind}
+            continue
+        for index, kind in kinds.items():
+            if index < len(cells) and _VALUE_CELL.search(cells[index]):
+                yield line.number, kind, cells[index]
+
+
+# A cell that holds a value rather than a column's name: a digit, "@", "_", "." inside.
+_VALUE_CELL = re.compile(r"[\d@_]|\w\.\w")
+
+
 def _cells(text: str) -> list[str]:
     inner = text.strip().strip("|")
     parts = inner.split("|") if inner.count("|") >= 1 else re.split(r"\s{2,}", inner)
@@ -375,7 +406,8 @@ def _target_lines(layout: Layout) -> set[int]:
     fields = field_labels(layout)
     signature = _signature_lines(layout)
     outside = _outside_their_heading(layout)
-    return {number for number, _, _ in typed_rows(layout)} | {
+    tables = {number for number, _, _ in [*typed_rows(layout), *header_typed_rows(layout)]}
+    return tables | {
         line.number
         for line in lines
         if line.number not in signature
