@@ -271,16 +271,24 @@ def number_words() -> str:
     return "|".join(sorted(_vocab()["numbers"], key=len, reverse=True))
 
 
+def _counted(units: str) -> str:
+    """A number of units, in figures or words, its figures perhaps repeated in brackets:
+    "ninety (90) days", "72 hours", "one hundred and eighty days"."""
+    word = rf"(?:{number_words()})"
+    return (
+        rf"(?P<count>\d+|{word}(?:[\s-]+(?:and\s+)?{word})*)\s*(?:\(\d+\)\s*)?"
+        rf"(?P<unit>{units})\b"
+    )
+
+
 @cache
 def _period() -> re.Pattern[str]:
-    word = rf"(?:{number_words()})"
     return re.compile(
-        rf"\b(?:for|until|through)\s+(?:a\s+(?:further\s+)?period\s+)?(?:of\s+)?"
-        rf"(?:up\s+to\s+|not\s+to\s+exceed\s+|not\s+(?:more|longer)\s+than\s+)?"
-        rf"(?P<count>\d+|{word}(?:[\s-]+(?:and\s+)?{word})*)\s*(?:\(\d+\)\s*)?"
-        rf"(?P<unit>days?|weeks?|months?|years?)\b"
-        rf"(?:\s+(?:measured\s+)?(?:from|after|following|beginning\s+(?:on|with))\s+"
-        rf"(?P<anchor>[^.;]{{0,120}}))?",
+        r"\b(?:for|until|through)\s+(?:a\s+(?:further\s+)?period\s+)?(?:of\s+)?"
+        r"(?:up\s+to\s+|not\s+to\s+exceed\s+|not\s+(?:more|longer)\s+than\s+)?"
+        + _counted(r"days?|weeks?|months?|years?")
+        + r"(?:\s+(?:measured\s+)?(?:from|after|following|beginning\s+(?:on|with))\s+"
+        r"(?P<anchor>[^.;]{0,120}))?",
         re.IGNORECASE,
     )
 
@@ -357,11 +365,9 @@ def _is_number(text: str) -> bool:
 
 @cache
 def _lookback() -> re.Pattern[str]:
-    word = rf"(?:{number_words()})"
     return re.compile(
-        rf"\b(?:the\s+)?(?:last|past|preceding|previous|prior)\s+"
-        rf"(?P<count>\d+|{word}(?:[\s-]+(?:and\s+)?{word})*)\s*(?:\(\d+\)\s*)?"
-        rf"(?P<unit>hours?|days?|weeks?|months?|years?)\b",
+        r"\b(?:the\s+)?(?:last|past|preceding|previous|prior)\s+"
+        + _counted(r"hours?|days?|weeks?|months?|years?"),
         re.IGNORECASE,
     )
 
