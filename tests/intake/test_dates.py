@@ -11,6 +11,7 @@ from custodes.intake import extract_request
 from custodes.intake.dates import (
     DateOrder,
     find_dates,
+    find_lookbacks,
     find_periods,
     find_ranges,
     first_date,
@@ -228,3 +229,95 @@ Target period: June 4, 2026, from 10:40 a.m. to 11:10 a.m. Central Daylight Time
 """
     found = extract_request(text).date_range
     assert (found.start, found.end) == (date(2026, 6, 4), date(2026, 6, 4))
+
+
+@pytest.mark.parametrize(
+    ("wording", "start", "end"),
+    [
+        (
+            "Subscriber records, relevant period: March 2, 2026 -- April 9, 2026.",
+            date(2026, 3, 2),
+            date(2026, 4, 9),
+        ),
+        (
+            "Location points for the period 9:10 p.m. April 2 through 2:00 a.m. April 3, 2026.",
+            date(2026, 4, 2),
+            date(2026, 4, 3),
+        ),
+        (
+            "Every device seen there between 8 and 9 p.m. on April 4-5, 2026.",
+            date(2026, 4, 4),
+            date(2026, 4, 5),
+        ),
+    ],
+)
+def test_a_range_typed_or_shortened_as_people_write_it(wording, start, end):
+    [found] = find_ranges(wording, US, ISSUED)
+    assert (found.start, found.end) == (start, end)
+
+
+def test_a_dash_between_two_numbers_that_are_no_dates_is_no_range():
+    assert find_ranges("Counts 4 - 7, 2026 indictment; room 12-14, 2026 wing.", US, ISSUED) == []
+
+
+@pytest.mark.parametrize(
+    ("wording", "end"),
+    [
+        (
+            "for a period not to exceed thirty (30) days from the date of this Order",
+            date(2026, 6, 2),
+        ),
+        ("for ninety (90) days from the date below", date(2026, 8, 1)),
+        ("for ninety (90) days from the date of entry", date(2026, 8, 1)),
+        (
+            "for a period not to exceed thirty (30) days measured from the earlier of the day "
+            "on which interception begins or ten (10) days after this Order is entered",
+            date(2026, 6, 12),
+        ),
+    ],
+)
+def test_a_period_from_the_documents_own_date_however_it_is_named(wording, end):
+    assert period_end(f"The provider shall comply {wording}.", ISSUED) == end
+
+
+def test_a_period_from_the_date_of_service_or_of_anything_else_has_no_end_here():
+    assert period_end("for ninety (90) days from the date of service", ISSUED) is None
+    assert period_end("for 30 days from entry of judgment", ISSUED) is None
+    earlier = (
+        "for 30 days measured from the earlier of the first interception or 10 days after service"
+    )
+    assert period_end(earlier, ISSUED) is None
+
+
+@pytest.mark.parametrize(
+    ("wording", "start"),
+    [
+        ("Login IP addresses for the last 48 hours.", date(2026, 5, 1)),
+        ("INFORMATION REQUESTED (past 30 days): subscriber records.", date(2026, 4, 3)),
+        ("Messages sent over the preceding six (6) months.", date(2025, 11, 3)),
+    ],
+)
+def test_a_period_back_from_the_documents_date_ends_on_it(wording, start):
+    [found] = find_lookbacks(wording, ISSUED)
+    assert (found.start, found.end) == (start, ISSUED)
+
+
+def test_a_lookback_of_an_undated_document_or_a_last_known_value_is_none():
+    assert find_lookbacks("Login IP addresses for the last 48 hours.", None) == []
+    assert find_lookbacks("His last known address and the past owner of the car.", ISSUED) == []
+
+
+def test_an_emergency_form_asking_for_the_last_hours_has_that_range():
+    form = (
+        "EMERGENCY DISCLOSURE REQUEST\nDate: May 3, 2026\n\nTarget username: x_y_77\n\n"
+        "Records requested: IP addresses and login records, last 72 hours.\n"
+    )
+    found = extract_request(form).date_range
+    assert (found.start, found.end) == (date(2026, 4, 30), ISSUED)
+
+
+def test_an_order_entered_under_a_label_is_dated_by_it():
+    order = (
+        "ORDER\nIT IS HEREBY ORDERED that the provider disclose records.\n\nENTERED:  May 3, 2026\n"
+    )
+    assert extract_request(order).issued_on == ISSUED

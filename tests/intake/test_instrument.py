@@ -63,3 +63,28 @@ def test_it_reads_the_process_a_demand_names(instrument, title, command):
 @pytest.mark.parametrize("text", NEAR_MISSES)
 def test_words_in_passing_name_no_process(text):
     assert classify(Layout.of(text), "US") == "unknown"
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Please see the attached legal process. Please provide the subscriber information "
+        "for the account lake.rower by the date listed.",
+        "FAX COVER SHEET\n[X] Legal process attached (3 pp.)    [ ] Preservation letter\n"
+        "Please send the subscriber details for the account lake.rower.",
+    ],
+)
+def test_a_note_whose_process_did_not_come_is_of_a_kind_not_told(note):
+    assert classify(Layout.of(note), "US") == "unknown"
+
+
+def test_an_officers_ask_with_no_process_is_informal_whatever_it_says_of_a_case_file():
+    note = "See the attached case report. Can you send me who owns the account lake.rower?"
+    assert classify(Layout.of(note), "US") == "informal_request"
+
+
+def test_a_ticked_preservation_box_is_a_preservation_request_and_an_unticked_one_is_not():
+    ticked = "[X] Preservation letter\nPlease keep the account lake.rower's records."
+    unticked = "[ ] Preservation letter\nCan you send me who owns the account lake.rower?"
+    assert classify(Layout.of(ticked), "US") == "preservation_request"
+    assert classify(Layout.of(unticked), "US") == "informal_request"

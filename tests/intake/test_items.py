@@ -69,6 +69,65 @@ def test_an_item_not_wanted_is_dropped():
     assert {category for _, category in asked(text)} == {"subscriber"}
 
 
+NOT_ASKED = [
+    # who asks: a form's part for the requesting officer, its fields read as no records
+    "SECTION 2 -- REQUESTING OFFICER\n  Name / rank:  Sgt. Ada Kerr   Post / unit:  Harbor "
+    "Post\n  Phone:  (555) 555-0124\n",
+    # a message quoted under the e-mail program's own line is no message asked for
+    "Thanks,\nAda\n\n-----Original Message-----\n",
+    # a command of the records another part lists, and where to deliver them
+    "1.  YOU ARE ORDERED TO PRODUCE THE BUSINESS RECORDS described in item 3, as follows:\n"
+    "    To (name of deposition officer): Harbor Copy Services\n"
+    "    Location: 40 Pier Road, Suite 2, Bayport\n",
+]
+
+
+@pytest.mark.parametrize("text", NOT_ASKED)
+def test_a_part_that_is_not_the_ask_names_no_records(text):
+    assert asked(text) == []
+
+
+def test_a_request_beside_the_requesting_officer_is_still_read():
+    text = "REQUESTING OFFICER: Sgt. Ada Kerr\n\nPlease provide the login history of the account."
+    assert {category for _, category in asked(text)} == {"transactional"}
+
+
+def test_the_listed_records_a_command_refers_to_are_read_where_they_are_listed():
+    text = (
+        "1.  YOU ARE ORDERED TO PRODUCE THE BUSINESS RECORDS described in item 3.\n\n"
+        "3.  The records to be produced are described as follows:\n"
+        "    a. All IP addresses used to log in to the account.\n"
+    )
+    assert {category for _, category in asked(text)} == {"transactional"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Please preserve, for the period from March 1, 2026 to the date of this letter, the "
+        "account's subscriber information, its IP address and login history.",
+        "The provider shall disclose, for each session between May 2, 2026 and May 9, 2026, "
+        "the subscriber information and the login history.",
+    ],
+)
+def test_a_dated_scope_before_the_records_is_read_past_its_dates_comma(sentence):
+    assert {category for _, category in asked(sentence)} == {"subscriber", "transactional"}
+
+
+def test_an_officer_who_would_like_to_know_asks_for_what_follows():
+    text = "I would like to know who is running it: name, e-mail and the IP address they use."
+    assert {category for _, category in asked(text)} == {"subscriber", "transactional"}
+
+
+def test_what_an_officer_is_after_is_what_he_asks_for():
+    text = "All I'm after is the login IP addresses of the account since May 1, 2026."
+    assert {category for _, category in asked(text)} == {"transactional"}
+
+
+def test_what_an_officer_would_like_to_do_asks_for_nothing():
+    assert asked("I would like to thank your team for its quick reply last week.") == []
+
+
 def test_a_sentence_that_asks_the_provider_is_read_without_a_schedule():
     text = "Please provide the login history of the account for May 2026."
     assert {category for _, category in asked(text)} == {"transactional"}
@@ -78,6 +137,24 @@ CATEGORIES = [
     ("records of payments, including for promoted posts", ["subscriber"]),
     ("records (the subscriber's name and address)", ["subscriber"]),
     ("the contents of messages, intercepted in real time", ["realtime_content"]),
+    # a record of something says no more than "records of": what follows "of" decides
+    ("Log of every IP address used to reach the account", ["transactional"]),
+    ("A list of the telephone numbers on the account", ["subscriber"]),
+    # a notice of each new event is that event captured as it happens
+    ("Notice to the case agent of each new login to the account", ["realtime_noncontent"]),
+    # a notice of something that is no record asks for none
+    ("Notice to the account holder of this subpoena", []),
+    # a relative clause without its "that" modifies the head: "post" here is a verb
+    ("the IP address they post from", ["transactional"]),
+    ("the messages he sent to the victim", ["content"]),
+    # who an account belongs to is who holds it; "DMs" are direct messages
+    ("who the account belongs to", ["subscriber"]),
+    ("her DMs with the victim about the sale", ["content"]),
+    ("what belongs to the estate", []),
+    # a gloss between typed dashes says which records a bare head means
+    ("records -- the name and phone number on file --", ["subscriber"]),
+    # a log named by its kind keeps its kind, whatever follows
+    ("Call logs of the account for May", ["transactional"]),
 ]
 
 

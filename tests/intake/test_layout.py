@@ -161,3 +161,21 @@ def test_each_line_knows_the_heading_it_stands_under():
         "RECORDS",
         "RECORDS",
     ]
+
+
+PLEADING = "\n".join(f"{n:>2}   Line {n} of the order, and its words." for n in range(1, 11))
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["", "        Case 3:26-mc-00412-AB     Document 7     Filed 05/03/26     Page 1 of 2\n\n"],
+)
+def test_pleading_papers_margin_numbers_are_blanked_under_a_courts_page_header(header):
+    layout = Layout.of(header + PLEADING)
+    assert "  Line 3 of the order" in layout.body
+    assert not any(line.text.lstrip().startswith("3 ") for line in layout.lines)
+
+
+def test_a_short_numbered_list_keeps_its_numbers():
+    text = "Records:\n1 Names\n2 Addresses\n"
+    assert Layout.of(text).body == text

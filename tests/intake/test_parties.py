@@ -95,10 +95,12 @@ COUNTRIES = [
     ("Metropolitan Police Service\nLondon, England", "GB"),
     ("STATE OF OHIO\nCOUNTY OF FRANKLIN", "US"),
     ("Under 18 U.S.C. § 2703 you are commanded to produce.", "US"),
+    ("This is a request under 18 USC 2702(b)(8), sent from an unknown domain.", "US"),
 ]
 
 NOT_COUNTRIES = [
     "Please send the records to our office.",  # nothing says where
+    "The suspect studied at USC and now lives abroad.",  # a university, not the U.S. Code
 ]
 
 

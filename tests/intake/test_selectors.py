@@ -27,6 +27,48 @@ READS = [
         "Profile: https://parley.example/u/reedwarbler",
         [("url", "https://parley.example/u/reedwarbler")],
     ),
+    # a numbered list of fields set out with dot leaders
+    ("  1.  Chat username ............ heron.vale_9", [("username", "heron.vale_9")]),
+    # a profile link written without its scheme, on the line that names the account
+    (
+        "Accounts:   parley.example/reedwarbler   (username reedwarbler)",
+        [("url", "https://parley.example/reedwarbler"), ("username", "reedwarbler")],
+    ),
+    # the user named in a schedule's "Re:" line, and the phone beside it
+    (
+        'Re: Parley user "heron.vale" / phone (415) 555-0162',
+        [("phone", "+14155550162"), ("username", "heron.vale")],
+    ),
+    # an address whose holder's records are asked for
+    (
+        "the records of the holder of the Parley Mail address Kite.R@example.org.",
+        [("email", "kite.r@example.org")],
+    ),
+    # a sentence that names the account and runs on over two more lines
+    (
+        'Subscriber records for the Parley account "reed.w",\n'
+        "also identified by a telephone number and e-mail address\n"
+        "reed.w@example.net, for the period of May 2026.",
+        [("username", "reed.w"), ("email", "reed.w@example.net")],
+    ),
+    # a Brazilian letter's account ("conta"), as its own language names it
+    ("   a) conta de e-mail: pix.ganhador@example.com", [("email", "pix.ganhador@example.com")]),
+    # a phone below the label it stands under, alone on its line
+    (
+        "    (c) Mobile number given to victims and believed used by the account:\n"
+        "                          (415) 555 0162",
+        [("phone", "+14155550162")],
+    ),
+    # an account number whose label ends the line above is no phone number as well
+    (
+        "the Parley account with the username reed_w, Parley account\n"
+        "number 4155550162, registered to telephone number (973) 555-0118",
+        [
+            ("username", "reed_w"),
+            ("account_id", "4155550162"),
+            ("phone", "+19735550118"),
+        ],
+    ),
 ]
 
 NEAR_MISSES = [
@@ -38,7 +80,52 @@ NEAR_MISSES = [
     "The funds left bank account 40021937 on March 3.",
     # a number with no account in sight
     "The case number is 2026-118 and the court is in room 4.",
+    # "handle" the verb, before a pronoun, is no handle's label
+    "We are hoping you can handle this informally.",
+    # a sentence about the account that ended before the line with the number
+    "The account was opened in May.\nThe shop's number, 415-555-0162, is on its sign.",
+    # the printed page's own address, in its header or footer
+    "https://portal.parley.example/requests/ER-2211              Page 1 of 2",
+    # a link without its scheme where no account is spoken of (the provider's portal)
+    "To:  Parley, Inc. (served via its portal, parley.example/lawenforcement)",
 ]
+
+
+def test_a_table_whose_header_names_a_columns_kind_is_read_by_its_columns():
+    table = (
+        "+----+------------------+---------------------------+------------------------+\n"
+        "| #  | Parley handle    | Other identifier          | Period                 |\n"
+        "+----+------------------+---------------------------+------------------------+\n"
+        "| 1  | heron.vale       | e-mail: Heron@example.net | 02/01/2026 - 03/31/2026 |\n"
+        "| 2  | kite_runner9     | +1 415 555 0162           | 02/01/2026 - 03/31/2026 |\n"
+        "+----+------------------+---------------------------+------------------------+\n"
+    )
+    assert targets(table) == [
+        ("username", "heron.vale"),
+        ("email", "heron@example.net"),
+        ("username", "kite_runner9"),
+        ("phone", "+14155550162"),
+    ]
+
+
+def test_a_table_whose_header_names_no_kind_of_target_names_none():
+    table = (
+        "| Exhibit | Description         | Pages |\n"
+        "| 1       | Invoice no. 2231    | 4     |\n"
+        "| 2       | Receipt of 3/1/2026 | 1     |\n"
+    )
+    assert targets(table) == []
+
+
+def test_the_providers_own_reply_quoted_under_a_wrapped_attribution_names_no_target():
+    mail = (
+        "From: Det. Ray Oake <roake@police.example.gov>\nTo: Parley LE <le@parley.example>\n"
+        "Subject: Re: account\n\nWho holds the account lakeside.rower_4, please?\n\n"
+        "On Thu, Nov 19, 2026 at 4:52 PM Parley Law Enforcement Response\n"
+        "<le@parley.example> wrote:\n> Please see our guidelines at "
+        "https://parley.example/legal/le for the process we accept.\n"
+    )
+    assert targets(mail) == [("username", "lakeside.rower_4")]
 
 
 @pytest.mark.parametrize(("text", "expected"), READS)

@@ -184,9 +184,10 @@ _CLOCK = (
     r"(?:,?\s*(?:at\s+)?\d{1,2}(?::\d{2}){1,2}\s*(?:[ap]\.?m\.?)?\s*(?:hrs\b)?\s*"
     r"(?-i:[A-Z]{2,5}\b)?)?"
 )
+# A dash joins two dates however it is typed: "-", "--" (a typewriter's dash), "–", "—".
 _RANGE_JOIN = re.compile(
     rf"^{_CLOCK}\s*,?\s*(?:(?:up\s+)?(?:through|thru|to|until|till|and)(?:\s+and\s+including)?|"
-    rf"[-–—])\s*{_CLOCK}\s*$",
+    rf"--?|[–—])\s*{_CLOCK}\s*$",
     re.IGNORECASE,
 )
 # An end that is the document's own date: "to the present", "through the date of this subpoena".
@@ -198,23 +199,32 @@ _TO_PRESENT = re.compile(
 )
 
 
-# "between March 1 and August 31, 2026": the year written once, at the end.
+# "between March 1 and August 31, 2026", "10:30 p.m. November 8 through 1:30 a.m. November
+# 9, 2026": the year written once, at the end, a time of day perhaps before the second day.
+_DAY_TIME = r"(?:\d{1,2}(?::\d{2})?\s*(?:[apAP]\.?\s?[mM]\.?|hrs)\s*(?:on\s+)?)?"
 _SHARED_YEAR = re.compile(
     rf"\b(?P<m1>[^\W\d_]{{3,9}})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*"
-    rf"(?:and|to|through|thru|until|-|–)\s*(?P<m2>[^\W\d_]{{3,9}})\.?\s+"
+    rf"(?:and|to|through|thru|until|--?|–)\s*{_DAY_TIME}(?P<m2>[^\W\d_]{{3,9}})\.?\s+"
     rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}\b"
+)
+# "November 8-9, 2026": the month and the year written once.
+_SHARED_MONTH = re.compile(
+    rf"\b(?P<m1>[^\W\d_]{{3,9}})\.?\s+(?P<d1>\d{{1,2}})\s*(?:--?|–|to|through|and)\s*"
+    rf"(?P<d2>\d{{1,2}}),?\s+{_YEAR}\b"
 )
 
 
 def _shared_year_ranges(text: str) -> list[Span]:
     spans = []
     windows = [(max(0, s - 40), e) for s, e in _year_windows(text)]
-    for match in (m for s, e in windows for m in _SHARED_YEAR.finditer(text, s, e)):
-        year = int(match["year"])
-        start = _valid(year, _MONTHS.get(match["m1"].lower()), int(match["d1"]))
-        end = _valid(year, _MONTHS.get(match["m2"].lower()), int(match["d2"]))
-        if start and end and start <= end:
-            spans.append(Span(start, end, match.start()))
+    for pattern in (_SHARED_YEAR, _SHARED_MONTH):
+        for match in (m for s, e in windows for m in pattern.finditer(text, s, e)):
+            year, first = int(match["year"]), _MONTHS.get(match["m1"].lower())
+            last = _MONTHS.get(match["m2"].lower()) if "m2" in match.groupdict() else first
+            start = _valid(year, first, int(match["d1"]))
+            end = _valid(year, last, int(match["d2"]))
+            if start and end and start <= end:
+                spans.append(Span(start, end, match.start()))
     return spans
 
 
@@ -261,23 +271,44 @@ def number_words() -> str:
     return "|".join(sorted(_vocab()["numbers"], key=len, reverse=True))
 
 
+def _counted(units: str) -> str:
+    """A number of units, in figures or words, its figures perhaps repeated in brackets:
+    "ninety (90) days", "72 hours", "one hundred and eighty days"."""
+    word = rf"(?:{number_words()})"
+    return (
+        rf"(?P<count>\d+|{word}(?:[\s-]+(?:and\s+)?{word})*)\s*(?:\(\d+\)\s*)?"
+        rf"(?P<unit>{units})\b"
+    )
+
+
 @cache
 def _period() -> re.Pattern[str]:
-    word = rf"(?:{number_words()})"
     return re.compile(
-        rf"\b(?:for|until|through)\s+(?:a\s+(?:further\s+)?period\s+of\s+)?(?:up\s+to\s+)?"
-        rf"(?P<count>\d+|{word}(?:[\s-]+(?:and\s+)?{word})*)\s*(?:\(\d+\)\s*)?"
-        rf"(?P<unit>days?|weeks?|months?|years?)\b"
-        rf"(?:\s+(?:from|after|following|beginning\s+(?:on|with))\s+(?P<anchor>[^.;]{{0,60}}))?",
+        r"\b(?:for|until|through)\s+(?:a\s+(?:further\s+)?period\s+)?(?:of\s+)?"
+        r"(?:up\s+to\s+|not\s+to\s+exceed\s+|not\s+(?:more|longer)\s+than\s+)?"
+        + _counted(r"days?|weeks?|months?|years?")
+        + r"(?:\s+(?:measured\s+)?(?:from|after|following|beginning\s+(?:on|with))\s+"
+        r"(?P<anchor>[^.;]{0,120}))?",
         re.IGNORECASE,
     )
 
 
-# What a period may run from for its end to be told from the document's date.
+# What a period may run from for its end to be told from the document's date: the document,
+# its entry or issue, or its date written on it ("from the date below", "the date hereof").
 _THIS_DOCUMENT = re.compile(
     r"(?:the\s+)?(?:date\s+(?:of\s+)?)?(?:(?:the\s+)?(?:entry|issuance|signing)\s+of\s+)?"
     r"this\s+(?:order|warrant|subpoena|summons|letter|request)\b"
-    r"(?!\s+(?:is\s+|was\s+)?(?:served|received|delivered))",
+    r"(?!\s+(?:is\s+|was\s+)?(?:served|received|delivered))|"
+    r"(?:the\s+)?date\s+(?:below|above|hereof|of\s+(?:entry|issuance|signing|signature))\b|"
+    r"(?:its\s+)?entry\b(?!\s+(?:of|into|on)\b)",
+    re.IGNORECASE,
+)
+# "measured from the earlier of the day on which interception begins or ten (10) days after
+# this Order is entered" (the words of 18 U.S.C. § 2518(5)): a period that starts at the
+# latest that many days after the document.
+_EARLIER_OF = re.compile(
+    r"the\s+earlier\s+of\b.*?\bor\s+(?P<count>\d+|[a-z]+(?:[\s-][a-z]+)?)\s*(?:\(\d+\)\s*)?"
+    r"days?\s+(?:after|from|following)\s+(?P<anchor>.*)",
     re.IGNORECASE,
 )
 
@@ -308,11 +339,54 @@ def find_periods(text: str, issued_on: date | None) -> list[Span]:
         return []
     spans = []
     for match in _period().finditer(text):
-        anchor = match["anchor"]
+        start = _anchored(match["anchor"], issued_on)
         number = count(match["count"])
-        if number and (anchor is None or _THIS_DOCUMENT.match(anchor)):
-            end = _add(issued_on, number, match["unit"].lower())
+        if number and start:
+            end = _add(start, number, match["unit"].lower())
             spans.append(Span(issued_on, end, match.start()))
+    return spans
+
+
+def _anchored(anchor: str | None, issued_on: date) -> date | None:
+    """The latest day a period can start on, where the document tells it."""
+    if anchor is None or _THIS_DOCUMENT.match(anchor):
+        return issued_on
+    earlier = _EARLIER_OF.match(anchor)
+    if earlier and _THIS_DOCUMENT.match(earlier["anchor"]):
+        days = count(earlier["count"]) if _is_number(earlier["count"]) else None
+        return issued_on + timedelta(days=days) if days else None
+    return None
+
+
+def _is_number(text: str) -> bool:
+    words = re.split(r"[\s-]+", text.lower())
+    return text.isdigit() or all(w in _vocab()["numbers"] or w in ("and", "hundred") for w in words)
+
+
+@cache
+def _lookback() -> re.Pattern[str]:
+    return re.compile(
+        r"\b(?:the\s+)?(?:last|past|preceding|previous|prior)\s+"
+        + _counted(r"hours?|days?|weeks?|months?|years?"),
+        re.IGNORECASE,
+    )
+
+
+def find_lookbacks(text: str, issued_on: date | None) -> list[Span]:
+    """Periods that end on the document's own date: "for the past 72 hours", "(last 30
+    days)", "the preceding six months". None for a document without an issue date."""
+    if issued_on is None:
+        return []
+    spans = []
+    for match in _lookback().finditer(text):
+        number, unit = count(match["count"]), match["unit"].lower()
+        if not number:
+            continue
+        if unit.startswith("hour"):
+            start = issued_on - timedelta(days=-(-number // 24))
+        else:
+            start = _add(issued_on, -number, unit)
+        spans.append(Span(start, issued_on, match.start()))
     return spans
 
 

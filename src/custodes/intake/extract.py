@@ -9,6 +9,7 @@ from custodes.intake import dates, instrument, parties, purpose, secrecy, select
 from custodes.intake.dates import (
     DateOrder,
     find_dates,
+    find_lookbacks,
     find_periods,
     find_ranges,
     first_date,
@@ -28,7 +29,7 @@ _I = re.IGNORECASE
 _ISSUED = re.compile(
     r"(?=^|\b[degist])(?:"
     r"\b(?:date and time issued|date issued|issued on|issued|signed on)\b[ \t]*:?|"
-    r"^[ \t]*dated\b[ \t]*:?|\bdated[ \t]*(?::|this\b)|"
+    r"^[ \t]*dated\b[ \t]*:?|\b(?:dated|entered)[ \t]*(?::|this\b)|"
     r"\b(?:so ordered|entered|signed|done|given),?[ \t]+(?:this|on)\b|"
     r"\bthis[ \t]+(?:the[ \t]+)?(?=\d{1,2}(?:st|nd|rd|th)[ \t]+day[ \t]+of\b))",
     _I | re.MULTILINE,
@@ -230,7 +231,11 @@ def _date_range(
     Order"). A range "to the present" ends on the issue date."""
     spans = find_ranges(layout.body, order, issued_on)
     if not spans:
-        return _period_from_issue(layout, issued_on) or _time_window(layout, order)
+        return (
+            _period_from_issue(layout, issued_on)
+            or _lookback(layout, issued_on)
+            or _time_window(layout, order)
+        )
     for span in spans:
         before = layout.body[max(0, span.position - 120) : span.position].lower()
         if re.search(r"period|time frame|timeframe|date range|from|between|zeitraum", before):
@@ -256,6 +261,20 @@ def _period_from_issue(layout: Layout, issued_on: date | None) -> DateRange | No
         if periods:
             return DateRange(periods[0].start, periods[0].end)
     return None
+
+
+def _lookback(layout: Layout, issued_on: date | None) -> DateRange | None:
+    """A period back from the document's date ("IP addresses for the last 48 hours")."""
+    for sentence in layout.sentences:
+        if _SILENCE_PERIOD.search(sentence):
+            continue
+        periods = find_lookbacks(sentence, issued_on)
+        if periods:
+            return DateRange(periods[0].start, periods[0].end)
+    return None
+
+
+_SILENCE_PERIOD = re.compile(r"disclos|notif", _I)
 
 
 # A class tied to what the demand names ("each person who controls each Subject Account",

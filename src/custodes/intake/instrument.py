@@ -102,9 +102,24 @@ _PROCEDURAL = {
 }
 
 
+# A box left unticked, and the words beside it up to the next box: a choice not made
+# ("[ ] Preservation letter") says nothing of what the demand is.
+_UNTICKED = re.compile(r"(?:\[ ?\]|☐)[^\[\]☐☒☑\n]*")
+# A covering note that says the process is attached: where none can be read, what it is
+# cannot be told, and it is no informal request either.
+_PROCESS_ATTACHED = re.compile(
+    r"\b(?=[acls])(?:attached|enclosed|accompanying)\s+(?:copy\s+of\s+(?:the\s+)?)?"
+    r"(?:legal\s+process|court\s+(?:paperwork|papers|order)|subpoena|warrant|process)\b|"
+    r"\b(?:legal\s+process|court\s+(?:paperwork|papers|order)|subpoena|warrant)\s+"
+    r"(?:is\s+|are\s+)?(?:attached|enclosed)\b"
+)
+
+
 def classify(layout: Layout, country: str | None) -> Instrument:
     """Patterns in lower case read `lower`; those about capitals (titles) read `text`."""
-    text = layout.body
+    text = (
+        _UNTICKED.sub(" ", layout.body) if "[" in layout.body or "☐" in layout.body else layout.body
+    )
     lower = (layout.headers.get("Subject", "") + "\n" + text).lower()
     if (_NSL.search(lower) or _FBI.search(lower)) and _SECTION_2709.search(lower):
         return Instrument.NATIONAL_SECURITY_LETTER
@@ -128,6 +143,8 @@ def classify(layout: Layout, country: str | None) -> Instrument:
         return Instrument.PRESERVATION_REQUEST
     if commanded:
         return _subpoena_kind(lower)
+    if _PROCESS_ATTACHED.search(lower):
+        return Instrument.UNKNOWN  # the process it rests on did not come, or cannot be read
     if _ASKS_FOR_DATA.search(lower):
         return Instrument.INFORMAL_REQUEST
     return Instrument.UNKNOWN

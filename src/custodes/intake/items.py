@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 
 from custodes.intake.categories import is_ask_intro, term_spans, unit_categories, without_negations
 from custodes.intake.layout import LIST_MARKER, Layout, flat, sentences_of
+from custodes.intake.parts import rules
 from custodes.law.request import Item
 from custodes.law.vocab import STORED_CATEGORIES, Category
 
@@ -87,7 +88,8 @@ _COMMAND = re.compile(
     r"(?:the\s+(?:following|preservation\s+of|disclosure\s+of|production\s+of)\s+)?|"
     r"\bto\s+be\s+(?:seized|disclosed|produced|preserved)\b\W*|"
     # as officers write without process: "all I'm looking for is …", "can you tell me …"
-    r"\blooking\s+for(?:\s+is)?\b|\b(?:i|we)\s+(?:would\s+like|want|need)\s+(?:to\s+"
+    r"\blooking\s+for(?:\s+is)?\b|\b(?:i'?m|i\s+am|we'?re|we\s+are)\s+after(?:\s+is)?\b|"
+    r"\b(?:i|we)\s+(?:would\s+like|want|need)\s+(?:to\s+"
     r"(?:get|obtain|know|see|have)\s+)?|\b(?:can|could|would)\s+you\s+(?:please\s+)?"
     r"(?:tell|send|give|provide|get|let)\s+(?:me|us)\s+(?:know\s+)?|"
     r"\b(?:tell|let)\s+(?:me|us)\s+(?:know\s+)?(?=who|what|whose)|"
@@ -106,8 +108,8 @@ _COMMAND = re.compile(
 # Every sentence `_COMMAND` can match holds one of these.
 _COMMAND_CUE = re.compile(
     r"produc|provid|disclos|preserv|furnish|deliver|supply|retain|bring|send|seiz|request|ask|"
-    r"seek|looking for|want|need|tell|let |record|captur|intercept|collect|please|kindly|"
-    r"forward|you can|you could|would be|notif|if you|to receive"
+    r"seek|looking for|after|want|need|like to|tell|let |record|captur|intercept|collect|"
+    r"please|kindly|forward|you can|you could|would be|notif|if you|to receive"
 )
 # What an item lists of what it asks for: each listed part is asked for too.
 _LIST = re.compile(
@@ -117,7 +119,7 @@ _LIST = re.compile(
     _I,
 )
 # A gloss on what came before it: "Service address (the physical location of the service)".
-_GLOSS = re.compile(r"[()]|\s[-–—]\s")
+_GLOSS = re.compile(r"[()]|\s(?:--?|[–—])\s")
 # An introduction that asks for records captured as they happen, not stored ones.
 _CAPTURE = re.compile(
     r"\b(?=[acegiprt])"  # the first letters below, for a quick skip (as in the lookaheads below)
@@ -134,22 +136,31 @@ _CONJUNCTION = re.compile(
 )
 # Where a head ends: what follows modifies it ("geotags attached to posts", "on file").
 _HEAD_END = re.compile(
-    r"\b(?=[abcdefikloprstuw])"
+    r"\b(?=[abcdefhikloprstuwy])"
     r"(?:associated with|attached to|embedded in|linked to|connected to|on file|"
     r"relat(?:ing|ed) to|pertaining to|concerning|in connection with|regarding|"
     r"for (?:the|each|any|all|this|that|said|which)|used (?:to|by|for|in)|that|which|who|"
     r"whose|from which|by which|in which|belonging to|registered to|described in|"
     r"identified in|listed in|uploaded to|posted to|sent from|stored (?:with|in|on|by)|"
-    r"kept (?:with|in|by))\b",
+    r"kept (?:with|in|by)|"
+    # a relative clause without its "that": "the IP address they post from"
+    r"(?:they|he|she|we|you)\s+(?=[a-z]))\b",
     _I,
 )
 # Nouns that say which of something, not what: "means and source of payment".
 _GENERIC_NOUN = r"(?:means|sources?|types?|kinds?|details|particulars|identity|identities)"
+# Nouns for a record of something, which say no more than "records of" does: "a log of
+# every IP address used", "a list of the e-mail addresses".
+# So do a notice's words ("notice to the case agent of each new login"): its object says.
+_RECORD_OF = (
+    r"(?:logs?|lists?|listings?|registers?|(?:notices?|notifications?|alerts?)"
+    r"(?:\s+to\s+[^,;()]{1,40})?)"
+)
 # A head that names no kind of record by itself: what follows it says which.
 _BARE_HEAD = re.compile(
-    rf"(?:(?:all|any|and|the|of|copies|copy|such|other|each|every|following|certain|"
+    rf"(?:(?:a|an|all|any|and|the|of|copies|copy|such|other|each|every|following|certain|"
     rf"stored|relevant|responsive|pertinent|available|existing)\s+)*"
-    rf"(?:{_RECORDS_NOUN}|contents?|account records?|{_GENERIC_NOUN})"
+    rf"(?:{_RECORDS_NOUN}|contents?|account records?|{_GENERIC_NOUN}|{_RECORD_OF})"
     rf"(?:\s+and\s+(?:{_RECORDS_NOUN}|{_GENERIC_NOUN}))?"
     # "documents sufficient to show …": what they show is what is asked for
     rf"(?:\s+sufficient\s+to\s+(?:show|identify|establish|reflect|determine))?\W*",
@@ -177,9 +188,10 @@ _TARGET_VALUE = re.compile(
 )
 # "disclose, for the account … and the period …, subscriber information": where and when
 # come first, then what.
+# (A date's own comma, "March 1, 2026", stays inside the adverbial it dates.)
 _LEADING_ADVERBIAL = re.compile(
     r"^(?:[\s,:;]*(?:for|within|on or before|no later than|by|to|from|in|during|at|"
-    r"forthwith|immediately)\b[^,:;]*[,:;])+\s*",
+    r"forthwith|immediately)\b(?:[^,:;]|,(?=\s*(?:19|20)\d\d\b))*[,:;])+\s*",
     _I,
 )
 # "all records of the account": everything it holds, where nothing narrower is named.
@@ -200,7 +212,8 @@ _COUNTERPARTS = re.compile(
 )
 _SCOPE_INTRO = re.compile(r"\W*(?:for|during|from|between|in respect of|with respect to)\b", _I)
 _SCOPE = re.compile(
-    r"^(?:\s*(?:for|upon|on|within|during|after|if|where|when)\b(?:[^,:;()]|\([^)]*\))*,\s*)+",
+    r"^(?:\s*(?:for|upon|on|within|during|after|if|where|when)\b"
+    r"(?:[^,:;()]|\([^)]*\)|,(?=\s*(?:19|20)\d\d\b))*,\s*)+",
     _I,
 )
 _LABEL_VALUE = re.compile(r"^[^:]{2,40}:\s*\S")
@@ -414,18 +427,47 @@ def _command_object(sentence: str) -> _Found | None:
     wished = _WISHED.match(asked)
     if wished:
         return _Found(wished["what"])
-    match = _COMMAND.search(asked)
+    match = next(
+        (m for m in _COMMAND.finditer(asked) if not _opens_a_persons_label(asked, m)), None
+    )
     if not match:
         return None
     rest = asked[match.end() :]
     what = _LEADING_ADVERBIAL.sub("", rest)
     if not unit_categories(what.lower()):
         what = rest  # "disclose to the FBI all videos stored …, going back 45 days"
-    if not what or _DELIVERY.match(what):
+    if not what or _DELIVERY.match(what) or _REFERRED.match(what):
         return None
     # "shall furnish, in real time, all dialing …": how it is asked says it is captured
     asking = asked[: match.end() + len(rest) - len(what)]
     return _Found(what, prospective=bool(_CAPTURE.search(asking)))
+
+
+def _opens_a_persons_label(text: str, match: re.Match[str]) -> bool:
+    """Whether the words matched open the label of a person's part ("REQUESTING OFFICER
+    Name / rank: …", "Requested by:"): who asks, not what is asked for."""
+    words = " ".join(text[match.start() : match.start() + 40].lower().split())
+    return any(
+        words.startswith(label) and not words[len(label) : len(label) + 1].isalnum()
+        for label, role in rules().labels
+        if role in ("contact", "signature")
+    )
+
+
+# "produce the business records described in item 3, as follows: To …, On (date): …": the
+# records are the ones another part lists, and what follows here is how to deliver them.
+_REFERRED = re.compile(
+    rf"\W*(?:(?:the|all|any|such|business)\s+)*{_RECORDS_NOUN}\s+(?:described|listed|identified|"
+    r"set forth|specified)\s+(?:in|on|at)\b",
+    _I,
+)
+
+
+def _refers_elsewhere(text: str) -> bool:
+    """Whether an item commands the records another part lists ("1. YOU ARE ORDERED TO
+    PRODUCE THE BUSINESS RECORDS described in item 3, as follows: …")."""
+    match = _COMMAND.search(text)
+    return bool(match and _REFERRED.match(_LEADING_ADVERBIAL.sub("", text[match.end() :])))
 
 
 # "The chats between him and the victim would be great too": what is wished for comes first.
@@ -457,8 +499,15 @@ def _names_targets(lines: list[str], number: int) -> bool:
     return False
 
 
+# The line an e-mail program sets above a message quoted or forwarded in another.
+_QUOTED_MESSAGE = re.compile(
+    r"^[>\s]*-{2,}\s*(?:forwarded|original)\s+message\s*-{2,}\s*$|^[>\s]*begin forwarded message",
+    _I,
+)
+
+
 def _unfurnished(line: str) -> str:
-    if _PAGE_FURNITURE.search(line):
+    if _PAGE_FURNITURE.search(line) or (" message" in line.lower() and _QUOTED_MESSAGE.match(line)):
         return ""
     # most lines have no leader: a look for its dots is far quicker than the substitution
     return _DOT_LEADERS.sub(" ", line) if "..." in line or "……" in line else line
@@ -523,7 +572,15 @@ def _schedule_items(lines: list[str], taken: set[int], referenced: set[str]) -> 
             taken.add(index)
             index += 1
         founds = list(_items_of(block))
+        # under "PRODUCE THE RECORDS described in item 3, as follows:", its own line or not
+        delivering = listed and _refers_elsewhere(lines[start - 1])
         for found, following in zip(founds, [*founds[1:], None], strict=False):
+            if _refers_elsewhere(found.text):
+                delivering = found.text.rstrip().endswith(":")
+                continue  # what it commands is listed in that other part
+            if delivering and not found.listed:
+                continue  # how and where to deliver them: "To …:", "Location: …"
+            delivering = False
             if _introduces(found, following):
                 continue  # "…, produce:", "For each call …:" introduce the items under them
             if (

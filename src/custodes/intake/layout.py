@@ -45,8 +45,12 @@ def _rejoined(match: re.Match[str]) -> str:
     return f"{match[1]}{match[3]}\n{match[2]}"
 
 
-# "Username .......... bigred_verdict": a label and its value, written as "label: value".
-_DOT_LEADER = re.compile(r"(?m)^([ \t]*[^\s.][^\n.]{0,60}?)[ \t]*(?:\.[ \t]?){3,}[ \t]*(?=\S)(.*)$")
+# "Username .......... bigred_verdict", "2. Phone number ..... 316-555-0190": a label (in a
+# numbered list or not) and its value, written as "label: value".
+_DOT_LEADER = re.compile(
+    r"(?m)^([ \t]*(?:\(?[0-9a-z]{1,3}[.)][ \t]+)?[^\s.][^\n.]{0,60}?)[ \t]*(?:\.[ \t]?){3,}"
+    r"[ \t]*(?=\S)(.*)$"
+)
 _DOT_PAIR = re.compile(r"\.[ \t]?\.")  # in every leader `_DOT_LEADER` finds
 
 
@@ -90,13 +94,16 @@ _BOILERPLATE = re.compile(
 # Pleading paper numbers its lines down the margin ("1" … "28", then again on each page).
 _MARGIN_NUMBER = re.compile(r"^[ \t]{0,2}(\d{1,2})(?=[ \t]|$)", re.MULTILINE)
 _NUMBERED_RUN = 8
+_FIRST_TWO_NUMBERED = re.compile(
+    r"^[ \t]{0,2}1(?:[ \t][^\n]*)?\n[ \t]{0,2}2(?=[ \t]|$)", re.MULTILINE
+)
 
 
 def _without_line_numbers(text: str) -> str:
     """The text with pleading paper's margin numbers blanked (their width kept, so columns
     and line numbers stay): only runs of lines numbered one after another count."""
-    if not _MARGIN_NUMBER.match(text):
-        return text  # pleading paper numbers its first line
+    if not _FIRST_TWO_NUMBERED.search(text):
+        return text  # pleading paper numbers its lines from 1, a court's page header above
     runs: list[list[re.Match[str]]] = []
     line, seen, previous_line = 0, 0, -2
     for mark in _MARGIN_NUMBER.finditer(text):
@@ -332,6 +339,8 @@ _QUOTED_FROM = re.compile(
     r"^[>\s]*(?:From:\s*(?P<sender>.*)|On\s(?P<writer>.{5,160})\swrote:\s*)$", re.IGNORECASE
 )
 _ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_WRAPPED_ATTRIBUTION = re.compile(r"^[>\s]*On\s.{5,120}$")
+_WROTE = re.compile(r"\swrote:\s*$")
 
 
 def _without_own_replies(body: str, to: str) -> str:
@@ -340,12 +349,17 @@ def _without_own_replies(body: str, to: str) -> str:
     not asked of the provider. Each is blanked line for line, up to the next quoted message,
     so that line numbers stay."""
     own = {a.lower() for a in _ADDRESS.findall(to)}
-    if not own or "from:" not in body.lower():
+    lowered = body.lower()
+    if not own or ("from:" not in lowered and "wrote:" not in lowered):
         return body
     lines = body.split("\n")
     blanking = False
     for number, line in enumerate(lines):
         quoted = _QUOTED_FROM.match(line)
+        following = lines[number + 1] if number + 1 < len(lines) else ""
+        if not quoted and _WRAPPED_ATTRIBUTION.match(line) and _WROTE.search(following):
+            # "On Thu, Nov 19, 2026 at 4:52 PM Halyard Response" / "<le@x.com> wrote:"
+            quoted = _QUOTED_FROM.match(f"{line.rstrip()} {following.lstrip()}")
         if quoted:
             sender = {a.lower() for a in _ADDRESS.findall(quoted["sender"] or quoted["writer"])}
             blanking = bool(sender & own)

@@ -84,8 +84,10 @@ _US_STATES = (
     "rhode island|south carolina|south dakota|tennessee|texas|utah|vermont|virginia|washington|"
     "west virginia|wisconsin|wyoming|district of columbia|puerto rico"
 )
+# (The U.S. Code cited however it is written: "18 U.S.C. § 2702", "18 USC 2702".)
 _US_MARKS = re.compile(
-    r"u\.\s?s\.\s?c\.|united states|u\.s\. |\.gov\b|district court|department of justice|"
+    r"u\.\s?s\.\s?c\.|\b\d+\s+u\.?\s?s\.?\s?c\b|united states|u\.s\. |\.gov\b|district court|"
+    r"department of justice|"
     r"circuit court|superior court|county of|county court|state's attorney|district attorney|"
     rf"sheriff|penal code|\bilcs\b|commonwealth of|state of (?:{_US_STATES})\b|"
     rf"\b(?:{_US_STATES})\s+state police\b"

@@ -32,7 +32,7 @@ _LABELLED_USERNAME = re.compile(
     r"(?:user\s?name|screen\s?name|handle|nickname)\s*(?::|\bis\b)?\s*[\"“']?@?"
     r"(?P<value>[a-z0-9_][a-z0-9_.]{1,39})"
 )
-_QUOTED_ACCOUNT = re.compile(r"account\s+[\"“]@?(?P<value>[a-z0-9_.]{2,40})[\"”]")
+_QUOTED_ACCOUNT = re.compile(r"(?:account|user|profile)\s+[\"“]@?(?P<value>[a-z0-9_.]{2,40})[\"”]")
 # "the account bjorn.lakeside", "Halyard Chat account lt_knuckles775", "channel
 # "kaylee.in.midtown"": a handle after the word, told from a word by its dot, underscore or
 # digit (and from an account number by its letters).
@@ -53,15 +53,27 @@ _DEVICE = re.compile(
 _PAYMENT = re.compile(
     r"\b(?:card|account)\s+(?:number\s+)?ending\s+(?:in\s+)?(?P<value>\d{4})\b", re.IGNORECASE
 )
+# A link written without its scheme on a line that names a target ("Accounts:
+# marlin.social/cascadepuppyhaven"): a host, then a path.
+_BARE_LINK = re.compile(
+    r"(?<![\w@/.:-])(?:[a-z0-9-]+\.)+[a-z]{2,}(?:/[\w.~%-]+)+(?<!\.)", re.IGNORECASE
+)
+# A page's printed header or footer ("https://portal.example/requests/ER-1   Page 1 of 2"):
+# the address of the page printed, never a target.
+_PAGE_FURNITURE = re.compile(r"\bpage\s+\d+\s+(?:of|/)\s+\d+\b", re.IGNORECASE)
 _IPV4 = re.compile(r"\d(?<![\d.]\d)\d{0,2}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![\d.])")
 _IPV6 = re.compile(r"(?<![\w:])(?:[0-9a-f]{0,4}:){2,7}[0-9a-f]{0,4}(?![\w:])", re.IGNORECASE)
 _IPV6_HINT = re.compile(r":[0-9a-fA-F]{0,4}:")
 
 # _ACCOUNT_WORDS and _CONTACT_WORDS read lower-cased lines (case-sensitive is much faster).
+# The account's own nouns come in the languages foreign police write in too ("conta de
+# e-mail", "Nutzerkonto", "compte", "cuenta").
 _ACCOUNT_WORDS = re.compile(
-    r"\b(?=[abchmprstuv])"  # the first letters of the words below, for a quick skip
-    r"(accounts?|user\s?names?|screen\s?names?|user\s?id|handle|profile|registered|associated|"
-    r"recovery|subscriber|customer|target|suspect\w*|missing|victim|seller|buyer)\b"
+    r"\b(?=[abchkmnprstuv])"  # the first letters of the words below, for a quick skip
+    r"(accounts?|users?|holders?|channels?|user\s?names?|screen\s?names?|user\s?id|handle|"
+    r"profile|registered|associated|recovery|subscriber|customer|target|suspect\w*|missing|"
+    r"victim|seller|buyer|contas?|usu[áa]rios?|usuarios?|kont(?:o|en)|\w*nutzer\w*|comptes?|"
+    r"utilisat(?:eur|rice)s?|cuentas?)\b"
 )
 _ACCOUNT_HEADING = re.compile(
     r"\b(accounts?|account\(s\)|targets?|subscriber\(s\)|property to be searched|identifiers|"
@@ -106,6 +118,11 @@ _USERNAME_STOPWORDS = {
     "to",
     "a",
     "an",
+    # "… handle this informally": the verb, not a handle's label
+    "this",
+    "that",
+    "it",
+    "them",
 }
 _TRACKING = re.compile(
     r"^(utm_\w+|fbclid|gclid|igshid|igsh|si|ref|ref_src|ref_url|mc_cid|mc_eid|s|t|share_id|"
@@ -152,8 +169,11 @@ def extract_selectors(
     typed = {number for number, _, _ in rows}
     for number, kind, value in rows:
         add(layout.line_starts[number], kind, _normalised(kind, value, region))
+    for number, kind, value in header_typed_rows(layout):
+        add(layout.line_starts[number], kind, _normalised(kind, value, region))
     for match in _URL.finditer(body):
-        add(match.start(), SelectorKind.URL, normalise_url(match.group(0)))
+        if not _PAGE_FURNITURE.search(layout.lines[layout.line_at(match.start())].text):
+            add(match.start(), SelectorKind.URL, normalise_url(match.group(0)))
     for match in _HANDLE.finditer(body):
         if not _is_domain(match[1].lower()):  # "ending in @agency.gov" names a mail domain
             add(match.start(), SelectorKind.USERNAME, match[1])
@@ -169,7 +189,9 @@ def extract_selectors(
                 and layout.line_at(match.start()) not in typed
             ):
                 add(match.start(), SelectorKind.USERNAME, value)
+    account_ids = []  # where each account number stands: it is no phone number
     for match in _at_word_start(_ACCOUNT_ID, lower):
+        account_ids.append(match.span("value"))
         bank = _BANK.search(lower[max(0, match.start() - 20) : match.start()])
         if not bank and not _by_contact(layout, match.start()):
             add(
@@ -185,11 +207,18 @@ def extract_selectors(
         if line.number not in target_lines or line.number in typed:
             continue
         offset, text = layout.line_starts[line.number], line.text
-        ids = [m.span("value") for m in _at_word_start(_ACCOUNT_ID, _same_length_lower(text))]
-        ids += [m.span() for m in _IPV4.finditer(text)]  # 198.51.100.23 is no phone number
+        # an account number, its label perhaps on the line above, and an IP address
+        # (198.51.100.23) are no phone numbers
+        ids = [(s - offset, e - offset) for s, e in account_ids if offset <= s < offset + len(text)]
+        ids += [m.span() for m in _IPV4.finditer(text)]
         for match in emails_in(text):
             add(offset + match.start(), SelectorKind.EMAIL, match.group(0).lower())
-        before = layout.lines[line.number - 1].text[-40:] if line.number else ""
+        for match in _BARE_LINK.finditer(text) if "/" in text else ():
+            add(offset + match.start(), SelectorKind.URL, normalise_url(f"https://{match[0]}"))
+        above = layout.lines[line.number - 1].text if line.number else ""
+        # the words just before it, or the whole label it stands under ("(c) Mobile number
+        # given to victims:" / "07700 900214")
+        before = above if above.rstrip().endswith(":") else above[-40:]
         for value in phones_in(text, region, skip=ids, context=before, shaped=True):
             add(offset, SelectorKind.PHONE, value)
         for match in _DEVICE.finditer(text):
@@ -285,6 +314,35 @@ def _typed_rows(layout: Layout):
                 yield line.number, kind, cells[columns[0]]
 
 
+def header_typed_rows(layout: Layout) -> list[tuple[int, SelectorKind, str]]:
+    """(line number, kind, value) for each row of a table whose header names a column's
+    kind ("| No. | Brightwater username | Other identifier |"): the row's cell in that
+    column is of that kind; its other cells are read as a target's line is."""
+    return list(_once(layout, "header_typed_rows", lambda layout: list(_header_typed(layout))))
+
+
+def _header_typed(layout: Layout):
+    kinds: dict[int, SelectorKind] = {}  # the columns the header names, and their kinds
+    for line in layout.lines:
+        if _RULE.match(line.text):
+            continue  # a rule ("+-----+-----+") or a blank line inside the table
+        if "|" not in line.text:
+            kinds = {}
+            continue
+        cells = [cell.strip() for cell in line.text.strip().strip("|").split("|")]
+        named = {i: _kind_named(c) for i, c in enumerate(cells) if not _TYPE_HEADER.match(c)}
+        if not kinds and any(named.values()) and not any(_VALUE_CELL.search(c) for c in cells):
+            kinds = {i: kind for i, kind in named.items() if kind}
+            continue
+        for index, kind in kinds.items():
+            if index < len(cells) and _VALUE_CELL.search(cells[index]):
+                yield line.number, kind, cells[index]
+
+
+# A cell that holds a value rather than a column's name: a digit, "@", "_", "." inside.
+_VALUE_CELL = re.compile(r"[\d@_]|\w\.\w")
+
+
 def _cells(text: str) -> list[str]:
     inner = text.strip().strip("|")
     parts = inner.split("|") if inner.count("|") >= 1 else re.split(r"\s{2,}", inner)
@@ -348,7 +406,8 @@ def _target_lines(layout: Layout) -> set[int]:
     fields = field_labels(layout)
     signature = _signature_lines(layout)
     outside = _outside_their_heading(layout)
-    return {number for number, _, _ in typed_rows(layout)} | {
+    tables = {number for number, _, _ in [*typed_rows(layout), *header_typed_rows(layout)]}
+    return tables | {
         line.number
         for line in lines
         if line.number not in signature
@@ -357,18 +416,24 @@ def _target_lines(layout: Layout) -> set[int]:
             lines[line.number - 1] if line.number else None,
             fields.get(line.number, ()),
             "" if line.number in outside else line.heading,
+            lines[line.number - 2] if line.number > 1 else None,
         )
     }
 
 
 def is_target_line(
-    line: Line, previous: Line | None = None, labels: tuple[str, ...] = (), heading=None
+    line: Line,
+    previous: Line | None = None,
+    labels: tuple[str, ...] = (),
+    heading=None,
+    before_previous: Line | None = None,
 ) -> bool:
     """A line naming a target: the field it belongs to names an account, or, where its
-    labels say nothing, it or the sentence it continues speaks of one, or its heading does."""
+    labels say nothing, it or the sentence it continues speaks of one (on the line above,
+    or the one above that where the sentence runs on over both), or its heading does."""
     text = line.text
-    if not ("@" in text or _NUMBER.search(text)):
-        return False
+    if not ("@" in text or "/" in text or _NUMBER.search(text)):
+        return False  # no value a target could have (an e-mail, a link, a number)
     said = _labels_say(labels)
     if said is not None:
         return said
@@ -382,8 +447,21 @@ def is_target_line(
         continues = bool(labels)  # below a field but not indented to its value: a new line
     if continues and previous.stripped and _ACCOUNT_WORDS.search(previous.text[-60:].lower()):
         return True
+    if continues and previous.stripped and _runs_on(before_previous, previous):
+        return True  # "… the account "x.y"," / "also identified by phone … and e-mail" / "x@y"
     heading = line.heading if heading is None else heading
     return bool(_ACCOUNT_HEADING.search(heading)) and not _RECORDS_HEADING.search(heading)
+
+
+def _runs_on(above: Line | None, line: Line) -> bool:
+    """Whether a sentence that speaks of an account on `above` runs on over `line`."""
+    return (
+        above is not None
+        and bool(above.stripped)
+        and not above.stripped.endswith((".", ":", ";"))
+        and not LABEL.match(line.text)
+        and bool(_ACCOUNT_WORDS.search(above.text.lower()))
+    )
 
 
 def _labels_say(labels: tuple[str, ...]) -> bool | None:
