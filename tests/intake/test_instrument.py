@@ -63,3 +63,49 @@ def test_it_reads_the_process_a_demand_names(instrument, title, command):
 @pytest.mark.parametrize("text", NEAR_MISSES)
 def test_words_in_passing_name_no_process(text):
     assert classify(Layout.of(text), "US") == "unknown"
+
+
+# (the country, a demand that says what it is not, what it is)
+DENIALS = [
+    (
+        "AU",
+        "Please send the account's records. This letter is not an International Production "
+        "Order under the CLOUD Act agreement.",
+        "foreign_request",
+    ),
+    (
+        "GB",
+        "We write informally, rather than by an overseas production order, to ask for records.",
+        "foreign_request",
+    ),
+    (
+        "US",
+        "Can you tell us who owns the account? We have no search warrant yet.",
+        "informal_request",
+    ),
+    (
+        "US",
+        "This request is made without a court order under 18 U.S.C. § 2703(d); please send "
+        "what you can.",
+        "informal_request",
+    ),
+]
+
+# A denial of some other thing leaves the process standing.
+NOT_DENIALS = [
+    (
+        "GB",
+        "OVERSEAS PRODUCTION ORDER\nThe order is not limited to stored messages.",
+        "cloud_act_order",
+    ),
+    (
+        "US",
+        "SEARCH WARRANT\nYou are commanded to search, no later than 10 days from today.",
+        "search_warrant",
+    ),
+]
+
+
+@pytest.mark.parametrize(("country", "text", "instrument"), DENIALS + NOT_DENIALS)
+def test_a_process_the_demand_says_it_is_not_does_not_make_it_that(country, text, instrument):
+    assert classify(Layout.of(text), country) == instrument

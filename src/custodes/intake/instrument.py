@@ -73,6 +73,28 @@ _ADMINISTRATIVE = re.compile(
     r"drug enforcement administration|civil investigative demand|57b-1|investigative subpoena|"
     r"attorney general|secret service"
 )
+# A statement that the demand is not, or is made without, a given process ("It is not an
+# International Production Order", "without a court order", "rather than a subpoena"): what
+# follows the denial, to its clause's end, is no mark of the demand's own kind.
+_DENIAL = re.compile(
+    r"(?i:\b(?:is|are|was|be|been)\s+not\b|\b(?:isn't|aren't|wasn't)|"
+    r"\bnot\s+(?:an?|the|made|issued|sent|served|brought|pursuant|under|by)\b|"
+    r"\bdoes\s+not\s+(?:constitute|invoke|rely)|\bwithout\b|\brather\s+than\b|"
+    r"\binstead\s+of\b|\bin\s+lieu\s+of\b|\bin\s+the\s+absence\s+of\b|"
+    r"\bno\s+(?=(?:[a-z]+\s+){0,2}(?:orders?|warrants?|subpoenas?|process|agreement|treaty)\b))"
+    r"(?:[^.;:!?\n]|\n(?![ \t]*\n)){0,80}"
+)
+_DENIAL_CUE = re.compile(
+    r"(?i)\bnot?\b|n't\b|\bwithout\b|\brather\b|\binstead\b|\blieu\b|\babsence\b"
+)
+
+
+def _without_denials(text: str) -> str:
+    if not _DENIAL_CUE.search(text):
+        return text
+    return _DENIAL.sub(lambda denial: " " * len(denial[0]), text)
+
+
 _ASKS_FOR_DATA = re.compile(
     r"\b(?=[cdgilnpstw])(send|provide|give|share|looking for|need|want|disclose|let me know|"
     r"what you have|tell me|tell us|who owns|could you|can you|identify)\b"
@@ -104,8 +126,8 @@ _PROCEDURAL = {
 
 def classify(layout: Layout, country: str | None) -> Instrument:
     """Patterns in lower case read `lower`; those about capitals (titles) read `text`."""
-    text = layout.body
-    lower = (layout.headers.get("Subject", "") + "\n" + text).lower()
+    text = _without_denials(layout.body)
+    lower = _without_denials(layout.headers.get("Subject", "") + "\n" + layout.body).lower()
     if (_NSL.search(lower) or _FBI.search(lower)) and _SECTION_2709.search(lower):
         return Instrument.NATIONAL_SECURITY_LETTER
     if _CLOUD_ACT.search(lower):
