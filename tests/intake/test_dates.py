@@ -228,3 +228,27 @@ Target period: June 4, 2026, from 10:40 a.m. to 11:10 a.m. Central Daylight Time
 """
     found = extract_request(text).date_range
     assert (found.start, found.end) == (date(2026, 6, 4), date(2026, 6, 4))
+
+
+@pytest.mark.parametrize(
+    "wording",
+    [
+        "Fiscal years ended June 30, 2024 and June 30, 2025.",
+        "Statements dated March 3, 2026 and April 9, 2026.",
+    ],
+)
+def test_two_dates_in_a_list_are_no_range(wording):
+    assert find_ranges(wording, US) == []
+
+
+@pytest.mark.parametrize(
+    "wording",
+    [
+        "Logins between March 3, 2026 and April 9, 2026.",
+        "Logins between 6:00 p.m. March 3, 2026 and 9:00 a.m. April 9, 2026.",
+        "Logins from March 3, 2026 through and including April 9, 2026.",
+    ],
+)
+def test_a_range_is_still_a_range(wording):
+    [span] = find_ranges(wording, US)
+    assert (span.start, span.end) == (date(2026, 3, 3), date(2026, 4, 9))

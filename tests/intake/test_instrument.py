@@ -109,3 +109,36 @@ NOT_DENIALS = [
 @pytest.mark.parametrize(("country", "text", "instrument"), DENIALS + NOT_DENIALS)
 def test_a_process_the_demand_says_it_is_not_does_not_make_it_that(country, text, instrument):
     assert classify(Layout.of(text), country) == instrument
+
+
+# (a subpoena's caption or authority, what kind of subpoena it is)
+SUBPOENA_KINDS = [
+    # a State that prosecutes is a caption's plaintiff, the columns and lines between them
+    (
+        "PEOPLE OF THE STATE OF IDAHO,        )\n          Plaintiff,   )\n   vs.     )\n"
+        "JANE ROE, Defendant.   )   SUBPOENA DUCES TECUM",
+        "trial_subpoena",
+    ),
+    ("Plaintiff: the State.   Case No. 25-CR-0071   SUBPOENA", "trial_subpoena"),
+    ("SUBPOENA (CRIMINAL -- TRIAL)\nPlaintiff: Commonwealth", "trial_subpoena"),
+    # a summons under the tax code, by an agency's officer
+    (
+        "You are hereby summoned and required to produce the records. Issued under authority "
+        "of the Internal Revenue Code.",
+        "administrative_subpoena",
+    ),
+]
+# A civil suit's caption, with no criminal mark, stays civil.
+CIVIL_KINDS = [
+    (
+        "ACME CORP.,        )\n      Plaintiff,   )\n   v.     )\nJOHN DOE, Defendant.   )\n"
+        "SUBPOENA TO PRODUCE DOCUMENTS IN A CIVIL ACTION",
+        "civil_subpoena",
+    ),
+    ("SUBPOENA\nPlaintiff: Orchard Ltd.  Case No. 25-CV-0071", "civil_subpoena"),
+]
+
+
+@pytest.mark.parametrize(("text", "instrument"), SUBPOENA_KINDS + CIVIL_KINDS)
+def test_a_subpoenas_caption_and_authority_tell_its_kind(text, instrument):
+    assert classify(Layout.of(text), "US") == instrument

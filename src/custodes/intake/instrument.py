@@ -48,7 +48,7 @@ _COMMAND = re.compile(
     r"YOU ARE (?:HEREBY )?(?:COMMANDED|REQUIRED|DIRECTED|ORDERED TO)|"
     r"SUBPOENA(?![A-Z])(?<![A-Z]SUBPOENA)|SUMMONS(?![A-Z])(?<![A-Z]SUMMONS)|subpoena no\.|"
     r"subpoena to (?:produce|testify|appear)|CIVIL INVESTIGATIVE DEMAND|"
-    r"[Cc]ivil [Ii]nvestigative [Dd]emand",
+    r"[Cc]ivil [Ii]nvestigative [Dd]emand|summoned and required",
 )
 _GRAND_JURY = re.compile(r"grand jury")
 # Any court's rules of civil procedure, or a civil suit's parties and matters.
@@ -58,16 +58,20 @@ _CIVIL = re.compile(
 )
 # A criminal case, whose caption may still call the State "plaintiff".
 _CRIMINAL = re.compile(
-    r"(?=[cdfpsu])(?:"  # the alternatives' first letters, for a quick skip (as below)
-    r"criminal (?:division|trial|case|action|no\.|docket)|fed\. r\. crim\. p\.|"
-    r"\b(?:state|people|commonwealth|united states) (?:of [a-z ]+)?v\.? |\bdefendant's trial\b)"
+    r"(?=[cdfpsu\d])(?:"  # the alternatives' first letters, for a quick skip (as below)
+    r"criminal\W{1,5}(?:division|trial|case|action|no\.|docket)|fed\. r\. crim\. p\.|"
+    r"\b(?:state|people|commonwealth|united states) (?:of [a-z ]+)?v\.? |\bdefendant's trial\b|"
+    # a caption over columns: "STATE OF OREGON, ) / Plaintiff, ) / v. )"
+    r"\b(?:state|people|commonwealth) of [a-z ]{3,30},?[\s)]*(?:plaintiffs?,?[\s)]*)?vs?\.\s|"
+    r"\bdefendant (?:is|was|has been|stands) charged\b|"
+    r"\d-?cr-?\d)"  # a criminal docket number ("26CR41177", "1:26-cr-00412")
 )
 _TRIAL = re.compile(
     r"criminal case|fed\. r\. crim\. p\. 17|rule 17|ao 89|trial(?![a-z])(?<![a-z]trial)"
 )
 _ADMINISTRATIVE = re.compile(
     r"administrative subpoena|1225\s*\(d\)|1509(?!\d)(?<!\d1509)|876(?!\d)(?<!\d876)|"
-    r"3486(?!\d)(?<!\d3486)|7602(?!\d)(?<!\d7602)|78u|"
+    r"3486(?!\d)(?<!\d3486)|7602(?!\d)(?<!\d7602)|internal revenue code|78u|"
     r"8 c\.f\.r\. § 287\.4|i-138|customs summons|inspector general|"
     r"department of homeland security|immigration and customs enforcement|"
     r"drug enforcement administration|civil investigative demand|57b-1|investigative subpoena|"
