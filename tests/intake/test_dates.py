@@ -247,6 +247,7 @@ def test_two_dates_in_a_list_are_no_range(wording):
         "Logins between March 3, 2026 and April 9, 2026.",
         "Logins between 6:00 p.m. March 3, 2026 and 9:00 a.m. April 9, 2026.",
         "Logins from March 3, 2026 through and including April 9, 2026.",
+        "TIME PERIOD\n   From:  03/03/2026        To:  04/09/2026",
     ],
 )
 def test_a_range_is_still_a_range(wording):

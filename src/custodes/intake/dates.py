@@ -184,8 +184,9 @@ _CLOCK = (
     r"(?:,?\s*(?:at\s+)?\d{1,2}(?::\d{2}){1,2}\s*(?:[ap]\.?m\.?)?\s*(?:hrs\b)?\s*"
     r"(?-i:[A-Z]{2,5}\b)?)?"
 )
+# (a form's two fields, "From: 07/01/2026   To: 10/31/2026", are a range too)
 _RANGE_JOIN = re.compile(
-    rf"^{_CLOCK}\s*,?\s*(?:(?:up\s+)?(?:through|thru|to|until|till|and)(?:\s+and\s+including)?|"
+    rf"^{_CLOCK}\s*,?\s*(?:(?:up\s+)?(?:through|thru|to|until|till|and)(?:\s+and\s+including)?:?|"
     rf"[-–—])\s*{_CLOCK}\s*$",
     re.IGNORECASE,
 )
