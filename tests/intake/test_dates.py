@@ -321,3 +321,28 @@ def test_an_order_entered_under_a_label_is_dated_by_it():
         "ORDER\nIT IS HEREBY ORDERED that the provider disclose records.\n\nENTERED:  May 3, 2026\n"
     )
     assert extract_request(order).issued_on == ISSUED
+
+
+@pytest.mark.parametrize(
+    "wording",
+    [
+        "Fiscal years ended June 30, 2024 and June 30, 2025.",
+        "Statements dated March 3, 2026 and April 9, 2026.",
+    ],
+)
+def test_two_dates_in_a_list_are_no_range(wording):
+    assert find_ranges(wording, US) == []
+
+
+@pytest.mark.parametrize(
+    "wording",
+    [
+        "Logins between March 3, 2026 and April 9, 2026.",
+        "Logins between 6:00 p.m. March 3, 2026 and 9:00 a.m. April 9, 2026.",
+        "Logins from March 3, 2026 through and including April 9, 2026.",
+        "TIME PERIOD\n   From:  03/03/2026        To:  04/09/2026",
+    ],
+)
+def test_a_range_is_still_a_range(wording):
+    [span] = find_ranges(wording, US)
+    assert (span.start, span.end) == (date(2026, 3, 3), date(2026, 4, 9))

@@ -88,3 +88,88 @@ def test_a_ticked_preservation_box_is_a_preservation_request_and_an_unticked_one
     unticked = "[ ] Preservation letter\nCan you send me who owns the account lake.rower?"
     assert classify(Layout.of(ticked), "US") == "preservation_request"
     assert classify(Layout.of(unticked), "US") == "informal_request"
+
+
+# (the country, a demand that says what it is not, what it is)
+DENIALS = [
+    (
+        "AU",
+        "Please send the account's records. This letter is not an International Production "
+        "Order under the CLOUD Act agreement.",
+        "foreign_request",
+    ),
+    (
+        "GB",
+        "We write informally, rather than by an overseas production order, to ask for records.",
+        "foreign_request",
+    ),
+    (
+        "US",
+        "Can you tell us who owns the account? We have no search warrant yet.",
+        "informal_request",
+    ),
+    (
+        "US",
+        "This request is made without a court order under 18 U.S.C. § 2703(d); please send "
+        "what you can.",
+        "informal_request",
+    ),
+]
+
+# A denial of some other thing leaves the process standing.
+NOT_DENIALS = [
+    (
+        "GB",
+        "OVERSEAS PRODUCTION ORDER\nThe order is not limited to stored messages.",
+        "cloud_act_order",
+    ),
+    (
+        "US",
+        "SEARCH WARRANT\nYou are commanded to search, no later than 10 days from today.",
+        "search_warrant",
+    ),
+    (
+        "US",
+        "EMERGENCY DISCLOSURE REQUEST\nA child is missing and in danger; we ask for disclosure "
+        "without delay under 18 U.S.C. § 2702(b)(8) of the account's recent logins.",
+        "emergency_request",
+    ),
+]
+
+
+@pytest.mark.parametrize(("country", "text", "instrument"), DENIALS + NOT_DENIALS)
+def test_a_process_the_demand_says_it_is_not_does_not_make_it_that(country, text, instrument):
+    assert classify(Layout.of(text), country) == instrument
+
+
+# (a subpoena's caption or authority, what kind of subpoena it is)
+SUBPOENA_KINDS = [
+    # a State that prosecutes is a caption's plaintiff, the columns and lines between them
+    (
+        "PEOPLE OF THE STATE OF IDAHO,        )\n          Plaintiff,   )\n   vs.     )\n"
+        "JANE ROE, Defendant.   )   SUBPOENA DUCES TECUM",
+        "trial_subpoena",
+    ),
+    ("Plaintiff: the State.   Case No. 25-CR-0071   SUBPOENA", "trial_subpoena"),
+    ("SUBPOENA (CRIMINAL -- TRIAL)\nPlaintiff: Commonwealth", "trial_subpoena"),
+    # a summons under the tax code, by an agency's officer
+    (
+        "You are hereby summoned and required to produce the records. Issued under authority "
+        "of the Internal Revenue Code.",
+        "administrative_subpoena",
+    ),
+]
+# A civil suit's caption, with no criminal mark, stays civil.
+CIVIL_KINDS = [
+    (
+        "ACME CORP.,        )\n      Plaintiff,   )\n   v.     )\nJOHN DOE, Defendant.   )\n"
+        "SUBPOENA TO PRODUCE DOCUMENTS IN A CIVIL ACTION",
+        "civil_subpoena",
+    ),
+    ("SUBPOENA\nPlaintiff: Orchard Ltd.  Case No. 25-CV-0071", "civil_subpoena"),
+]
+
+
+@pytest.mark.parametrize(("text", "instrument"), SUBPOENA_KINDS + CIVIL_KINDS)
+def test_a_subpoenas_caption_and_authority_tell_its_kind(text, instrument):
+    assert classify(Layout.of(text), "US") == instrument

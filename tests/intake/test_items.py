@@ -167,3 +167,26 @@ def test_under_a_prospective_introduction_what_an_item_names_is_captured_as_it_h
     assert [str(c) for c in item_categories("IP addresses", prospective=True)] == [
         "realtime_noncontent"
     ]
+
+
+# To whom the records go, named before them, is no record; a record named in capitals is one.
+@pytest.mark.parametrize(
+    ("text", "categories"),
+    [
+        (
+            "You are directed to furnish the Drug Enforcement Administration (DEA) the name, "
+            "address and length of service of the account.",
+            {"subscriber"},
+        ),
+        (
+            "You are directed to furnish Agent Marlow all login records of the account.",
+            {"transactional"},
+        ),
+        (
+            "You are directed to furnish the Subscriber Information for the account.",
+            {"subscriber"},
+        ),
+    ],
+)
+def test_the_recipient_before_the_records_is_not_read_as_them(text, categories):
+    assert {category for _, category in asked(text)} == categories

@@ -68,6 +68,44 @@ def test_a_crime_other_than_speech_does_not(purpose):
     assert Code.ANONYMOUS_SPEECH_RISK not in decide(purpose=purpose).codes
 
 
+# Selling by deceit is fraud, however much of it is done in words: a promoter's false claims
+# about what it sells or trades, and the speech that went with it, are conduct.
+DECEIT_IN_TRADE = [
+    "The Division is looking into whether the users posted false statements about a "
+    "mining company's drilling results to lift its share price, then secretly sold their "
+    "own holdings.",
+    "The account's operators published testimonials and income claims promising students "
+    "$10,000 a month from a reselling course; the Bureau is examining these unfair or "
+    "deceptive acts in commerce.",
+    "Staff are investigating misrepresentations in online posts advertising a crypto token "
+    "whose promoters described it as insured by the government.",
+]
+
+# Speech about deceit in trade, or about an official, is still speech; and the demand's
+# words about itself ("as described in Item 2") are no one's speech.
+SPEECH_ABOUT_DECEIT = [
+    "The company wants to learn who wrote the reviews calling its marketing deceptive and its "
+    "prices a scam on retirees.",
+    "The account posted a thread accusing the county treasurer of misrepresenting the budget "
+    "to the council.",
+]
+NO_SPEECH_AT_ALL = [
+    "An inquiry into matters described in Item 2 concerning the business named in the schedule.",
+    "The records of said account are sought for the matters stated in the attached "
+    "resolution about agency business.",
+]
+
+
+@pytest.mark.parametrize("purpose", DECEIT_IN_TRADE + NO_SPEECH_AT_ALL)
+def test_deceit_in_trade_and_the_demands_own_words_are_no_speech(purpose):
+    assert Code.ANONYMOUS_SPEECH_RISK not in decide(purpose=purpose).codes
+
+
+@pytest.mark.parametrize("purpose", SPEECH_ABOUT_DECEIT)
+def test_speech_about_deceit_is_still_speech(purpose):
+    assert Code.ANONYMOUS_SPEECH_RISK in decide(purpose=purpose).codes
+
+
 def test_speech_about_a_crime_is_still_speech():
     purpose = "The channel publishes videos of police shootings and calls for the officers' names."
     assert Code.ANONYMOUS_SPEECH_RISK in decide(purpose=purpose).codes

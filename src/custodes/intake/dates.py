@@ -184,9 +184,10 @@ _CLOCK = (
     r"(?:,?\s*(?:at\s+)?\d{1,2}(?::\d{2}){1,2}\s*(?:[ap]\.?m\.?)?\s*(?:hrs\b)?\s*"
     r"(?-i:[A-Z]{2,5}\b)?)?"
 )
-# A dash joins two dates however it is typed: "-", "--" (a typewriter's dash), "–", "—".
+# A dash joins two dates however it is typed: "-", "--" (a typewriter's dash), "–", "—"; a
+# form's two fields, "From: 07/01/2026   To: 10/31/2026", are a range too.
 _RANGE_JOIN = re.compile(
-    rf"^{_CLOCK}\s*,?\s*(?:(?:up\s+)?(?:through|thru|to|until|till|and)(?:\s+and\s+including)?|"
+    rf"^{_CLOCK}\s*,?\s*(?:(?:up\s+)?(?:through|thru|to|until|till|and)(?:\s+and\s+including)?:?|"
     rf"--?|[–—])\s*{_CLOCK}\s*$",
     re.IGNORECASE,
 )
@@ -257,7 +258,8 @@ def find_ranges(
         if index in used:
             continue
         following = found[index + 1] if index + 1 < len(found) else None
-        if following and _RANGE_JOIN.match(_squeezed(text[first.end : following.start])):
+        join = _squeezed(text[first.end : following.start]) if following else ""
+        if following and _RANGE_JOIN.match(join) and _joins_a_range(join, text, first.start):
             if first.value <= following.value:
                 spans.append(Span(first.value, following.value, first.start))
                 used.add(index + 1)
@@ -265,6 +267,16 @@ def find_ranges(
         if _TO_PRESENT.match(_squeezed(text[first.end : first.end + 60])):
             spans.append(Span(first.value, issued_on, first.start))
     return sorted(spans + _shared_year_ranges(text), key=lambda span: span.position)
+
+
+def _joins_a_range(join: str, text: str, start: int) -> bool:
+    """Two dates joined by "and" are a range only after "between"; else two dates in a list
+    ("calendar years ending December 31, 2024 and December 31, 2025")."""
+    if re.search(r"through|thru|\bto\b|until|till|[-–—]", join, re.IGNORECASE):
+        return True
+    # (a time of day may stand between the two: "between 12:00 a.m. October 5, 2026 and …")
+    before = text[max(0, start - 40) : start]
+    return bool(re.search(r"\bbetween\b[^;]{0,25}$", before, re.IGNORECASE))
 
 
 def number_words() -> str:

@@ -48,7 +48,7 @@ _COMMAND = re.compile(
     r"YOU ARE (?:HEREBY )?(?:COMMANDED|REQUIRED|DIRECTED|ORDERED TO)|"
     r"SUBPOENA(?![A-Z])(?<![A-Z]SUBPOENA)|SUMMONS(?![A-Z])(?<![A-Z]SUMMONS)|subpoena no\.|"
     r"subpoena to (?:produce|testify|appear)|CIVIL INVESTIGATIVE DEMAND|"
-    r"[Cc]ivil [Ii]nvestigative [Dd]emand",
+    r"[Cc]ivil [Ii]nvestigative [Dd]emand|summoned and required",
 )
 _GRAND_JURY = re.compile(r"grand jury")
 # Any court's rules of civil procedure, or a civil suit's parties and matters.
@@ -58,21 +58,52 @@ _CIVIL = re.compile(
 )
 # A criminal case, whose caption may still call the State "plaintiff".
 _CRIMINAL = re.compile(
-    r"(?=[cdfpsu])(?:"  # the alternatives' first letters, for a quick skip (as below)
-    r"criminal (?:division|trial|case|action|no\.|docket)|fed\. r\. crim\. p\.|"
-    r"\b(?:state|people|commonwealth|united states) (?:of [a-z ]+)?v\.? |\bdefendant's trial\b)"
+    r"(?=[cdfpsu\d])(?:"  # the alternatives' first letters, for a quick skip (as below)
+    r"criminal\W{1,5}(?:division|trial|case|action|no\.|docket)|fed\. r\. crim\. p\.|"
+    r"\b(?:state|people|commonwealth|united states) (?:of [a-z ]+)?v\.? |\bdefendant's trial\b|"
+    # a caption over columns: "STATE OF OREGON, ) / Plaintiff, ) / v. )"
+    r"\b(?:state|people|commonwealth) of [a-z ]{3,30},?[\s)]*(?:plaintiffs?,?[\s)]*)?vs?\.\s|"
+    r"\bdefendant (?:is|was|has been|stands) charged\b|"
+    r"\d-?cr-?\d)"  # a criminal docket number ("26CR41177", "1:26-cr-00412")
 )
 _TRIAL = re.compile(
     r"criminal case|fed\. r\. crim\. p\. 17|rule 17|ao 89|trial(?![a-z])(?<![a-z]trial)"
 )
 _ADMINISTRATIVE = re.compile(
     r"administrative subpoena|1225\s*\(d\)|1509(?!\d)(?<!\d1509)|876(?!\d)(?<!\d876)|"
-    r"3486(?!\d)(?<!\d3486)|7602(?!\d)(?<!\d7602)|78u|"
+    r"3486(?!\d)(?<!\d3486)|7602(?!\d)(?<!\d7602)|internal revenue code|78u|"
     r"8 c\.f\.r\. § 287\.4|i-138|customs summons|inspector general|"
     r"department of homeland security|immigration and customs enforcement|"
     r"drug enforcement administration|civil investigative demand|57b-1|investigative subpoena|"
     r"attorney general|secret service"
 )
+# A statement that the demand is not, or is made without, a given process ("It is not an
+# International Production Order", "without a court order", "rather than a subpoena"): what
+# follows the denial, to its clause's end, is no mark of the demand's own kind. "Without" and
+# "no" deny only a process named within three words ("disclosure without delay under
+# 18 U.S.C. § 2702(b)(8)" denies nothing).
+_PROCESS_AHEAD = (
+    r"(?=(?:[a-z]+\s+){0,2}(?:orders?|warrants?|subpoenas?|process|agreement|treaty)\b)"
+)
+_DENIAL = re.compile(
+    r"(?i:\b(?:is|are|was|be|been)\s+not\b|\b(?:isn't|aren't|wasn't)|"
+    r"\bnot\s+(?:an?|the|made|issued|sent|served|brought|pursuant|under|by)\b|"
+    r"\bdoes\s+not\s+(?:constitute|invoke|rely)|\brather\s+than\b|"
+    r"\binstead\s+of\b|\bin\s+lieu\s+of\b|\bin\s+the\s+absence\s+of\b|"
+    rf"\b(?:without|no)\s+{_PROCESS_AHEAD})"
+    r"(?:[^.;:!?\n]|\n(?![ \t]*\n)){0,80}"
+)
+_DENIAL_CUE = re.compile(
+    r"(?i)\bnot?\b|n't\b|\bwithout\b|\brather\b|\binstead\b|\blieu\b|\babsence\b"
+)
+
+
+def _without_denials(text: str) -> str:
+    if not _DENIAL_CUE.search(text):
+        return text
+    return _DENIAL.sub(lambda denial: " " * len(denial[0]), text)
+
+
 _ASKS_FOR_DATA = re.compile(
     r"\b(?=[cdgilnpstw])(send|provide|give|share|looking for|need|want|disclose|let me know|"
     r"what you have|tell me|tell us|who owns|could you|can you|identify)\b"
@@ -117,10 +148,11 @@ _PROCESS_ATTACHED = re.compile(
 
 def classify(layout: Layout, country: str | None) -> Instrument:
     """Patterns in lower case read `lower`; those about capitals (titles) read `text`."""
-    text = (
+    body = (
         _UNTICKED.sub(" ", layout.body) if "[" in layout.body or "☐" in layout.body else layout.body
     )
-    lower = (layout.headers.get("Subject", "") + "\n" + text).lower()
+    text = _without_denials(body)
+    lower = _without_denials(layout.headers.get("Subject", "") + "\n" + body).lower()
     if (_NSL.search(lower) or _FBI.search(lower)) and _SECTION_2709.search(lower):
         return Instrument.NATIONAL_SECURITY_LETTER
     if _CLOUD_ACT.search(lower):

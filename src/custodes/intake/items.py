@@ -432,7 +432,7 @@ def _command_object(sentence: str) -> _Found | None:
     )
     if not match:
         return None
-    rest = asked[match.end() :]
+    rest = _without_recipient(asked[match.end() :])
     what = _LEADING_ADVERBIAL.sub("", rest)
     if not unit_categories(what.lower()):
         what = rest  # "disclose to the FBI all videos stored …, going back 45 days"
@@ -468,6 +468,20 @@ def _refers_elsewhere(text: str) -> bool:
     PRODUCE THE BUSINESS RECORDS described in item 3, as follows: …")."""
     match = _COMMAND.search(text)
     return bool(match and _REFERRED.match(_LEADING_ADVERBIAL.sub("", text[match.end() :])))
+
+
+# "provide the Federal Bureau of Investigation (FBI) the name, …": to whom, then what.
+_RECIPIENT = re.compile(
+    r"^\s*(?:the\s+)?(?:[A-Z][\w.&'-]*\s+(?:(?:of|and)\s+)?){1,8}(?:\([A-Z]{2,8}\)\s+)?"
+    r"(?=(?:the|all|any|each|every)\s)"
+)
+
+
+def _without_recipient(rest: str) -> str:
+    recipient = _RECIPIENT.match(rest)
+    if not recipient or unit_categories(recipient[0].lower()):
+        return rest  # "the Subscriber Information of …" is what is asked for
+    return rest[recipient.end() :]
 
 
 # "The chats between him and the victim would be great too": what is wished for comes first.

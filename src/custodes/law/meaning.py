@@ -19,6 +19,9 @@ from custodes.law.terms import Vocabularies
 # How far before an offence a speech act may stand for the offence to be what the speech is
 # about ("posted videos of police shootings") rather than the offence under investigation.
 _SUBJECT_MATTER_WINDOW = 60
+# What ends the speech act's object: past it, an offence is the conduct the speech went with
+# ("false statements while secretly selling", "posted …, then sold"), not what it is about.
+_CLAUSE_BREAK = re.compile(r"[;:.()]|\b(?:while|then|thereby|whereupon)\b")
 # How far before a danger term a negation may stand ("nobody is in danger").
 _NEGATION_WINDOW = 24
 # Handles, addresses and links name accounts; their words ("@roof.scam.alert") are no reason.
@@ -41,9 +44,11 @@ _READ_WHOLE = (
     ("speech", "claims"),
     ("speech", "subjects"),
     ("speech", "leaks"),
+    ("speech", "references"),
     ("crime", "civil_wrongs"),
     ("crime", "violent_threats"),
     ("crime", "offences"),
+    ("crime", "deceit_in_trade"),
     ("child_safety", "offences"),
 )
 
@@ -93,8 +98,8 @@ def speech_evidence(reason: Reason) -> list[str]:
     """The speech an account is pursued for, if that and no other crime is the stated reason."""
     if not reason.text:
         return []
-    act_spans = reason.found["speech.acts"]
-    acts = reason.terms("speech.acts")
+    act_spans = _outside(reason.found["speech.acts"], reason.found["speech.references"])
+    acts = _texts(reason.lowered, act_spans)
     claims = reason.terms("speech.claims")
     if not (acts or claims):
         return []
@@ -111,6 +116,11 @@ def speech_evidence(reason: Reason) -> list[str]:
     return [*acts[:3], *claims[:2], *subjects[:2]]
 
 
+def _outside(spans: list[tuple[int, int]], others: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans that stand inside none of the others."""
+    return [(s, e) for s, e in spans if not any(a <= s and e <= b for a, b in others)]
+
+
 def _texts(text: str, spans: list[tuple[int, int]]) -> list[str]:
     return list(dict.fromkeys(text[start:end] for start, end in spans))
 
@@ -118,14 +128,19 @@ def _texts(text: str, spans: list[tuple[int, int]]) -> list[str]:
 def _offences_investigated(
     reason: Reason, act_spans: list[tuple[int, int]], leaked: bool
 ) -> list[str]:
-    """Offences named as the reason, leaving out those a speech act is about and, where the
-    reason is the publishing of leaked records, the taking of those records."""
+    """Offences named as the reason (deceit in trade among them), leaving out those a speech
+    act is about and, where the reason is the publishing of leaked records, the taking of
+    those records."""
     taking_records = load_vocabularies()["crime"]["taking_records"]
     text = reason.lowered
     act_ends = [end for _, end in act_spans]
     found = []
-    for start, end in reason.found["crime.offences"]:
-        is_subject_matter = any(0 <= start - e <= _SUBJECT_MATTER_WINDOW for e in act_ends)
+    offences = reason.found["crime.offences"] + reason.found["crime.deceit_in_trade"]
+    for start, end in sorted(offences):
+        is_subject_matter = any(
+            0 <= start - e <= _SUBJECT_MATTER_WINDOW and not _CLAUSE_BREAK.search(text, e, start)
+            for e in act_ends
+        )
         taking = leaked and taking_records.pattern.fullmatch(text[start:end])
         if not (is_subject_matter or taking):
             found.append(text[start:end])
