@@ -139,7 +139,7 @@ _UNTICKED = re.compile(r"(?:\[ ?\]|☐)[^\[\]☐☒☑\n]*")
 # A covering note that says the process is attached: where none can be read, what it is
 # cannot be told, and it is no informal request either.
 _PROCESS_ATTACHED = re.compile(
-    r"\b(?=[acls])(?:attached|enclosed|accompanying)\s+(?:copy\s+of\s+(?:the\s+)?)?"
+    r"\b(?=[ae])(?:attached|enclosed|accompanying)\s+(?:copy\s+of\s+(?:the\s+)?)?"
     r"(?:legal\s+process|court\s+(?:paperwork|papers|order)|subpoena|warrant|process)\b|"
     r"\b(?:legal\s+process|court\s+(?:paperwork|papers|order)|subpoena|warrant)\s+"
     r"(?:is\s+|are\s+)?(?:attached|enclosed)\b"

@@ -72,7 +72,7 @@ _ACCOUNT_WORDS = re.compile(
     r"\b(?=[abchkmnprstuv])"  # the first letters of the words below, for a quick skip
     r"(accounts?|users?|holders?|channels?|user\s?names?|screen\s?names?|user\s?id|handle|"
     r"profile|registered|associated|recovery|subscriber|customer|target|suspect\w*|missing|"
-    r"victim|seller|buyer|contas?|usu[áa]rios?|usuarios?|kont(?:o|en)|\w*nutzer\w*|comptes?|"
+    r"victim|seller|buyer|contas?|usu[áa]rios?|usuarios?|kont(?:o|en)|(?:be)?nutzer\w*|comptes?|"
     r"utilisat(?:eur|rice)s?|cuentas?)\b"
 )
 _ACCOUNT_HEADING = re.compile(
