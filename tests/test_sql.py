@@ -86,3 +86,13 @@ def test_the_token_of_a_deactivated_account_is_refused(officer):
     type(officer).objects.filter(pk=officer.pk).update(is_active=False)
     response = Client(HTTP_AUTHORIZATION=f"Bearer {token}").get("/api/v1/demands")
     assert response.status_code == 401 and response.json()["error"]["code"] == "unauthenticated"
+
+
+def test_the_status_call_runs_its_seven_statements(officer, django_assert_num_queries):
+    token, case = _submitted(officer)
+    client = Client(HTTP_AUTHORIZATION=f"Bearer {token}")
+    url = f"/api/v1/demands/{case.reference}"
+    client.get(url)  # records the token's first use
+    # two rate-limit buckets, the token, the case, its newest review, documents and refusals
+    with django_assert_num_queries(7):
+        assert client.get(url).status_code == 200
