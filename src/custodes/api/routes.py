@@ -9,6 +9,7 @@ from django.utils import timezone
 from ninja import File, NinjaAPI, Query, UploadedFile
 from ninja.responses import Status
 
+from custodes import sql
 from custodes.api import errors
 from custodes.api.auth import TokenAuth
 from custodes.api.errors import ApiError
@@ -98,9 +99,7 @@ def _demand_out(case: Case) -> dict:
         "problems": feedback["problems"],
         "documents": [
             {"name": name, "size": size, "sha256": sha256}
-            for name, size, sha256 in case.demand.documents.values_list(
-                "original_name", "size", "sha256"
-            )
+            for name, size, sha256 in sql.documents(case.demand_id)
         ],
         "refused_documents": refused_documents(case),
     }

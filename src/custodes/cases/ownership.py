@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from custodes import sql
 from custodes.cases.models import Case
 
 
@@ -16,4 +17,4 @@ def cases_of(requester_user):
 
 def own_case(requester_user, reference: str) -> Case | None:
     """The requester's case with this reference; None alike for another's and for none."""
-    return cases_of(requester_user).filter(reference=reference).first()
+    return sql.own_case(requester_user.pk, reference)

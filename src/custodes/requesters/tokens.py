@@ -9,6 +9,7 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from custodes import sql
 from custodes.audit.chain import record
 from custodes.requesters.models import ApiToken
 
@@ -31,14 +32,13 @@ def issue(user) -> str:
 def user_for(token: str):
     if not token.startswith(PREFIX):
         return None
-    found = (
-        ApiToken.objects.select_related("user", "user__requester")
-        .filter(key_hash=_hash(token))
-        .first()
-    )
-    if found is None or not found.user.is_active:
+    found = sql.token_user(_hash(token))
+    if found is None:
+        return None
+    token_id, last_used_at, user = found
+    if not user.is_active:
         return None
     now = timezone.now()
-    if found.last_used_at is None or now - found.last_used_at > LAST_USED_PRECISION:
-        ApiToken.objects.filter(pk=found.pk).update(last_used_at=now)
-    return found.user
+    if last_used_at is None or now - last_used_at > LAST_USED_PRECISION:
+        ApiToken.objects.filter(pk=token_id).update(last_used_at=now)
+    return user

@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.db.models.lookups import IsNull
 
+from custodes import sql
 from custodes.cases.models.demand import Demand
 from custodes.cases.workflow import Outcome, State
 
@@ -160,8 +161,11 @@ class Case(models.Model):
 
     @property
     def latest_review(self) -> EngineReview | None:
-        """The engine's newest review (`EngineReview`), the one in force; None before any."""
-        return self.reviews.first()
+        """The engine's newest review (`EngineReview`), the one in force; None before any.
+        From the case's reviews where a query prefetched them, else in one statement."""
+        if "reviews" in getattr(self, "_prefetched_objects_cache", {}):
+            return self.reviews.first()
+        return sql.newest_review(self.pk)
 
     @property
     def decision_in_force(self) -> Decision | None:
