@@ -183,14 +183,17 @@ def _review_asked(cases) -> int:
 
 
 def _add_notices(groups, details, period: Period) -> None:
-    """Notices and objections, counted in SQL by what places them (their case's country and
-    the breakdowns' fields), of the cases received in the period."""
+    """Notices and objections counted in SQL by what places them (their case's country and
+    the breakdowns' fields). Notices are read for the cases of the period; objections, which
+    are few, by their case's day, the period's days kept here: filtering on the cases' date
+    in SQL would make the database walk every case of the period to find a few."""
     case_keys = [f"case__{k}" for k in DETAIL_KEYS]
+    notice_keys = ["case__country", "offers_objection", "mail__status"]
     notices = (
         Notice.objects.filter(case__received_on__range=(period.start, period.end))
-        .values("case__country", "offers_objection", "mail__status", *case_keys)
+        .values(*notice_keys, *case_keys)
         .annotate(n=Count("id"))
-        .values_list("case__country", "offers_objection", "mail__status", *case_keys, "n")
+        .values_list(*notice_keys, *case_keys, "n")
     )
     for country, before_production, status, *detail, n in notices:
         process = schema.legal_process(detail[1])
@@ -204,17 +207,17 @@ def _add_notices(groups, details, period: Period) -> None:
                 figures.notices_sent += n
             elif status == Mail.Status.SENT:
                 figures.notices_delayed += n
-    objection_keys = ["notice__case__country", *(f"notice__{k}" for k in case_keys)]
+    objection_keys = [f"notice__{k}" for k in ("case__received_on", "case__country", *case_keys)]
     objections = (
-        Objection.objects.filter(notice__case__received_on__range=(period.start, period.end))
-        .values(*objection_keys)
+        Objection.objects.values(*objection_keys)
         .annotate(n=Count("id"))
         .values_list(*objection_keys, "n")
     )
-    for country, *detail, n in objections:
-        key = (country or "", schema.legal_process(detail[1]))
-        groups.setdefault(key, Figures()).objections += n
-        details[Detail(*detail)].objections += n
+    for received_on, country, *detail, n in objections:
+        if period.start <= received_on <= period.end:
+            key = (country or "", schema.legal_process(detail[1]))
+            groups.setdefault(key, Figures()).objections += n
+            details[Detail(*detail)].objections += n
 
 
 PROVIDER, USERS = "provider", "users"
