@@ -12,6 +12,7 @@ from custodes.cases.models import Case
 from custodes.cases.workflow import State
 from custodes.law.refusal import Refused
 from custodes.notices import services as notices
+from custodes.notices.deadlines import overdue
 from custodes.notices.models import Notice
 from custodes.worker import tick
 from tests.notices.conftest import HOLDER, approve, into_notice_period, on
@@ -200,8 +201,6 @@ def overdue_on(day: date):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from custodes.notices.deadlines import overdue
-
     with on(day.isoformat()), CaptureQueriesContext(connection) as read:
         late = overdue(day, limit=20)
     return len(read.captured_queries), late
@@ -221,6 +220,25 @@ def test_the_overdue_list_reads_as_many_queries_however_many_orders_it_holds(ope
     assert len(late) == 20
     assert {d.kind for d in late} == {"court_review"}
     assert {d.due_on for d in late} == {date(2027, 11, 16)}
+
+
+def test_the_overdue_list_holds_the_soonest_objection_windows_of_cases_still_in_them(
+    open_case, counsel, smtp
+):
+    with on("2026-11-20"):
+        produced = into_notice_period(open_case(), counsel)
+        tick()
+    waiting = []
+    for day in ("2026-11-23", "2026-11-24", "2026-11-25"):
+        with on(day):
+            waiting.append(into_notice_period(open_case(), counsel))
+            tick()
+    with on("2026-12-05"):
+        services.move(produced, counsel, State.PRODUCING)
+    with on("2027-01-05"):
+        late = overdue(date(2027, 1, 5), limit=2)
+    windows = [(d.case.pk, d.due_on) for d in late if d.kind == "objection_window"]
+    assert windows == [(waiting[0].pk, date(2026, 12, 7)), (waiting[1].pk, date(2026, 12, 8))]
 
 
 def test_the_overdue_list_weighs_waiting_notices_in_as_many_queries_however_many_wait(

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, F, OuterRef, Subquery
 from django.utils import timezone
 
 from custodes.cases.models import Case, Preservation
@@ -79,9 +79,16 @@ def _return_dates(until, limit):
 
 
 def _objection_windows(until, limit):
-    notices = Notice.objects.filter(
-        case__state=State.NOTICE_PERIOD, offers_objection=True, mail__isnull=False
-    ).select_related("case", "mail")
+    notices = Notice.objects.filter(offers_objection=True, mail__isnull=False)
+    in_period = Case.objects.filter(state=State.NOTICE_PERIOD).values("pk")
+    if limit:
+        # The cases whose first notice was written soonest, each read with its own notices:
+        # from the notices to their cases, PostgreSQL walks every mailed notice in the order
+        # written to find the few cases still in their notice period.
+        first = notices.filter(case=OuterRef("pk")).order_by("queued_on").values("queued_on")
+        in_period = in_period.alias(first=Subquery(first[:1]))
+        in_period = in_period.order_by(F("first").asc(nulls_last=True))[:limit]
+    notices = notices.filter(case__in=in_period).select_related("case", "mail")
     # The window ends no sooner than the day the notice was written: the earliest written
     # first (a shorter window written later may come after the list's end).
     for notice in _bounded(notices, "queued_on", until, limit):
@@ -109,13 +116,12 @@ def _delayed_notices(today, until, limit):
     cases = Case.objects.filter(Exists(waiting))
     if until is not None and limit:
         # The soonest of each way a notice falls due, never every case that waits.
-        soonest = {
-            pk
-            for way, field in ways_due_by(until, today)
-            for pk in _bounded(cases.filter(way).distinct(), field, None, limit).values_list(
-                "pk", flat=True
-            )
-        }
+        soonest = set()
+        for way, field in ways_due_by(until, today):
+            found = cases.filter(way)
+            if _repeats_cases(field):
+                found = found.distinct()
+            soonest.update(_bounded(found, field, None, limit).values_list("pk", flat=True))
         cases = Case.objects.filter(pk__in=soonest)
     elif until is not None:
         cases = cases.filter(may_be_due_by(until, today)).distinct()
@@ -127,6 +133,13 @@ def _delayed_notices(today, until, limit):
         send_on = schedule_for(case, today).send_on
         if send_on and (until is None or send_on <= until):
             yield Deadline(case, "notice", send_on, "The delayed notice to the user goes out")
+
+
+def _repeats_cases(field: str) -> bool:
+    """Whether a day read through `field` can repeat a case (a case's several rulings): only
+    then is DISTINCT asked for, which sorts every candidate where an index would be walked
+    in order until the first few that wait."""
+    return Case._meta.get_field(field.split("__")[0]).one_to_many
 
 
 def _court_reviews(until, limit):

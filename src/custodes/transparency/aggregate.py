@@ -183,40 +183,41 @@ def _review_asked(cases) -> int:
 
 
 def _add_notices(groups, details, period: Period) -> None:
-    """Notices and objections, read from their own (small) tables and placed by their case's
-    date here: filtering on the cases' date in SQL would make the database walk every case."""
+    """Notices and objections counted in SQL by what places them (their case's country and
+    the breakdowns' fields). Notices are read for the cases of the period; objections, which
+    are few, by their case's day, the period's days kept here: filtering on the cases' date
+    in SQL would make the database walk every case of the period to find a few."""
     case_keys = [f"case__{k}" for k in DETAIL_KEYS]
-    notices = Notice.objects.values_list(
-        "case__received_on",
-        "case__country",
-        "offers_objection",
-        "mail__status",
-        *case_keys,
+    notice_keys = ["case__country", "offers_objection", "mail__status"]
+    notices = (
+        Notice.objects.filter(case__received_on__range=(period.start, period.end))
+        .values(*notice_keys, *case_keys)
+        .annotate(n=Count("id"))
+        .values_list(*notice_keys, *case_keys, "n")
     )
-    for received_on, country, before_production, status, *detail in notices:
-        if not period.start <= received_on <= period.end:
-            continue
+    for country, before_production, status, *detail, n in notices:
         process = schema.legal_process(detail[1])
         for figures in (
             groups.setdefault((country or "", process), Figures()),
             details[Detail(*detail)],
         ):
             if status is None:
-                figures.notices_waiting += 1
+                figures.notices_waiting += n
             elif status == Mail.Status.SENT and before_production:
-                figures.notices_sent += 1
+                figures.notices_sent += n
             elif status == Mail.Status.SENT:
-                figures.notices_delayed += 1
-    objections = Objection.objects.values_list(
-        "notice__case__received_on",
-        "notice__case__country",
-        *(f"notice__{k}" for k in case_keys),
+                figures.notices_delayed += n
+    objection_keys = [f"notice__{k}" for k in ("case__received_on", "case__country", *case_keys)]
+    objections = (
+        Objection.objects.values(*objection_keys)
+        .annotate(n=Count("id"))
+        .values_list(*objection_keys, "n")
     )
-    for received_on, country, *detail in objections:
+    for received_on, country, *detail, n in objections:
         if period.start <= received_on <= period.end:
             key = (country or "", schema.legal_process(detail[1]))
-            groups.setdefault(key, Figures()).objections += 1
-            details[Detail(*detail)].objections += 1
+            groups.setdefault(key, Figures()).objections += n
+            details[Detail(*detail)].objections += n
 
 
 PROVIDER, USERS = "provider", "users"
