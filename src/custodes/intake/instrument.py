@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from custodes.intake.layout import Layout, flat
+from custodes.intake.layout import Layout, flat, folds_plainly
 from custodes.law.vocab import Instrument
 
 _I = re.IGNORECASE
@@ -85,23 +85,56 @@ _ADMINISTRATIVE = re.compile(
 _PROCESS_AHEAD = (
     r"(?=(?:[a-z]+\s+){0,2}(?:orders?|warrants?|subpoenas?|process|agreement|treaty)\b)"
 )
-_DENIAL = re.compile(
-    r"(?i:\b(?:is|are|was|be|been)\s+not\b|\b(?:isn't|aren't|wasn't)|"
+_DENIAL_WORDS = (
+    r"(?:\b(?:is|are|was|be|been)\s+not\b|\b(?:isn't|aren't|wasn't)|"
     r"\bnot\s+(?:an?|the|made|issued|sent|served|brought|pursuant|under|by)\b|"
     r"\bdoes\s+not\s+(?:constitute|invoke|rely)|\brather\s+than\b|"
     r"\binstead\s+of\b|\bin\s+lieu\s+of\b|\bin\s+the\s+absence\s+of\b|"
     rf"\b(?:without|no)\s+{_PROCESS_AHEAD})"
     r"(?:[^.;:!?\n]|\n(?![ \t]*\n)){0,80}"
 )
-_DENIAL_CUE = re.compile(
-    r"(?i)\bnot?\b|n't\b|\bwithout\b|\brather\b|\binstead\b|\blieu\b|\babsence\b"
-)
+_CUE_WORDS = r"\bnot?\b|n't\b|\bwithout\b|\brather\b|\binstead\b|\blieu\b|\babsence\b"
+_DENIAL = re.compile(_DENIAL_WORDS, _I)
+_DENIAL_CUE = re.compile(_CUE_WORDS, _I)
+# The same, read against lower-cased text: a case-sensitive pattern is much faster.
+_LOWER_DENIAL = re.compile(_DENIAL_WORDS)
+_LOWER_DENIAL_CUE = re.compile(_CUE_WORDS)
 
 
 def _without_denials(text: str) -> str:
     if not _DENIAL_CUE.search(text):
         return text
     return _DENIAL.sub(lambda denial: " " * len(denial[0]), text)
+
+
+def _both_without_denials(subject: str, body: str) -> tuple[str, str]:
+    """`_without_denials(body)`, and `_without_denials(subject + "\n" + body).lower()`: both
+    read in one pass over the lower-cased text, where lower case reads as case-blind would.
+    A denial in the subject that runs on into the body leaves the body's read apart."""
+    whole = subject + "\n" + body
+    if not folds_plainly(whole):
+        return _without_denials(body), _without_denials(whole).lower()
+    lower = whole.lower()
+    if not _LOWER_DENIAL_CUE.search(lower):
+        return body, lower
+    start = len(subject) + 1
+    spans = [m.span() for m in _LOWER_DENIAL.finditer(lower)]
+    if not _LOWER_DENIAL_CUE.search(lower, start):
+        own = []
+    elif any(s < start <= e for s, e in spans):
+        own = [m.span() for m in _LOWER_DENIAL.finditer(lower, start)]
+    else:
+        own = [(s, e) for s, e in spans if s >= start]
+    return _blanked(body, own, start), _blanked(lower, spans, 0)
+
+
+def _blanked(text: str, spans: list[tuple[int, int]], offset: int) -> str:
+    """The text with each span (offset by `offset`) written over with spaces."""
+    pieces, last = [], 0
+    for start, end in spans:
+        pieces += [text[last : start - offset], " " * (end - start)]
+        last = end - offset
+    return "".join(pieces) + text[last:]
 
 
 _ASKS_FOR_DATA = re.compile(
@@ -151,8 +184,7 @@ def classify(layout: Layout, country: str | None) -> Instrument:
     body = (
         _UNTICKED.sub(" ", layout.body) if "[" in layout.body or "☐" in layout.body else layout.body
     )
-    text = _without_denials(body)
-    lower = _without_denials(layout.headers.get("Subject", "") + "\n" + body).lower()
+    text, lower = _both_without_denials(layout.headers.get("Subject", ""), body)
     if (_NSL.search(lower) or _FBI.search(lower)) and _SECTION_2709.search(lower):
         return Instrument.NATIONAL_SECURITY_LETTER
     if _CLOUD_ACT.search(lower):

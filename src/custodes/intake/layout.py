@@ -539,3 +539,15 @@ def sentences_of(paragraph: str) -> list[str]:
 
 def flat(text: str) -> str:
     return " ".join(text.split())
+
+
+# The only characters outside ASCII that a case-blind pattern reads as an ASCII letter ("ı",
+# "ſ", "İ", the Kelvin sign); lower case changes the length of "İ" alone, and keeps what is
+# a letter or a digit so.
+_ASCII_FOLDING = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def folds_plainly(text: str) -> bool:
+    """Whether a case-sensitive pattern of ASCII words finds in `text.lower()`, at the same
+    places, what the same pattern finds case-blind in `text`."""
+    return text.isascii() or not _ASCII_FOLDING.search(text)
