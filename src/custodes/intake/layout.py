@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib import resources
+from string import ascii_letters, ascii_uppercase
 
 _HEADER = re.compile(
     r"^(From|To|Cc|Bcc|Date|Sent|Subject|Reply-To|Attachments|Importance)\s*:\s*(.*)$",
@@ -45,6 +46,23 @@ def _rejoined(match: re.Match[str]) -> str:
     return f"{match[1]}{match[3]}\n{match[2]}"
 
 
+def _words_rejoined(pattern: re.Pattern[str], letters: str, text: str) -> str:
+    """`pattern.sub(_rejoined, text)`, tried only where a line ends in a hyphen: at the start
+    of the run of `letters` before it, the one place a match of the pattern can start there."""
+    pieces, last = [], 0
+    hyphen = text.find("-\n")
+    while hyphen != -1:
+        start = hyphen
+        while start > last and text[start - 1] in letters:
+            start -= 1
+        match = pattern.match(text, start) if start >= last else None
+        if match:
+            pieces += [text[last:start], _rejoined(match)]
+            last = match.end()
+        hyphen = text.find("-\n", max(hyphen + 1, last))
+    return "".join(pieces) + text[last:] if pieces else text
+
+
 # "Username .......... bigred_verdict", "2. Phone number ..... 316-555-0190": a label (in a
 # numbered list or not) and its value, written as "label: value".
 _DOT_LEADER = re.compile(
@@ -70,6 +88,8 @@ def _typed_table_rows(text: str) -> str:
     lines = text.split("\n")
     columns: tuple[int, int] | None = None
     for number, line in enumerate(lines):
+        if columns is None and "|" not in line:
+            continue  # no row, and no table to end
         row = _TABLE_ROW.match(line)
         if not row:
             columns = None if line.strip() and not set(line.strip()) <= set("+-=| ") else columns
@@ -89,6 +109,15 @@ _BOILERPLATE = re.compile(
     r"(?is)(?=[ct])(confidentiality notice|this e-?mail (message)?[^.]{0,80}intended recipient)"
     r".*?(\n\s*\n|$)"
 )
+
+
+def _may_hold_boilerplate(body: str) -> bool:
+    """Whether `_BOILERPLATE` may find anything: each of its notices holds one of two phrases
+    (looked for lower-cased, where that reads as case-blind would)."""
+    if not folds_plainly(body):
+        return True
+    lowered = body.lower()
+    return "confidentiality notice" in lowered or "intended recipient" in lowered
 
 
 # Pleading paper numbers its lines down the margin ("1" … "28", then again on each page).
@@ -136,7 +165,7 @@ class Line:
     text: str
     heading: str  # the heading this line stands under ("" before the first)
 
-    @property
+    @cached_property  # (frozen, yet a cached property writes past the dataclass's guard)
     def stripped(self) -> str:
         return self.text.strip()
 
@@ -158,13 +187,14 @@ class Layout:
         text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
         text = _without_line_numbers(text)
         text = ocr_repaired(text)
-        text = _HYPHENATED.sub(_rejoined, text)
-        text = _HYPHENATED_CAPITALS.sub(_rejoined, text)
+        text = _words_rejoined(_HYPHENATED, ascii_letters, text)
+        text = _words_rejoined(_HYPHENATED_CAPITALS, ascii_uppercase, text)
         text = _typed_table_rows(text)
         if _DOT_PAIR.search(text):  # most texts have no leader for `_DOT_LEADER` to scan for
             text = _DOT_LEADER.sub(_labelled, text)
         headers, body = _split_headers(text)
-        body = _BOILERPLATE.sub("\n\n", body)
+        if _may_hold_boilerplate(body):
+            body = _BOILERPLATE.sub("\n\n", body)
         body = _without_own_replies(body, headers.get("To", ""))
         return cls(text=text, headers=headers, body=body)
 
