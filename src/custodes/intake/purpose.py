@@ -11,7 +11,7 @@ import re
 
 from custodes.intake import secrecy
 from custodes.intake.categories import unit_categories
-from custodes.intake.layout import LIST_MARKER, Layout, sentences_of
+from custodes.intake.layout import LIST_MARKER, Layout, folds_plainly, sentences_of
 from custodes.law.pack import load_vocabularies
 
 # Read against lower-cased sentences: a case-sensitive pattern is much faster. The lookaheads
@@ -45,6 +45,14 @@ _AGENCY_NAMES = re.compile(
     r"Violent Crimes?)",
     re.IGNORECASE,
 )
+# A word each of the names holds, looked for lower-cased first: most sentences name none.
+_AGENCY_WORDS = re.compile(r"investigation|inspector general|crime")
+
+
+def _may_name_agency(sentence: str, lowered: str) -> bool:
+    return not folds_plainly(sentence) or bool(_AGENCY_WORDS.search(lowered))
+
+
 _SECTIONS = re.compile(
     r"^(background|nature of the emergency|emergency\b(?! (?:disclosure|request|data))|purpose|"
     r"basis|facts|statement of facts|summary|findings|"
@@ -97,7 +105,8 @@ def extract_purpose(layout: Layout) -> str | None:
         # A paragraph that tells what happened and why it matters is read whole.
         for sentence in told if reasons and _narrates(told) else reasons:
             chosen.setdefault(sentence, None)
-        findings = findings or bool(_FINDS.search(paragraph))
+        # (`_FINDS` ends its paragraph with a colon: a quick look for one first)
+        findings = findings or (paragraph.rstrip().endswith(":") and bool(_FINDS.search(paragraph)))
     text = " ".join(chosen)
     return text[:MAX_CHARS] or None
 
@@ -106,7 +115,10 @@ def _gives_reason(sentence: str) -> bool:
     """A sentence with a word of why, or one that names an offence or a danger to life."""
     lowered = sentence.lower()
     # An agency's name ("Bureau of Investigation") is no reason; look again without it.
-    if _REASON.search(lowered) and _REASON.search(_AGENCY_NAMES.sub(" ", sentence).lower()):
+    if _REASON.search(lowered) and (
+        not _may_name_agency(sentence, lowered)
+        or _REASON.search(_AGENCY_NAMES.sub(" ", sentence).lower())
+    ):
         return True
     vocabularies = load_vocabularies()
     return bool(

@@ -16,7 +16,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 import phonenumbers
 
 from custodes.intake.dates import DateOrder, timestamp
-from custodes.intake.layout import Layout, Line
+from custodes.intake.layout import Layout, Line, folds_plainly
 from custodes.law.domains import check_domain
 from custodes.law.request import Selector
 from custodes.law.vocab import SelectorKind
@@ -276,6 +276,7 @@ _TYPE_KINDS = [
     (re.compile(r"\b(?:url|link)\b", re.I), SelectorKind.URL),
 ]
 _TYPE_HEADER = re.compile(r"^(?:identifier\s+|selector\s+)?(?:type|kind)$", re.I)
+_MAY_NAME_TYPE = re.compile(r"type|kind")
 _NUMBER_HEADER = re.compile(r"^(?:no\.?|#|item|row|line|ref\.?)$", re.I)
 _VALUE_HEADER = re.compile(r"^(?:value|identifier|selector|account|target)s?$", re.I)
 
@@ -297,7 +298,12 @@ def typed_rows(layout: Layout) -> list[tuple[int, SelectorKind, str]]:
 
 def _typed_rows(layout: Layout):
     columns: tuple[int, int] | None = None  # the value's column, the type's
+    # Outside a table only a header, with its "Type" cell, can matter: other lines are
+    # passed over on a look for the word (lower-cased, where that reads as case-blind would).
+    plain = folds_plainly(layout.body)
     for line in layout.lines:
+        if columns is None and plain and not _MAY_NAME_TYPE.search(line.text.lower()):
+            continue
         cells = _cells(line.text)
         if len(cells) < 2:
             columns = None if line.stripped and not _RULE.match(line.text) else columns
@@ -516,8 +522,8 @@ def _field_labels(layout: Layout) -> dict[int, tuple[str, ...]]:
     for line in lines:
         text = line.text
         indent = len(text) - len(text.lstrip())
-        own = LABEL.match(text)
-        lone = None if own else _LONE_LABEL.match(text)
+        own = LABEL.match(text) if ":" in text else None  # (both labels end in a colon)
+        lone = None if own or ":" not in text else _LONE_LABEL.match(text)
         if not text.strip():
             block, field = _Field((), 0), None
         elif field and indent >= field.column - 1:
