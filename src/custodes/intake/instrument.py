@@ -18,7 +18,7 @@ _I = re.IGNORECASE
 _NSL = re.compile(r"national security letter|nsl(?![a-z])(?<![a-z]nsl)")
 # A letter under § 2709 is a national security letter whatever it calls itself.
 _FBI = re.compile(r"(?=f)(?:federal bureau of investigation|\bfbi\b)")  # (?=f): a quick skip
-_SECTION_2709 = re.compile(r"(?:§+|sec(?:tion|\.)?|u\.s\.c\.?)\s*2709\b|\b2709\s*\(")
+_SECTION_2709 = re.compile(r"(?=[§su2])(?:(?:§+|sec(?:tion|\.)?|u\.s\.c\.?)\s*2709\b|\b2709\s*\()")
 _CLOUD_ACT = re.compile(
     r"overseas production order|international production order|cloud act|"
     r"crime \(overseas production orders\) act|executive agreement"
@@ -53,8 +53,9 @@ _COMMAND = re.compile(
 _GRAND_JURY = re.compile(r"grand jury")
 # Any court's rules of civil procedure, or a civil suit's parties and matters.
 _CIVIL = re.compile(
-    r"civil action|civil case|civil procedure|\br\.\s*civ\.\s*p(?:ro)?\.|civ\.\s*proc\.|rule 45|"
-    r"ao 88|plaintiffs?\b|marriage of|dissolution of marriage|parent-child relationship"
+    r"(?=[acdmpr])(?:civil action|civil case|civil procedure|\br\.\s*civ\.\s*p(?:ro)?\.|"
+    r"civ\.\s*proc\.|rule 45|ao 88|plaintiffs?\b|marriage of|dissolution of marriage|"
+    r"parent-child relationship)"
 )
 # A criminal case, whose caption may still call the State "plaintiff".
 _CRIMINAL = re.compile(
@@ -86,14 +87,16 @@ _PROCESS_AHEAD = (
     r"(?=(?:[a-z]+\s+){0,2}(?:orders?|warrants?|subpoenas?|process|agreement|treaty)\b)"
 )
 _DENIAL_WORDS = (
-    r"(?:\b(?:is|are|was|be|been)\s+not\b|\b(?:isn't|aren't|wasn't)|"
+    r"(?=[abdinrw])(?:\b(?:is|are|was|be|been)\s+not\b|\b(?:isn't|aren't|wasn't)|"
     r"\bnot\s+(?:an?|the|made|issued|sent|served|brought|pursuant|under|by)\b|"
     r"\bdoes\s+not\s+(?:constitute|invoke|rely)|\brather\s+than\b|"
     r"\binstead\s+of\b|\bin\s+lieu\s+of\b|\bin\s+the\s+absence\s+of\b|"
     rf"\b(?:without|no)\s+{_PROCESS_AHEAD})"
     r"(?:[^.;:!?\n]|\n(?![ \t]*\n)){0,80}"
 )
-_CUE_WORDS = r"\bnot?\b|n't\b|\bwithout\b|\brather\b|\binstead\b|\blieu\b|\babsence\b"
+_CUE_WORDS = (
+    r"(?=[ailnrw])(?:\bnot?\b|n't\b|\bwithout\b|\brather\b|\binstead\b|\blieu\b|\babsence\b)"
+)
 _DENIAL = re.compile(_DENIAL_WORDS, _I)
 _DENIAL_CUE = re.compile(_CUE_WORDS, _I)
 # The same, read against lower-cased text: a case-sensitive pattern is much faster.
@@ -138,7 +141,7 @@ def _blanked(text: str, spans: list[tuple[int, int]], offset: int) -> str:
 
 
 _ASKS_FOR_DATA = re.compile(
-    r"\b(?=[cdgilnpstw])(send|provide|give|share|looking for|need|want|disclose|let me know|"
+    r"(?=[cdgilnpstw])\b(send|provide|give|share|looking for|need|want|disclose|let me know|"
     r"what you have|tell me|tell us|who owns|could you|can you|identify)\b"
 )
 
@@ -172,10 +175,10 @@ _UNTICKED = re.compile(r"(?:\[ ?\]|☐)[^\[\]☐☒☑\n]*")
 # A covering note that says the process is attached: where none can be read, what it is
 # cannot be told, and it is no informal request either.
 _PROCESS_ATTACHED = re.compile(
-    r"\b(?=[ae])(?:attached|enclosed|accompanying)\s+(?:copy\s+of\s+(?:the\s+)?)?"
+    r"(?=[acelsw])(?:\b(?=[ae])(?:attached|enclosed|accompanying)\s+(?:copy\s+of\s+(?:the\s+)?)?"
     r"(?:legal\s+process|court\s+(?:paperwork|papers|order)|subpoena|warrant|process)\b|"
     r"\b(?:legal\s+process|court\s+(?:paperwork|papers|order)|subpoena|warrant)\s+"
-    r"(?:is\s+|are\s+)?(?:attached|enclosed)\b"
+    r"(?:is\s+|are\s+)?(?:attached|enclosed)\b)"
 )
 
 

@@ -18,7 +18,7 @@ from custodes.law.pack import load_vocabularies
 # here list the first letters of their pattern's alternatives, so that the engine passes over
 # every other place at once; each must list the first letter of any alternative added.
 _REASON = re.compile(
-    r"(?=\b[abcdefhimorstvw])(?:"
+    r"(?=[abcdefhimorstvw])\b(?:"
     # "investigating", not "investigator" (a title) nor an "Investigating Grand Jury" (a name)
     r"\b(?:investigat(?:ion|ions|ing|ed|es|e)\b(?! grand jury)|inquir(?:ing|es|e)\b|"
     r"in connection with|"
