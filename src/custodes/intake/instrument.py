@@ -240,17 +240,25 @@ def authorities(layout: Layout, instrument: Instrument) -> list[str]:
                 continue
             sub = re.sub(r"\s+", "", match["sub"] or "").lower()
             found.setdefault(f"{title} U.S.C. § {section}{sub}", None)
-    for rule, pattern in _RULES:
-        if pattern.search(text):
+    cited = {match.lastgroup for match in _RULE_CITED.finditer(text)}
+    for index, (rule, _, _) in enumerate(_RULES):
+        if f"rule{index}" in cited:
             found.setdefault(rule, None)
     return list(found)
 
 
-_RULES = tuple(
-    (rule, re.compile(rf"(?=[fr])(?:fed\.\s*r\.\s*{kind}\.\s*p\.\s*{number}\b|rule\s+{number}\b)"))
-    for rule, kind, number in (
-        ("Fed. R. Crim. P. 41", "crim", "41"),
-        ("Fed. R. Crim. P. 17", "crim", "17"),
-        ("Fed. R. Civ. P. 45", "civ", "45"),
+_RULES = (
+    ("Fed. R. Crim. P. 41", "crim", "41"),
+    ("Fed. R. Crim. P. 17", "crim", "17"),
+    ("Fed. R. Civ. P. 45", "civ", "45"),
+)
+# Each rule's citations, one group apiece, read in one pass: no citation of one can start
+# where another's can or inside another's.
+_RULE_CITED = re.compile(
+    "(?=[fr])(?:"
+    + "|".join(
+        rf"(?P<rule{index}>fed\.\s*r\.\s*{kind}\.\s*p\.\s*{number}\b|rule\s+{number}\b)"
+        for index, (_, kind, number) in enumerate(_RULES)
     )
+    + ")"
 )

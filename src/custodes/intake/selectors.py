@@ -69,7 +69,7 @@ _IPV6_HINT = re.compile(r":[0-9a-fA-F]{0,4}:")
 # The account's own nouns come in the languages foreign police write in too ("conta de
 # e-mail", "Nutzerkonto", "compte", "cuenta").
 _ACCOUNT_WORDS = re.compile(
-    r"\b(?=[abchkmnprstuv])"  # the first letters of the words below, for a quick skip
+    r"(?=[abchkmnprstuv])\b"  # the first letters of the words below, for a quick skip
     r"(accounts?|users?|holders?|channels?|user\s?names?|screen\s?names?|user\s?id|handle|"
     r"profile|registered|associated|recovery|subscriber|customer|target|suspect\w*|missing|"
     r"victim|seller|buyer|contas?|usu[áa]rios?|usuarios?|kont(?:o|en)|(?:be)?nutzer\w*|comptes?|"
@@ -620,7 +620,7 @@ def _without_selectors(text: str) -> str:
 
 
 _PHONE_WORD = re.compile(  # (?=…): the words' first letters, for a quick skip
-    r"\b(?=[cmnpstw])(phone|telephone|mobile|cell|number|tel|sms|whatsapp)\b", re.I
+    r"(?=[cmnpstw])\b(phone|telephone|mobile|cell|number|tel|sms|whatsapp)\b", re.I
 )
 _THREE_DIGITS = re.compile(r"\d{3}")
 # A number written in pairs ("+33 5 57 55 01 42") has seven digits but no three in a row.
