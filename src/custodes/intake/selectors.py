@@ -704,8 +704,8 @@ def _ips(layout: Layout, order: DateOrder | None) -> list[tuple[int, str, str | 
     the record gives, else the zone its table's header declares ("Date/time (UTC)"); and its
     source port where the demand gives one."""
     out = []
-    for line in layout.lines:
-        for match in _addresses(line.text):
+    for line, matches in zip(layout.lines, _line_addresses(layout), strict=True):
+        for match in matches:
             address = ipaddress.ip_address(match.group(0))
             record = _record(layout, line.number, match.end())
             zone = _declared_zone(layout, line.number)
@@ -745,7 +745,7 @@ def _port_column(layout: Layout, number: int, row: str) -> int | None:
     """The number in a table's row that stands under the header's "Port"."""
     for above in reversed(layout.lines[max(0, number - 12) : number]):
         header = _PORT_HEADER.search(above.text)
-        if header and not next(_addresses(above.text), None):
+        if header and not _line_addresses(layout)[above.number]:
             start, end = header.span()
             for cell in _PORT_CELL.finditer(row):
                 if cell.start() <= end + 2 and cell.end() >= start - 2:
@@ -759,6 +759,20 @@ def _port_column(layout: Layout, number: int, row: str) -> int | None:
 def _valid_port(text: str) -> int | None:
     port = int(text)
     return port if 0 < port < 65536 else None
+
+
+def _line_addresses(layout: Layout) -> list[list[re.Match[str]]]:
+    """The IP addresses of each line (`_addresses`), found once for each text: the lines
+    around an address are read again for its time, zone and port."""
+    return _once(layout, "addresses", _find_line_addresses)
+
+
+def _find_line_addresses(layout: Layout) -> list[list[re.Match[str]]]:
+    # Only a line with an IPv4 address's shape or an IPv6 one's two colons can hold one:
+    # those are found in one pass over the body (none runs over two lines).
+    body = layout.body
+    shaped = {layout.line_at(m.start()) for p in (_IPV4, _IPV6_HINT) for m in p.finditer(body)}
+    return [list(_addresses(x.text)) if x.number in shaped else [] for x in layout.lines]
 
 
 def _addresses(text: str):
@@ -789,7 +803,7 @@ def _record(layout: Layout, number: int, end: int) -> str:
     parts = [layout.lines[number].text[end:]]
     for line in layout.lines[number + 1 : number + 1 + _RECORD_LINES]:
         text = line.text
-        if not text.strip() or _ITEM_START.match(text) or next(_addresses(text), None):
+        if not text.strip() or _ITEM_START.match(text) or _line_addresses(layout)[line.number]:
             break
         field = _FIELD.match(text)
         if field and not (_TIME_FIELD.search(field["label"]) or _CLOCK.search(text)):
@@ -813,7 +827,7 @@ def _declared_zone(layout: Layout, number: int) -> str:
     seen = 0
     for line in reversed(layout.lines[max(0, number - 40) : number]):
         text = line.text
-        if _RULE.match(text) or next(_addresses(text), None):
+        if _RULE.match(text) or _line_addresses(layout)[line.number]:
             continue
         declared = _DECLARED_ZONE.search(text)
         if declared:
