@@ -546,7 +546,9 @@ _ABBREVIATION = re.compile(
 
 # The longest word `_ABBREVIATION` knows ("approx.") is seven characters long.
 _ABBREVIATION_REACH = 10
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“(]?[A-Z0-9])")
+# Read against flattened text, whose white space is single spaces: the space it opens with is
+# a literal the regex engine skips to, where a look-behind first is tried at every place.
+_SENTENCE_END = re.compile(r" (?<=[.!?] )(?=[\"“(]?[A-Z0-9])")
 
 
 def _ends_in_abbreviation(sentence: str) -> bool:
