@@ -27,6 +27,7 @@ LIST_MARKER = re.compile(
 )
 _INLINE_LABEL = re.compile(r"^(?P<label>[A-Z][a-z]+(?: [a-z]+){0,3})\.\s+(?=[A-Z])")
 _NOT_LETTERS = re.compile(r"[^A-Za-z]+")
+_LOWER_LETTER = re.compile(r"[a-z]")
 _PARENTHETICAL = re.compile(r"\([^)]*\)?")
 # A word broken over two lines ("in-" / "cluding"): rejoined on the first, lines kept; where
 # the word's end is all its line held ("war-" / "rant."), that line goes with it.
@@ -449,9 +450,11 @@ def heading_title(raw: str) -> str | None:
     words = line.split()
     if len(words) <= 12:  # (first, as the letters cost two passes over the line)
         unbracketed = _PARENTHETICAL.sub("", line) if "(" in line else line
-        letters = _NOT_LETTERS.sub("", unbracketed)
-        if len(letters) >= 4 and letters.isupper():
-            return line
+        # (a letter in lower case rules it out at once: most lines have one)
+        if not _LOWER_LETTER.search(unbracketed):
+            letters = _NOT_LETTERS.sub("", unbracketed)
+            if len(letters) >= 4 and letters.isupper():
+                return line
     match = _ENUMERATED_HEADING.match(line)
     if match and not re.search(r"[;.,]\s*$", match["title"]):
         return line

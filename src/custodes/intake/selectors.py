@@ -171,7 +171,7 @@ def extract_selectors(
         add(layout.line_starts[number], kind, _normalised(kind, value, region))
     for number, kind, value in header_typed_rows(layout):
         add(layout.line_starts[number], kind, _normalised(kind, value, region))
-    for match in _URL.finditer(body):
+    for match in _URL.finditer(body) if "://" in body else ():
         if not _PAGE_FURNITURE.search(layout.lines[layout.line_at(match.start())].text):
             add(match.start(), SelectorKind.URL, normalise_url(match.group(0)))
     for match in _HANDLE.finditer(body):
