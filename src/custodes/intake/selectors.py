@@ -330,6 +330,8 @@ def header_typed_rows(layout: Layout) -> list[tuple[int, SelectorKind, str]]:
 def _header_typed(layout: Layout):
     kinds: dict[int, SelectorKind] = {}  # the columns the header names, and their kinds
     for line in layout.lines:
+        if not kinds and "|" not in line.text:
+            continue  # outside a table, and no row of one
         if _RULE.match(line.text):
             continue  # a rule ("+-----+-----+") or a blank line inside the table
         if "|" not in line.text:
