@@ -156,6 +156,14 @@ def _is_item(sentence: str) -> bool:
 
 
 _SIGNED = re.compile(r"(?=[/_s])(?:/s/|_{5,}|\bsignature\b)", re.IGNORECASE)  # a quick skip
+
+
+def _may_sign(line: str) -> bool:
+    """What `_SIGNED` needs: a slash, an underscore, or the letters of "signature" that no
+    character outside ASCII reads as case-blind. Most lines have none."""
+    return "/" in line or "_" in line or "atur" in line.lower()
+
+
 _NO_LOWER_WORD = re.compile(r"\b(?!(?:of|and|the|for|in|on|at|to|a|an|or|by)\b)[a-z]")
 
 
@@ -168,7 +176,7 @@ def _prose_sentences(layout: Layout, paragraph: str) -> list[str]:
     signed = False
     for line in paragraph.split("\n"):
         stripped = line.strip()
-        signed = signed or bool(_SIGNED.search(stripped))
+        signed = signed or (_may_sign(stripped) and bool(_SIGNED.search(stripped)))
         mid_sentence = bool(kept) and not kept[-1].rstrip().endswith((".", ":", ";", "!", "?"))
         if signed or not stripped or not (mid_sentence or not _letterhead(stripped)):
             continue  # a line in capitals goes on only inside a sentence ("the crime of MURDER")
