@@ -182,31 +182,49 @@ _PROCESS_ATTACHED = re.compile(
 )
 
 
+# A word that each alternative of a mark read against lower-cased text holds: a mark is
+# looked for only where one is written, and most demands write few of them.
+_NEEDS = {
+    _NSL: ("nsl", "national security letter"),
+    _FBI: ("fbi", "federal bureau of investigation"),
+    _SECTION_2709: ("2709",),
+    _CLOUD_ACT: ("production order", "cloud act", "executive agreement"),
+    _WIRETAP: ("2518", "title iii", "interception of "),
+    _PEN_REGISTER: ("pen register", "trap and trace", "3123"),
+    _ORDER_2703D: ("2703",),
+    _EMERGENCY: ("2702", "emergenc", "exigen"),
+    _PRESERVATION: ("2703", "preserv"),
+}
+
+
+def _names(lower: str, mark: re.Pattern[str]) -> bool:
+    return any(word in lower for word in _NEEDS[mark]) and bool(mark.search(lower))
+
+
 def classify(layout: Layout, country: str | None) -> Instrument:
     """Patterns in lower case read `lower`; those about capitals (titles) read `text`."""
     body = (
         _UNTICKED.sub(" ", layout.body) if "[" in layout.body or "☐" in layout.body else layout.body
     )
     text, lower = _both_without_denials(layout.headers.get("Subject", ""), body)
-    if (_NSL.search(lower) or _FBI.search(lower)) and _SECTION_2709.search(lower):
+    if (_names(lower, _NSL) or _names(lower, _FBI)) and _names(lower, _SECTION_2709):
         return Instrument.NATIONAL_SECURITY_LETTER
-    if _CLOUD_ACT.search(lower):
+    if _names(lower, _CLOUD_ACT):
         return Instrument.CLOUD_ACT_ORDER
     if country and country != "US":
         return Instrument.FOREIGN_REQUEST
-    ordered = _ORDERED.search(text)
-    if _WIRETAP.search(lower) and ordered:
+    if _names(lower, _WIRETAP) and _ORDERED.search(text):
         return Instrument.WIRETAP_ORDER
-    if _PEN_REGISTER.search(lower) and ordered:
+    if _names(lower, _PEN_REGISTER) and _ORDERED.search(text):
         return Instrument.PEN_REGISTER_ORDER
     if _WARRANT_TITLE.search(text):
         return Instrument.SEARCH_WARRANT
-    if _ORDER_2703D.search(lower) and ordered:
+    if _names(lower, _ORDER_2703D) and _ORDERED.search(text):
         return Instrument.COURT_ORDER_2703D
     commanded = _COMMAND.search(text)
-    if _EMERGENCY.search(lower) and not commanded:
+    if _names(lower, _EMERGENCY) and not commanded:
         return Instrument.EMERGENCY_REQUEST
-    if _PRESERVATION.search(lower) and not re.search(r"you are (hereby )?commanded", lower):
+    if _names(lower, _PRESERVATION) and not re.search(r"you are (hereby )?commanded", lower):
         return Instrument.PRESERVATION_REQUEST
     if commanded:
         return _subpoena_kind(lower)
