@@ -62,6 +62,15 @@ _SECTIONS = re.compile(
     re.IGNORECASE,
 )
 _BOILERPLATE = re.compile(r"(?=[fu])(?:\bunder penalty\b|\bfailure to comply\b)", re.IGNORECASE)
+
+
+def _is_boilerplate(sentence: str) -> bool:
+    # (each phrase holds letters no character outside ASCII reads as case-blind: "penalty",
+    # "to comply", looked for first in the lower-cased sentence)
+    lowered = sentence.lower()
+    return ("penalty" in lowered or "to comply" in lowered) and bool(_BOILERPLATE.search(sentence))
+
+
 MAX_CHARS = 3000
 
 
@@ -98,7 +107,7 @@ def extract_purpose(layout: Layout) -> str | None:
             for sentence in sentences:
                 chosen.setdefault(sentence, None)
             continue
-        told = [s for s in sentences if not (_BOILERPLATE.search(s) or _is_item(s))]
+        told = [s for s in sentences if not (_is_boilerplate(s) or _is_item(s))]
         # why to keep quiet, not why
         told = [s for s in told if not secrecy.asks_silence_in(layout, s)]
         reasons = [s for s in told if _gives_reason(s)]
