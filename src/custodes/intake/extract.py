@@ -291,7 +291,7 @@ _TIED_TO_TARGETS = re.compile(
 
 
 def _population(layout: Layout) -> str | None:
-    text = " ".join(layout.body.split())
+    text = layout.flat_body
     for match in _POPULATION.finditer(text.lower()):
         if match.start() and text[match.start() - 1].isalnum():
             continue

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from custodes.intake.layout import Layout, flat, folds_plainly
+from custodes.intake.layout import Layout, folds_plainly
 from custodes.law.vocab import Instrument
 
 _I = re.IGNORECASE
@@ -249,7 +249,7 @@ def _subpoena_kind(text: str) -> Instrument:
 
 def authorities(layout: Layout, instrument: Instrument) -> list[str]:
     """The statutes the demand invokes for itself, as '18 U.S.C. § 2703(d)'."""
-    text = flat(layout.body).lower()
+    text = layout.flat_body.lower()
     found: dict[str, None] = {}
     for pattern in (_AUTHORITY, _SPELLED_AUTHORITY):
         for match in pattern.finditer(text):

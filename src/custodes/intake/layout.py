@@ -247,6 +247,11 @@ class Layout:
         return list(cut[paragraph])
 
     @cached_property
+    def flat_body(self) -> str:
+        """The body with each run of white space one space (`flat`)."""
+        return flat(self.body)
+
+    @cached_property
     def sentences(self) -> list[str]:
         return [s for _, sentences in self.sentences_by_paragraph for s in sentences]
 
