@@ -271,6 +271,9 @@ _OCR_WORD = re.compile(
 )
 _WORD = re.compile(r"[A-Za-z]{3,}")
 _SUSPECT = re.compile(r"[01]|rn|m")
+# The runs of letters and digits `_OCR_WORD` may match a token in, and the two letters it needs.
+_RUN = re.compile(r"[a-z01]{3,30}")
+_TWO_LETTERS = re.compile(r"[a-z]{2}")
 _SUFFIX = re.compile(r"(?:ly|s|es|ed|ing)$")
 # What comes just before a target's name ("Username: k1tten", "account “c0ffee”"): a name is
 # spelt as it is, slip or not.
@@ -318,9 +321,9 @@ def ocr_repaired(text: str) -> str:
     document itself writes so twice or more, or one of the reader's vocabularies. A 1 or 0 among
     letters is an l or o (I, L, O in capitals); an "rn" an "m" and an "m" an "rn". A word
     the document spells the same way twice is no slip, and is left as it is."""
-    if not _SUSPECT.search(text):
-        return text
     lexicon = _lexicon()
+    if not _SUSPECT.search(text) or not _may_mend(text, lexicon):
+        return text
     counted: Counter[str] | None = None
 
     def counts(word: str) -> int:  # counted only once a token needs it: most never do
@@ -338,15 +341,35 @@ def ocr_repaired(text: str) -> str:
             return token
         if lower.isalpha() and counts(lower) > 1:
             return token  # a word written so twice: no slip
-        digits = not lower.isalpha()
-        for candidate in _readings(token):
-            word = candidate.lower()
-            stem = _SUFFIX.sub("", word) if digits else word  # "informa1ly": informal
-            if word in lexicon or stem in lexicon or counts(word) > 1 or counts(stem) > 1:
-                return candidate
-        return token
+        return _known_reading(token, lexicon, counts) or token
 
     return _OCR_WORD.sub(mended, text)
+
+
+def _may_mend(text: str, lexicon: frozenset[str]) -> bool:
+    """Whether a word of the text may be a slip `ocr_repaired` mends: one outside the
+    lexicon with a reading in it or written twice. Its words are read once each, in lower
+    case, and a reading's count is that of the string, never less than the word's: most texts
+    have no slip, and are passed over here at the cost of one scan."""
+    lowered = text.lower()
+    for lower in set(_RUN.findall(lowered)) - lexicon:
+        if not _SUSPECT.search(lower) or not _TWO_LETTERS.search(lower):
+            continue
+        if _known_reading(lower, lexicon, lowered.count):
+            return True
+    return False
+
+
+def _known_reading(token: str, lexicon: frozenset[str], counts) -> str | None:
+    """The first of a token's readings that the lexicon knows, or that the text writes twice
+    or more (`counts` says how often it writes a word in lower case)."""
+    digits = not token.isalpha()
+    for candidate in _readings(token):
+        word = candidate.lower()
+        stem = _SUFFIX.sub("", word) if digits else word  # "informa1ly": informal
+        if word in lexicon or stem in lexicon or counts(word) > 1 or counts(stem) > 1:
+            return candidate
+    return None
 
 
 def _readings(token: str) -> list[str]:
