@@ -8,11 +8,13 @@ the emergency, Facts). The meaning rules in law/ read it.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from custodes.intake import secrecy
 from custodes.intake.categories import unit_categories
 from custodes.intake.layout import LIST_MARKER, Layout, folds_plainly, sentences_of
 from custodes.law.pack import load_vocabularies
+from custodes.law.terms import Vocabularies
 
 # Read against lower-cased sentences: a case-sensitive pattern is much faster. The lookaheads
 # here list the first letters of their pattern's alternatives, so that the engine passes over
@@ -129,10 +131,18 @@ def _gives_reason(sentence: str) -> bool:
         or _REASON.search(_AGENCY_NAMES.sub(" ", sentence).lower())
     ):
         return True
+    return bool(_offences_and_dangers().pattern.search(" " + lowered))
+
+
+@cache
+def _offences_and_dangers() -> Vocabularies:
+    """The offences and the dangers to life, read in one pass (a passage with a space before)."""
     vocabularies = load_vocabularies()
-    return bool(
-        vocabularies["crime"]["offences"].pattern.search(lowered)
-        or vocabularies["emergency"]["danger"].pattern.search(lowered)
+    return Vocabularies(
+        {
+            "offences": vocabularies["crime"]["offences"],
+            "dangers": vocabularies["emergency"]["danger"],
+        }
     )
 
 
