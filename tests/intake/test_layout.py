@@ -3,9 +3,18 @@ mended, dot leaders read as labels. A line each must read, and a near miss it mu
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from custodes.intake.layout import Layout, blocks_of, heading_title, ocr_repaired, sentences_of
+from custodes.intake.layout import (
+    Layout,
+    blocks_of,
+    folds_plainly,
+    heading_title,
+    ocr_repaired,
+    sentences_of,
+)
 
 HEADINGS = [
     ("ATTACHMENT B", "ATTACHMENT B"),
@@ -179,3 +188,35 @@ def test_pleading_papers_margin_numbers_are_blanked_under_a_courts_page_header(h
 def test_a_short_numbered_list_keeps_its_numbers():
     text = "Records:\n1 Names\n2 Addresses\n"
     assert Layout.of(text).body == text
+
+
+def test_lower_case_reads_ascii_words_as_case_blind_would_but_for_four_characters():
+    # every character outside ASCII (surrogates aside) but the four `folds_plainly` looks for
+    others = "".join(
+        chr(c)
+        for c in range(0x80, 0x110000)
+        if not 0xD800 <= c < 0xE000 and c not in (0x130, 0x131, 0x17F, 0x212A)
+    )
+    assert not re.search("(?i)[a-z]", others)  # none is a letter to a case-blind pattern
+    lowered = others.lower()
+    assert len(lowered) == len(others) and not re.search("[a-z]", lowered)
+
+    def word_characters(text: str) -> str:
+        return re.sub(r"\W", "-", re.sub(r"\w", "w", text))
+
+    assert word_characters(lowered) == word_characters(others)  # so \b stands where it did
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        ("Subpoena", True),
+        ("Straße § 2703 “records”", True),
+        ("ſubpoena", False),
+        ("dısclose", False),
+        ("İstanbul", False),
+        ("\u212aeep", False),
+    ],
+)
+def test_folds_plainly_where_no_character_reads_otherwise_lower_cased(text, plain):
+    assert folds_plainly(text) is plain

@@ -38,7 +38,7 @@ _ISSUED = re.compile(
 # fax cover sheet's "Date:" is the day it was sent.
 _DATE_LABEL = re.compile(r"\bDate[ \t]*:", _I)
 _RETURN = re.compile(
-    r"\b(?=[adnort])(?:(?:on\s+or\s+before|no\s+later\s+than|not\s+later\s+than)"
+    r"(?=[adnort])\b(?:(?:on\s+or\s+before|no\s+later\s+than|not\s+later\s+than)"
     # "on or before the date above" points to a date given elsewhere
     r"(?!\s+(?:that|the)\s+date\s+(?:above|below|shown|stated|indicated|set))|"
     r"return\s+date\s*:?|due\s+(?:on|by)|date\s+and\s+time\s*:|respond\s+by|reply\s+by|"
@@ -46,13 +46,16 @@ _RETURN = re.compile(
     r"(?:to\s+)?appear\b(?:[^.]|(?<=\s[A-Z])\.){0,240}?\bon\b)",
     _I,
 )
-# These open with literals (no leading \b) so the regex engine can skip to candidates.
+# These open with literals (no leading \b) so the regex engine can skip to candidates, and
+# with a lookahead of their first characters, which passes over every other place at once.
 _SIGNATURE_MARK = re.compile(
-    r"/s/[ \t]*\S|s/(?<![\w/]s/)[ \t]*[A-Z]|\(signed\)|\[signed\]|\[signature\]|digitally signed|"
-    r"electronically signed|signature on file|signed:[ \t]*\S",
+    r"(?=[/s(\[de])(?:/s/[ \t]*\S|s/(?<![\w/]s/)[ \t]*[A-Z]|\(signed\)|\[signed\]|\[signature\]|"
+    r"digitally signed|electronically signed|signature on file|signed:[ \t]*\S)",
     _I,
 )
-_SIGNATURE_LINE = re.compile(r"signature|so ordered|issued by|______|judge[^\n]*sign", _I)
+_SIGNATURE_LINE = re.compile(
+    r"(?=[sij_])(?:signature|so ordered|issued by|______|judge[^\n]*sign)", _I
+)
 # Read against the lower-cased body; it opens with its words, not a \b, to be quick.
 _POPULATION = re.compile(
     r"(?=[aeghkst])(?:"
@@ -288,7 +291,7 @@ _TIED_TO_TARGETS = re.compile(
 
 
 def _population(layout: Layout) -> str | None:
-    text = " ".join(layout.body.split())
+    text = layout.flat_body
     for match in _POPULATION.finditer(text.lower()):
         if match.start() and text[match.start() - 1].isalnum():
             continue

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from custodes.intake.layout import Layout, flat
+from custodes.intake.layout import Layout, folds_plainly
 from custodes.law.vocab import Instrument
 
 _I = re.IGNORECASE
@@ -18,7 +18,7 @@ _I = re.IGNORECASE
 _NSL = re.compile(r"national security letter|nsl(?![a-z])(?<![a-z]nsl)")
 # A letter under § 2709 is a national security letter whatever it calls itself.
 _FBI = re.compile(r"(?=f)(?:federal bureau of investigation|\bfbi\b)")  # (?=f): a quick skip
-_SECTION_2709 = re.compile(r"(?:§+|sec(?:tion|\.)?|u\.s\.c\.?)\s*2709\b|\b2709\s*\(")
+_SECTION_2709 = re.compile(r"(?=[§su2])(?:(?:§+|sec(?:tion|\.)?|u\.s\.c\.?)\s*2709\b|\b2709\s*\()")
 _CLOUD_ACT = re.compile(
     r"overseas production order|international production order|cloud act|"
     r"crime \(overseas production orders\) act|executive agreement"
@@ -53,8 +53,9 @@ _COMMAND = re.compile(
 _GRAND_JURY = re.compile(r"grand jury")
 # Any court's rules of civil procedure, or a civil suit's parties and matters.
 _CIVIL = re.compile(
-    r"civil action|civil case|civil procedure|\br\.\s*civ\.\s*p(?:ro)?\.|civ\.\s*proc\.|rule 45|"
-    r"ao 88|plaintiffs?\b|marriage of|dissolution of marriage|parent-child relationship"
+    r"(?=[acdmpr])(?:civil action|civil case|civil procedure|\br\.\s*civ\.\s*p(?:ro)?\.|"
+    r"civ\.\s*proc\.|rule 45|ao 88|plaintiffs?\b|marriage of|dissolution of marriage|"
+    r"parent-child relationship)"
 )
 # A criminal case, whose caption may still call the State "plaintiff".
 _CRIMINAL = re.compile(
@@ -85,17 +86,22 @@ _ADMINISTRATIVE = re.compile(
 _PROCESS_AHEAD = (
     r"(?=(?:[a-z]+\s+){0,2}(?:orders?|warrants?|subpoenas?|process|agreement|treaty)\b)"
 )
-_DENIAL = re.compile(
-    r"(?i:\b(?:is|are|was|be|been)\s+not\b|\b(?:isn't|aren't|wasn't)|"
+_DENIAL_WORDS = (
+    r"(?=[abdinrw])(?:\b(?:is|are|was|be|been)\s+not\b|\b(?:isn't|aren't|wasn't)|"
     r"\bnot\s+(?:an?|the|made|issued|sent|served|brought|pursuant|under|by)\b|"
     r"\bdoes\s+not\s+(?:constitute|invoke|rely)|\brather\s+than\b|"
     r"\binstead\s+of\b|\bin\s+lieu\s+of\b|\bin\s+the\s+absence\s+of\b|"
     rf"\b(?:without|no)\s+{_PROCESS_AHEAD})"
     r"(?:[^.;:!?\n]|\n(?![ \t]*\n)){0,80}"
 )
-_DENIAL_CUE = re.compile(
-    r"(?i)\bnot?\b|n't\b|\bwithout\b|\brather\b|\binstead\b|\blieu\b|\babsence\b"
+_CUE_WORDS = (
+    r"(?=[ailnrw])(?:\bnot?\b|n't\b|\bwithout\b|\brather\b|\binstead\b|\blieu\b|\babsence\b)"
 )
+_DENIAL = re.compile(_DENIAL_WORDS, _I)
+_DENIAL_CUE = re.compile(_CUE_WORDS, _I)
+# The same, read against lower-cased text: a case-sensitive pattern is much faster.
+_LOWER_DENIAL = re.compile(_DENIAL_WORDS)
+_LOWER_DENIAL_CUE = re.compile(_CUE_WORDS)
 
 
 def _without_denials(text: str) -> str:
@@ -104,8 +110,38 @@ def _without_denials(text: str) -> str:
     return _DENIAL.sub(lambda denial: " " * len(denial[0]), text)
 
 
+def _both_without_denials(subject: str, body: str) -> tuple[str, str]:
+    """`_without_denials(body)`, and `_without_denials(subject + "\n" + body).lower()`: both
+    read in one pass over the lower-cased text, where lower case reads as case-blind would.
+    A denial in the subject that runs on into the body leaves the body's read apart."""
+    whole = subject + "\n" + body
+    if not folds_plainly(whole):
+        return _without_denials(body), _without_denials(whole).lower()
+    lower = whole.lower()
+    if not _LOWER_DENIAL_CUE.search(lower):
+        return body, lower
+    start = len(subject) + 1
+    spans = [m.span() for m in _LOWER_DENIAL.finditer(lower)]
+    if not _LOWER_DENIAL_CUE.search(lower, start):
+        own = []
+    elif any(s < start <= e for s, e in spans):
+        own = [m.span() for m in _LOWER_DENIAL.finditer(lower, start)]
+    else:
+        own = [(s, e) for s, e in spans if s >= start]
+    return _blanked(body, own, start), _blanked(lower, spans, 0)
+
+
+def _blanked(text: str, spans: list[tuple[int, int]], offset: int) -> str:
+    """The text with each span (offset by `offset`) written over with spaces."""
+    pieces, last = [], 0
+    for start, end in spans:
+        pieces += [text[last : start - offset], " " * (end - start)]
+        last = end - offset
+    return "".join(pieces) + text[last:]
+
+
 _ASKS_FOR_DATA = re.compile(
-    r"\b(?=[cdgilnpstw])(send|provide|give|share|looking for|need|want|disclose|let me know|"
+    r"(?=[cdgilnpstw])\b(send|provide|give|share|looking for|need|want|disclose|let me know|"
     r"what you have|tell me|tell us|who owns|could you|can you|identify)\b"
 )
 
@@ -139,11 +175,30 @@ _UNTICKED = re.compile(r"(?:\[ ?\]|☐)[^\[\]☐☒☑\n]*")
 # A covering note that says the process is attached: where none can be read, what it is
 # cannot be told, and it is no informal request either.
 _PROCESS_ATTACHED = re.compile(
-    r"\b(?=[ae])(?:attached|enclosed|accompanying)\s+(?:copy\s+of\s+(?:the\s+)?)?"
+    r"(?=[acelsw])(?:\b(?=[ae])(?:attached|enclosed|accompanying)\s+(?:copy\s+of\s+(?:the\s+)?)?"
     r"(?:legal\s+process|court\s+(?:paperwork|papers|order)|subpoena|warrant|process)\b|"
     r"\b(?:legal\s+process|court\s+(?:paperwork|papers|order)|subpoena|warrant)\s+"
-    r"(?:is\s+|are\s+)?(?:attached|enclosed)\b"
+    r"(?:is\s+|are\s+)?(?:attached|enclosed)\b)"
 )
+
+
+# A word that each alternative of a mark read against lower-cased text holds: a mark is
+# looked for only where one is written, and most demands write few of them.
+_NEEDS = {
+    _NSL: ("nsl", "national security letter"),
+    _FBI: ("fbi", "federal bureau of investigation"),
+    _SECTION_2709: ("2709",),
+    _CLOUD_ACT: ("production order", "cloud act", "executive agreement"),
+    _WIRETAP: ("2518", "title iii", "interception of "),
+    _PEN_REGISTER: ("pen register", "trap and trace", "3123"),
+    _ORDER_2703D: ("2703",),
+    _EMERGENCY: ("2702", "emergenc", "exigen"),
+    _PRESERVATION: ("2703", "preserv"),
+}
+
+
+def _names(lower: str, mark: re.Pattern[str]) -> bool:
+    return any(word in lower for word in _NEEDS[mark]) and bool(mark.search(lower))
 
 
 def classify(layout: Layout, country: str | None) -> Instrument:
@@ -151,27 +206,25 @@ def classify(layout: Layout, country: str | None) -> Instrument:
     body = (
         _UNTICKED.sub(" ", layout.body) if "[" in layout.body or "☐" in layout.body else layout.body
     )
-    text = _without_denials(body)
-    lower = _without_denials(layout.headers.get("Subject", "") + "\n" + body).lower()
-    if (_NSL.search(lower) or _FBI.search(lower)) and _SECTION_2709.search(lower):
+    text, lower = _both_without_denials(layout.headers.get("Subject", ""), body)
+    if (_names(lower, _NSL) or _names(lower, _FBI)) and _names(lower, _SECTION_2709):
         return Instrument.NATIONAL_SECURITY_LETTER
-    if _CLOUD_ACT.search(lower):
+    if _names(lower, _CLOUD_ACT):
         return Instrument.CLOUD_ACT_ORDER
     if country and country != "US":
         return Instrument.FOREIGN_REQUEST
-    ordered = _ORDERED.search(text)
-    if _WIRETAP.search(lower) and ordered:
+    if _names(lower, _WIRETAP) and _ORDERED.search(text):
         return Instrument.WIRETAP_ORDER
-    if _PEN_REGISTER.search(lower) and ordered:
+    if _names(lower, _PEN_REGISTER) and _ORDERED.search(text):
         return Instrument.PEN_REGISTER_ORDER
     if _WARRANT_TITLE.search(text):
         return Instrument.SEARCH_WARRANT
-    if _ORDER_2703D.search(lower) and ordered:
+    if _names(lower, _ORDER_2703D) and _ORDERED.search(text):
         return Instrument.COURT_ORDER_2703D
     commanded = _COMMAND.search(text)
-    if _EMERGENCY.search(lower) and not commanded:
+    if _names(lower, _EMERGENCY) and not commanded:
         return Instrument.EMERGENCY_REQUEST
-    if _PRESERVATION.search(lower) and not re.search(r"you are (hereby )?commanded", lower):
+    if _names(lower, _PRESERVATION) and not re.search(r"you are (hereby )?commanded", lower):
         return Instrument.PRESERVATION_REQUEST
     if commanded:
         return _subpoena_kind(lower)
@@ -196,7 +249,7 @@ def _subpoena_kind(text: str) -> Instrument:
 
 def authorities(layout: Layout, instrument: Instrument) -> list[str]:
     """The statutes the demand invokes for itself, as '18 U.S.C. § 2703(d)'."""
-    text = flat(layout.body).lower()
+    text = layout.flat_body.lower()
     found: dict[str, None] = {}
     for pattern in (_AUTHORITY, _SPELLED_AUTHORITY):
         for match in pattern.finditer(text):
@@ -205,17 +258,25 @@ def authorities(layout: Layout, instrument: Instrument) -> list[str]:
                 continue
             sub = re.sub(r"\s+", "", match["sub"] or "").lower()
             found.setdefault(f"{title} U.S.C. § {section}{sub}", None)
-    for rule, pattern in _RULES:
-        if pattern.search(text):
+    cited = {match.lastgroup for match in _RULE_CITED.finditer(text)}
+    for index, (rule, _, _) in enumerate(_RULES):
+        if f"rule{index}" in cited:
             found.setdefault(rule, None)
     return list(found)
 
 
-_RULES = tuple(
-    (rule, re.compile(rf"(?=[fr])(?:fed\.\s*r\.\s*{kind}\.\s*p\.\s*{number}\b|rule\s+{number}\b)"))
-    for rule, kind, number in (
-        ("Fed. R. Crim. P. 41", "crim", "41"),
-        ("Fed. R. Crim. P. 17", "crim", "17"),
-        ("Fed. R. Civ. P. 45", "civ", "45"),
+_RULES = (
+    ("Fed. R. Crim. P. 41", "crim", "41"),
+    ("Fed. R. Crim. P. 17", "crim", "17"),
+    ("Fed. R. Civ. P. 45", "civ", "45"),
+)
+# Each rule's citations, one group apiece, read in one pass: no citation of one can start
+# where another's can or inside another's.
+_RULE_CITED = re.compile(
+    "(?=[fr])(?:"
+    + "|".join(
+        rf"(?P<rule{index}>fed\.\s*r\.\s*{kind}\.\s*p\.\s*{number}\b|rule\s+{number}\b)"
+        for index, (_, kind, number) in enumerate(_RULES)
     )
+    + ")"
 )

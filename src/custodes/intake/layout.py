@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib import resources
+from string import ascii_letters, ascii_uppercase
 
 _HEADER = re.compile(
     r"^(From|To|Cc|Bcc|Date|Sent|Subject|Reply-To|Attachments|Importance)\s*:\s*(.*)$",
@@ -26,6 +27,7 @@ LIST_MARKER = re.compile(
 )
 _INLINE_LABEL = re.compile(r"^(?P<label>[A-Z][a-z]+(?: [a-z]+){0,3})\.\s+(?=[A-Z])")
 _NOT_LETTERS = re.compile(r"[^A-Za-z]+")
+_LOWER_LETTER = re.compile(r"[a-z]")
 _PARENTHETICAL = re.compile(r"\([^)]*\)?")
 # A word broken over two lines ("in-" / "cluding"): rejoined on the first, lines kept; where
 # the word's end is all its line held ("war-" / "rant."), that line goes with it.
@@ -43,6 +45,23 @@ def _rejoined(match: re.Match[str]) -> str:
     if match["alone"] is not None:
         return match[1] + match[3] + match["alone"]
     return f"{match[1]}{match[3]}\n{match[2]}"
+
+
+def _words_rejoined(pattern: re.Pattern[str], letters: str, text: str) -> str:
+    """`pattern.sub(_rejoined, text)`, tried only where a line ends in a hyphen: at the start
+    of the run of `letters` before it, the one place a match of the pattern can start there."""
+    pieces, last = [], 0
+    hyphen = text.find("-\n")
+    while hyphen != -1:
+        start = hyphen
+        while start > last and text[start - 1] in letters:
+            start -= 1
+        match = pattern.match(text, start) if start >= last else None
+        if match:
+            pieces += [text[last:start], _rejoined(match)]
+            last = match.end()
+        hyphen = text.find("-\n", max(hyphen + 1, last))
+    return "".join(pieces) + text[last:] if pieces else text
 
 
 # "Username .......... bigred_verdict", "2. Phone number ..... 316-555-0190": a label (in a
@@ -70,6 +89,8 @@ def _typed_table_rows(text: str) -> str:
     lines = text.split("\n")
     columns: tuple[int, int] | None = None
     for number, line in enumerate(lines):
+        if columns is None and "|" not in line:
+            continue  # no row, and no table to end
         row = _TABLE_ROW.match(line)
         if not row:
             columns = None if line.strip() and not set(line.strip()) <= set("+-=| ") else columns
@@ -89,6 +110,15 @@ _BOILERPLATE = re.compile(
     r"(?is)(?=[ct])(confidentiality notice|this e-?mail (message)?[^.]{0,80}intended recipient)"
     r".*?(\n\s*\n|$)"
 )
+
+
+def _may_hold_boilerplate(body: str) -> bool:
+    """Whether `_BOILERPLATE` may find anything: each of its notices holds one of two phrases
+    (looked for lower-cased, where that reads as case-blind would)."""
+    if not folds_plainly(body):
+        return True
+    lowered = body.lower()
+    return "confidentiality notice" in lowered or "intended recipient" in lowered
 
 
 # Pleading paper numbers its lines down the margin ("1" … "28", then again on each page).
@@ -136,7 +166,7 @@ class Line:
     text: str
     heading: str  # the heading this line stands under ("" before the first)
 
-    @property
+    @cached_property  # (frozen, yet a cached property writes past the dataclass's guard)
     def stripped(self) -> str:
         return self.text.strip()
 
@@ -158,13 +188,14 @@ class Layout:
         text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
         text = _without_line_numbers(text)
         text = ocr_repaired(text)
-        text = _HYPHENATED.sub(_rejoined, text)
-        text = _HYPHENATED_CAPITALS.sub(_rejoined, text)
+        text = _words_rejoined(_HYPHENATED, ascii_letters, text)
+        text = _words_rejoined(_HYPHENATED_CAPITALS, ascii_uppercase, text)
         text = _typed_table_rows(text)
         if _DOT_PAIR.search(text):  # most texts have no leader for `_DOT_LEADER` to scan for
             text = _DOT_LEADER.sub(_labelled, text)
         headers, body = _split_headers(text)
-        body = _BOILERPLATE.sub("\n\n", body)
+        if _may_hold_boilerplate(body):
+            body = _BOILERPLATE.sub("\n\n", body)
         body = _without_own_replies(body, headers.get("To", ""))
         return cls(text=text, headers=headers, body=body)
 
@@ -216,6 +247,11 @@ class Layout:
         return list(cut[paragraph])
 
     @cached_property
+    def flat_body(self) -> str:
+        """The body with each run of white space one space (`flat`)."""
+        return flat(self.body)
+
+    @cached_property
     def sentences(self) -> list[str]:
         return [s for _, sentences in self.sentences_by_paragraph for s in sentences]
 
@@ -235,6 +271,9 @@ _OCR_WORD = re.compile(
 )
 _WORD = re.compile(r"[A-Za-z]{3,}")
 _SUSPECT = re.compile(r"[01]|rn|m")
+# The runs of letters and digits `_OCR_WORD` may match a token in, and the two letters it needs.
+_RUN = re.compile(r"[a-z01]{3,30}")
+_TWO_LETTERS = re.compile(r"[a-z]{2}")
 _SUFFIX = re.compile(r"(?:ly|s|es|ed|ing)$")
 # What comes just before a target's name ("Username: k1tten", "account “c0ffee”"): a name is
 # spelt as it is, slip or not.
@@ -282,9 +321,9 @@ def ocr_repaired(text: str) -> str:
     document itself writes so twice or more, or one of the reader's vocabularies. A 1 or 0 among
     letters is an l or o (I, L, O in capitals); an "rn" an "m" and an "m" an "rn". A word
     the document spells the same way twice is no slip, and is left as it is."""
-    if not _SUSPECT.search(text):
-        return text
     lexicon = _lexicon()
+    if not _SUSPECT.search(text) or not _may_mend(text, lexicon):
+        return text
     counted: Counter[str] | None = None
 
     def counts(word: str) -> int:  # counted only once a token needs it: most never do
@@ -302,15 +341,35 @@ def ocr_repaired(text: str) -> str:
             return token
         if lower.isalpha() and counts(lower) > 1:
             return token  # a word written so twice: no slip
-        digits = not lower.isalpha()
-        for candidate in _readings(token):
-            word = candidate.lower()
-            stem = _SUFFIX.sub("", word) if digits else word  # "informa1ly": informal
-            if word in lexicon or stem in lexicon or counts(word) > 1 or counts(stem) > 1:
-                return candidate
-        return token
+        return _known_reading(token, lexicon, counts) or token
 
     return _OCR_WORD.sub(mended, text)
+
+
+def _may_mend(text: str, lexicon: frozenset[str]) -> bool:
+    """Whether a word of the text may be a slip `ocr_repaired` mends: one outside the
+    lexicon with a reading in it or written twice. Its words are read once each, in lower
+    case, and a reading's count is that of the string, never less than the word's: most texts
+    have no slip, and are passed over here at the cost of one scan."""
+    lowered = text.lower()
+    for lower in set(_RUN.findall(lowered)) - lexicon:
+        if not _SUSPECT.search(lower) or not _TWO_LETTERS.search(lower):
+            continue
+        if _known_reading(lower, lexicon, lowered.count):
+            return True
+    return False
+
+
+def _known_reading(token: str, lexicon: frozenset[str], counts) -> str | None:
+    """The first of a token's readings that the lexicon knows, or that the text writes twice
+    or more (`counts` says how often it writes a word in lower case)."""
+    digits = not token.isalpha()
+    for candidate in _readings(token):
+        word = candidate.lower()
+        stem = _SUFFIX.sub("", word) if digits else word  # "informa1ly": informal
+        if word in lexicon or stem in lexicon or counts(word) > 1 or counts(stem) > 1:
+            return candidate
+    return None
 
 
 def _readings(token: str) -> list[str]:
@@ -419,9 +478,11 @@ def heading_title(raw: str) -> str | None:
     words = line.split()
     if len(words) <= 12:  # (first, as the letters cost two passes over the line)
         unbracketed = _PARENTHETICAL.sub("", line) if "(" in line else line
-        letters = _NOT_LETTERS.sub("", unbracketed)
-        if len(letters) >= 4 and letters.isupper():
-            return line
+        # (a letter in lower case rules it out at once: most lines have one)
+        if not _LOWER_LETTER.search(unbracketed):
+            letters = _NOT_LETTERS.sub("", unbracketed)
+            if len(letters) >= 4 and letters.isupper():
+                return line
     match = _ENUMERATED_HEADING.match(line)
     if match and not re.search(r"[;.,]\s*$", match["title"]):
         return line
@@ -516,7 +577,9 @@ _ABBREVIATION = re.compile(
 
 # The longest word `_ABBREVIATION` knows ("approx.") is seven characters long.
 _ABBREVIATION_REACH = 10
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“(]?[A-Z0-9])")
+# Read against flattened text, whose white space is single spaces: the space it opens with is
+# a literal the regex engine skips to, where a look-behind first is tried at every place.
+_SENTENCE_END = re.compile(r" (?<=[.!?] )(?=[\"“(]?[A-Z0-9])")
 
 
 def _ends_in_abbreviation(sentence: str) -> bool:
@@ -539,3 +602,15 @@ def sentences_of(paragraph: str) -> list[str]:
 
 def flat(text: str) -> str:
     return " ".join(text.split())
+
+
+# The only characters outside ASCII that a case-blind pattern reads as an ASCII letter ("ı",
+# "ſ", "İ", the Kelvin sign); lower case changes the length of "İ" alone, and keeps what is
+# a letter or a digit so.
+_ASCII_FOLDING = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def folds_plainly(text: str) -> bool:
+    """Whether a case-sensitive pattern of ASCII words finds in `text.lower()`, at the same
+    places, what the same pattern finds case-blind in `text`."""
+    return text.isascii() or not _ASCII_FOLDING.search(text)

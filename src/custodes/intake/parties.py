@@ -25,7 +25,9 @@ _ORG_SUFFIX = (
 _COMPANY = re.compile(
     rf"(?P<name>(?:[A-Z][\w&'’.-]*)(?: (?:[A-Z][\w&'’.-]*|&|of|and|de))*),? {_ORG_SUFFIX}(?![\w])"
 )
-_SUFFIX = re.compile(rf"[\w.],? {_ORG_SUFFIX}(?![\w])")
+# Whether a line names a company: opened with the space before the suffix, a literal the
+# regex engine skips to, and the word before it looked behind for.
+_SUFFIX = re.compile(rf" (?:(?<=[\w.] )|(?<=[\w.], )){_ORG_SUFFIX}(?![\w])")
 _ADDRESSEE_CONTEXT = re.compile(
     r"^\s*(?:to|provider|recipient|attn|addressee|directed to|served on)\b\s*:?", re.IGNORECASE
 )
@@ -186,7 +188,8 @@ def _provider_emails(layout: Layout, addressed_to: str | None) -> frozenset[str]
     emails = {m.group(0).lower() for m in emails_in(layout.headers.get("To", ""))}
     if addressed_to:
         company = _company_key(re.sub(_ORG_SUFFIX, "", addressed_to))
-        for match in EMAIL.finditer(layout.body):
+        # (an address never runs over two lines: only the lines with an "@" are read)
+        for match in (m for line in layout.lines for m in emails_in(line.text)):
             domain = match.group(0).rsplit("@", 1)[1].lower()
             label = _company_key(domain.rsplit(".", 1)[0])
             if label and len(label) >= 4 and (label in company or company in label):

@@ -8,17 +8,19 @@ the emergency, Facts). The meaning rules in law/ read it.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from custodes.intake import secrecy
 from custodes.intake.categories import unit_categories
-from custodes.intake.layout import LIST_MARKER, Layout, sentences_of
+from custodes.intake.layout import LIST_MARKER, Layout, folds_plainly, sentences_of
 from custodes.law.pack import load_vocabularies
+from custodes.law.terms import Vocabularies
 
 # Read against lower-cased sentences: a case-sensitive pattern is much faster. The lookaheads
 # here list the first letters of their pattern's alternatives, so that the engine passes over
 # every other place at once; each must list the first letter of any alternative added.
 _REASON = re.compile(
-    r"(?=\b[abcdefhimorstvw])(?:"
+    r"(?=[abcdefhimorstvw])\b(?:"
     # "investigating", not "investigator" (a title) nor an "Investigating Grand Jury" (a name)
     r"\b(?:investigat(?:ion|ions|ing|ed|es|e)\b(?! grand jury)|inquir(?:ing|es|e)\b|"
     r"in connection with|"
@@ -45,6 +47,14 @@ _AGENCY_NAMES = re.compile(
     r"Violent Crimes?)",
     re.IGNORECASE,
 )
+# A word each of the names holds, looked for lower-cased first: most sentences name none.
+_AGENCY_WORDS = re.compile(r"investigation|inspector general|crime")
+
+
+def _may_name_agency(sentence: str, lowered: str) -> bool:
+    return not folds_plainly(sentence) or bool(_AGENCY_WORDS.search(lowered))
+
+
 _SECTIONS = re.compile(
     r"^(background|nature of the emergency|emergency\b(?! (?:disclosure|request|data))|purpose|"
     r"basis|facts|statement of facts|summary|findings|"
@@ -54,6 +64,15 @@ _SECTIONS = re.compile(
     re.IGNORECASE,
 )
 _BOILERPLATE = re.compile(r"(?=[fu])(?:\bunder penalty\b|\bfailure to comply\b)", re.IGNORECASE)
+
+
+def _is_boilerplate(sentence: str) -> bool:
+    # (each phrase holds letters no character outside ASCII reads as case-blind: "penalty",
+    # "to comply", looked for first in the lower-cased sentence)
+    lowered = sentence.lower()
+    return ("penalty" in lowered or "to comply" in lowered) and bool(_BOILERPLATE.search(sentence))
+
+
 MAX_CHARS = 3000
 
 
@@ -90,14 +109,15 @@ def extract_purpose(layout: Layout) -> str | None:
             for sentence in sentences:
                 chosen.setdefault(sentence, None)
             continue
-        told = [s for s in sentences if not (_BOILERPLATE.search(s) or _is_item(s))]
+        told = [s for s in sentences if not (_is_boilerplate(s) or _is_item(s))]
         # why to keep quiet, not why
         told = [s for s in told if not secrecy.asks_silence_in(layout, s)]
         reasons = [s for s in told if _gives_reason(s)]
         # A paragraph that tells what happened and why it matters is read whole.
         for sentence in told if reasons and _narrates(told) else reasons:
             chosen.setdefault(sentence, None)
-        findings = findings or bool(_FINDS.search(paragraph))
+        # (`_FINDS` ends its paragraph with a colon: a quick look for one first)
+        findings = findings or (paragraph.rstrip().endswith(":") and bool(_FINDS.search(paragraph)))
     text = " ".join(chosen)
     return text[:MAX_CHARS] or None
 
@@ -106,12 +126,23 @@ def _gives_reason(sentence: str) -> bool:
     """A sentence with a word of why, or one that names an offence or a danger to life."""
     lowered = sentence.lower()
     # An agency's name ("Bureau of Investigation") is no reason; look again without it.
-    if _REASON.search(lowered) and _REASON.search(_AGENCY_NAMES.sub(" ", sentence).lower()):
+    if _REASON.search(lowered) and (
+        not _may_name_agency(sentence, lowered)
+        or _REASON.search(_AGENCY_NAMES.sub(" ", sentence).lower())
+    ):
         return True
+    return bool(_offences_and_dangers().pattern.search(" " + lowered))
+
+
+@cache
+def _offences_and_dangers() -> Vocabularies:
+    """The offences and the dangers to life, read in one pass (a passage with a space before)."""
     vocabularies = load_vocabularies()
-    return bool(
-        vocabularies["crime"]["offences"].pattern.search(lowered)
-        or vocabularies["emergency"]["danger"].pattern.search(lowered)
+    return Vocabularies(
+        {
+            "offences": vocabularies["crime"]["offences"],
+            "dangers": vocabularies["emergency"]["danger"],
+        }
     )
 
 
@@ -144,6 +175,14 @@ def _is_item(sentence: str) -> bool:
 
 
 _SIGNED = re.compile(r"(?=[/_s])(?:/s/|_{5,}|\bsignature\b)", re.IGNORECASE)  # a quick skip
+
+
+def _may_sign(line: str) -> bool:
+    """What `_SIGNED` needs: a slash, an underscore, or the letters of "signature" that no
+    character outside ASCII reads as case-blind. Most lines have none."""
+    return "/" in line or "_" in line or "atur" in line.lower()
+
+
 _NO_LOWER_WORD = re.compile(r"\b(?!(?:of|and|the|for|in|on|at|to|a|an|or|by)\b)[a-z]")
 
 
@@ -156,7 +195,7 @@ def _prose_sentences(layout: Layout, paragraph: str) -> list[str]:
     signed = False
     for line in paragraph.split("\n"):
         stripped = line.strip()
-        signed = signed or bool(_SIGNED.search(stripped))
+        signed = signed or (_may_sign(stripped) and bool(_SIGNED.search(stripped)))
         mid_sentence = bool(kept) and not kept[-1].rstrip().endswith((".", ":", ";", "!", "?"))
         if signed or not stripped or not (mid_sentence or not _letterhead(stripped)):
             continue  # a line in capitals goes on only inside a sentence ("the crime of MURDER")

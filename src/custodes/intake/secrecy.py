@@ -6,7 +6,7 @@ import re
 from datetime import date
 
 from custodes.intake.dates import DateOrder, find_dates, period_end
-from custodes.intake.layout import Layout
+from custodes.intake.layout import Layout, folds_plainly
 from custodes.law.request import Nondisclosure
 
 _I = re.IGNORECASE
@@ -148,6 +148,14 @@ _NONE_IMPOSED = re.compile(
 
 # Any of the words, in one scan of the sentence rather than one for each word.
 _SILENCE_CUE = re.compile("|".join(map(re.escape, _SILENCE_WORDS)))
+# What one of the patterns that find an ask for silence needs (a "not", a "refrain", a
+# "contact", …), read against the lower-cased sentence: a word of silence ("information")
+# goes with none in most sentences, which then need no case-blind pattern read at all.
+_SILENCE_NEEDS = re.compile(
+    r"\bnot\b|n't|refrain|never|prohibit|forbid|precluded|delay|contact|confidential|"
+    r"disclosure|gag order|sigilo|segredo|o seja|secret de|ne pas|nicht|verschwiegenheit|"
+    r"geheimhaltung|no informar|no notificar|no comunicar|no divulgar|reserva de la"
+)
 
 
 def asks_silence_in(layout: Layout, sentence: str) -> bool:
@@ -161,7 +169,11 @@ def asks_silence_in(layout: Layout, sentence: str) -> bool:
 
 def asks_silence(sentence: str) -> bool:
     lowered = sentence.lower()
-    if not _SILENCE_CUE.search(lowered) or _NONE_IMPOSED.search(sentence):
+    if not _SILENCE_CUE.search(lowered):
+        return False
+    if folds_plainly(sentence) and not _SILENCE_NEEDS.search(lowered):
+        return False
+    if _NONE_IMPOSED.search(sentence):
         return False
     return bool(
         _SILENCE.search(sentence)

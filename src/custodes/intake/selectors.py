@@ -16,7 +16,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 import phonenumbers
 
 from custodes.intake.dates import DateOrder, timestamp
-from custodes.intake.layout import Layout, Line
+from custodes.intake.layout import Layout, Line, folds_plainly
 from custodes.law.domains import check_domain
 from custodes.law.request import Selector
 from custodes.law.vocab import SelectorKind
@@ -69,7 +69,7 @@ _IPV6_HINT = re.compile(r":[0-9a-fA-F]{0,4}:")
 # The account's own nouns come in the languages foreign police write in too ("conta de
 # e-mail", "Nutzerkonto", "compte", "cuenta").
 _ACCOUNT_WORDS = re.compile(
-    r"\b(?=[abchkmnprstuv])"  # the first letters of the words below, for a quick skip
+    r"(?=[abchkmnprstuv])\b"  # the first letters of the words below, for a quick skip
     r"(accounts?|users?|holders?|channels?|user\s?names?|screen\s?names?|user\s?id|handle|"
     r"profile|registered|associated|recovery|subscriber|customer|target|suspect\w*|missing|"
     r"victim|seller|buyer|contas?|usu[áa]rios?|usuarios?|kont(?:o|en)|(?:be)?nutzer\w*|comptes?|"
@@ -171,7 +171,7 @@ def extract_selectors(
         add(layout.line_starts[number], kind, _normalised(kind, value, region))
     for number, kind, value in header_typed_rows(layout):
         add(layout.line_starts[number], kind, _normalised(kind, value, region))
-    for match in _URL.finditer(body):
+    for match in _URL.finditer(body) if "://" in body else ():
         if not _PAGE_FURNITURE.search(layout.lines[layout.line_at(match.start())].text):
             add(match.start(), SelectorKind.URL, normalise_url(match.group(0)))
     for match in _HANDLE.finditer(body):
@@ -276,6 +276,7 @@ _TYPE_KINDS = [
     (re.compile(r"\b(?:url|link)\b", re.I), SelectorKind.URL),
 ]
 _TYPE_HEADER = re.compile(r"^(?:identifier\s+|selector\s+)?(?:type|kind)$", re.I)
+_MAY_NAME_TYPE = re.compile(r"type|kind")
 _NUMBER_HEADER = re.compile(r"^(?:no\.?|#|item|row|line|ref\.?)$", re.I)
 _VALUE_HEADER = re.compile(r"^(?:value|identifier|selector|account|target)s?$", re.I)
 
@@ -297,7 +298,12 @@ def typed_rows(layout: Layout) -> list[tuple[int, SelectorKind, str]]:
 
 def _typed_rows(layout: Layout):
     columns: tuple[int, int] | None = None  # the value's column, the type's
+    # Outside a table only a header, with its "Type" cell, can matter: other lines are
+    # passed over on a look for the word (lower-cased, where that reads as case-blind would).
+    plain = folds_plainly(layout.body)
     for line in layout.lines:
+        if columns is None and plain and not _MAY_NAME_TYPE.search(line.text.lower()):
+            continue
         cells = _cells(line.text)
         if len(cells) < 2:
             columns = None if line.stripped and not _RULE.match(line.text) else columns
@@ -324,6 +330,8 @@ def header_typed_rows(layout: Layout) -> list[tuple[int, SelectorKind, str]]:
 def _header_typed(layout: Layout):
     kinds: dict[int, SelectorKind] = {}  # the columns the header names, and their kinds
     for line in layout.lines:
+        if not kinds and "|" not in line.text:
+            continue  # outside a table, and no row of one
         if _RULE.match(line.text):
             continue  # a rule ("+-----+-----+") or a blank line inside the table
         if "|" not in line.text:
@@ -516,8 +524,8 @@ def _field_labels(layout: Layout) -> dict[int, tuple[str, ...]]:
     for line in lines:
         text = line.text
         indent = len(text) - len(text.lstrip())
-        own = LABEL.match(text)
-        lone = None if own else _LONE_LABEL.match(text)
+        own = LABEL.match(text) if ":" in text else None  # (both labels end in a colon)
+        lone = None if own or ":" not in text else _LONE_LABEL.match(text)
         if not text.strip():
             block, field = _Field((), 0), None
         elif field and indent >= field.column - 1:
@@ -614,7 +622,7 @@ def _without_selectors(text: str) -> str:
 
 
 _PHONE_WORD = re.compile(  # (?=…): the words' first letters, for a quick skip
-    r"\b(?=[cmnpstw])(phone|telephone|mobile|cell|number|tel|sms|whatsapp)\b", re.I
+    r"(?=[cmnpstw])\b(phone|telephone|mobile|cell|number|tel|sms|whatsapp)\b", re.I
 )
 _THREE_DIGITS = re.compile(r"\d{3}")
 # A number written in pairs ("+33 5 57 55 01 42") has seven digits but no three in a row.
@@ -698,8 +706,8 @@ def _ips(layout: Layout, order: DateOrder | None) -> list[tuple[int, str, str | 
     the record gives, else the zone its table's header declares ("Date/time (UTC)"); and its
     source port where the demand gives one."""
     out = []
-    for line in layout.lines:
-        for match in _addresses(line.text):
+    for line, matches in zip(layout.lines, _line_addresses(layout), strict=True):
+        for match in matches:
             address = ipaddress.ip_address(match.group(0))
             record = _record(layout, line.number, match.end())
             zone = _declared_zone(layout, line.number)
@@ -739,7 +747,7 @@ def _port_column(layout: Layout, number: int, row: str) -> int | None:
     """The number in a table's row that stands under the header's "Port"."""
     for above in reversed(layout.lines[max(0, number - 12) : number]):
         header = _PORT_HEADER.search(above.text)
-        if header and not next(_addresses(above.text), None):
+        if header and not _line_addresses(layout)[above.number]:
             start, end = header.span()
             for cell in _PORT_CELL.finditer(row):
                 if cell.start() <= end + 2 and cell.end() >= start - 2:
@@ -753,6 +761,20 @@ def _port_column(layout: Layout, number: int, row: str) -> int | None:
 def _valid_port(text: str) -> int | None:
     port = int(text)
     return port if 0 < port < 65536 else None
+
+
+def _line_addresses(layout: Layout) -> list[list[re.Match[str]]]:
+    """The IP addresses of each line (`_addresses`), found once for each text: the lines
+    around an address are read again for its time, zone and port."""
+    return _once(layout, "addresses", _find_line_addresses)
+
+
+def _find_line_addresses(layout: Layout) -> list[list[re.Match[str]]]:
+    # Only a line with an IPv4 address's shape or an IPv6 one's two colons can hold one:
+    # those are found in one pass over the body (none runs over two lines).
+    body = layout.body
+    shaped = {layout.line_at(m.start()) for p in (_IPV4, _IPV6_HINT) for m in p.finditer(body)}
+    return [list(_addresses(x.text)) if x.number in shaped else [] for x in layout.lines]
 
 
 def _addresses(text: str):
@@ -783,7 +805,7 @@ def _record(layout: Layout, number: int, end: int) -> str:
     parts = [layout.lines[number].text[end:]]
     for line in layout.lines[number + 1 : number + 1 + _RECORD_LINES]:
         text = line.text
-        if not text.strip() or _ITEM_START.match(text) or next(_addresses(text), None):
+        if not text.strip() or _ITEM_START.match(text) or _line_addresses(layout)[line.number]:
             break
         field = _FIELD.match(text)
         if field and not (_TIME_FIELD.search(field["label"]) or _CLOCK.search(text)):
@@ -807,7 +829,7 @@ def _declared_zone(layout: Layout, number: int) -> str:
     seen = 0
     for line in reversed(layout.lines[max(0, number - 40) : number]):
         text = line.text
-        if _RULE.match(text) or next(_addresses(text), None):
+        if _RULE.match(text) or _line_addresses(layout)[line.number]:
             continue
         declared = _DECLARED_ZONE.search(text)
         if declared:
