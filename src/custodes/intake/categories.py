@@ -95,9 +95,11 @@ def _mentions_categories(text: str) -> bool:
 
 
 # A cheap first look: every place the three patterns above can match holds one of these.
+# (Each alternative after the one word boundary opens with a letter, which the engine checks
+# before it tries the alternative: far quicker than a boundary before each.)
 _NEGATION_CUE = re.compile(
-    r"\bnot\b|n't\b|\bcannot\b|\bno\s+contents?\b|\bneither\b|\bnor\b|\bnothing\b|\bexclu|"
-    r"\bexcept\b|\bother\s+than\b|\bwithout\b"
+    r"\b(?:no(?:t\b|\s+contents?\b|r\b|thing\b)|cannot\b|neither\b|exc(?:lu|ept\b)|"
+    r"other\s+than\b|without\b)|n't\b"
 )
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from functools import cache
 
 from custodes.intake.categories import is_ask_intro, term_spans, unit_categories, without_negations
 from custodes.intake.layout import LIST_MARKER, Layout, flat, sentences_of
@@ -55,16 +56,17 @@ _OTHER_PART = re.compile(
     _I,
 )
 # A box is set apart by spaces: the tick in a name ("Front Row Tix ✔") is no box.
-# (The lookahead of the characters a box starts with lets the engine pass over the rest.)
-_CHECKBOX = re.compile(r"(?=[\[☐☒☑□■✓✔])(\[\s*[xX✓✔]?\s*\]|(?<!\S)[☐☒☑□■✓✔](?!\S))")
+# (It opens with the characters a box starts with, which the engine looks for at once, and
+# what follows says which box: a bracket's inside, or a mark with nothing next to it.)
+_CHECKBOX = re.compile(r"[\[☐☒☑□■✓✔](?:(?<=\[)\s*[xX✓✔]?\s*\]|(?<!\[)(?<!\S.)(?!\S))")
 _TICKED = re.compile(r"\[\s*[xX✓✔]\s*\]|[☒☑■✓✔]")
 _DOT_LEADERS = re.compile(r"\.{3,}|…{2,}")
-_PAGE_FURNITURE = re.compile(
-    r"(?=^|p)(?:"  # at the line's start, or at a "page": a quick skip of every other place
-    r"^\s*(?:page \d+(?: of \d+)?|-+\s*\d+\s*-+|\d+\s*/\s*\d+|[-=_]{5,})\s*$|"
-    r"\bpage \d+\s*(?:of|/)\s*\d+\s*$)",
-    _I,
+# A line that is only a page's number or a rule ("Page 2 of 5", "- 3 -", "-----"), and a
+# page's number that ends a line.
+_FURNITURE_LINE = re.compile(
+    r"\s*(?:page \d+(?: of \d+)?|-+\s*\d+\s*-+|\d+\s*/\s*\d+|[-=_]{5,})\s*$", _I
 )
+_PAGE_NUMBER = re.compile(r"\bpage \d+\s*(?:of|/)\s*\d+\s*$", _I)
 
 # The sentences that ask the provider for records, and where their object begins.
 _VERB = r"(?:produce|provide|disclose|preserve|furnish|deliver|supply|retain|bring|send|seize)"
@@ -447,11 +449,16 @@ def _opens_a_persons_label(text: str, match: re.Match[str]) -> bool:
     """Whether the words matched open the label of a person's part ("REQUESTING OFFICER
     Name / rank: …", "Requested by:"): who asks, not what is asked for."""
     words = " ".join(text[match.start() : match.start() + 40].lower().split())
-    return any(
+    labels = _persons_labels()
+    return words.startswith(labels) and any(
         words.startswith(label) and not words[len(label) : len(label) + 1].isalnum()
-        for label, role in rules().labels
-        if role in ("contact", "signature")
+        for label in labels
     )
+
+
+@cache
+def _persons_labels() -> tuple[str, ...]:
+    return tuple(label for label, role in rules().labels if role in ("contact", "signature"))
 
 
 # "produce the business records described in item 3, as follows: To …, On (date): …": the
@@ -463,9 +470,15 @@ _REFERRED = re.compile(
 )
 
 
+# The words `_REFERRED` needs, for a quick first look: most items refer to nothing.
+_REFERRING = re.compile(r"(?=[dils])(?:described|listed|identified|set forth|specified)", _I)
+
+
 def _refers_elsewhere(text: str) -> bool:
     """Whether an item commands the records another part lists ("1. YOU ARE ORDERED TO
     PRODUCE THE BUSINESS RECORDS described in item 3, as follows: …")."""
+    if not _REFERRING.search(text):
+        return False
     match = _COMMAND.search(text)
     return bool(match and _REFERRED.match(_LEADING_ADVERBIAL.sub("", text[match.end() :])))
 
@@ -521,7 +534,13 @@ _QUOTED_MESSAGE = re.compile(
 
 
 def _unfurnished(line: str) -> str:
-    if _PAGE_FURNITURE.search(line) or (" message" in line.lower() and _QUOTED_MESSAGE.match(line)):
+    # a look for the words first: far quicker than the patterns, and most lines have neither
+    lowered = line.lower()
+    if (
+        _FURNITURE_LINE.match(line)
+        or ("page" in lowered and _PAGE_NUMBER.search(line))
+        or (" message" in lowered and _QUOTED_MESSAGE.match(line))
+    ):
         return ""
     # most lines have no leader: a look for its dots is far quicker than the substitution
     return _DOT_LEADERS.sub(" ", line) if "..." in line or "……" in line else line
@@ -614,8 +633,8 @@ def _schedule_start(lines: list[str], index: int, referenced: set[str]) -> int |
     long = len(line) > 100 or len(line.split()) > 12
     if long and not line.endswith(":") and not _OPENS_PART.match(line):
         return None  # running text: no title, no introduction, no label
-    following = _next_text(lines, index)
-    if _ATTACHMENT.match(line) and following is not None and not _ends_sentence(lines, index):
+    following = _next_text(lines, index) if _ATTACHMENT.match(line) else None
+    if following is not None and not _ends_sentence(lines, index):
         title = lines[following].strip()
         if _SCHEDULE_TITLE.search(title) and len(title) < 90:
             return following + 1
@@ -623,11 +642,9 @@ def _schedule_start(lines: list[str], index: int, referenced: set[str]) -> int |
             return following + 1  # "ATTACHMENT B" / "For the period …:" / the items
         return index + 1 if flat(line.strip(" -–—:.")).lower() in referenced else None
     if (
-        _is_title(line)
+        (_SCHEDULE_TITLE.search(line) or _RECORDS_TITLE.match(LIST_MARKER.sub("", line, count=1)))
+        and _is_title(line)  # the patterns first: they rule out most lines, and sooner
         and not _SUBJECT.match(line)
-        and (
-            _SCHEDULE_TITLE.search(line) or _RECORDS_TITLE.match(LIST_MARKER.sub("", line, count=1))
-        )
     ):
         return index + 1
     titled = _TITLED_ATTACHMENT.match(line)  # "ATTACHMENT B - RECORDS, October 1 …"
