@@ -14,7 +14,7 @@ words that follow it decide. No Django here.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -70,48 +70,63 @@ _PAGE_NUMBER = re.compile(r"\bpage \d+\s*(?:of|/)\s*\d+\s*$", _I)
 
 # The sentences that ask the provider for records, and where their object begins.
 _VERB = r"(?:produce|provide|disclose|preserve|furnish|deliver|supply|retain|bring|send|seize)"
-# Every alternative starts at a comma, semicolon or colon, or at a word that starts with one
-# of the letters in the lookahead (the verbs' and cue words' first letters; add the first
-# letter of any new one): the lookahead drops every other place at once, for speed.
+# Read against `_folded` text: a pattern that minds case is far quicker. Every alternative
+# starts at a comma, semicolon or colon, or at a word that starts with one of the letters in
+# the lookahead (the verbs' and cue words' first letters; add the first letter of any new
+# one): the lookahead drops every other place at once, and the words' one boundary is
+# checked once for them all.
 _COMMAND = re.compile(
     r"(?=[,;:]|\b[abcdfgiklmoprstwy])(?:"
-    rf"(?:^|[,;:]\s*){_VERB}\b|"
-    rf"\b(?:please|kindly)\s+(?:\w+\s+){{0,2}}?(?:{_VERB}|forward)\b|"
-    rf"\b(?:commanded|required|directed|ordered|requested|asked|summoned|subpoenaed)\s+"
+    rf"(?:^|[,;:]\s*){_VERB}\b|\b(?:"
+    rf"(?:please|kindly)\s+(?:\w+\s+){{0,2}}?(?:{_VERB}|forward)\b|"
+    rf"(?:commanded|required|directed|ordered|requested|asked|summoned|subpoenaed)\s+"
     rf"(?:and\s+\w+\s+)?to\s+(?:\w+\s+){{0,2}}?{_VERB}\b|"
-    rf"\b(?:ordered|directed|commanded|required|requests?)\s+that\s+(?:[\w.,&'-]+\s+){{1,6}}?"
+    rf"(?:ordered|directed|commanded|required|requests?)\s+that\s+(?:[\w.,&'-]+\s+){{1,6}}?"
     rf"(?:shall\s+|must\s+|will\s+)?{_VERB}\b|"
-    rf"\b(?:shall|must|will)\s+(?:\w+\s+){{0,2}}?{_VERB}\b|"
-    rf"\b(?:requires?|directs?|orders?|commands?|compels?)\s+(?:[\w.,&'-]+\s+){{0,6}}?to\s+"
+    rf"(?:shall|must|will)\s+(?:\w+\s+){{0,2}}?{_VERB}\b|"
+    rf"(?:requires?|directs?|orders?|commands?|compels?)\s+(?:[\w.,&'-]+\s+){{0,6}}?to\s+"
     rf"{_VERB}\b|"
     # "in response to Request 2" names another request; it asks for nothing
-    r"\b(?:request|requests|requesting|ask|asks|asking|seek|seeks|seeking)\s+(?!(?:nos?\.?\s*)?\d)"
+    r"(?:request|requests|requesting|ask|asks|asking|seek|seeks|seeking)\s+(?!(?:nos?\.?\s*)?\d)"
     r"(?:that\s+(?:you|\w+)\s+)?(?:(?:provide|produce|disclose|preserve|furnish)\s+)?"
     r"(?:the\s+(?:following|preservation\s+of|disclosure\s+of|production\s+of)\s+)?|"
-    r"\bto\s+be\s+(?:seized|disclosed|produced|preserved)\b\W*|"
+    r"to\s+be\s+(?:seized|disclosed|produced|preserved)\b\W*|"
     # as officers write without process: "all I'm looking for is …", "can you tell me …"
-    r"\blooking\s+for(?:\s+is)?\b|\b(?:i'?m|i\s+am|we'?re|we\s+are)\s+after(?:\s+is)?\b|"
-    r"\b(?:i|we)\s+(?:would\s+like|want|need)\s+(?:to\s+"
-    r"(?:get|obtain|know|see|have)\s+)?|\b(?:can|could|would)\s+you\s+(?:please\s+)?"
+    r"looking\s+for(?:\s+is)?\b|(?:i'?m|i\s+am|we'?re|we\s+are)\s+after(?:\s+is)?\b|"
+    r"(?:i|we)\s+(?:would\s+like|want|need)\s+(?:to\s+"
+    r"(?:get|obtain|know|see|have)\s+)?|(?:can|could|would)\s+you\s+(?:please\s+)?"
     r"(?:tell|send|give|provide|get|let)\s+(?:me|us)\s+(?:know\s+)?|"
-    r"\b(?:tell|let)\s+(?:me|us)\s+(?:know\s+)?(?=who|what|whose)|"
-    r"\byou\s+(?:can|could)\s+(?:\w+\s+){0,2}?(?:send|give|get|pull|provide)\s+(?:me|us)?\s*|"
+    r"(?:tell|let)\s+(?:me|us)\s+(?:know\s+)?(?=who|what|whose)|"
+    r"you\s+(?:can|could)\s+(?:\w+\s+){0,2}?(?:send|give|get|pull|provide)\s+(?:me|us)?\s*|"
     # a foreign police letter's courtesy: "… grateful if you could inform us of the name …",
     # "We would be grateful to receive, for the period …:"
-    r"\bif\s+you\s+(?:could|would|can)\s+(?:kindly\s+)?(?:inform|tell|advise|send|give|let)\s+"
-    r"(?:us|me)\s+(?:know\s+)?(?:of\s+)?|\b(?:grateful|obliged|thankful)\s+to\s+receive\b|"
+    r"if\s+you\s+(?:could|would|can)\s+(?:kindly\s+)?(?:inform|tell|advise|send|give|let)\s+"
+    r"(?:us|me)\s+(?:know\s+)?(?:of\s+)?|(?:grateful|obliged|thankful)\s+to\s+receive\b|"
     # an order authorising capture: "… to record, on a prospective basis, the dialing …"
-    r"\bto\s+(?:record|capture|intercept|collect)\b|\bto\s+seize\b|"
+    r"to\s+(?:record|capture|intercept|collect)\b|to\s+seize\b|"
     # "shall notify the agent, within one hour, of every new login": capture going forward
-    r"\b(?:shall|must|will)\s+notify\b[^.]{0,80}?\bof\s+(?=(?:every|each|any)\s+new\b)"
-    r")",
-    _I,
+    r"(?:shall|must|will)\s+notify\b[^.]{0,80}?\bof\s+(?=(?:every|each|any)\s+new\b)"
+    r"))"
 )
+
+
+def _any_of(words: str) -> re.Pattern[str]:
+    """Any of the words (parted by "|") anywhere, the words grouped by their first letter: the
+    engine checks an alternative's first letter before it tries it, so at each place it tries
+    only the words that start there."""
+    by_letter: dict[str, list[str]] = {}
+    for word in words.split("|"):
+        by_letter.setdefault(word[0], []).append(re.escape(word[1:]))
+    return re.compile(
+        "|".join(f"{re.escape(a)}(?:{'|'.join(rest)})" for a, rest in by_letter.items())
+    )
+
+
 # Every sentence `_COMMAND` can match holds one of these.
-_COMMAND_CUE = re.compile(
-    r"produc|provid|disclos|preserv|furnish|deliver|supply|retain|bring|send|seiz|request|ask|"
-    r"seek|looking for|after|want|need|like to|tell|let |record|captur|intercept|collect|"
-    r"please|kindly|forward|you can|you could|would be|notif|if you|to receive"
+_COMMAND_CUE = _any_of(
+    "produc|provid|disclos|preserv|furnish|deliver|supply|retain|bring|send|seiz|request|ask|"
+    "seek|looking for|after|want|need|like to|tell|let |record|captur|intercept|collect|"
+    "please|kindly|forward|you can|you could|would be|notif|if you|to receive"
 )
 # What an item lists of what it asks for: each listed part is asked for too.
 _LIST = re.compile(
@@ -224,14 +239,18 @@ _TABLE_LINE = re.compile(
     r"^\s*\S+(?:\s\S+)*(?:\s{2,}\S+(?:\s\S+)*){3,}\s*$|-{4,}\s+-{4,}|"
     r"^[^|\n]+\|[^|\n]+\|"  # cells parted by bars: "Doe | Video URL | Upload time"
 )
+_WIDE_GAP = re.compile(r"\s\s(?<=\S\s\s)")
 _LOCATION_METADATA = re.compile(r"\b(?:geo\w*|location|gps|exif)\s+(?:\w+\s+)?metadata\b", _I)
 _TWO_COLUMNS = re.compile(r"\S\s{5,}\S")
 _BRACKETED = re.compile(r"\s*\([^)]*\)")
 _NOT_LETTERS = re.compile(r"[^A-Za-z]")
+_SMALL_LETTER = re.compile(r"[a-z]")
+_CAPITAL_LETTER = re.compile(r"[A-Z]")
 # A head that points elsewhere for what it means.
 _REFERENCE = re.compile(r"(?:described|listed|identified|set forth|specified) in\b", _I)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _URL = re.compile(r"\b(?=[hw])(?:https?://|www\.)\S+", _I)
+_DIGIT_OR_SECTION = re.compile(r"[\d§]")
 _CITATION = re.compile(
     r"\b\d+\s+U\.?\s?S\.?\s?C\.?\s*(?:A\.?\s*)?(?:§+|sec(?:tion|\.)?)?\s*[\w().-]+|§+\s*[\w().-]+|"
     r"\b(?:Fed\.|Cal\.|N\.Y\.)\s*R\.\s*\w+\.?\s*P\.\s*[\w().]+|\bform\s+[A-Z]{0,4}-?\d[\w-]*|"
@@ -252,6 +271,19 @@ _GENERIC = re.compile(
     r"\b(?:this|my|our|the above|the below)\s+(?:e-?mail|message|letter|fax)(?:\s+address)?\b)",
     _I,
 )
+
+
+# What IGNORECASE reads as "i" and "s" that str.lower() keeps apart (and makes two
+# characters of "İ").
+_CASE_FOLDS = str.maketrans("İıſ", "iis")
+
+
+def _folded(text: str) -> str:
+    """`text` in lower case as IGNORECASE reads it, letter for letter: a pattern that minds
+    case reads it as that pattern with IGNORECASE reads `text`, at the same places."""
+    if "İ" in text or "ı" in text or "ſ" in text:  # a look is far quicker than translate()
+        text = text.translate(_CASE_FOLDS)
+    return text.lower()
 
 
 @dataclass(frozen=True)
@@ -394,7 +426,9 @@ def _head_categories(part: str) -> set[Category]:
 def _found_items(layout: Layout) -> Iterator[_Found]:
     lines = [_unfurnished(line.text) for line in layout.lines]
     in_schedules: set[int] = set()
-    yield from _schedule_items(lines, in_schedules, _referenced_schedules(layout.body))
+    # read only where an attachment's title asks: few texts have one
+    referenced = cache(lambda: _referenced_schedules(layout.body))
+    yield from _schedule_items(lines, in_schedules, referenced)
     for number, line in enumerate(lines):  # a form's boxes, wherever they stand
         if (
             number not in in_schedules
@@ -426,11 +460,12 @@ def _command_object(sentence: str) -> _Found | None:
     if not _COMMAND_CUE.search(lowered):
         return None  # a cheap look first: most sentences ask for nothing
     asked = flat(without_negations(sentence))  # "does not seek …" asks for nothing
-    wished = _WISHED.match(asked)
+    folded = _folded(asked)
+    wished = _WISHED.match(asked) if "would" in folded else None  # a look first, as above
     if wished:
         return _Found(wished["what"])
     match = next(
-        (m for m in _COMMAND.finditer(asked) if not _opens_a_persons_label(asked, m)), None
+        (m for m in _COMMAND.finditer(folded) if not _opens_a_persons_label(asked, m)), None
     )
     if not match:
         return None
@@ -479,7 +514,7 @@ def _refers_elsewhere(text: str) -> bool:
     PRODUCE THE BUSINESS RECORDS described in item 3, as follows: …")."""
     if not _REFERRING.search(text):
         return False
-    match = _COMMAND.search(text)
+    match = _COMMAND.search(_folded(text))
     return bool(match and _REFERRED.match(_LEADING_ADVERBIAL.sub("", text[match.end() :])))
 
 
@@ -575,7 +610,7 @@ def _introduces(found: _Found, following: _Found | None) -> bool:
     it commands or sets a scope ("For each session …:"), and a listed item comes next."""
     return (
         found.text.rstrip().endswith(":")
-        and bool(_COMMAND.search(found.text) or _SCOPE_INTRO.match(found.text))
+        and bool(_COMMAND.search(_folded(found.text)) or _SCOPE_INTRO.match(found.text))
         and following is not None
         and following.listed
     )
@@ -585,7 +620,9 @@ def _referenced_schedules(body: str) -> set[str]:
     return {flat(m["name"]).lower() for m in _RECORDS_IN.finditer(body)}
 
 
-def _schedule_items(lines: list[str], taken: set[int], referenced: set[str]) -> Iterator[_Found]:
+def _schedule_items(
+    lines: list[str], taken: set[int], referenced: Callable[[], set[str]]
+) -> Iterator[_Found]:
     """The items of every schedule and every list introduced by a colon; `taken` gathers
     the numbers of the lines read."""
     index = 0
@@ -625,7 +662,7 @@ def _schedule_items(lines: list[str], taken: set[int], referenced: set[str]) -> 
             yield replace(found, prospective=prospective) if prospective else found
 
 
-def _schedule_start(lines: list[str], index: int, referenced: set[str]) -> int | None:
+def _schedule_start(lines: list[str], index: int, referenced: Callable[[], set[str]]) -> int | None:
     """Where the items begin, if a schedule's title or an introduction stands at `index`."""
     line = lines[index].strip()
     if not line or _CHECKBOX.search(line):
@@ -640,9 +677,14 @@ def _schedule_start(lines: list[str], index: int, referenced: set[str]) -> int |
             return following + 1
         if title.endswith(":") and not _OTHER_PART.match(title):
             return following + 1  # "ATTACHMENT B" / "For the period …:" / the items
-        return index + 1 if flat(line.strip(" -–—:.")).lower() in referenced else None
+        return index + 1 if flat(line.strip(" -–—:.")).lower() in referenced() else None
+    # A records title or label names records: a quick look rules out most lines at once.
+    names_records = bool(_RECORDS_WORD.search(_folded(line)))
     if (
-        (_SCHEDULE_TITLE.search(line) or _RECORDS_TITLE.match(LIST_MARKER.sub("", line, count=1)))
+        names_records
+        and (
+            _SCHEDULE_TITLE.search(line) or _RECORDS_TITLE.match(LIST_MARKER.sub("", line, count=1))
+        )
         and _is_title(line)  # the patterns first: they rule out most lines, and sooner
         and not _SUBJECT.match(line)
     ):
@@ -651,10 +693,10 @@ def _schedule_start(lines: list[str], index: int, referenced: set[str]) -> int |
     if titled and (
         _SCHEDULE_TITLE.search(titled["title"])
         or re.match(rf"\W*{_RECORDS_NOUN}\b", titled["title"], _I)
-        or flat(line[: titled.start("title")].strip(" -–—:.")).lower() in referenced
+        or flat(line[: titled.start("title")].strip(" -–—:.")).lower() in referenced()
     ):
         return index + 1
-    label = _RECORDS_LABEL.match(line)
+    label = _RECORDS_LABEL.match(line) if names_records else None
     if label and line[label.end() :].strip():
         lines[index] = line[label.end() :]  # "Records: the name, e-mail …" holds its own item
         return index
@@ -666,7 +708,7 @@ def _schedule_start(lines: list[str], index: int, referenced: set[str]) -> int |
         or _FOLLOWING.search(intro)
         or _RECORDS_INTRO.match(intro)
         or _command_goes_on(lines, index, intro)
-        or bool(_COMMAND.search(intro))  # "… which shall disclose, for the period …:"
+        or bool(_COMMAND.search(_folded(intro)))  # "… which shall disclose, for the period …:"
     ) and not _labels_other_part(lines, index):
         return index + 1
     return None
@@ -701,7 +743,7 @@ def _command_goes_on(lines: list[str], index: int, intro: str) -> bool:
     if not intro[:1].islower():
         return False
     before = " ".join(x.strip() for x in lines[max(0, index - 14) : index])
-    return bool(_COMMAND.search(before))
+    return bool(_COMMAND.search(_folded(before)))
 
 
 # "Records to be preserved, for the period … through the date of this letter:"
@@ -726,6 +768,8 @@ def _paragraph_start(lines: list[str], index: int) -> int:
 
 # A letter's subject line says what the letter is about: "Re: Request for Preservation …".
 _SUBJECT = re.compile(r"\W*(?:re|subject|subj|betreff|objet)\s*:", _I)
+# Read against `_folded` text.
+_RECORDS_WORD = re.compile(rf"\b{_RECORDS_NOUN}\b")
 # "III. RECORDS, for each account listed in Part I:": a title that opens with its records.
 _RECORDS_TITLE = re.compile(rf"\W*{_RECORDS_NOUN}\s*(?:[,:(]|$)", _I)
 _FOLLOWING = re.compile(r"\bfollowing\b", _I)
@@ -757,9 +801,14 @@ def _is_title(line: str) -> bool:
     body = _BRACKETED.sub("", unnumbered)
     if not body or len(body.split()) > 12 or body.endswith((".", ";", ",")) or body[0].islower():
         return False
-    letters = _NOT_LETTERS.sub("", body)
     numbered = unnumbered != line.strip()
-    return letters.isupper() or body.endswith(":") or _title_case(body) or numbered
+    return _in_capitals(body) or body.endswith(":") or _title_case(body) or numbered
+
+
+def _in_capitals(text: str) -> bool:
+    """Whether the letters of `text` (A to Z) are all capitals, and there are some: where one
+    is small, a look for it says so at once."""
+    return not _SMALL_LETTER.search(text) and bool(_CAPITAL_LETTER.search(text))
 
 
 # The words a title in headline style leaves in lower case ("Documents to Be Produced").
@@ -806,8 +855,11 @@ def _ends_schedule(line: str, block: list[str]) -> bool:
         return False
     if _LABEL_VALUE.match(stripped):
         return False  # "PHONE NUMBER: (713) 555-0126" is a label with its value, no heading
-    letters = _NOT_LETTERS.sub("", stripped)
-    return len(letters) >= 4 and letters.isupper() and len(stripped.split()) <= 8
+    return (
+        _in_capitals(stripped)
+        and len(_NOT_LETTERS.sub("", stripped)) >= 4
+        and len(stripped.split()) <= 8
+    )
 
 
 def _items_of(block: list[str]) -> Iterator[_Found]:
@@ -815,7 +867,7 @@ def _items_of(block: list[str]) -> Iterator[_Found]:
     under it, each checkbox on a line of several, and each sentence of a plain paragraph."""
     current: list[str] = []
     for raw in [*block, ""]:
-        if _TABLE_LINE.search(raw) and not _CHECKBOX.search(raw):
+        if _table_line(raw) and not _CHECKBOX.search(raw):
             raw = ""  # a table of targets (value, port, time) asks for nothing
         stripped = raw.strip()
         starts = bool(LIST_MARKER.match(raw) or _CHECKBOX.match(stripped))
@@ -828,6 +880,14 @@ def _items_of(block: list[str]) -> Iterator[_Found]:
             current[-1] = current[-1][:-1] + stripped  # a word hyphenated over two lines
         else:
             current.append(stripped)
+
+
+def _table_line(raw: str) -> bool:
+    # a look for what every table line holds comes first: a bar, a rule, or a wide gap after
+    # a word (most lines have none, and the whole pattern is slow to fail)
+    return ("|" in raw or "----" in raw or bool(_WIDE_GAP.search(raw))) and bool(
+        _TABLE_LINE.search(raw)
+    )
 
 
 def _split_item(text: str) -> Iterator[_Found]:
@@ -858,14 +918,21 @@ _TELLING = re.compile(
 
 def _tells(sentence: str) -> bool:
     """A verb of its own, not one inside a relative clause ("users who were located")."""
-    return bool(_TELLING.search(sentence)) and not _COMMAND.search(sentence)
+    return bool(_TELLING.search(sentence)) and not _COMMAND.search(_folded(sentence))
 
 
 def _masked(text: str, names: re.Pattern[str] | None) -> str:
     """Names, addresses, links and citations blanked, so that none is read as a record."""
     if names is not None:
         text = names.sub(" ", text)
-    for pattern in (_EMAIL, _URL, _CITATION, _COMPANY, _TARGET_VALUE, _GENERIC):
+    # a look for what each of the first three needs: most items hold no address, link or number
+    if "@" in text:
+        text = _EMAIL.sub(" ", text)
+    if "://" in text or "www." in text.lower():
+        text = _URL.sub(" ", text)
+    if _DIGIT_OR_SECTION.search(text) or "r." in text.lower():  # "Fed. R. Crim. P. 17"
+        text = _CITATION.sub(" ", text)
+    for pattern in (_COMPANY, _TARGET_VALUE, _GENERIC):
         text = pattern.sub(" ", text)
     return text
 
