@@ -128,12 +128,12 @@ _COMMAND_CUE = _any_of(
     "seek|looking for|after|want|need|like to|tell|let |record|captur|intercept|collect|"
     "please|kindly|forward|you can|you could|would be|notif|if you|to receive"
 )
-# What an item lists of what it asks for: each listed part is asked for too.
+# What an item lists of what it asks for: each listed part is asked for too. (Read against
+# `_folded` text, as are `_CONJUNCTION` and `_HEAD_END`: a pattern that minds case is quicker.)
 _LIST = re.compile(
     r"(?<!\d):(?!\d)|\b(?:including|included|includes|such as|namely|specifically|in particular|"
     r"giving|showing|stating|setting out|"
-    r"consisting of|to include)\b",
-    _I,
+    r"consisting of|to include)\b"
 )
 # A gloss on what came before it: "Service address (the physical location of the service)".
 _GLOSS = re.compile(r"[()]|\s(?:--?|[–—])\s")
@@ -148,8 +148,7 @@ _CAPTURE = re.compile(
 # Where one asked-for thing ends and the next begins ("…, and the access logs").
 _CONJUNCTION = re.compile(
     r";|,\s+(?:and|or|as well as|together with|plus)\s+|\s+(?:and|or|as well as|together with|"
-    r"plus)\s+(?=(?:the|all|any|its|their|each|every|copies|a|an)\b)",
-    _I,
+    r"plus)\s+(?=(?:the|all|any|its|their|each|every|copies|a|an)\b)"
 )
 # Where a head ends: what follows modifies it ("geotags attached to posts", "on file").
 _HEAD_END = re.compile(
@@ -161,8 +160,7 @@ _HEAD_END = re.compile(
     r"identified in|listed in|uploaded to|posted to|sent from|stored (?:with|in|on|by)|"
     r"kept (?:with|in|by)|"
     # a relative clause without its "that": "the IP address they post from"
-    r"(?:they|he|she|we|you)\s+(?=[a-z]))\b",
-    _I,
+    r"(?:they|he|she|we|you)\s+(?=[a-z]))\b"
 )
 # Nouns that say which of something, not what: "means and source of payment".
 _GENERIC_NOUN = r"(?:means|sources?|types?|kinds?|details|particulars|identity|identities)"
@@ -192,14 +190,15 @@ _DELIVERY = re.compile(
 )
 # The values a demand names its targets by, and its references to them ("the listed IP
 # address"): a target, never a kind of record.
+# (One word boundary before the alternatives that open with a word: the engine checks it once.)
 _TARGET_VALUE = re.compile(
-    r"(?=[\d@a-fipst])(?:"
-    r"\bip\s+address(?:es)?\s+(?:of\s+)?(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f]{1,4}(?::[0-9a-f]{0,4}){2,7})|"
-    r"\b\d{1,3}(?:\.\d{1,3}){3}\b|\b[0-9a-f]{1,4}(?::[0-9a-f]{0,4}){2,7}\b|"
-    r"\b(?:source\s+)?ports?\s+(?:numbers?\s+)?\d+(?:\s*[-–]\s*\d+)?|"
-    r"\b(?:the|this|that|said|such|these|those)\s+(?:listed|above|identified|target(?:ed)?|"
+    r"(?=[\d@a-fipst])(?:\b(?:"
+    r"ip\s+address(?:es)?\s+(?:of\s+)?(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f]{1,4}(?::[0-9a-f]{0,4}){2,7})|"
+    r"\d{1,3}(?:\.\d{1,3}){3}\b|[0-9a-f]{1,4}(?::[0-9a-f]{0,4}){2,7}\b|"
+    r"(?:source\s+)?ports?\s+(?:numbers?\s+)?\d+(?:\s*[-–]\s*\d+)?|"
+    r"(?:the|this|that|said|such|these|those)\s+(?:listed|above|identified|target(?:ed)?|"
     r"subject|specified|referenced|same|following)\s+(?:ip\s+address(?:es)?|"
-    r"(?:tele)?phone\s+numbers?|e-?mail\s+address(?:es)?|accounts?|ports?)\b|"
+    r"(?:tele)?phone\s+numbers?|e-?mail\s+address(?:es)?|accounts?|ports?)\b)|"
     r"(?<![\w@])@[A-Za-z0-9_.]{2,})",
     _I,
 )
@@ -251,10 +250,11 @@ _REFERENCE = re.compile(r"(?:described|listed|identified|set forth|specified) in
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _URL = re.compile(r"\b(?=[hw])(?:https?://|www\.)\S+", _I)
 _DIGIT_OR_SECTION = re.compile(r"[\d§]")
+# (One word boundary, as in `_TARGET_VALUE`; "§" opens no word.)
 _CITATION = re.compile(
-    r"\b\d+\s+U\.?\s?S\.?\s?C\.?\s*(?:A\.?\s*)?(?:§+|sec(?:tion|\.)?)?\s*[\w().-]+|§+\s*[\w().-]+|"
-    r"\b(?:Fed\.|Cal\.|N\.Y\.)\s*R\.\s*\w+\.?\s*P\.\s*[\w().]+|\bform\s+[A-Z]{0,4}-?\d[\w-]*|"
-    r"\b(?:[A-Z][a-z]+\s+){0,2}(?:No|Nos|Number|#)\.?\s*:?\s*[\w-]*\d[\w-]*",
+    r"\b(?:\d+\s+U\.?\s?S\.?\s?C\.?\s*(?:A\.?\s*)?(?:§+|sec(?:tion|\.)?)?\s*[\w().-]+|"
+    r"(?:Fed\.|Cal\.|N\.Y\.)\s*R\.\s*\w+\.?\s*P\.\s*[\w().]+|form\s+[A-Z]{0,4}-?\d[\w-]*|"
+    r"(?:[A-Z][a-z]+\s+){0,2}(?:No|Nos|Number|#)\.?\s*:?\s*[\w-]*\d[\w-]*)|§+\s*[\w().-]+",
     _I,
 )
 _SUFFIX = re.compile(r",?\s+(?:Inc|LLC|L\.L\.C|Corp|Corporation|Co|Ltd|Limited|GmbH|PLC|LLP)\.?$")
@@ -264,11 +264,11 @@ _COMPANY = re.compile(
 )
 # The law's and the form's own words, which name no kind of record.
 _GENERIC = re.compile(
-    r"(?=[aeimotw])(?:"
-    r"\belectronically stored information\b|\bwith (?:its|their|any|all|the) metadata\b|"
-    r"\b(?:in|as)\s+(?:native|searchable|electronic)\s+(?:format|form|pdf)\b[^.;]*|"
+    r"\b(?=[aeimotw])(?:"
+    r"electronically stored information\b|with (?:its|their|any|all|the) metadata\b|"
+    r"(?:in|as)\s+(?:native|searchable|electronic)\s+(?:format|form|pdf)\b[^.;]*|"
     # the demand itself and the sender's own: "reply to this e-mail", "my e-mail below"
-    r"\b(?:this|my|our|the above|the below)\s+(?:e-?mail|message|letter|fax)(?:\s+address)?\b)",
+    r"(?:this|my|our|the above|the below)\s+(?:e-?mail|message|letter|fax)(?:\s+address)?\b)",
     _I,
 )
 
@@ -368,10 +368,10 @@ _AS_IT_HAPPENS = {
 
 
 def _outside_brackets(pattern: re.Pattern[str], text: str) -> list[str]:
-    """`text` split where `pattern` matches outside brackets."""
+    """`text` split where `pattern`, read against `_folded` text, matches outside brackets."""
     cuts = [0]
     bracketed = _bracket_spans(text) if "(" in text else []
-    for match in pattern.finditer(text):
+    for match in pattern.finditer(_folded(text)):
         inside = any(a < match.start() < b for a, b in bracketed)
         if not inside and match.group(0) != "(":
             cuts += [match.start(), match.end()]
@@ -403,7 +403,7 @@ def _head_categories(part: str) -> set[Category]:
         return set()
     if _COUNTERPARTS.search(part):
         return {Category.TRANSACTIONAL}  # who wrote to, called or viewed the account
-    head_end = _HEAD_END.search(part, 1)
+    head_end = _HEAD_END.search(_folded(part), 1)
     if head_end and any(a < head_end.start() < b for a, b in term_spans(part.lower())):
         head_end = None  # "the IP address used to create it" is one term, not a head and more
     head = part[: head_end.start()] if head_end else part
@@ -430,11 +430,7 @@ def _found_items(layout: Layout) -> Iterator[_Found]:
     referenced = cache(lambda: _referenced_schedules(layout.body))
     yield from _schedule_items(lines, in_schedules, referenced)
     for number, line in enumerate(lines):  # a form's boxes, wherever they stand
-        if (
-            number not in in_schedules
-            and _CHECKBOX.search(line)
-            and not _names_targets(lines, number)
-        ):
+        if number not in in_schedules and _boxed(line) and not _names_targets(lines, number):
             yield from _split_item(line.strip())
     yield from _commanded(layout)
 
@@ -556,7 +552,7 @@ def _names_targets(lines: list[str], number: int) -> bool:
     """Whether a form's line of boxes stands in the part that names the accounts."""
     for earlier in range(number - 1, max(-1, number - 10), -1):
         text = lines[earlier].strip()
-        if text and not _CHECKBOX.search(text) and (_is_title(text) or text.endswith(":")):
+        if text and not _boxed(text) and (_is_title(text) or text.endswith(":")):
             return bool(_TARGETS_PART.search(text.rstrip(":")))
     return False
 
@@ -569,26 +565,35 @@ _QUOTED_MESSAGE = re.compile(
 
 
 def _unfurnished(line: str) -> str:
-    # a look for the words first: far quicker than the patterns, and most lines have neither
-    lowered = line.lower()
-    if (
-        _FURNITURE_LINE.match(line)
-        or ("page" in lowered and _PAGE_NUMBER.search(line))
-        or (" message" in lowered and _QUOTED_MESSAGE.match(line))
-    ):
+    if _furniture(line):
         return ""
     # most lines have no leader: a look for its dots is far quicker than the substitution
     return _DOT_LEADERS.sub(" ", line) if "..." in line or "……" in line else line
 
 
+def _furniture(line: str) -> bool:
+    """A page's number or a rule, or the line above a quoted message. A look at how the line
+    opens and for the words comes first: far quicker than the patterns, and most lines are
+    none of these."""
+    opening = line.lstrip()[:1]
+    lowered = line.lower()
+    return bool(
+        (
+            (opening in ("p", "P", "-", "=", "_") or opening.isdecimal())
+            and _FURNITURE_LINE.match(line)
+        )
+        or ("page" in lowered and _PAGE_NUMBER.search(line))
+        or (" message" in lowered and _QUOTED_MESSAGE.match(line))
+    )
+
+
 # "produce the records described in Attachment 2": that attachment is the schedule,
-# whatever its title.
+# whatever its title. (Read against `_folded` text.)
 _RECORDS_IN = re.compile(
     r"\b(?=[dimprt])"  # the nouns' first letters: the engine passes over other places at once
     rf"{_RECORDS_NOUN}\s+(?:\w+\s+){{0,2}}?(?:(?:described|listed|identified|set forth|specified)"
     r"\s+)?(?:in|on)\s+(?:the\s+)?(?:attached\s+)?(?P<name>(?:attachment|schedule|exhibit|appendix|"
-    r"annex)(?:\s+(?!to\b|and\b|of\b|for\b)\w{1,3})?)\b",
-    _I,
+    r"annex)(?:\s+(?!to\b|and\b|of\b|for\b)\w{1,3})?)\b"
 )
 
 
@@ -617,7 +622,8 @@ def _introduces(found: _Found, following: _Found | None) -> bool:
 
 
 def _referenced_schedules(body: str) -> set[str]:
-    return {flat(m["name"]).lower() for m in _RECORDS_IN.finditer(body)}
+    names = (body[m.start("name") : m.end("name")] for m in _RECORDS_IN.finditer(_folded(body)))
+    return {flat(name).lower() for name in names}
 
 
 def _schedule_items(
@@ -665,7 +671,7 @@ def _schedule_items(
 def _schedule_start(lines: list[str], index: int, referenced: Callable[[], set[str]]) -> int | None:
     """Where the items begin, if a schedule's title or an introduction stands at `index`."""
     line = lines[index].strip()
-    if not line or _CHECKBOX.search(line):
+    if not line or _boxed(line):
         return None
     long = len(line) > 100 or len(line.split()) > 12
     if long and not line.endswith(":") and not _OPENS_PART.match(line):
@@ -679,7 +685,8 @@ def _schedule_start(lines: list[str], index: int, referenced: Callable[[], set[s
             return following + 1  # "ATTACHMENT B" / "For the period …:" / the items
         return index + 1 if flat(line.strip(" -–—:.")).lower() in referenced() else None
     # A records title or label names records: a quick look rules out most lines at once.
-    names_records = bool(_RECORDS_WORD.search(_folded(line)))
+    folded = _folded(line)
+    names_records = any(stem in folded for stem in _RECORDS_STEMS)
     if (
         names_records
         and (
@@ -768,8 +775,18 @@ def _paragraph_start(lines: list[str], index: int) -> int:
 
 # A letter's subject line says what the letter is about: "Re: Request for Preservation …".
 _SUBJECT = re.compile(r"\W*(?:re|subject|subj|betreff|objet)\s*:", _I)
-# Read against `_folded` text.
-_RECORDS_WORD = re.compile(rf"\b{_RECORDS_NOUN}\b")
+# What each of `_RECORDS_NOUN`'s words holds, for a quick look in `_folded` text.
+_RECORDS_STEMS = (
+    "record",
+    "information",
+    "data",
+    "document",
+    "papers",
+    "things",
+    "items",
+    "material",
+    "property",
+)
 # "III. RECORDS, for each account listed in Part I:": a title that opens with its records.
 _RECORDS_TITLE = re.compile(rf"\W*{_RECORDS_NOUN}\s*(?:[,:(]|$)", _I)
 _FOLLOWING = re.compile(r"\bfollowing\b", _I)
@@ -834,7 +851,7 @@ def _prose_after(lines: list[str], index: int, block: list[str]) -> bool:
     line = lines[index]
     if not line.strip() or lines[index - 1].strip() or not any(b.strip() for b in block):
         return False
-    if LIST_MARKER.match(line) or _CHECKBOX.search(line) or index + 1 >= len(lines):
+    if LIST_MARKER.match(line) or _boxed(line) or index + 1 >= len(lines):
         return False
     following = lines[index + 1]
     return bool(following.strip()) and _indent(following) + 2 <= _indent(line)
@@ -867,7 +884,7 @@ def _items_of(block: list[str]) -> Iterator[_Found]:
     under it, each checkbox on a line of several, and each sentence of a plain paragraph."""
     current: list[str] = []
     for raw in [*block, ""]:
-        if _table_line(raw) and not _CHECKBOX.search(raw):
+        if _table_line(raw) and not _boxed(raw):
             raw = ""  # a table of targets (value, port, time) asks for nothing
         stripped = raw.strip()
         starts = bool(LIST_MARKER.match(raw) or _CHECKBOX.match(stripped))
@@ -880,6 +897,12 @@ def _items_of(block: list[str]) -> Iterator[_Found]:
             current[-1] = current[-1][:-1] + stripped  # a word hyphenated over two lines
         else:
             current.append(stripped)
+
+
+def _boxed(text: str) -> bool:
+    """Whether `text` holds a box; only "[" opens one in ASCII text, and a look for it is far
+    quicker than the pattern (most lines hold none)."""
+    return ("[" in text or not text.isascii()) and bool(_CHECKBOX.search(text))
 
 
 def _table_line(raw: str) -> bool:
