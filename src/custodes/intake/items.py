@@ -128,6 +128,13 @@ _COMMAND_CUE = _any_of(
     "seek|looking for|after|want|need|like to|tell|let |record|captur|intercept|collect|"
     "please|kindly|forward|you can|you could|would be|notif|if you|to receive"
 )
+# Every match of `_COMMAND` in flat text (one space between words) holds one of these: a
+# look for them spares the pattern most sentences that name records but ask for none.
+_COMMAND_WORDS = _any_of(
+    "produce|provide|disclose|preserve|furnish|deliver|supply|retain|bring|send|seize|please|"
+    "kindly|request|ask|seek|looking|after|like|want|need|you|tell|let|receive|to record|"
+    "to capture|to intercept|to collect|notify"
+)
 # What an item lists of what it asks for: each listed part is asked for too. (Read against
 # `_folded` text, as are `_CONJUNCTION` and `_HEAD_END`: a pattern that minds case is quicker.)
 _LIST = re.compile(
@@ -201,6 +208,20 @@ _TARGET_VALUE = re.compile(
     r"(?:tele)?phone\s+numbers?|e-?mail\s+address(?:es)?|accounts?|ports?)\b)|"
     r"(?<![\w@])@[A-Za-z0-9_.]{2,})",
     _I,
+)
+# A look for what `_TARGET_VALUE` needs: a digit, a colon or an "@" of a value, or a word of
+# a reference ("the listed accounts").
+_DIGIT_COLON_AT = re.compile(r"[\d:@]")
+_TARGETS_NAMED = (
+    "listed",
+    "above",
+    "identified",
+    "target",
+    "subject",
+    "specified",
+    "referenced",
+    "same",
+    "following",
 )
 # "disclose, for the account … and the period …, subscriber information": where and when
 # come first, then what.
@@ -460,6 +481,8 @@ def _command_object(sentence: str) -> _Found | None:
     wished = _WISHED.match(asked) if "would" in folded else None  # a look first, as above
     if wished:
         return _Found(wished["what"])
+    if not _COMMAND_WORDS.search(folded):
+        return None
     match = next(
         (m for m in _COMMAND.finditer(folded) if not _opens_a_persons_label(asked, m)), None
     )
@@ -955,9 +978,10 @@ def _masked(text: str, names: re.Pattern[str] | None) -> str:
         text = _URL.sub(" ", text)
     if _DIGIT_OR_SECTION.search(text) or "r." in text.lower():  # "Fed. R. Crim. P. 17"
         text = _CITATION.sub(" ", text)
-    for pattern in (_COMPANY, _TARGET_VALUE, _GENERIC):
-        text = pattern.sub(" ", text)
-    return text
+    text = _COMPANY.sub(" ", text)
+    if _DIGIT_COLON_AT.search(text) or any(word in _folded(text) for word in _TARGETS_NAMED):
+        text = _TARGET_VALUE.sub(" ", text)
+    return _GENERIC.sub(" ", text)
 
 
 def _clean(text: str) -> str:
