@@ -144,13 +144,13 @@ _LIST = re.compile(
 )
 # A gloss on what came before it: "Service address (the physical location of the service)".
 _GLOSS = re.compile(r"[()]|\s(?:--?|[–—])\s")
-# An introduction that asks for records captured as they happen, not stored ones.
+# An introduction that asks for records captured as they happen, not stored ones. (Read
+# against `_folded` text.)
 _CAPTURE = re.compile(
     r"\b(?=[acegiprt])"  # the first letters below, for a quick skip (as in the lookaheads below)
     r"(?:install\w*|captur\w*|intercept\w*|pen register|trap and trace|prospective\w*|"
     r"going forward|in real time|real-time|as (?:they|it) occurs?|each occurrence|"
-    r"(?:every|each) new)\b",
-    _I,
+    r"(?:every|each) new)\b"
 )
 # Where one asked-for thing ends and the next begins ("…, and the access logs").
 _CONJUNCTION = re.compile(
@@ -347,7 +347,7 @@ def item_categories(text: str, prospective: bool = False) -> list[Category]:
     together with …"), what the item names is captured as it happens, unless stored."""
     found: set[Category] = set()
     text = _unscoped(flat(without_negations(text)))
-    captured = bool(_CAPTURE.search(text))  # "intercept, in real time, …, together with …"
+    captured = bool(_CAPTURE.search(_folded(text)))  # "intercept, in real time, …, together with …"
     for number, listed in enumerate(_outside_brackets(_LIST, text)):
         listed = _unscoped(listed) if number else listed
         if number and _PREPOSITION.match(listed):
@@ -496,7 +496,7 @@ def _command_object(sentence: str) -> _Found | None:
         return None
     # "shall furnish, in real time, all dialing …": how it is asked says it is captured
     asking = asked[: match.end() + len(rest) - len(what)]
-    return _Found(what, prospective=bool(_CAPTURE.search(asking)))
+    return _Found(what, prospective=bool(_CAPTURE.search(_folded(asking))))
 
 
 def _opens_a_persons_label(text: str, match: re.Match[str]) -> bool:
@@ -524,14 +524,15 @@ _REFERRED = re.compile(
 )
 
 
-# The words `_REFERRED` needs, for a quick first look: most items refer to nothing.
-_REFERRING = re.compile(r"(?=[dils])(?:described|listed|identified|set forth|specified)", _I)
+# The words `_REFERRED` needs, for a quick first look in `_folded` text: most items refer to
+# nothing.
+_REFERRING = re.compile(r"(?=[dils])(?:described|listed|identified|set forth|specified)")
 
 
 def _refers_elsewhere(text: str) -> bool:
     """Whether an item commands the records another part lists ("1. YOU ARE ORDERED TO
     PRODUCE THE BUSINESS RECORDS described in item 3, as follows: …")."""
-    if not _REFERRING.search(text):
+    if not _REFERRING.search(_folded(text)):
         return False
     match = _COMMAND.search(_folded(text))
     return bool(match and _REFERRED.match(_LEADING_ADVERBIAL.sub("", text[match.end() :])))
@@ -660,7 +661,7 @@ def _schedule_items(
         if start is None:
             index += 1
             continue
-        prospective = bool(_CAPTURE.search(" ".join(lines[max(0, start - 3) : start])))
+        prospective = bool(_CAPTURE.search(_folded(" ".join(lines[max(0, start - 3) : start]))))
         index = start
         listed = start > 0 and lines[start - 1].rstrip().endswith(":")
         block: list[str] = []
@@ -952,19 +953,19 @@ def _split_item(text: str) -> Iterator[_Found]:
 
 
 # A sentence that tells what happened ("The account has posted videos …") rather than
-# naming records or asking for them.
+# naming records or asking for them. (Read against `_folded` text.)
 _TELLING = re.compile(
     r"(?=[abdhistw])"
     r"(?<!\bwho )(?<!\bthat )(?<!\bwhich )(?<!\bwhom )(?<!\bwhere )(?<!\bwhen )"
     r"\b(?:has|have|had|was|were|is|are|show|shows|showed|depicts?|depicted|told|said|appears|"
-    r"appeared|believes?|advertises?|advertised)\b",
-    _I,
+    r"appeared|believes?|advertises?|advertised)\b"
 )
 
 
 def _tells(sentence: str) -> bool:
     """A verb of its own, not one inside a relative clause ("users who were located")."""
-    return bool(_TELLING.search(sentence)) and not _COMMAND.search(_folded(sentence))
+    folded = _folded(sentence)
+    return bool(_TELLING.search(folded)) and not _COMMAND.search(folded)
 
 
 def _masked(text: str, names: re.Pattern[str] | None) -> str:
