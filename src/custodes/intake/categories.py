@@ -41,23 +41,21 @@ _ACCOUNT_LIST_INTRO = re.compile(
 _NEGATED_PAREN = re.compile(
     r"\((?:\s*(?:not|excluding|except|other than|but not|without)\b)[^)]*\)", re.IGNORECASE
 )
-# (In each of these three, one word boundary before all the alternatives: the engine checks
-# it once.)
 _NEGATED_CLAUSE = re.compile(
-    r"\b(?:(?:excluding|not to include|not including|except for|other than|but not|without)\b"
-    r"[^.;:]*|(?:excluded|exclusions?|not included|not requested|not sought)\s*:[^.;]*)",
+    r"\b(?:excluding|not to include|not including|except for|other than|but not|without)\b"
+    r"[^.;:]*|\b(?:excluded|exclusions?|not included|not requested|not sought)\s*:[^.;]*",
     re.IGNORECASE,
 )
 _NEGATED = re.compile(
-    r"\b(?:(?:does|do|did|will|shall|is|are|need|should|would|must|may|can)\s+not\b|"
-    r"(?:doesn't|don't|won't|cannot|mustn't|shan't)\b|"
-    r"no\s+(?:content|contents)\b|not\s+(?:seeking|requesting|asking)\b|neither\b|nor\b|"
-    r"nothing\b)",
+    r"\b(?:does|do|did|will|shall|is|are|need|should|would|must|may|can)\s+not\b|"
+    r"\b(?:doesn't|don't|won't|cannot|mustn't|shan't)\b|"
+    r"\bno\s+(?:content|contents)\b|\bnot\s+(?:seeking|requesting|asking)\b|\bneither\b|\bnor\b|"
+    r"\bnothing\b",
     re.IGNORECASE,
 )
 _DELIVERY_ADDRESS = re.compile(
-    r"\b(?:(?:to|at)\s+(?:the|my|our)\s+(?:e-?mail\s+)?address(?:es)?\s+"
-    r"(?:below|above|listed|shown)\b|address below\b|address above\b)",
+    r"\b(?:to|at)\s+(?:the|my|our)\s+(?:e-?mail\s+)?address(?:es)?\s+(?:below|above|listed|shown)\b|"
+    r"\baddress below\b|\baddress above\b",
     re.IGNORECASE,
 )
 

@@ -285,11 +285,11 @@ _COMPANY = re.compile(
 )
 # The law's and the form's own words, which name no kind of record.
 _GENERIC = re.compile(
-    r"\b(?=[aeimotw])(?:"
-    r"electronically stored information\b|with (?:its|their|any|all|the) metadata\b|"
-    r"(?:in|as)\s+(?:native|searchable|electronic)\s+(?:format|form|pdf)\b[^.;]*|"
+    r"(?=[aeimotw])(?:"
+    r"\belectronically stored information\b|\bwith (?:its|their|any|all|the) metadata\b|"
+    r"\b(?:in|as)\s+(?:native|searchable|electronic)\s+(?:format|form|pdf)\b[^.;]*|"
     # the demand itself and the sender's own: "reply to this e-mail", "my e-mail below"
-    r"(?:this|my|our|the above|the below)\s+(?:e-?mail|message|letter|fax)(?:\s+address)?\b)",
+    r"\b(?:this|my|our|the above|the below)\s+(?:e-?mail|message|letter|fax)(?:\s+address)?\b)",
     _I,
 )
 
