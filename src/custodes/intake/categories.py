@@ -95,9 +95,11 @@ def _mentions_categories(text: str) -> bool:
 
 
 # A cheap first look: every place the three patterns above can match holds one of these.
+# (Each alternative opens with a letter, which the engine looks for at once, and looks back
+# past it for the word's start: `(?<!\w.)` is a boundary before the letter.)
 _NEGATION_CUE = re.compile(
-    r"\bnot\b|n't\b|\bcannot\b|\bno\s+contents?\b|\bneither\b|\bnor\b|\bnothing\b|\bexclu|"
-    r"\bexcept\b|\bother\s+than\b|\bwithout\b"
+    r"n(?:(?<!\w.)(?:ot\b|o\s+contents?\b|either\b|or\b|othing\b)|'t\b)|c(?<!\w.)annot\b|"
+    r"e(?<!\w.)xc(?:lu|ept\b)|o(?<!\w.)ther\s+than\b|w(?<!\w.)ithout\b"
 )
 
 
