@@ -86,11 +86,12 @@ _CORPORATE = re.compile(
     r"\b(inc|incorporated|llc|l\.l\.c|ltd|limited|corp|corporation|co|company|plc|gmbh|"
     r"ag|sa|bv|lp|llp|pllc)\b\.?"
 )
+_NON_WORD = re.compile(r"[^\w]+")
 
 
 def _company_key(name: str) -> str:
     lowered = _CORPORATE.sub(" ", name.lower())
-    return " ".join(re.sub(r"[^\w]+", " ", lowered).split())
+    return " ".join(_NON_WORD.sub(" ", lowered).split())
 
 
 @lru_cache(maxsize=16)

@@ -23,6 +23,9 @@ _STOPS_THE_DEMAND = (
     Code.REQUESTER_UNVERIFIED,
 )
 _ESCALATES = (Code.ANONYMOUS_SPEECH_RISK, Code.AUTHORITY_MISMATCH, Code.OVERBROAD_SELECTORS)
+# The categories in the contract's order, iterated on every review (iterating the enum itself
+# costs a generator each time).
+_CATEGORIES = tuple(Category)
 
 
 def review(request: Request, config: ReviewConfig, pack: Pack | None = None) -> Decision:
@@ -32,7 +35,7 @@ def review(request: Request, config: ReviewConfig, pack: Pack | None = None) -> 
         key=lambda f: CODE_ORDER[f.code],
     )
     by_code = {f.code: f for f in findings}
-    reached = tuple(c for c in Category if c in request.categories and c in ctx.rule.reaches)
+    reached = tuple(c for c in _CATEGORIES if c in request.categories and c in ctx.rule.reaches)
     action = _action(ctx, by_code, reached)
     allowed = _allowed(request, action, reached)
     return Decision(
@@ -72,7 +75,7 @@ def _allowed(request: Request, action: Action, reached) -> tuple[Category, ...]:
     if action is Action.REJECT:
         return ()
     if action is Action.PRESERVE:
-        return tuple(c for c in Category if c in request.categories)
+        return tuple(c for c in _CATEGORIES if c in request.categories)
     return reached
 
 
@@ -82,7 +85,7 @@ def _withheld(ctx: Context, by_code: dict[Code, Finding], allowed) -> tuple[With
         return ()
     whole_demand = next((by_code[c] for c in _STOPS_THE_DEMAND if c in by_code), None)
     out = []
-    for category in Category:
+    for category in _CATEGORIES:
         if category not in ctx.request.categories or category in allowed:
             continue
         code = (
