@@ -43,10 +43,23 @@ def _without_lookahead(pattern: re.Pattern[str]) -> re.Pattern[str]:
         if char == "\\":
             index += 2
             continue
+        if char == "[":
+            index = _class_end(text, index)
+            continue
         depth += (char == "(") - (char == ")")
         index += 1
     prefix = text[: text.index("(?=")]
     return re.compile(prefix + text[index:], pattern.flags)
+
+
+def _class_end(text: str, index: int) -> int:
+    """The index after the character class that opens at `index`: a bracket or parenthesis
+    inside it is a character, not a group."""
+    index += 2 if text[index + 1] == "^" else 1
+    index += text[index] == "]"
+    while text[index] != "]":
+        index += 2 if text[index] == "\\" else 1
+    return index + 1
 
 
 @cache
