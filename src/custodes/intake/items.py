@@ -29,6 +29,8 @@ _I = re.IGNORECASE
 # A title over the records the demand wants: "RECORDS TO BE PRODUCED", "Particular Things to
 # be Seized", "Information to be disclosed by the provider", or a bare "RECORDS".
 _RECORDS_NOUN = r"(?:records?|information|data|documents?|papers|things|items|materials?|property)"
+# The words that point to another part for what is meant ("the records described in …").
+_POINTING = r"(?:described|listed|identified|set forth|specified)"
 _SCHEDULE_TITLE = re.compile(
     r"(?=^|\b[dimprst])(?:"  # the alternatives' first letters: other places are passed at once
     rf"\b{_RECORDS_NOUN}\b.{{0,60}}\b(?:produc|disclos|preserv|seiz|provid|request|sought|"
@@ -267,7 +269,7 @@ _NOT_LETTERS = re.compile(r"[^A-Za-z]")
 _SMALL_LETTER = re.compile(r"[a-z]")
 _CAPITAL_LETTER = re.compile(r"[A-Z]")
 # A head that points elsewhere for what it means.
-_REFERENCE = re.compile(r"(?:described|listed|identified|set forth|specified) in\b", _I)
+_REFERENCE = re.compile(rf"{_POINTING} in\b", _I)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _URL = re.compile(r"\b(?=[hw])(?:https?://|www\.)\S+", _I)
 _DIGIT_OR_SECTION = re.compile(r"[\d§]")
@@ -518,15 +520,14 @@ def _persons_labels() -> tuple[str, ...]:
 # "produce the business records described in item 3, as follows: To …, On (date): …": the
 # records are the ones another part lists, and what follows here is how to deliver them.
 _REFERRED = re.compile(
-    rf"\W*(?:(?:the|all|any|such|business)\s+)*{_RECORDS_NOUN}\s+(?:described|listed|identified|"
-    r"set forth|specified)\s+(?:in|on|at)\b",
+    rf"\W*(?:(?:the|all|any|such|business)\s+)*{_RECORDS_NOUN}\s+{_POINTING}\s+(?:in|on|at)\b",
     _I,
 )
 
 
 # The words `_REFERRED` needs, for a quick first look in `_folded` text: most items refer to
 # nothing.
-_REFERRING = re.compile(r"(?=[dils])(?:described|listed|identified|set forth|specified)")
+_REFERRING = re.compile(_POINTING)
 
 
 def _refers_elsewhere(text: str) -> bool:
@@ -615,8 +616,8 @@ def _furniture(line: str) -> bool:
 # whatever its title. (Read against `_folded` text.)
 _RECORDS_IN = re.compile(
     r"\b(?=[dimprt])"  # the nouns' first letters: the engine passes over other places at once
-    rf"{_RECORDS_NOUN}\s+(?:\w+\s+){{0,2}}?(?:(?:described|listed|identified|set forth|specified)"
-    r"\s+)?(?:in|on)\s+(?:the\s+)?(?:attached\s+)?(?P<name>(?:attachment|schedule|exhibit|appendix|"
+    rf"{_RECORDS_NOUN}\s+(?:\w+\s+){{0,2}}?(?:{_POINTING}\s+)?"
+    r"(?:in|on)\s+(?:the\s+)?(?:attached\s+)?(?P<name>(?:attachment|schedule|exhibit|appendix|"
     r"annex)(?:\s+(?!to\b|and\b|of\b|for\b)\w{1,3})?)\b"
 )
 
