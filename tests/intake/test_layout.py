@@ -10,6 +10,7 @@ import pytest
 from custodes.intake.layout import (
     Layout,
     blocks_of,
+    folded,
     folds_plainly,
     heading_title,
     ocr_repaired,
@@ -220,3 +221,12 @@ def test_lower_case_reads_ascii_words_as_case_blind_would_but_for_four_character
 )
 def test_folds_plainly_where_no_character_reads_otherwise_lower_cased(text, plain):
     assert folds_plainly(text) is plain
+
+
+@pytest.mark.parametrize(
+    "text", ["SUBPOENA for Records", "ſubpoena", "dısclose", "İNSTAGRAM İstanbul", "\u212aeep"]
+)
+def test_folded_text_reads_case_sensitively_as_the_text_reads_case_blind(text):
+    for word in ("subpoena", "disclose", "instagram", "istanbul", "keep", "records"):
+        blind = [m.span() for m in re.finditer(word, text, re.IGNORECASE)]
+        assert [m.span() for m in re.finditer(word, folded(text))] == blind

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from custodes.intake.categories import is_ask_intro, term_spans, unit_categories, without_negations
-from custodes.intake.layout import LIST_MARKER, Layout, flat, sentences_of
+from custodes.intake.layout import LIST_MARKER, Layout, flat, folded, sentences_of
 from custodes.intake.parts import rules
 from custodes.law.request import Item
 from custodes.law.vocab import STORED_CATEGORIES, Category
@@ -72,7 +72,7 @@ _PAGE_NUMBER = re.compile(r"\bpage \d+\s*(?:of|/)\s*\d+\s*$", _I)
 
 # The sentences that ask the provider for records, and where their object begins.
 _VERB = r"(?:produce|provide|disclose|preserve|furnish|deliver|supply|retain|bring|send|seize)"
-# Read against `_folded` text: a pattern that minds case is far quicker. Every alternative
+# Read against `folded` text: a pattern that minds case is far quicker. Every alternative
 # starts at a comma, semicolon or colon, or at a word that starts with one of the letters in
 # the lookahead (the verbs' and cue words' first letters; add the first letter of any new
 # one): the lookahead drops every other place at once, and the words' one boundary is
@@ -138,7 +138,7 @@ _COMMAND_WORDS = _any_of(
     "to capture|to intercept|to collect|notify"
 )
 # What an item lists of what it asks for: each listed part is asked for too. (Read against
-# `_folded` text, as are `_CONJUNCTION` and `_HEAD_END`: a pattern that minds case is quicker.)
+# `folded` text, as are `_CONJUNCTION` and `_HEAD_END`: a pattern that minds case is quicker.)
 _LIST = re.compile(
     r"(?<!\d):(?!\d)|\b(?:including|included|includes|such as|namely|specifically|in particular|"
     r"giving|showing|stating|setting out|"
@@ -147,7 +147,7 @@ _LIST = re.compile(
 # A gloss on what came before it: "Service address (the physical location of the service)".
 _GLOSS = re.compile(r"[()]|\s(?:--?|[–—])\s")
 # An introduction that asks for records captured as they happen, not stored ones. (Read
-# against `_folded` text.)
+# against `folded` text.)
 _CAPTURE = re.compile(
     r"\b(?=[acegiprt])"  # the first letters below, for a quick skip (as in the lookaheads below)
     r"(?:install\w*|captur\w*|intercept\w*|pen register|trap and trace|prospective\w*|"
@@ -296,19 +296,6 @@ _GENERIC = re.compile(
 )
 
 
-# What IGNORECASE reads as "i" and "s" that str.lower() keeps apart (and makes two
-# characters of "İ").
-_CASE_FOLDS = str.maketrans("İıſ", "iis")
-
-
-def _folded(text: str) -> str:
-    """`text` in lower case as IGNORECASE reads it, letter for letter: a pattern that minds
-    case reads it as that pattern with IGNORECASE reads `text`, at the same places."""
-    if "İ" in text or "ı" in text or "ſ" in text:  # a look is far quicker than translate()
-        text = text.translate(_CASE_FOLDS)
-    return text.lower()
-
-
 @dataclass(frozen=True)
 class _Found:
     text: str
@@ -349,7 +336,7 @@ def item_categories(text: str, prospective: bool = False) -> list[Category]:
     together with …"), what the item names is captured as it happens, unless stored."""
     found: set[Category] = set()
     text = _unscoped(flat(without_negations(text)))
-    captured = bool(_CAPTURE.search(_folded(text)))  # "intercept, in real time, …, together with …"
+    captured = bool(_CAPTURE.search(folded(text)))  # "intercept, in real time, …, together with …"
     for number, listed in enumerate(_outside_brackets(_LIST, text)):
         listed = _unscoped(listed) if number else listed
         if number and _PREPOSITION.match(listed):
@@ -391,10 +378,10 @@ _AS_IT_HAPPENS = {
 
 
 def _outside_brackets(pattern: re.Pattern[str], text: str) -> list[str]:
-    """`text` split where `pattern`, read against `_folded` text, matches outside brackets."""
+    """`text` split where `pattern`, read against `folded` text, matches outside brackets."""
     cuts = [0]
     bracketed = _bracket_spans(text) if "(" in text else []
-    for match in pattern.finditer(_folded(text)):
+    for match in pattern.finditer(folded(text)):
         inside = any(a < match.start() < b for a, b in bracketed)
         if not inside and match.group(0) != "(":
             cuts += [match.start(), match.end()]
@@ -426,7 +413,7 @@ def _head_categories(part: str) -> set[Category]:
         return set()
     if _COUNTERPARTS.search(part):
         return {Category.TRANSACTIONAL}  # who wrote to, called or viewed the account
-    head_end = _HEAD_END.search(_folded(part), 1)
+    head_end = _HEAD_END.search(folded(part), 1)
     if head_end and any(a < head_end.start() < b for a, b in term_spans(part.lower())):
         head_end = None  # "the IP address used to create it" is one term, not a head and more
     head = part[: head_end.start()] if head_end else part
@@ -479,14 +466,15 @@ def _command_object(sentence: str) -> _Found | None:
     if not _COMMAND_CUE.search(lowered):
         return None  # a cheap look first: most sentences ask for nothing
     asked = flat(without_negations(sentence))  # "does not seek …" asks for nothing
-    folded = _folded(asked)
-    wished = _WISHED.match(asked) if "would" in folded else None  # a look first, as above
+    lowered_as_read = folded(asked)
+    wished = _WISHED.match(asked) if "would" in lowered_as_read else None  # a look first, as above
     if wished:
         return _Found(wished["what"])
-    if not _COMMAND_WORDS.search(folded):
+    if not _COMMAND_WORDS.search(lowered_as_read):
         return None
     match = next(
-        (m for m in _COMMAND.finditer(folded) if not _opens_a_persons_label(asked, m)), None
+        (m for m in _COMMAND.finditer(lowered_as_read) if not _opens_a_persons_label(asked, m)),
+        None,
     )
     if not match:
         return None
@@ -498,7 +486,7 @@ def _command_object(sentence: str) -> _Found | None:
         return None
     # "shall furnish, in real time, all dialing …": how it is asked says it is captured
     asking = asked[: match.end() + len(rest) - len(what)]
-    return _Found(what, prospective=bool(_CAPTURE.search(_folded(asking))))
+    return _Found(what, prospective=bool(_CAPTURE.search(folded(asking))))
 
 
 def _opens_a_persons_label(text: str, match: re.Match[str]) -> bool:
@@ -525,7 +513,7 @@ _REFERRED = re.compile(
 )
 
 
-# The words `_REFERRED` needs, for a quick first look in `_folded` text: most items refer to
+# The words `_REFERRED` needs, for a quick first look in `folded` text: most items refer to
 # nothing.
 _REFERRING = re.compile(_POINTING)
 
@@ -533,9 +521,9 @@ _REFERRING = re.compile(_POINTING)
 def _refers_elsewhere(text: str) -> bool:
     """Whether an item commands the records another part lists ("1. YOU ARE ORDERED TO
     PRODUCE THE BUSINESS RECORDS described in item 3, as follows: …")."""
-    if not _REFERRING.search(_folded(text)):
+    if not _REFERRING.search(folded(text)):
         return False
-    match = _COMMAND.search(_folded(text))
+    match = _COMMAND.search(folded(text))
     return bool(match and _REFERRED.match(_LEADING_ADVERBIAL.sub("", text[match.end() :])))
 
 
@@ -613,7 +601,7 @@ def _furniture(line: str) -> bool:
 
 
 # "produce the records described in Attachment 2": that attachment is the schedule,
-# whatever its title. (Read against `_folded` text.)
+# whatever its title. (Read against `folded` text.)
 _RECORDS_IN = re.compile(
     r"\b(?=[dimprt])"  # the nouns' first letters: the engine passes over other places at once
     rf"{_RECORDS_NOUN}\s+(?:\w+\s+){{0,2}}?(?:{_POINTING}\s+)?"
@@ -640,14 +628,14 @@ def _introduces(found: _Found, following: _Found | None) -> bool:
     it commands or sets a scope ("For each session …:"), and a listed item comes next."""
     return (
         found.text.rstrip().endswith(":")
-        and bool(_COMMAND.search(_folded(found.text)) or _SCOPE_INTRO.match(found.text))
+        and bool(_COMMAND.search(folded(found.text)) or _SCOPE_INTRO.match(found.text))
         and following is not None
         and following.listed
     )
 
 
 def _referenced_schedules(body: str) -> set[str]:
-    names = (body[m.start("name") : m.end("name")] for m in _RECORDS_IN.finditer(_folded(body)))
+    names = (body[m.start("name") : m.end("name")] for m in _RECORDS_IN.finditer(folded(body)))
     return {flat(name).lower() for name in names}
 
 
@@ -662,7 +650,7 @@ def _schedule_items(
         if start is None:
             index += 1
             continue
-        prospective = bool(_CAPTURE.search(_folded(" ".join(lines[max(0, start - 3) : start]))))
+        prospective = bool(_CAPTURE.search(folded(" ".join(lines[max(0, start - 3) : start]))))
         index = start
         listed = start > 0 and lines[start - 1].rstrip().endswith(":")
         block: list[str] = []
@@ -710,8 +698,8 @@ def _schedule_start(lines: list[str], index: int, referenced: Callable[[], set[s
             return following + 1  # "ATTACHMENT B" / "For the period …:" / the items
         return index + 1 if flat(line.strip(" -–—:.")).lower() in referenced() else None
     # A records title or label names records: a quick look rules out most lines at once.
-    folded = _folded(line)
-    names_records = any(stem in folded for stem in _RECORDS_STEMS)
+    lowered_as_read = folded(line)
+    names_records = any(stem in lowered_as_read for stem in _RECORDS_STEMS)
     if (
         names_records
         and (
@@ -740,7 +728,7 @@ def _schedule_start(lines: list[str], index: int, referenced: Callable[[], set[s
         or _FOLLOWING.search(intro)
         or _RECORDS_INTRO.match(intro)
         or _command_goes_on(lines, index, intro)
-        or bool(_COMMAND.search(_folded(intro)))  # "… which shall disclose, for the period …:"
+        or bool(_COMMAND.search(folded(intro)))  # "… which shall disclose, for the period …:"
     ) and not _labels_other_part(lines, index):
         return index + 1
     return None
@@ -775,7 +763,7 @@ def _command_goes_on(lines: list[str], index: int, intro: str) -> bool:
     if not intro[:1].islower():
         return False
     before = " ".join(x.strip() for x in lines[max(0, index - 14) : index])
-    return bool(_COMMAND.search(_folded(before)))
+    return bool(_COMMAND.search(folded(before)))
 
 
 # "Records to be preserved, for the period … through the date of this letter:"
@@ -800,7 +788,7 @@ def _paragraph_start(lines: list[str], index: int) -> int:
 
 # A letter's subject line says what the letter is about: "Re: Request for Preservation …".
 _SUBJECT = re.compile(r"\W*(?:re|subject|subj|betreff|objet)\s*:", _I)
-# What each of `_RECORDS_NOUN`'s words holds, for a quick look in `_folded` text.
+# What each of `_RECORDS_NOUN`'s words holds, for a quick look in `folded` text.
 _RECORDS_STEMS = (
     "record",
     "information",
@@ -954,7 +942,7 @@ def _split_item(text: str) -> Iterator[_Found]:
 
 
 # A sentence that tells what happened ("The account has posted videos …") rather than
-# naming records or asking for them. (Read against `_folded` text.)
+# naming records or asking for them. (Read against `folded` text.)
 _TELLING = re.compile(
     r"(?=[abdhistw])"
     r"(?<!\bwho )(?<!\bthat )(?<!\bwhich )(?<!\bwhom )(?<!\bwhere )(?<!\bwhen )"
@@ -965,8 +953,8 @@ _TELLING = re.compile(
 
 def _tells(sentence: str) -> bool:
     """A verb of its own, not one inside a relative clause ("users who were located")."""
-    folded = _folded(sentence)
-    return bool(_TELLING.search(folded)) and not _COMMAND.search(folded)
+    lowered_as_read = folded(sentence)
+    return bool(_TELLING.search(lowered_as_read)) and not _COMMAND.search(lowered_as_read)
 
 
 def _masked(text: str, names: re.Pattern[str] | None) -> str:
@@ -981,7 +969,7 @@ def _masked(text: str, names: re.Pattern[str] | None) -> str:
     if _DIGIT_OR_SECTION.search(text) or "r." in text.lower():  # "Fed. R. Crim. P. 17"
         text = _CITATION.sub(" ", text)
     text = _COMPANY.sub(" ", text)
-    if _DIGIT_COLON_AT.search(text) or any(word in _folded(text) for word in _TARGETS_NAMED):
+    if _DIGIT_COLON_AT.search(text) or any(word in folded(text) for word in _TARGETS_NAMED):
         text = _TARGET_VALUE.sub(" ", text)
     return _GENERIC.sub(" ", text)
 
