@@ -346,3 +346,12 @@ def test_two_dates_in_a_list_are_no_range(wording):
 def test_a_range_is_still_a_range(wording):
     [span] = find_ranges(wording, US)
     assert (span.start, span.end) == (date(2026, 3, 3), date(2026, 4, 9))
+
+
+def test_a_period_whose_month_names_a_scanner_slipped_on_is_read():
+    text = (
+        "SUBPOENA\nPlease produce the subscriber records of the account ember_fan_77\n"
+        "for the period Apri1 2, 2026 through Decernber 1, 2026.\n"
+    )
+    period = extract_request(text).date_range
+    assert (period.start, period.end) == (date(2026, 4, 2), date(2026, 12, 1))

@@ -94,6 +94,9 @@ REPAIRS = [
     ("Do not disc1ose this order.", "Do not disclose this order."),
     ("IT IS HEREBY 0RDERED", "IT IS HEREBY ORDERED"),
     ("an investigation of ernbezzlement", "an investigation of embezzlement"),
+    # A month's name is a word the date reader knows, so its slips are mended too.
+    ("from Ju1y 3, 2026 to 0ctober 9, 2026", "from July 3, 2026 to October 9, 2026"),
+    ("no later than Novernber 30, 2026", "no later than November 30, 2026"),
 ]
 
 # What a scanner slip looks like but is not: a name, an address, a number.

@@ -23,27 +23,6 @@ from enum import StrEnum
 from functools import cache
 from importlib import resources
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan", "januar", "janvier"),
-            ("february", "feb", "februar", "février"),
-            ("march", "mar", "märz", "maerz", "mars"),
-            ("april", "apr", "avril"),
-            ("may", "mai"),
-            ("june", "jun", "juni", "juin"),
-            ("july", "jul", "juli", "juillet"),
-            ("august", "aug", "août"),
-            ("september", "sep", "sept"),
-            ("october", "oct", "oktober", "octobre"),
-            ("november", "nov", "novembre"),
-            ("december", "dec", "dezember", "décembre"),
-        ],
-        start=1,
-    )
-    for name in names
-}
 # Any word in the month's place; `_to_date` keeps only real month names. One generic word is
 # far cheaper for the regex engine than forty alternatives tried at every position.
 _MONTH = r"(?P<month>[^\W\d_]{3,9})\.?"
@@ -85,6 +64,13 @@ def _vocab() -> dict:
     path = resources.files("custodes.intake") / "vocab" / "dates.toml"
     with path.open("rb") as handle:
         return tomllib.load(handle)
+
+
+@cache
+def _months() -> dict[str, int]:
+    """Each way a demand writes a month's name, and the month's number."""
+    names = _vocab()["months"]["names"]
+    return {name: number for number, spellings in enumerate(names, start=1) for name in spellings}
 
 
 @dataclass(frozen=True)
@@ -149,7 +135,7 @@ def first_date(text: str, order: DateOrder | None = None) -> date | None:
 
 
 def _written(match: re.Match[str], order: DateOrder | None) -> date | None:
-    month = _MONTHS.get(match["month"].lower())
+    month = _months().get(match["month"].lower())
     if "ordinal" in match.groupdict():
         words = re.sub(r"\s+", "-", match["ordinal"].lower()).split("-")
         day = _vocab()["ordinals"].get("-".join(words[-2:])) or _vocab()["ordinals"].get(words[-1])
@@ -220,8 +206,8 @@ def _shared_year_ranges(text: str) -> list[Span]:
     windows = [(max(0, s - 40), e) for s, e in _year_windows(text)]
     for pattern in (_SHARED_YEAR, _SHARED_MONTH):
         for match in (m for s, e in windows for m in pattern.finditer(text, s, e)):
-            year, first = int(match["year"]), _MONTHS.get(match["m1"].lower())
-            last = _MONTHS.get(match["m2"].lower()) if "m2" in match.groupdict() else first
+            year, first = int(match["year"]), _months().get(match["m1"].lower())
+            last = _months().get(match["m2"].lower()) if "m2" in match.groupdict() else first
             start = _valid(year, first, int(match["d1"]))
             end = _valid(year, last, int(match["d2"]))
             if start and end and start <= end:
