@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from custodes.intake.instrument import classify
+from custodes.intake.instrument import authorities, classify
 from custodes.intake.layout import Layout
+from custodes.law.vocab import Instrument
 
 # (the process, its title, the line that commands or asks)
 READS = [
@@ -173,3 +174,40 @@ CIVIL_KINDS = [
 @pytest.mark.parametrize(("text", "instrument"), SUBPOENA_KINDS + CIVIL_KINDS)
 def test_a_subpoenas_caption_and_authority_tell_its_kind(text, instrument):
     assert classify(Layout.of(text), "US") == instrument
+
+
+# A citation that joins subsections names each of them.
+JOINED_CITATIONS = [
+    ("under 18 U.S.C. § 2703(c) and (d)", ["18 U.S.C. § 2703(c)", "18 U.S.C. § 2703(d)"]),
+    (
+        "see 18 U.S.C. §§ 2705(b)(1), (2) and (4)",
+        [
+            "18 U.S.C. § 2705(b)(1)",
+            "18 U.S.C. § 2705(b)(2)",
+            "18 U.S.C. § 2705(b)(4)",
+        ],
+    ),
+    (
+        "as 18 U.S.C. § 2702(b)(8) & (c)(4) permit",
+        [
+            "18 U.S.C. § 2702(b)(8)",
+            "18 U.S.C. § 2702(c)(4)",
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "cited"), JOINED_CITATIONS)
+def test_a_citation_joining_subsections_names_each(text, cited):
+    assert authorities(Layout.of(text), Instrument.UNKNOWN) == cited
+
+
+def test_an_order_under_two_joined_subsections_is_a_2703d_order():
+    text = (
+        "IN THE CIRCUIT COURT FOR MAPLE COUNTY\n\n"
+        "ORDER UNDER 18 U.S.C. § 2703(c), (d)\n\n"
+        "Upon the application of the State, the Court finds specific and articulable facts.\n"
+        "IT IS ORDERED that Ember Chat disclose the subscriber records of the account "
+        "quiet_heron.\n"
+    )
+    assert classify(Layout.of(text), "US") == Instrument.COURT_ORDER_2703D

@@ -29,7 +29,8 @@ _WARRANT_TITLE = re.compile(
     r"SEARCH AND SEIZURE WARRANT|SEARCH WARRANT|WARRANT BY TELEPHONE|"
     r"execute this warrant|this warrant|probable cause to search|AO 93",
 )
-_ORDER_2703D = re.compile(r"2703\s*\(d\)")
+# "§ 2703(d)", and "§ 2703(c) and (d)": a citation that joins subsections names each.
+_ORDER_2703D = re.compile(r"2703\s*(?:\([a-z0-9]{1,4}\)\s*(?:,|and|&)\s*)*\(d\)")
 _ORDERED = re.compile(
     r"it is (?:hereby |therefore |further )*ordered(?![a-z])|so ordered(?![a-z])|"
     r"ORDER(?![A-Za-z])(?<![A-Za-z]ORDER)"
@@ -149,13 +150,16 @@ _ASKS_FOR_DATA = re.compile(
 _AUTHORITY = re.compile(
     r"(?P<title>\d\d?)\s*u\.?\s?s\.?\s?c\.?\s*(?:a\.\s*)?(?:§*|secs?\.|sections?)\s*"
     r"(?P<section>\d{3,4}[a-z]?)"
-    r"(?P<sub>(?:\s?\([a-z0-9]{1,4}\))*)"
+    r"(?P<sub>(?:\s?\([a-z0-9]{1,4}\))*)(?P<joined>(?:\s*(?:,|and|&)\s*(?:\([a-z0-9]{1,4}\)\s?)+)*)"
 )
 _SPELLED_AUTHORITY = re.compile(
     r"(?=t)title\s+(?P<title>\d{1,2}),?\s+united states code,?\s+(?:\(u\.s\.c\.\),?\s+)?"
-    r"section\s+(?P<section>\d{3,4}[a-z]?)(?P<sub>(?:\s?\([a-z0-9]{1,4}\))*)",
+    r"section\s+(?P<section>\d{3,4}[a-z]?)(?P<sub>(?:\s?\([a-z0-9]{1,4}\))*)"
+    r"(?P<joined>(?:\s*(?:,|and|&)\s*(?:\([a-z0-9]{1,4}\)\s?)+)*)",
     _I,
 )
+_SUBSECTION = re.compile(r"\([a-z0-9]{1,4}\)")
+_JOINED = re.compile(r"(?:,|and|&)\s*((?:\([a-z0-9]{1,4}\)\s?)+)")
 # Statutes that empower a demand (as opposed to the offences it investigates).
 _PROCEDURAL = {
     "8": {"1225", "1357"},
@@ -256,13 +260,26 @@ def authorities(layout: Layout, instrument: Instrument) -> list[str]:
             title, section = match["title"], match["section"].lower()
             if section not in _PROCEDURAL.get(title, ()):
                 continue
-            sub = re.sub(r"\s+", "", match["sub"] or "").lower()
-            found.setdefault(f"{title} U.S.C. § {section}{sub}", None)
+            for sub in _subsections(match["sub"].lower(), match["joined"].lower()):
+                found.setdefault(f"{title} U.S.C. § {section}{sub}", None)
     cited = {match.lastgroup for match in _RULE_CITED.finditer(text)}
     for index, (rule, _, _) in enumerate(_RULES):
         if f"rule{index}" in cited:
             found.setdefault(rule, None)
     return list(found)
+
+
+def _subsections(sub: str, joined: str) -> list[str]:
+    """The subsections a citation names: "(c)" and "(d)" of "(c) and (d)". A joined one
+    stands beside the last of its kind ("(b)(1) and (2)" names (b)(2)), letter or digit."""
+    first = _SUBSECTION.findall(sub)
+    named = ["".join(first)]
+    for joined_part in _JOINED.findall(joined):
+        part = _SUBSECTION.findall(joined_part)
+        same = [i for i, p in enumerate(first) if p[1].isdigit() == part[0][1].isdigit()]
+        if same:
+            named.append("".join(first[: same[-1]] + part))
+    return named
 
 
 _RULES = (
