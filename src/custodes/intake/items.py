@@ -461,6 +461,8 @@ def _command_object(sentence: str) -> _Found | None:
     lowered = sentence.lower()
     if not _COMMAND_CUE.search(lowered):
         return None  # a cheap look first: most sentences ask for nothing
+    if _recites_law(sentence):
+        return None
     asked = flat(without_negations(sentence))  # "does not seek …" asks for nothing
     lowered_as_read = folded(asked)
     wished = _WISHED.match(asked) if "would" in lowered_as_read else None  # a look first, as above
@@ -483,6 +485,32 @@ def _command_object(sentence: str) -> _Found | None:
     # "shall furnish, in real time, all dialing …": how it is asked says it is captured
     asking = asked[: match.end() + len(rest) - len(what)]
     return _Found(what, prospective=bool(_CAPTURE.search(folded(asking))))
+
+
+# A sentence whose subject is a law and whose verb says what that law provides ("Section
+# 2709(a) provides that a provider shall comply with a request for …", "The Act permits …"):
+# it recites the law, and what it names is what the law reaches, not what is asked. The
+# subject is made only of a citation's words (capitals, numbers, "§", brackets, "of the") and
+# holds a word that names a law; a command's subject ("Kestrel", "You", "This Order") holds none.
+_LAW_WORD = (
+    r"(?:title|section|subsection|paragraph|clause|article|chapter|rule|act|statute|law|code|"
+    r"regulation|provision|u\.s\.c\.?|§+)s?"
+)
+_CITATION_WORD = (
+    rf"(?:{_LAW_WORD}|[A-Z][\w.'-]*|\d[\w().-]*|\([\w.()-]+\)|§+|of|the|and|this|that|its|"
+    r"federal|state|united|states|as amended|\(as amended\))"
+)
+_RECITAL = re.compile(
+    rf"^(?:[A-Z][a-z]+,\s+)?(?P<subject>(?:{_CITATION_WORD},?\s+){{1,14}}?)"
+    r"(?:also\s+|further\s+|expressly\s+)?"
+    r"(?:provides?|authori[sz]es?|permits?|allows?|requires?|empowers?|states?|reads?)\b"
+)
+_NAMES_LAW = re.compile(rf"(?<![\w§]){_LAW_WORD}(?![\w§])|§", _I)
+
+
+def _recites_law(sentence: str) -> bool:
+    recital = _RECITAL.match(sentence)
+    return bool(recital and _NAMES_LAW.search(recital["subject"]))
 
 
 def _opens_a_persons_label(text: str, match: re.Match[str]) -> bool:
@@ -924,7 +952,7 @@ def _split_item(text: str) -> Iterator[_Found]:
             yield _Found(stripped, listed=True)
         else:
             sentences = sentences_of(stripped)
-            yield from (_Found(s) for s in sentences if not _tells(s))
+            yield from (_Found(s) for s in sentences if not _tells(s) and not _recites_law(s))
         return
     for number, box in enumerate(boxes):
         end = boxes[number + 1].start() if number + 1 < len(boxes) else len(text)
