@@ -190,3 +190,26 @@ def test_under_a_prospective_introduction_what_an_item_names_is_captured_as_it_h
 )
 def test_the_recipient_before_the_records_is_not_read_as_them(text, categories):
     assert {category for _, category in asked(text)} == categories
+
+
+def test_a_sentence_that_recites_what_a_law_provides_asks_for_nothing():
+    letter = (
+        "Chapter 121 of Title 18, as amended, provides that a provider shall disclose\n"
+        "stored messages and location history when a court so orders.\n\n"
+        "Parley Social, Inc. is hereby directed to provide the subscriber's name and\n"
+        "e-mail address."
+    )
+    assert {category for _, category in asked(letter)} == {"subscriber"}
+
+
+def test_a_command_whose_subject_is_the_order_is_no_recital():
+    order = "This Order requires Parley Social, Inc. to disclose all stored messages."
+    assert {category for _, category in asked(order)} == {"content"}
+
+
+def test_a_law_said_to_require_you_to_act_is_the_ask():
+    letter = (
+        "Title 18 U.S.C. § 2703(f) requires you to preserve the stored messages of the\n"
+        "account quiet_heron pending further legal process."
+    )
+    assert {category for _, category in asked(letter)} == {"content"}

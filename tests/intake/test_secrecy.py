@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from custodes.intake.secrecy import asks_silence
+from custodes.intake.boxes import unticked_struck
+from custodes.intake.layout import Layout
+from custodes.intake.secrecy import asks_silence, find_nondisclosure
 
 ASKS = [
     "Do not disclose the existence of this subpoena to the subscriber.",
@@ -39,3 +41,20 @@ def test_it_reads_a_request_for_silence(sentence):
 @pytest.mark.parametrize("sentence", NEAR_MISSES)
 def test_a_near_miss_asks_no_silence(sentence):
     assert not asks_silence(sentence)
+
+
+def test_a_box_left_unticked_asks_no_silence_and_a_ticked_one_does():
+    layout = Layout.of(
+        "CONFIDENTIALITY\n"
+        "  ☐  Our office asks that you refrain from informing the customer of\n"
+        "      this request.\n"
+        "  [ ] Do not tell the account holder.\n"
+    )
+    assert not find_nondisclosure(layout, None).present
+    ticked = Layout.of("CONFIDENTIALITY\n  [x] Do not tell the account holder.\n")
+    assert find_nondisclosure(ticked, None).present
+
+
+def test_the_unticked_choice_of_a_pair_is_struck_and_the_ticked_one_kept():
+    assert "not" not in unticked_struck("Notify the user: [X] yes  [ ] do not notify")
+    assert "yes" not in unticked_struck("Notify the user: [ ] yes  [X] do not notify")

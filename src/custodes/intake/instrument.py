@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from custodes.intake.boxes import unticked_struck
 from custodes.intake.layout import Layout, folds_plainly
 from custodes.law.vocab import Instrument
 
@@ -173,9 +174,6 @@ _PROCEDURAL = {
 }
 
 
-# A box left unticked, and the words beside it up to the next box: a choice not made
-# ("[ ] Preservation letter") says nothing of what the demand is.
-_UNTICKED = re.compile(r"(?:\[ ?\]|☐)[^\[\]☐☒☑\n]*")
 # A covering note that says the process is attached: where none can be read, what it is
 # cannot be told, and it is no informal request either.
 _PROCESS_ATTACHED = re.compile(
@@ -207,9 +205,7 @@ def _names(lower: str, mark: re.Pattern[str]) -> bool:
 
 def classify(layout: Layout, country: str | None) -> Instrument:
     """Patterns in lower case read `lower`; those about capitals (titles) read `text`."""
-    body = (
-        _UNTICKED.sub(" ", layout.body) if "[" in layout.body or "☐" in layout.body else layout.body
-    )
+    body = unticked_struck(layout.body)  # "[ ] Preservation letter" says not what it is
     text, lower = _both_without_denials(layout.headers.get("Subject", ""), body)
     if (_names(lower, _NSL) or _names(lower, _FBI)) and _names(lower, _SECTION_2709):
         return Instrument.NATIONAL_SECURITY_LETTER

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 
+from custodes.intake.boxes import BOX, boxed, ticked
 from custodes.intake.categories import is_ask_intro, term_spans, unit_categories, without_negations
 from custodes.intake.layout import LIST_MARKER, Layout, flat, folded, sentences_of
 from custodes.intake.parts import rules
@@ -57,11 +58,6 @@ _OTHER_PART = re.compile(
     r"place to be searched|property to be searched)\b",
     _I,
 )
-# A box is set apart by spaces: the tick in a name ("Front Row Tix ✔") is no box.
-# (It opens with the characters a box starts with, which the engine looks for at once, and
-# what follows says which box: a bracket's inside, or a mark with nothing next to it.)
-_CHECKBOX = re.compile(r"[\[☐☒☑□■✓✔](?:(?<=\[)\s*[xX✓✔]?\s*\]|(?<!\[)(?<!\S.)(?!\S))")
-_TICKED = re.compile(r"\[\s*[xX✓✔]\s*\]|[☒☑■✓✔]")
 _DOT_LEADERS = re.compile(r"\.{3,}|…{2,}")
 # A line that is only a page's number or a rule ("Page 2 of 5", "- 3 -", "-----"), and a
 # page's number that ends a line.
@@ -440,7 +436,7 @@ def _found_items(layout: Layout) -> Iterator[_Found]:
     referenced = cache(lambda: _referenced_schedules(layout.body))
     yield from _schedule_items(lines, in_schedules, referenced)
     for number, line in enumerate(lines):  # a form's boxes, wherever they stand
-        if number not in in_schedules and _boxed(line) and not _names_targets(lines, number):
+        if number not in in_schedules and boxed(line) and not _names_targets(lines, number):
             yield from _split_item(line.strip())
     yield from _commanded(layout)
 
@@ -465,6 +461,8 @@ def _command_object(sentence: str) -> _Found | None:
     lowered = sentence.lower()
     if not _COMMAND_CUE.search(lowered):
         return None  # a cheap look first: most sentences ask for nothing
+    if _recites_law(sentence):
+        return None
     asked = flat(without_negations(sentence))  # "does not seek …" asks for nothing
     lowered_as_read = folded(asked)
     wished = _WISHED.match(asked) if "would" in lowered_as_read else None  # a look first, as above
@@ -487,6 +485,34 @@ def _command_object(sentence: str) -> _Found | None:
     # "shall furnish, in real time, all dialing …": how it is asked says it is captured
     asking = asked[: match.end() + len(rest) - len(what)]
     return _Found(what, prospective=bool(_CAPTURE.search(folded(asking))))
+
+
+# A sentence whose subject is a law and whose verb says what that law provides ("Section
+# 2709(a) provides that a provider shall comply with a request for …", "The Act permits …"):
+# it recites the law, and what it names is what the law reaches, not what is asked. The
+# subject is made only of a citation's words (capitals, numbers, "§", brackets, "of the") and
+# holds a word that names a law; a command's subject ("Kestrel", "You", "This Order") holds none,
+# and a law said to require "you" to act is the ask.
+_LAW_WORD = (
+    r"(?:title|section|subsection|paragraph|clause|article|chapter|rule|act|statute|law|code|"
+    r"regulation|provision|u\.s\.c\.?|§+)s?"
+)
+_CITATION_WORD = (
+    rf"(?:{_LAW_WORD}|[A-Z][\w.'-]*|\d[\w().-]*|\([\w.()-]+\)|§+|of|the|and|this|that|its|"
+    r"federal|state|united|states|as amended|\(as amended\))"
+)
+_RECITAL = re.compile(
+    rf"^(?:[A-Z][a-z]+,\s+)?(?P<subject>(?:{_CITATION_WORD},?\s+){{1,14}}?)"
+    r"(?:also\s+|further\s+|expressly\s+)?"
+    r"(?:provides?|authori[sz]es?|permits?|allows?|requires?|empowers?|states?|reads?)\b"
+    r"(?!\s+(?:that\s+)?(?:you|your)\b)"  # "§ 2703(f) requires you to preserve …" asks
+)
+_NAMES_LAW = re.compile(rf"(?<![\w§]){_LAW_WORD}(?![\w§])|§", _I)
+
+
+def _recites_law(sentence: str) -> bool:
+    recital = _RECITAL.match(sentence)
+    return bool(recital and _NAMES_LAW.search(recital["subject"]))
 
 
 def _opens_a_persons_label(text: str, match: re.Match[str]) -> bool:
@@ -565,7 +591,7 @@ def _names_targets(lines: list[str], number: int) -> bool:
     """Whether a form's line of boxes stands in the part that names the accounts."""
     for earlier in range(number - 1, max(-1, number - 10), -1):
         text = lines[earlier].strip()
-        if text and not _boxed(text) and (_is_title(text) or text.endswith(":")):
+        if text and not boxed(text) and (_is_title(text) or text.endswith(":")):
             return bool(_TARGETS_PART.search(text.rstrip(":")))
     return False
 
@@ -684,7 +710,7 @@ def _schedule_items(
 def _schedule_start(lines: list[str], index: int, referenced: Callable[[], set[str]]) -> int | None:
     """Where the items begin, if a schedule's title or an introduction stands at `index`."""
     line = lines[index].strip()
-    if not line or _boxed(line):
+    if not line or boxed(line):
         return None
     long = len(line) > 100 or len(line.split()) > 12
     if long and not line.endswith(":") and not _OPENS_PART.match(line):
@@ -864,7 +890,7 @@ def _prose_after(lines: list[str], index: int, block: list[str]) -> bool:
     line = lines[index]
     if not line.strip() or lines[index - 1].strip() or not any(b.strip() for b in block):
         return False
-    if LIST_MARKER.match(line) or _boxed(line) or index + 1 >= len(lines):
+    if LIST_MARKER.match(line) or boxed(line) or index + 1 >= len(lines):
         return False
     following = lines[index + 1]
     return bool(following.strip()) and _indent(following) + 2 <= _indent(line)
@@ -881,7 +907,7 @@ def _ends_schedule(line: str, block: list[str]) -> bool:
     body = LIST_MARKER.sub("", stripped, count=1)
     if _OTHER_PART.match(body) and (_is_title(stripped) or ":" in body[:40]):
         return True
-    if LIST_MARKER.match(line) or _CHECKBOX.match(stripped):
+    if LIST_MARKER.match(line) or BOX.match(stripped):
         return False
     if _LABEL_VALUE.match(stripped):
         return False  # "PHONE NUMBER: (713) 555-0126" is a label with its value, no heading
@@ -897,10 +923,10 @@ def _items_of(block: list[str]) -> Iterator[_Found]:
     under it, each checkbox on a line of several, and each sentence of a plain paragraph."""
     current: list[str] = []
     for raw in [*block, ""]:
-        if _table_line(raw) and not _boxed(raw):
+        if _table_line(raw) and not boxed(raw):
             raw = ""  # a table of targets (value, port, time) asks for nothing
         stripped = raw.strip()
-        starts = bool(LIST_MARKER.match(raw) or _CHECKBOX.match(stripped))
+        starts = bool(LIST_MARKER.match(raw) or BOX.match(stripped))
         if current and (starts or not stripped):
             yield from _split_item(" ".join(current))
             current = []
@@ -912,12 +938,6 @@ def _items_of(block: list[str]) -> Iterator[_Found]:
             current.append(stripped)
 
 
-def _boxed(text: str) -> bool:
-    """Whether `text` holds a box; only "[" opens one in ASCII text, and a look for it is far
-    quicker than the pattern (most lines hold none)."""
-    return ("[" in text or not text.isascii()) and bool(_CHECKBOX.search(text))
-
-
 def _table_line(raw: str) -> bool:
     # a look for what every table line holds comes first: a bar, a rule, or a wide gap after
     # a word (most lines have none, and the whole pattern is slow to fail)
@@ -927,18 +947,18 @@ def _table_line(raw: str) -> bool:
 
 
 def _split_item(text: str) -> Iterator[_Found]:
-    boxes = list(_CHECKBOX.finditer(text))
+    boxes = list(BOX.finditer(text))
     if not boxes:
         stripped = LIST_MARKER.sub("", text, count=1)
         if LIST_MARKER.match(text):
             yield _Found(stripped, listed=True)
         else:
             sentences = sentences_of(stripped)
-            yield from (_Found(s) for s in sentences if not _tells(s))
+            yield from (_Found(s) for s in sentences if not _tells(s) and not _recites_law(s))
         return
     for number, box in enumerate(boxes):
         end = boxes[number + 1].start() if number + 1 < len(boxes) else len(text)
-        yield _Found(text[box.end() : end], bool(_TICKED.fullmatch(box.group(0))), listed=True)
+        yield _Found(text[box.end() : end], ticked(box.group(0)), listed=True)
 
 
 # A sentence that tells what happened ("The account has posted videos …") rather than

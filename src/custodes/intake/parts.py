@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from custodes.intake.boxes import BOX
 from custodes.intake.layout import LIST_MARKER, Layout, flat
 
 OTHER = "other"
@@ -509,7 +510,6 @@ def _introduced(role: str, block: _Block) -> str:
     return rules().introduces.get(role, OTHER)
 
 
-_CHECKBOX = re.compile(r"^\s*(?:\[\s*[xX✓✔]?\s*\]|[☐☒☑□■✓✔])")
 _RECORD_WORDS = re.compile(
     r"\b(?:subscriber|content|messages?|login|ip|location|records?|information|logs?|posts?|"
     r"photos?|videos?|contacts?|payment|history)\b",
@@ -519,7 +519,7 @@ _RECORD_WORDS = re.compile(
 
 def _checklist(block: _Block) -> bool:
     """A form's boxes of records to tick ("[X] Basic subscriber information")."""
-    boxes = [t for _, t in block.lines if _CHECKBOX.match(t)]
+    boxes = [t for _, t in block.lines if BOX.match(t.lstrip())]
     return len(boxes) >= 2 and sum(bool(_RECORD_WORDS.search(t)) for t in boxes) >= 2
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from custodes.intake.boxes import unticked_struck
 from custodes.intake.dates import DateOrder, find_dates, period_end
 from custodes.intake.layout import Layout, folds_plainly
 from custodes.law.request import Nondisclosure
@@ -168,6 +169,7 @@ def asks_silence_in(layout: Layout, sentence: str) -> bool:
 
 
 def asks_silence(sentence: str) -> bool:
+    sentence = unticked_struck(sentence)  # "[ ] Do not notify the subscriber" is not asked
     lowered = sentence.lower()
     if not _SILENCE_CUE.search(lowered):
         return False
