@@ -213,3 +213,12 @@ def test_a_law_said_to_require_you_to_act_is_the_ask():
         "account quiet_heron pending further legal process."
     )
     assert {category for _, category in asked(letter)} == {"content"}
+
+
+def test_process_to_be_sought_later_is_not_asked_for_now():
+    application = (
+        "The United States does not ask for the contents of any message now; it will\n"
+        "seek a search warrant for stored messages should the facts support one.\n\n"
+        "Parley Social, Inc. shall disclose the subscriber's name and e-mail address."
+    )
+    assert {category for _, category in asked(application)} == {"subscriber"}

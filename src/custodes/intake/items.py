@@ -480,7 +480,7 @@ def _command_object(sentence: str) -> _Found | None:
     what = _LEADING_ADVERBIAL.sub("", rest)
     if not unit_categories(what.lower()):
         what = rest  # "disclose to the FBI all videos stored …, going back 45 days"
-    if not what or _DELIVERY.match(what) or _REFERRED.match(what):
+    if not what or _DELIVERY.match(what) or _REFERRED.match(what) or _PROCESS.match(what):
         return None
     # "shall furnish, in real time, all dialing …": how it is asked says it is captured
     asking = asked[: match.end() + len(rest) - len(what)]
@@ -533,6 +533,13 @@ def _persons_labels() -> tuple[str, ...]:
 
 # "produce the business records described in item 3, as follows: To …, On (date): …": the
 # records are the ones another part lists, and what follows here is how to deliver them.
+# What a sentence says will be sought is legal process, not records: "it will seek a search
+# warrant for content if warranted" asks for nothing now.
+_PROCESS = re.compile(
+    r"\s*(?:an?|another|further|separate|additional|new)\s+(?:[\w().§-]+\s+){0,3}?"
+    r"(?:warrants?|orders?|subpoenas?|legal\s+process|applications?)\b",
+    _I,
+)
 _REFERRED = re.compile(
     rf"\W*(?:(?:the|all|any|such|business)\s+)*{_RECORDS_NOUN}\s+{_POINTING}\s+(?:in|on|at)\b",
     _I,
