@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 THRESHOLDS = ("challenge_window_days", "max_selectors", "max_date_range_days")
@@ -28,5 +29,16 @@ class ReviewConfig:
     def filled(self, defaults: dict[str, Any]) -> ReviewConfig:
         """This configuration with each threshold left unset taken from `defaults` (a rule
         pack's)."""
-        unset = {name: defaults[name] for name in THRESHOLDS if getattr(self, name) is None}
-        return replace(self, **unset) if unset else self
+        return _filled(self, tuple(defaults[name] for name in THRESHOLDS))
+
+
+@lru_cache(maxsize=64)
+def _filled(config: ReviewConfig, values: tuple[int, ...]) -> ReviewConfig:
+    """Made once for a configuration and a pack's values, not on every review: a deployment
+    reviews demand after demand with the same settings, and a configuration never changes."""
+    unset = {
+        name: value
+        for name, value in zip(THRESHOLDS, values, strict=True)
+        if getattr(config, name) is None
+    }
+    return replace(config, **unset) if unset else config
