@@ -30,8 +30,12 @@ _WARRANT_TITLE = re.compile(
     r"SEARCH AND SEIZURE WARRANT|SEARCH WARRANT|WARRANT BY TELEPHONE|"
     r"execute this warrant|this warrant|probable cause to search|AO 93",
 )
-# "§ 2703(d)", and "§ 2703(c) and (d)": a citation that joins subsections names each.
-_ORDER_2703D = re.compile(r"2703\s*(?:\([a-z0-9]{1,4}\)\s*(?:,|and|&)\s*)*\(d\)")
+# A citation's subsection ("(d)"), and those it joins to the first ("(c) and (d)",
+# "(b)(1), (2)"): a citation that joins subsections names each.
+_SUB = r"\([a-z0-9]{1,4}\)"
+_JOINED_SUBS = rf"(?:,|and|&)\s*((?:{_SUB}\s?)+)"
+_CITED_SUBS = rf"(?P<sub>(?:\s?{_SUB})*)(?P<joined>(?:\s*{_JOINED_SUBS})*)"
+_ORDER_2703D = re.compile(rf"2703\s*(?:{_SUB}\s*(?:,|and|&)\s*)*\(d\)")
 _ORDERED = re.compile(
     r"it is (?:hereby |therefore |further )*ordered(?![a-z])|so ordered(?![a-z])|"
     r"ORDER(?![A-Za-z])(?<![A-Za-z]ORDER)"
@@ -150,17 +154,15 @@ _ASKS_FOR_DATA = re.compile(
 # Read against lower-cased text, opening with a digit so the engine skips straight to digits.
 _AUTHORITY = re.compile(
     r"(?P<title>\d\d?)\s*u\.?\s?s\.?\s?c\.?\s*(?:a\.\s*)?(?:§*|secs?\.|sections?)\s*"
-    r"(?P<section>\d{3,4}[a-z]?)"
-    r"(?P<sub>(?:\s?\([a-z0-9]{1,4}\))*)(?P<joined>(?:\s*(?:,|and|&)\s*(?:\([a-z0-9]{1,4}\)\s?)+)*)"
+    r"(?P<section>\d{3,4}[a-z]?)" + _CITED_SUBS
 )
 _SPELLED_AUTHORITY = re.compile(
     r"(?=t)title\s+(?P<title>\d{1,2}),?\s+united states code,?\s+(?:\(u\.s\.c\.\),?\s+)?"
-    r"section\s+(?P<section>\d{3,4}[a-z]?)(?P<sub>(?:\s?\([a-z0-9]{1,4}\))*)"
-    r"(?P<joined>(?:\s*(?:,|and|&)\s*(?:\([a-z0-9]{1,4}\)\s?)+)*)",
+    r"section\s+(?P<section>\d{3,4}[a-z]?)" + _CITED_SUBS,
     _I,
 )
-_SUBSECTION = re.compile(r"\([a-z0-9]{1,4}\)")
-_JOINED = re.compile(r"(?:,|and|&)\s*((?:\([a-z0-9]{1,4}\)\s?)+)")
+_SUBSECTION = re.compile(_SUB)
+_JOINED = re.compile(_JOINED_SUBS)
 # Statutes that empower a demand (as opposed to the offences it investigates).
 _PROCEDURAL = {
     "8": {"1225", "1357"},

@@ -533,15 +533,15 @@ def _persons_labels() -> tuple[str, ...]:
 
 # "produce the business records described in item 3, as follows: To …, On (date): …": the
 # records are the ones another part lists, and what follows here is how to deliver them.
+_REFERRED = re.compile(
+    rf"\W*(?:(?:the|all|any|such|business)\s+)*{_RECORDS_NOUN}\s+{_POINTING}\s+(?:in|on|at)\b",
+    _I,
+)
 # What a sentence says will be sought is legal process, not records: "it will seek a search
 # warrant for content if warranted" asks for nothing now.
 _PROCESS = re.compile(
     r"\s*(?:an?|another|further|separate|additional|new)\s+(?:[\w().§-]+\s+){0,3}?"
     r"(?:warrants?|orders?|subpoenas?|legal\s+process|applications?)\b",
-    _I,
-)
-_REFERRED = re.compile(
-    rf"\W*(?:(?:the|all|any|such|business)\s+)*{_RECORDS_NOUN}\s+{_POINTING}\s+(?:in|on|at)\b",
     _I,
 )
 
