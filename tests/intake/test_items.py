@@ -155,6 +155,17 @@ CATEGORIES = [
     ("records -- the name and phone number on file --", ["subscriber"]),
     # a log named by its kind keeps its kind, whatever follows
     ("Call logs of the account for May", ["transactional"]),
+    # what is known of each communication, by words that name no record, is its record
+    ("For every direct message: the user ID of its author and of its addressee", ["transactional"]),
+    ("the hour and size of each e-mail message sent from the account", ["transactional"]),
+    ("For all comments posted: the author and the time", ["transactional"]),
+    # ... but beside the communications themselves it says which of them, not more
+    ("all videos uploaded, with the time of each upload and of each video", ["content"]),
+    # what is named of each that is itself content stays content
+    ("the text of each message the account sent", ["content"]),
+    ("For each message: its subject lines and attachments", ["content"]),
+    # a clause that opens with "not" is a record not wanted
+    ("For each post: its time of posting. NOT its photos or captions.", ["transactional"]),
 ]
 
 

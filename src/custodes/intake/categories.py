@@ -50,7 +50,8 @@ _NEGATED = re.compile(
     r"\b(?:does|do|did|will|shall|is|are|need|should|would|must|may|can)\s+not\b|"
     r"\b(?:doesn't|don't|won't|cannot|mustn't|shan't)\b|"
     r"\bno\s+(?:content|contents)\b|\bnot\s+(?:seeking|requesting|asking)\b|\bneither\b|\bnor\b|"
-    r"\bnothing\b",
+    r"\bnothing\b|"
+    r"^\W*not\b",  # a clause that opens with "not": "NOT the subject, body, or any attachment"
     re.IGNORECASE,
 )
 _DELIVERY_ADDRESS = re.compile(

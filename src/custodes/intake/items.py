@@ -246,9 +246,10 @@ _COUNTERPARTS = re.compile(
     _I,
 )
 _SCOPE_INTRO = re.compile(r"\W*(?:for|during|from|between|in respect of|with respect to)\b", _I)
+# A colon ends it too: "For each message sent or received: the sender and the time".
 _SCOPE = re.compile(
     r"^(?:\s*(?:for|upon|on|within|during|after|if|where|when)\b"
-    r"(?:[^,:;()]|\([^)]*\)|,(?=\s*(?:19|20)\d\d\b))*,\s*)+",
+    r"(?:[^,:;()]|\([^)]*\)|,(?=\s*(?:19|20)\d\d\b))*[,:]\s*)+",
     _I,
 )
 _LABEL_VALUE = re.compile(r"^[^:]{2,40}:\s*\S")
@@ -331,7 +332,11 @@ def item_categories(text: str, prospective: bool = False) -> list[Category]:
     capture going forward, or in an item that asks for it ("intercept, in real time, …,
     together with …"), what the item names is captured as it happens, unless stored."""
     found: set[Category] = set()
-    text = _unscoped(flat(without_negations(text)))
+    whole = flat(without_negations(text))
+    text = _unscoped(whole)
+    # "For each message sent or received: the sender, the recipients and the time"
+    of_each = text != whole and _through_communications(whole[: len(whole) - len(text)])
+    of_communications = False  # it names what is known of each communication
     captured = bool(_CAPTURE.search(folded(text)))  # "intercept, in real time, …, together with …"
     for number, listed in enumerate(_outside_brackets(_LIST, text)):
         listed = _unscoped(listed) if number else listed
@@ -342,9 +347,14 @@ def item_categories(text: str, prospective: bool = False) -> list[Category]:
             named = _head_categories(head.strip(" ,.-–—"))
             if not named and _BARE_HEAD.fullmatch(head.strip() or "records"):
                 named = {c for gloss in glosses for c in _head_categories(gloss)}
+            elif not named:
+                of_communications |= of_each or _of_each_communication(head)
             if (prospective or captured) and not _STORED.search(head):
                 named = {_AS_IT_HAPPENS.get(c, c) for c in named}
             found |= named
+    if of_communications and Category.CONTENT not in found:  # not "photos, with the time of each"
+        as_it_happens = prospective or captured
+        found.add(Category.REALTIME_NONCONTENT if as_it_happens else Category.TRANSACTIONAL)
     if not found and _WHOLE_ACCOUNT.search(text):
         found = set(STORED_CATEGORIES)
     return [c for c in Category if c in found]
@@ -358,7 +368,29 @@ def _unscoped(text: str) -> str:
     produced under Request 2, the location …", "Upon written request of the officer, for up to
     12 of the identifiers, the location points …"), where something is left to read."""
     rest = _SCOPE.sub("", text)
-    return rest if rest != text and unit_categories(rest.lower()) else text
+    if rest == text:
+        return text
+    if unit_categories(rest.lower()) or _through_communications(text[: len(text) - len(rest)]):
+        return rest
+    return text
+
+
+# "for each message sent or received", "of every post": one communication at a time.
+_EACH = re.compile(r"\W*(?:for|of)\s+(?:each|every|all|any)\s", _I)
+
+
+def _of_each_communication(head: str) -> bool:
+    """ "the date and time of each message": what is known of each, by words that name no
+    kind of record."""
+    noun = _OF.split(head, maxsplit=1)[0]
+    return noun != head and _through_communications(head[len(noun) :])
+
+
+def _through_communications(frame: str) -> bool:
+    """Whether `frame` goes through communications one by one. What an item names of each
+    that is no kind of record by itself (its sender, its recipients, its date and time) is
+    the communication's record, not its content: content would be named."""
+    return bool(_EACH.match(frame)) and unit_categories(frame.lower()) == {Category.CONTENT}
 
 
 # Records that already exist, whatever the introduction captures going forward.
