@@ -140,6 +140,7 @@ CATEGORIES = [
     # a record of something says no more than "records of": what follows "of" decides
     ("Log of every IP address used to reach the account", ["transactional"]),
     ("A list of the telephone numbers on the account", ["subscriber"]),
+    ("the list of contacts kept by the account", ["transactional"]),
     # a notice of each new event is that event captured as it happens
     ("Notice to the case agent of each new login to the account", ["realtime_noncontent"]),
     # a notice of something that is no record asks for none
@@ -233,3 +234,26 @@ def test_process_to_be_sought_later_is_not_asked_for_now():
         "Parley Social, Inc. shall disclose the subscriber's name and e-mail address."
     )
     assert {category for _, category in asked(application)} == {"subscriber"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The German request also asked for the photographs held in the account.",
+        "Your request of June 3 for the videos was answered in full.",
+        "That request was made for the purpose of tracing the stolen messages.",
+    ],
+)
+def test_a_request_that_is_a_noun_asks_for_nothing(sentence):
+    assert asked(f"{sentence}\n\nSincerely,\n") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The State requests the login history of the account.",
+        "We request all messages sent by the account in May.",
+    ],
+)
+def test_a_request_that_is_a_verb_is_the_ask(sentence):
+    assert asked(f"{sentence}\n\nSincerely,\n") != []

@@ -68,6 +68,25 @@ _PAGE_NUMBER = re.compile(r"\bpage \d+\s*(?:of|/)\s*\d+\s*$", _I)
 
 # The sentences that ask the provider for records, and where their object begins.
 _VERB = r"(?:produce|provide|disclose|preserve|furnish|deliver|supply|retain|bring|send|seize)"
+_DETERMINERS = (
+    "the",
+    "this",
+    "that",
+    "a",
+    "your",
+    "our",
+    "my",
+    "its",
+    "their",
+    "his",
+    "her",
+    "such",
+)
+_NOT_AFTER_DETERMINER = "".join(rf"(?<!\b{word} )" for word in _DETERMINERS)
+_VERB_AFTER_A_NOUN = (
+    r"(?:is|was|are|were|has|have|had|also|will|would|shall|should|may|must|can|could|does|did|"
+    r"seeks?|sought|asks?|asked|made|concerns?|relates?|dated)"
+)
 # Read against `folded` text: a pattern that minds case is far quicker. Every alternative
 # starts at a comma, semicolon or colon, or at a word that starts with one of the letters in
 # the lookahead (the verbs' and cue words' first letters; add the first letter of any new
@@ -84,8 +103,11 @@ _COMMAND = re.compile(
     rf"(?:shall|must|will)\s+(?:\w+\s+){{0,2}}?{_VERB}\b|"
     rf"(?:requires?|directs?|orders?|commands?|compels?)\s+(?:[\w.,&'-]+\s+){{0,6}}?to\s+"
     rf"{_VERB}\b|"
-    # "in response to Request 2" names another request; it asks for nothing
-    r"(?:request|requests|requesting|ask|asks|asking|seek|seeks|seeking)\s+(?!(?:nos?\.?\s*)?\d)"
+    # "in response to Request 2" names another request; it asks for nothing. Nor does a
+    # request that is a noun: after a determiner, or before a verb ("the Dutch request also
+    # sought …", "this request is made by …").
+    rf"(?:{_NOT_AFTER_DETERMINER}requests?(?!\s+{_VERB_AFTER_A_NOUN}\b)|requesting|ask|asks|"
+    r"asking|seek|seeks|seeking)\s+(?!(?:nos?\.?\s*)?\d)"
     r"(?:that\s+(?:you|\w+)\s+)?(?:(?:provide|produce|disclose|preserve|furnish)\s+)?"
     r"(?:the\s+(?:following|preservation\s+of|disclosure\s+of|production\s+of)\s+)?|"
     r"to\s+be\s+(?:seized|disclosed|produced|preserved)\b\W*|"
