@@ -56,3 +56,37 @@ def test_a_background_section_is_read_whole():
         "Background: On May 2 a van was taken from a lot in Ogden. "
         "Its driver later posted photographs of it."
     )
+
+
+def test_a_forms_instruction_to_whoever_fills_it_in_is_no_fact():
+    form = (
+        f"{COMMAND}\n\nPART 3 - FACTS\n"
+        "Set out the facts showing a danger of death or serious injury to any person.\n"
+        "The owner of the shop reported two laptops stolen on May 4.\n"
+    )
+    assert (
+        extract_purpose(Layout.of(form))
+        == "The owner of the shop reported two laptops stolen on May 4."
+    )
+
+
+def test_the_answer_after_an_instructions_colon_is_read():
+    form = (
+        f"{COMMAND}\n\nDescribe the emergency (facts showing a danger to life): a man posted a "
+        "video of himself with a rifle outside the clinic at 9 a.m.\n"
+    )
+    assert extract_purpose(Layout.of(form)) == (
+        "a man posted a video of himself with a rifle outside the clinic at 9 a.m."
+    )
+
+
+def test_a_choice_left_unticked_is_no_reason_even_where_it_wraps():
+    form = (
+        f"{COMMAND}\n\nReason for the request:\n"
+        "  [ ] A person faces a danger of death or of serious physical\n"
+        "      injury that will not wait for process\n"
+        "  [X] The account was used to sell forged tickets to a concert.\n"
+    )
+    purpose = extract_purpose(Layout.of(form)) or ""
+    assert "forged tickets" in purpose
+    assert "danger" not in purpose and "injury" not in purpose

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from custodes.law import review
 from custodes.law.vocab import Action, Code
 from tests.helpers import codes, config, decide, request
@@ -204,6 +206,18 @@ def test_an_emergency_request_with_a_danger_to_life_is_supported():
     )
     assert Code.EMERGENCY_UNSUPPORTED not in decision.codes
     assert decision.action is Action.PRODUCE
+
+
+@pytest.mark.parametrize(
+    "purpose",
+    [
+        "He is parked outside her home with a loaded handgun and says he will end it tonight.",
+        "The caller waved a pistol on a live stream and named the school he is driving to.",
+    ],
+)
+def test_a_weapon_named_as_fact_is_a_danger(purpose):
+    decision = decide(instrument="emergency_request", emergency=True, purpose=purpose)
+    assert Code.EMERGENCY_UNSUPPORTED not in decision.codes
 
 
 def test_an_emergency_request_from_an_unknown_domain_is_rejected():

@@ -193,3 +193,22 @@ def test_a_danger_to_life_an_emergency_describes_is_no_attack_on_speech():
     )
     emergency = decide(purpose=purpose, instrument="emergency_request", emergency=True)
     assert Code.ANONYMOUS_SPEECH_RISK not in emergency.codes
+
+
+def test_a_forms_own_words_are_no_speech_the_account_is_pursued_for():
+    # the box's printed words name an officer; the instruction after it "calls for" nothing
+    purpose = (
+        "[X] Danger known to the requesting officer; details withheld. Call for a briefing "
+        "at any hour."
+    )
+    emergency = decide(purpose=purpose, instrument="emergency_request", emergency=True)
+    assert Code.ANONYMOUS_SPEECH_RISK not in emergency.codes
+
+
+def test_speech_about_an_officer_written_beside_a_box_is_still_read():
+    purpose = (
+        "[X] Other: the account calls for protests against the officer who runs the county "
+        "jail. We need to learn who runs the account."
+    )
+    decision = decide(purpose=purpose)
+    assert Code.ANONYMOUS_SPEECH_RISK in decision.codes

@@ -26,7 +26,9 @@ def ticked(box: str) -> bool:
 
 def unticked_struck(text: str) -> str:
     """`text` with each unticked box, and the words beside it up to the next box or the end
-    of its line, made one space."""
+    of its choice, made one space. A choice ends with its line, or goes on over the lines
+    set in further than its box ("[ ] I believe that an emergency involving danger of" /
+    "      death exists")."""
     if not boxed(text):
         return text
     boxes = list(BOX.finditer(text))
@@ -35,7 +37,19 @@ def unticked_struck(text: str) -> str:
         if ticked(box.group(0)):
             continue
         end = boxes[number + 1].start() if number + 1 < len(boxes) else len(text)
-        line_end = text.find("\n", box.end(), end)
         pieces += [text[last : box.start()], " "]
-        last = end if line_end == -1 else line_end
+        last = _choice_end(text, box.start(), end)
     return "".join(pieces) + text[last:]
+
+
+def _choice_end(text: str, start: int, end: int) -> int:
+    """Where the choice whose box stands at `start` ends, at `end` at the latest."""
+    column = start - (text.rfind("\n", 0, start) + 1)
+    line_end = text.find("\n", start, end)
+    while line_end != -1:
+        following = text.find("\n", line_end + 1, end)
+        line = text[line_end + 1 : end if following == -1 else following]
+        if not line.strip() or len(line) - len(line.lstrip()) <= column:
+            return line_end
+        line_end = following
+    return end

@@ -11,6 +11,7 @@ import re
 from functools import cache
 
 from custodes.intake import secrecy
+from custodes.intake.boxes import unticked_struck
 from custodes.intake.categories import unit_categories
 from custodes.intake.layout import LIST_MARKER, Layout, folds_plainly, sentences_of
 from custodes.law.pack import load_vocabularies
@@ -193,14 +194,32 @@ def _prose_sentences(layout: Layout, paragraph: str) -> list[str]:
     signature and what follows it."""
     kept: list[str] = []
     signed = False
-    for line in paragraph.split("\n"):
+    for line in unticked_struck(paragraph).split("\n"):  # a choice not made says nothing
         stripped = line.strip()
         signed = signed or (_may_sign(stripped) and bool(_SIGNED.search(stripped)))
         mid_sentence = bool(kept) and not kept[-1].rstrip().endswith((".", ":", ";", "!", "?"))
         if signed or not stripped or not (mid_sentence or not _letterhead(stripped)):
             continue  # a line in capitals goes on only inside a sentence ("the crime of MURDER")
         kept.append(line)
-    return layout.sentences_in("\n".join(kept))
+    sentences = (_past_the_prompt(s) for s in layout.sentences_in("\n".join(kept)))
+    return [s for s in sentences if s]
+
+
+def _past_the_prompt(sentence: str) -> str:
+    """A sentence without a form's instruction to whoever fills it in, which states no fact
+    ("Explain the specific facts showing an imminent danger of death …"); what is written
+    after an instruction's colon is the answer."""
+    if not _ASKS_THE_FILLER.match(sentence):
+        return sentence
+    _, colon, answer = sentence.partition(":")
+    return answer.strip() if colon else ""
+
+
+_ASKS_THE_FILLER = re.compile(
+    r"\W*(?:please\s+)?(?:describe|explain|state|summari[sz]e|set out|list|give)\s+"
+    r"(?:the|your|any|all|why|how|what|when|whether|in detail|briefly|below|here)\b",
+    re.IGNORECASE,
+)
 
 
 _FINDS = re.compile(

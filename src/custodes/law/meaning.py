@@ -81,6 +81,18 @@ class Reason:
         """The distinct words of a vocabulary found, in the order they stand."""
         return _texts(self.lowered, self.found[vocabulary])
 
+    def stated(self, vocabulary: str) -> list[tuple[int, int]]:
+        """Where a vocabulary's words stand outside a form's own printed words."""
+        return _outside(self.found[vocabulary], self.form_words)
+
+    @cached_property
+    def form_words(self) -> list[tuple[int, int]]:
+        """Where a form's own words stand: its boxes with what they say, its labels in capitals
+        (the places of `text`, which are those of `lowered` where lower case keeps lengths)."""
+        if _FORM_MARKS.isdisjoint(self.text) or len(self.text) != len(self.lowered):
+            return []
+        return [match.span() for match in _FORM_WORDS.finditer(self.text)]
+
     @cached_property
     def speech(self) -> list[str]:
         return speech_evidence(self)
@@ -98,12 +110,12 @@ def speech_evidence(reason: Reason) -> list[str]:
     """The speech an account is pursued for, if that and no other crime is the stated reason."""
     if not reason.text:
         return []
-    act_spans = _outside(reason.found["speech.acts"], reason.found["speech.references"])
+    act_spans = _outside(reason.stated("speech.acts"), reason.found["speech.references"])
     acts = _texts(reason.lowered, act_spans)
-    claims = reason.terms("speech.claims")
+    claims = _texts(reason.lowered, reason.stated("speech.claims"))
     if not (acts or claims):
         return []
-    subjects = reason.terms("speech.subjects")
+    subjects = _texts(reason.lowered, reason.stated("speech.subjects"))
     if not ((acts and (subjects or claims)) or (claims and subjects)):
         return []
     leaked = bool(reason.found["speech.leaks"])
