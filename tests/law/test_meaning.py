@@ -132,6 +132,12 @@ OUTSIDE_THE_FIELD = [
     ),
     ("19 U.S.C. 1509", "An inquiry into threats against agency personnel made online."),
     ("8 USC 1225(d)(4)", "Officer safety: the account reports the movements of enforcement teams."),
+    # the law named as the authority, and an agency's name, are no purpose
+    (
+        "21 U.S.C. § 876",
+        "An officer of the Drug Enforcement Administration, acting pursuant to the Controlled "
+        "Substances Act, investigates the theft of farm equipment sold through the account.",
+    ),
 ]
 
 INSIDE_THE_FIELD = [
@@ -146,6 +152,8 @@ INSIDE_THE_FIELD = [
         "removal proceedings; we seek his current address.",
     ),
     ("21 U.S.C. § 876", "Investigation of an account selling counterfeit oxycodone pills."),
+    # the law named as broken is the purpose
+    ("21 U.S.C. § 876", "Sales of listed chemicals in violation of the Controlled Substances Act"),
     (
         "18 U.S.C. § 3486",
         "Investigation of a Medicare billing fraud scheme by a home-health agency.",

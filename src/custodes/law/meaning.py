@@ -160,10 +160,21 @@ def _offences_investigated(
 
 
 def field_evidence(statute: StatuteField, reason: Reason) -> list[str] | None:
-    """Words of the purpose inside the statute's field; None when there is no purpose to read."""
+    """Words of the purpose inside the statute's field; None when there is no purpose to read.
+    An agency's name and the law a demand says it issues under are no purpose: "pursuant to
+    the Controlled Substances Act" names the authority that the purpose is tested against."""
     if not reason.text:
         return None
-    return statute.terms.find(reason.lowered)
+    names = load_vocabularies()["names"]["agencies"].spans(reason.lowered)
+    names += [match.span() for match in _UNDER_A_LAW.finditer(reason.lowered)]
+    return _texts(reason.lowered, _outside(statute.terms.spans(reason.lowered), names))
+
+
+# "pursuant to the Controlled Substances Act", "under the authority of the Tariff Act of 1930"
+_UNDER_A_LAW = re.compile(
+    r"\b(?:pursuant to|under|by (?:the )?authority of|authori[sz]ed by)\s+(?:the\s+)?"
+    r"(?:[a-z][\w&,-]*\s+){1,6}?(?:act|code)\b(?:\s+of\s+\d{4})?"
+)
 
 
 def danger_evidence(reason: Reason) -> list[str]:
