@@ -257,3 +257,20 @@ def test_a_request_that_is_a_noun_asks_for_nothing(sentence):
 )
 def test_a_request_that_is_a_verb_is_the_ask(sentence):
     assert asked(f"{sentence}\n\nSincerely,\n") != []
+
+
+def test_a_schedule_named_by_see_and_titled_in_capitals_with_a_full_stop_is_read():
+    subpoena = (
+        "          SUBPOENA TO PRODUCE RECORDS IN A CIVIL CASE\n\n"
+        "[X] YOU ARE COMMANDED to produce at the place below the following material:   SEE\n"
+        "EXHIBIT 1.\n\n"
+        "Place: Office of counsel, 1 Main Street\n\n"
+        "                              EXHIBIT 1\n\n"
+        "INSTRUCTIONS. Produce each record in the form in which it is kept. The Plaintiff says\n"
+        "the defendant took the photographs from the studio.\n\n"
+        "MATERIAL TO BE PRODUCED.\n\n"
+        "  1.  Documents sufficient to show the subscriber's name and postal address.\n"
+        "  2.  For every session, the IP address and the time it began.\n"
+    )
+    # the instructions' narrative is no item
+    assert {category for _, category in asked(subpoena)} == {"subscriber", "transactional"}

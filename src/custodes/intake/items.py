@@ -691,8 +691,10 @@ def _furniture(line: str) -> bool:
 # whatever its title. (Read against `folded` text.)
 _RECORDS_IN = re.compile(
     r"\b(?=[dimprt])"  # the nouns' first letters: the engine passes over other places at once
-    rf"{_RECORDS_NOUN}\s+(?:\w+\s+){{0,2}}?(?:{_POINTING}\s+)?"
-    r"(?:in|on)\s+(?:the\s+)?(?:attached\s+)?(?P<name>(?:attachment|schedule|exhibit|appendix|"
+    rf"{_RECORDS_NOUN}(?:\s+(?:\w+\s+){{0,2}}?(?:{_POINTING}\s+)?(?:in|on)\s+|"
+    r"[:,]?\s+see\s+)"  # "… the material: SEE SCHEDULE A."
+    r"(?:the\s+)?(?:attached\s+)?"
+    r"(?P<name>(?:attachment|schedule|exhibit|appendix|"
     r"annex)(?:\s+(?!to\b|and\b|of\b|for\b)\w{1,3})?)\b"
 )
 
@@ -779,7 +781,7 @@ def _schedule_start(lines: list[str], index: int, referenced: Callable[[], set[s
     following = _next_text(lines, index) if _ATTACHMENT.match(line) else None
     if following is not None and not _ends_sentence(lines, index):
         title = lines[following].strip()
-        if _SCHEDULE_TITLE.search(title) and len(title) < 90:
+        if _SCHEDULE_TITLE.search(title) and len(title) < 90 and not _opens_other_part(title):
             return following + 1
         if title.endswith(":") and not _OTHER_PART.match(title):
             return following + 1  # "ATTACHMENT B" / "For the period …:" / the items
@@ -916,8 +918,10 @@ def _is_title(line: str) -> bool:
         return False  # two columns of a letterhead or caption, not a title
     unnumbered = LIST_MARKER.sub("", line.strip(), count=1)
     body = _BRACKETED.sub("", unnumbered)
-    if not body or len(body.split()) > 12 or body.endswith((".", ";", ",")) or body[0].islower():
+    if not body or len(body.split()) > 12 or body.endswith((";", ",")) or body[0].islower():
         return False
+    if body.endswith(".") and not _in_capitals(body):
+        return False  # a sentence; a title in capitals may end in a full stop ("DEFINITIONS.")
     numbered = unnumbered != line.strip()
     return _in_capitals(body) or body.endswith(":") or _title_case(body) or numbered
 
@@ -1007,13 +1011,24 @@ def _table_line(raw: str) -> bool:
     )
 
 
+# A paragraph's title run in before its text: "INSTRUCTIONS. Produce each record …".
+_RUN_IN_TITLE = re.compile(r"\W*(?P<title>[A-Z][A-Z -]{2,40})[.:]\s")
+
+
+def _opens_other_part(paragraph: str) -> bool:
+    """Whether a paragraph opens with the run-in title of another part than the items
+    ("DEFINITIONS. …", "BACKGROUND: …"): what it says is no item."""
+    title = _RUN_IN_TITLE.match(paragraph)
+    return bool(title) and bool(_OTHER_PART.match(title["title"]))
+
+
 def _split_item(text: str) -> Iterator[_Found]:
     boxes = list(BOX.finditer(text))
     if not boxes:
         stripped = LIST_MARKER.sub("", text, count=1)
         if LIST_MARKER.match(text):
             yield _Found(stripped, listed=True)
-        else:
+        elif not _opens_other_part(stripped):
             sentences = sentences_of(stripped)
             yield from (_Found(s) for s in sentences if not _tells(s) and not _recites_law(s))
         return
