@@ -34,6 +34,15 @@ def test_an_item_in_the_schedule_is_read_as_its_kinds_of_data(item, categories):
     assert {category for _, category in asked(SCHEDULE.format(item))} == categories
 
 
+def test_round_bracket_boxes_are_read_with_their_state():
+    form = SCHEDULE.format(
+        "( X )  Postal address and telephone number on the account\n"
+        "(   )  Messages sent from the account\n"
+        "(X )   Dates of each login"
+    )
+    assert {category for _, category in asked(form)} == {"subscriber", "transactional"}
+
+
 NOT_ITEMS = [
     "[ ] The contents of private messages",  # an unticked box
     "Parley Social, Inc. keeps its records in California.",  # the provider's own name

@@ -14,6 +14,9 @@ ASKS = [
     "Please do not notify the account holder of this request.",
     "We ask that you not tell the user about this request.",
     "Kindly refrain from informing the account holder of this request.",
+    # a telling allowed and then taken back is still an ask
+    "Nothing here prevents disclosure to your counsel, but do not notify the subscriber.",
+    "You are not barred from telling counsel; you shall not, however, tell the user.",
 ]
 
 NEAR_MISSES = [
@@ -23,13 +26,9 @@ NEAR_MISSES = [
     "Do not delay the production.",
     "Please do not hesitate to notify me if you have questions.",
     "Feel free to tell the user about this subpoena.",
-    pytest.param(
-        "You are not required to keep this request confidential.",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="a sentence saying no secrecy is required is read as a request for silence",
-        ),
-    ),
+    "You are not required to keep this request confidential.",
+    "State law does not forbid you to tell the account holder of this summons.",
+    "The provider is not prohibited from informing its customer.",
 ]
 
 
@@ -58,3 +57,16 @@ def test_a_box_left_unticked_asks_no_silence_and_a_ticked_one_does():
 def test_the_unticked_choice_of_a_pair_is_struck_and_the_ticked_one_kept():
     assert "not" not in unticked_struck("Notify the user: [X] yes  [ ] do not notify")
     assert "yes" not in unticked_struck("Notify the user: [ ] yes  [X] do not notify")
+
+
+def test_round_bracket_boxes_and_radio_buttons_are_read():
+    form = (
+        "CONFIDENTIALITY (choose one)\n"
+        "  (   ) The agency asks that you not notify the customer.\n"
+        "  ( X ) You may notify the customer.\n"
+    )
+    assert not find_nondisclosure(Layout.of(form), None).present
+    radio = "Notice:  (*) Do not tell the account holder   ( ) Notify as usual\n"
+    assert find_nondisclosure(Layout.of(radio), None).present
+    # a list's own "(x)" is no box
+    assert "records" in unticked_struck("(x) records of each login")

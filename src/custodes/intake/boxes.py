@@ -6,17 +6,25 @@ from __future__ import annotations
 
 import re
 
-# A box is set apart by spaces: the tick in a name ("Front Row Tix ✔") is no box.
+# A box is set apart by spaces: the tick in a name ("Front Row Tix ✔") is no box. Round
+# brackets make one only with a space inside ("( X )", "(   )"), or a radio button's dot
+# ("(*)"): "(x)" numbers a list.
 # (It opens with the characters a box starts with, which the engine looks for at once, and
 # what follows says which box: a bracket's inside, or a mark with nothing next to it.)
-BOX = re.compile(r"[\[☐☒☑□■✓✔](?:(?<=\[)\s*[xX✓✔]?\s*\]|(?<!\[)(?<!\S.)(?!\S))")
-_TICKED = re.compile(r"\[\s*[xX✓✔]\s*\]|[☒☑■✓✔]")
+BOX = re.compile(
+    r"[\[(☐☒☑□■✓✔](?:(?<=\[)\s*[xX✓✔]?\s*\]|(?<=\()(?:\s+[xX✓✔*•]?|[xX✓✔](?=\s)|[*•])\s*\)|"
+    r"(?<![\[(])(?<!\S.)(?!\S))"
+)
+_TICKED = re.compile(r"[\[(]\s*[xX✓✔*•]\s*[\])]|[☒☑■✓✔]")
 
 
 def boxed(text: str) -> bool:
-    """Whether `text` holds a box; only "[" opens one in ASCII text, and a look for it is far
-    quicker than the pattern (most lines hold none)."""
-    return ("[" in text or not text.isascii()) and bool(BOX.search(text))
+    """Whether `text` holds a box; in ASCII text only "[" opens one, or a round bracket with
+    a space inside, and a look for them is far quicker than the pattern (most lines hold
+    none)."""
+    return (
+        "[" in text or "( " in text or " )" in text or "(*" in text or not text.isascii()
+    ) and bool(BOX.search(text))
 
 
 def ticked(box: str) -> bool:

@@ -357,8 +357,8 @@ def item_categories(text: str, prospective: bool = False) -> list[Category]:
     whole = flat(without_negations(text))
     text = _unscoped(whole)
     # "For each message sent or received: the sender, the recipients and the time"
-    of_each = text != whole and _through_communications(whole[: len(whole) - len(text)])
-    of_communications = False  # it names what is known of each communication
+    of_each = _gone_through(whole[: len(whole) - len(text)]) if text != whole else None
+    gone_through: set[Category] = set()  # the kinds of record it names what is known of each
     captured = bool(_CAPTURE.search(folded(text)))  # "intercept, in real time, …, together with …"
     for number, listed in enumerate(_outside_brackets(_LIST, text)):
         listed = _unscoped(listed) if number else listed
@@ -369,14 +369,16 @@ def item_categories(text: str, prospective: bool = False) -> list[Category]:
             named = _head_categories(head.strip(" ,.-–—"))
             if not named and _BARE_HEAD.fullmatch(head.strip() or "records"):
                 named = {c for gloss in glosses for c in _head_categories(gloss)}
-            elif not named:
-                of_communications |= of_each or _of_each_communication(head)
+            elif not named and (kind := of_each or _of_each_record(head)):
+                gone_through.add(kind)
             if (prospective or captured) and not _STORED.search(head):
                 named = {_AS_IT_HAPPENS.get(c, c) for c in named}
             found |= named
-    if of_communications and Category.CONTENT not in found:  # not "photos, with the time of each"
-        as_it_happens = prospective or captured
-        found.add(Category.REALTIME_NONCONTENT if as_it_happens else Category.TRANSACTIONAL)
+    for kind in gone_through:
+        if kind is Category.CONTENT and Category.CONTENT in found:
+            continue  # "photos, with the time of each": which photos, not more
+        known = Category.TRANSACTIONAL if kind is Category.CONTENT else kind
+        found.add(_AS_IT_HAPPENS.get(known, known) if prospective or captured else known)
     if not found and _WHOLE_ACCOUNT.search(text):
         found = set(STORED_CATEGORIES)
     return [c for c in Category if c in found]
@@ -392,27 +394,31 @@ def _unscoped(text: str) -> str:
     rest = _SCOPE.sub("", text)
     if rest == text:
         return text
-    if unit_categories(rest.lower()) or _through_communications(text[: len(text) - len(rest)]):
+    if unit_categories(rest.lower()) or _gone_through(text[: len(text) - len(rest)]):
         return rest
     return text
 
 
-# "for each message sent or received", "of every post": one communication at a time.
+# "for each message sent or received", "of every login": one record at a time.
 _EACH = re.compile(r"\W*(?:for|of)\s+(?:each|every|all|any)\s", _I)
 
 
-def _of_each_communication(head: str) -> bool:
-    """ "the date and time of each message": what is known of each, by words that name no
-    kind of record."""
+def _of_each_record(head: str) -> Category | None:
+    """ "the date and time of each message": the kind of record of which it names what is
+    known of each, by words that name no kind of record."""
     noun = _OF.split(head, maxsplit=1)[0]
-    return noun != head and _through_communications(head[len(noun) :])
+    return _gone_through(head[len(noun) :]) if noun != head else None
 
 
-def _through_communications(frame: str) -> bool:
-    """Whether `frame` goes through communications one by one. What an item names of each
-    that is no kind of record by itself (its sender, its recipients, its date and time) is
-    the communication's record, not its content: content would be named."""
-    return bool(_EACH.match(frame)) and unit_categories(frame.lower()) == {Category.CONTENT}
+def _gone_through(frame: str) -> Category | None:
+    """The one kind of record `frame` goes through one by one ("for each login", "of every
+    post"). What an item names of each that is no kind of record by itself (the time of a
+    login, the sender of a message) is of that kind, and of a communication its record, not
+    its content: content would be named."""
+    if not _EACH.match(frame):
+        return None
+    kinds = unit_categories(frame.lower())
+    return next(iter(kinds)) if len(kinds) == 1 else None
 
 
 # Records that already exist, whatever the introduction captures going forward.

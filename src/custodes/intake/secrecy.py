@@ -133,7 +133,7 @@ _SECRECY_NOUN = (
     r"provision|direction)s?|gag order"
 )
 _NONE_IMPOSED = re.compile(
-    rf"(?=[cdgnsw])(?:"
+    rf"(?=[acdginsw])(?:"
     rf"\b(?:no|not include[ds]?|did not include|does not include|without|not subject to|"
     rf"nor any)\s+(?:\w+\s+){{0,2}}?(?:{_SECRECY_NOUN})\b|"
     rf"\b(?:{_SECRECY_NOUN})\b[^.:]{{0,40}}:\s*(?:none|no|n/?a|not applicable)\b|"
@@ -142,7 +142,13 @@ _NONE_IMPOSED = re.compile(
     # "does not ask you to refrain from notifying", "does not contain a requirement that …"
     r"\b(?:does|do|did|will)\s+not\s+(?:ask|request|require)\w*\s+(?:\w+\s+){0,2}?(?:to\s+)?"
     r"(?:refrain|not\b|keep\b)|\b(?:does|do|did)\s+not\s+(?:contain|include|impose)\w*\s+"
-    r"(?:a|any)\s+(?:requirement|obligation|prohibition|direction)\b|\bno such order\b)",
+    r"(?:a|any)\s+(?:requirement|obligation|prohibition|direction)\b|\bno such order\b|"
+    # a telling allowed, where nothing after takes it back ("…, but you shall not …"): "Texas
+    # law does not prohibit you from informing your customer", "You are not required to keep
+    # this request confidential"
+    r"(?:\b(?:does|do|did|will|shall)\s+not\s+(?:prohibit|prevent|bar|forbid|preclude)\w*|"
+    r"\b(?:is|are)\s+not\s+(?:prohibited|precluded|barred|forbidden|required\s+to\s+keep))\b"
+    r"(?![^.]*\b(?:but|however|except|unless|save)\b))",
     _I,
 )
 
