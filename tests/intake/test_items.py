@@ -174,6 +174,13 @@ CATEGORIES = [
     # what is named of each that is itself content stays content
     ("the text of each message the account sent", ["content"]),
     ("For each message: its subject lines and attachments", ["content"]),
+    # all an account holds, but what the item says it does not want
+    (
+        "all records and data (other than message content) pertaining to the account",
+        ["subscriber", "transactional", "location"],
+    ),
+    # a log's file is a log
+    ("the server log files for the account", ["transactional"]),
     # a clause that opens with "not" is a record not wanted
     ("For each post: its time of posting. NOT its photos or captions.", ["transactional"]),
 ]
@@ -283,3 +290,12 @@ def test_a_schedule_named_by_see_and_titled_in_capitals_with_a_full_stop_is_read
     )
     # the instructions' narrative is no item
     assert {category for _, category in asked(subpoena)} == {"subscriber", "transactional"}
+
+
+def test_an_item_that_opens_a_list_is_read_by_its_list():
+    schedule = SCHEDULE.format(
+        "II.  All data held about the account (but no content), including:\n"
+        "     (1)  the IP address of each session and when it began;\n"
+        "     (2)  the accounts it follows."
+    )
+    assert {category for _, category in asked(schedule)} == {"transactional"}

@@ -181,6 +181,16 @@ def test_an_order_that_has_ended_no_longer_delays_notice():
     assert decision.notice.action == "notify_before_production"
 
 
+def test_the_secrecy_of_an_order_no_judge_has_signed_binds_nobody_yet():
+    decision = decide(
+        instrument="court_order_2703d",
+        signed=False,
+        nondisclosure={"present": True, "court_ordered": True, "expires_on": "2027-06-01"},
+    )
+    assert Code.NDO_IN_FORCE not in decision.codes
+    assert {Code.NOT_SIGNED, Code.NDO_NOT_BINDING} <= set(decision.codes)
+
+
 def test_a_request_for_secrecy_that_no_court_ordered_does_not_bind():
     decision = decide(nondisclosure={"present": True, "court_ordered": False})
     assert codes(decision) == {"NDO_NOT_BINDING"}

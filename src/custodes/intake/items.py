@@ -354,6 +354,7 @@ def item_categories(text: str, prospective: bool = False) -> list[Category]:
     capture going forward, or in an item that asks for it ("intercept, in real time, …,
     together with …"), what the item names is captured as it happens, unless stored."""
     found: set[Category] = set()
+    original = text
     whole = flat(without_negations(text))
     text = _unscoped(whole)
     # "For each message sent or received: the sender, the recipients and the time"
@@ -380,7 +381,9 @@ def item_categories(text: str, prospective: bool = False) -> list[Category]:
         known = Category.TRANSACTIONAL if kind is Category.CONTENT else kind
         found.add(_AS_IT_HAPPENS.get(known, known) if prospective or captured else known)
     if not found and _WHOLE_ACCOUNT.search(text):
-        found = set(STORED_CATEGORIES)
+        # all it holds, but what the item says it does not want ("(not including the contents
+        # of communications)")
+        found = set(STORED_CATEGORIES) - (unit_categories(original.lower()) - found)
     return [c for c in Category if c in found]
 
 
@@ -723,10 +726,21 @@ def _introduces(found: _Found, following: _Found | None) -> bool:
     it commands or sets a scope ("For each session …:"), and a listed item comes next."""
     return (
         found.text.rstrip().endswith(":")
-        and bool(_COMMAND.search(folded(found.text)) or _SCOPE_INTRO.match(found.text))
+        and bool(
+            _COMMAND.search(folded(found.text))
+            or _SCOPE_INTRO.match(found.text)
+            or _LIST_TO_FOLLOW.search(found.text)
+        )
         and following is not None
         and following.listed
     )
+
+
+# "B. All records … relating to the Account, including:" / "1. …": what is listed says which.
+_LIST_TO_FOLLOW = re.compile(
+    r"\b(?:including|includes|include|namely|as follows|following|such as|specifically)\s*:\s*$",
+    _I,
+)
 
 
 def _referenced_schedules(body: str) -> set[str]:

@@ -184,7 +184,8 @@ def nondisclosure(ctx: Context) -> Iterator[Finding]:
     if ctx.instrument is Instrument.NATIONAL_SECURITY_LETTER:
         return
     order = ctx.request.nondisclosure
-    if order.court_ordered:
+    # an order no judge has signed orders nothing yet: its secrecy is only asked
+    if order.court_ordered and not _unsigned_order(ctx):
         if order.expires_on is None:
             yield ctx.finding(Code.NDO_IN_FORCE, until="")
             yield ctx.finding(Code.NDO_UNBOUNDED)
@@ -192,6 +193,10 @@ def nondisclosure(ctx: Context) -> Iterator[Finding]:
             yield ctx.finding(Code.NDO_IN_FORCE, until=f" until {order.expires_on}")
     elif order.present:
         yield ctx.finding(Code.NDO_NOT_BINDING)
+
+
+def _unsigned_order(ctx: Context) -> bool:
+    return ctx.request.signed is False and ctx.rule.kind == "order"
 
 
 def emergency(ctx: Context) -> Iterator[Finding]:
