@@ -75,7 +75,6 @@ def _words_pattern(words: list[str]) -> re.Pattern[str]:
 
 @dataclass(frozen=True)
 class _Rules:
-    labels: list[tuple[str, str]]  # (label, role), longest first
     target_label_ends: tuple[str, ...]
     continuing_labels: frozenset[str]
     headings: list[tuple[str, re.Pattern[str]]]
@@ -89,16 +88,28 @@ class _Rules:
 
 
 @cache
-def rules() -> _Rules:
+def _vocabulary() -> dict:
     path = resources.files("custodes.intake") / "vocab" / "parts.toml"
     data = tomllib.loads(path.read_text(encoding="utf-8"))
-    labels = [(label, role) for role, words in data["labels"].items() for label in words]
-    unknown = {role for _, role in labels} | {g["role"] for g in data["headings"]}
+    unknown = set(data["labels"]) | {g["role"] for g in data["headings"]}
     unknown |= {g["role"] for g in data["phrases"]} | set(data["introduces"].values())
     if unknown - set(ROLES):
         raise ValueError(f"vocab/parts.toml names roles that are not roles: {unknown - set(ROLES)}")
+    return data
+
+
+@cache
+def labels() -> list[tuple[str, str]]:
+    """Each label with its role, the longest first: apart from `rules`, so that the requested
+    items' reader, which asks for the labels alone, compiles none of the rules' patterns."""
+    pairs = [(label, role) for role, words in _vocabulary()["labels"].items() for label in words]
+    return sorted(pairs, key=lambda pair: len(pair[0]), reverse=True)
+
+
+@cache
+def rules() -> _Rules:
+    data = _vocabulary()
     return _Rules(
-        labels=sorted(labels, key=lambda pair: len(pair[0]), reverse=True),
         target_label_ends=tuple(data["target_label_ends"]),
         continuing_labels=frozenset(data["continuing_labels"]),
         headings=[(g["role"], _words_pattern(g["words"])) for g in data["headings"]],
@@ -320,7 +331,7 @@ def _label_role(line: str, default=None) -> tuple[str, str] | None:
         return default
     label = " ".join(match["label"].lower().split()).rstrip(".")
     r = rules()
-    for word, role in r.labels:
+    for word, role in labels():
         if label == word or (label.startswith(word + " ") and role in ("schedule", "period")):
             return role, match["label"]
     named = match["label"][:1].isupper() and len(label.split()) <= 4
