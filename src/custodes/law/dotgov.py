@@ -18,6 +18,7 @@ from datetime import date
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import NamedTuple
 
 from custodes.law.domain_names import unicode_form
 from custodes.law.refusal import Refused
@@ -44,8 +45,8 @@ GOVERNMENT_TYPES = frozenset(
 _COLUMNS = ("Domain name", "Domain type", "Organization name", "Suborganization name", "State")
 
 
-@dataclass(frozen=True)
-class Registration:
+# A tuple, not a frozen dataclass: the shipped list's 16,500 are made in a third less time.
+class Registration(NamedTuple):
     kind: str  # CISA's domain type: "Federal - Executive", "City", …
     holder: str  # "Department of Justice, Federal Bureau of Investigation (DC)"
 
