@@ -8,7 +8,8 @@ from itertools import pairwise
 
 from custodes.intake import extract_request
 from custodes.intake.layout import Layout
-from custodes.intake.parts import ROLES, document_lines, labels, origins, rules, split_parts
+from custodes.intake.parts import document_lines, origins, rules, split_parts
+from custodes.intake.roles import ROLES, labels
 from custodes.intake.sources import find_sources
 from custodes.law.request import DateRange, Item, Nondisclosure, Request, Requester, Selector
 from custodes.law.vocab import Category, Instrument, SelectorKind

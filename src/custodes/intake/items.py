@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 
-from custodes.intake import parts
+from custodes.intake import roles
 from custodes.intake.boxes import BOX, boxed, ticked
 from custodes.intake.categories import is_ask_intro, term_spans, unit_categories, without_negations
 from custodes.intake.layout import LIST_MARKER, Layout, flat, folded, sentences_of
@@ -528,7 +528,7 @@ def _opens_a_persons_label(text: str, match: re.Match[str]) -> bool:
 
 @cache
 def _persons_labels() -> tuple[str, ...]:
-    return tuple(label for label, role in parts.labels() if role in ("contact", "signature"))
+    return tuple(label for label, role in roles.labels() if role in ("contact", "signature"))
 
 
 # "produce the business records described in item 3, as follows: To …, On (date): …": the

@@ -12,33 +12,12 @@ mapping between the two is `origins`. No Django here.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from custodes.intake.boxes import BOX
 from custodes.intake.layout import LIST_MARKER, Layout, flat
-
-OTHER = "other"
-ROLES = (
-    "letterhead",
-    "email_headers",
-    "cover_letter",
-    "caption",
-    "addressee",
-    "command",
-    "attachment",
-    "schedule",
-    "targets",
-    "period",
-    "reason",
-    "secrecy",
-    "signature",
-    "contact",
-    "boilerplate",
-    OTHER,
-)
+from custodes.intake.roles import OTHER, ROLES, labels, vocabulary
 
 
 @dataclass(frozen=True)
@@ -88,27 +67,8 @@ class _Rules:
 
 
 @cache
-def _vocabulary() -> dict:
-    path = resources.files("custodes.intake") / "vocab" / "parts.toml"
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
-    unknown = set(data["labels"]) | {g["role"] for g in data["headings"]}
-    unknown |= {g["role"] for g in data["phrases"]} | set(data["introduces"].values())
-    if unknown - set(ROLES):
-        raise ValueError(f"vocab/parts.toml names roles that are not roles: {unknown - set(ROLES)}")
-    return data
-
-
-@cache
-def labels() -> list[tuple[str, str]]:
-    """Each label with its role, the longest first: apart from `rules`, so that the requested
-    items' reader, which asks for the labels alone, compiles none of the rules' patterns."""
-    pairs = [(label, role) for role, words in _vocabulary()["labels"].items() for label in words]
-    return sorted(pairs, key=lambda pair: len(pair[0]), reverse=True)
-
-
-@cache
 def rules() -> _Rules:
-    data = _vocabulary()
+    data = vocabulary()
     return _Rules(
         target_label_ends=tuple(data["target_label_ends"]),
         continuing_labels=frozenset(data["continuing_labels"]),
