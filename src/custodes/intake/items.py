@@ -22,6 +22,7 @@ from custodes.intake import roles
 from custodes.intake.boxes import BOX, boxed, ticked
 from custodes.intake.categories import is_ask_intro, term_spans, unit_categories, without_negations
 from custodes.intake.layout import LIST_MARKER, Layout, flat, folded, sentences_of
+from custodes.intake.patterns import OnFirstUse
 from custodes.law.request import Item
 from custodes.law.vocab import STORED_CATEGORIES, Category
 
@@ -465,7 +466,7 @@ def _command_object(sentence: str) -> _Found | None:
         return None
     asked = flat(without_negations(sentence))  # "does not seek …" asks for nothing
     lowered_as_read = folded(asked)
-    wished = _WISHED.match(asked) if "would" in lowered_as_read else None  # a look first, as above
+    wished = _WISHED().match(asked) if "would" in lowered_as_read else None  # a look first
     if wished:
         return _Found(wished["what"])
     if not _COMMAND_WORDS.search(lowered_as_read):
@@ -507,12 +508,12 @@ _RECITAL = re.compile(
     r"(?:provides?|authori[sz]es?|permits?|allows?|requires?|empowers?|states?|reads?)\b"
     r"(?!\s+(?:that\s+)?(?:you|your)\b)"  # "§ 2703(f) requires you to preserve …" asks
 )
-_NAMES_LAW = re.compile(rf"(?<![\w§]){_LAW_WORD}(?![\w§])|§", _I)
+_NAMES_LAW = OnFirstUse(rf"(?<![\w§]){_LAW_WORD}(?![\w§])|§", _I)
 
 
 def _recites_law(sentence: str) -> bool:
     recital = _RECITAL.match(sentence)
-    return bool(recital and _NAMES_LAW.search(recital["subject"]))
+    return bool(recital and _NAMES_LAW().search(recital["subject"]))
 
 
 def _opens_a_persons_label(text: str, match: re.Match[str]) -> bool:
@@ -575,7 +576,7 @@ def _without_recipient(rest: str) -> str:
 
 
 # "The chats between him and the victim would be great too": what is wished for comes first.
-_WISHED = re.compile(
+_WISHED = OnFirstUse(
     r"(?P<what>.+?)\s+would\s+(?:also\s+)?be\s+(?:great|helpful|very helpful|appreciated|useful)\b",
     _I,
 )
@@ -589,7 +590,7 @@ _DEFINITION = re.compile(
     r"^\W*[\"“][^\"”]{1,40}[\"”]\s+(?:means|shall mean|has the|includes|refers to|is defined)\b",
     _I,
 )
-_TARGETS_PART = re.compile(
+_TARGETS_PART = OnFirstUse(
     r"\b(?:accounts?|identifiers?|targets?|subjects?|selectors?)\b(?:\(s\))?[^.]{0,40}$", _I
 )
 
@@ -599,7 +600,7 @@ def _names_targets(lines: list[str], number: int) -> bool:
     for earlier in range(number - 1, max(-1, number - 10), -1):
         text = lines[earlier].strip()
         if text and not boxed(text) and (_is_title(text) or text.endswith(":")):
-            return bool(_TARGETS_PART.search(text.rstrip(":")))
+            return bool(_TARGETS_PART().search(text.rstrip(":")))
     return False
 
 
