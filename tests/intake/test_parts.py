@@ -8,7 +8,8 @@ from itertools import pairwise
 
 from custodes.intake import extract_request
 from custodes.intake.layout import Layout
-from custodes.intake.parts import ROLES, document_lines, origins, rules, split_parts
+from custodes.intake.parts import document_lines, origins, rules, split_parts
+from custodes.intake.roles import ROLES, labels
 from custodes.intake.sources import find_sources
 from custodes.law.request import DateRange, Item, Nondisclosure, Request, Requester, Selector
 from custodes.law.vocab import Category, Instrument, SelectorKind
@@ -164,7 +165,7 @@ def test_the_body_lines_map_back_to_the_stored_lines():
 
 def test_the_role_rules_are_data_and_name_only_roles():
     r = rules()
-    assert ("username", "targets") in r.labels
+    assert ("username", "targets") in labels()
     assert {group[0] for group in r.phrases} <= set(ROLES)
     assert r.names["schedule"]
 

@@ -16,6 +16,7 @@ import pytest
 import custodes.intake
 import custodes.law
 from custodes.intake import read_document
+from custodes.intake.patterns import OnFirstUse
 from tests.helpers import CASES
 
 # Every long pattern over every demand text the project holds: slow (`make test` runs it).
@@ -30,6 +31,8 @@ def _patterns():
         for info in pkgutil.iter_modules(package.__path__):
             module = importlib.import_module(f"{package.__name__}.{info.name}")
             for name, value in vars(module).items():
+                if isinstance(value, OnFirstUse):
+                    value = value()
                 if isinstance(value, re.Pattern) and _OPENING.match(value.pattern):
                     yield pytest.param(value, id=f"{info.name}.{name}")
 

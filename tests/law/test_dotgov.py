@@ -90,3 +90,12 @@ def test_a_file_with_no_government_domain_is_refused(tmp_path):
     path = _cisa(tmp_path, "fakeco.gov,Commercial,Fake Co,,,,")
     with pytest.raises(Refused, match=re.escape("no .gov domain of a government type")):
         dotgov.read_cisa(path, date(2026, 11, 30))
+
+
+def test_a_domain_is_found_alike_before_and_after_the_whole_list_is_read():
+    snapshot = dotgov.read_snapshot(dotgov.snapshot_path())
+    asked = ("fbi.gov", "18f.gov", "ny.gov", "nosuch.gov", "", "fbi.gov\tFederal")
+    one_by_one = [snapshot.domains.get(domain) for domain in asked]
+    assert len(snapshot.domains) > 16_000  # every line read
+    assert one_by_one == [snapshot.domains.get(domain) for domain in asked]
+    assert one_by_one[0].holder.startswith("Department of Justice") and one_by_one[3] is None

@@ -23,6 +23,8 @@ from enum import StrEnum
 from functools import cache
 from importlib import resources
 
+from custodes.intake.patterns import OnFirstUse
+
 # Any word in the month's place; `_to_date` keeps only real month names. One generic word is
 # far cheaper for the regex engine than forty alternatives tried at every position.
 _MONTH = r"(?P<month>[^\W\d_]{3,9})\.?"
@@ -293,7 +295,7 @@ def _period() -> re.Pattern[str]:
 
 # What a period may run from for its end to be told from the document's date: the document,
 # its entry or issue, or its date written on it ("from the date below", "the date hereof").
-_THIS_DOCUMENT = re.compile(
+_THIS_DOCUMENT = OnFirstUse(
     r"(?:the\s+)?(?:date\s+(?:of\s+)?)?(?:(?:the\s+)?(?:entry|issuance|signing)\s+of\s+)?"
     r"this\s+(?:order|warrant|subpoena|summons|letter|request)\b"
     r"(?!\s+(?:is\s+|was\s+)?(?:served|received|delivered))|"
@@ -304,7 +306,7 @@ _THIS_DOCUMENT = re.compile(
 # "measured from the earlier of the day on which interception begins or ten (10) days after
 # this Order is entered" (the words of 18 U.S.C. § 2518(5)): a period that starts at the
 # latest that many days after the document.
-_EARLIER_OF = re.compile(
+_EARLIER_OF = OnFirstUse(
     r"the\s+earlier\s+of\b.*?\bor\s+(?P<count>\d+|[a-z]+(?:[\s-][a-z]+)?)\s*(?:\(\d+\)\s*)?"
     r"days?\s+(?:after|from|following)\s+(?P<anchor>.*)",
     re.IGNORECASE,
@@ -347,10 +349,10 @@ def find_periods(text: str, issued_on: date | None) -> list[Span]:
 
 def _anchored(anchor: str | None, issued_on: date) -> date | None:
     """The latest day a period can start on, where the document tells it."""
-    if anchor is None or _THIS_DOCUMENT.match(anchor):
+    if anchor is None or _THIS_DOCUMENT().match(anchor):
         return issued_on
-    earlier = _EARLIER_OF.match(anchor)
-    if earlier and _THIS_DOCUMENT.match(earlier["anchor"]):
+    earlier = _EARLIER_OF().match(anchor)
+    if earlier and _THIS_DOCUMENT().match(earlier["anchor"]):
         days = count(earlier["count"]) if _is_number(earlier["count"]) else None
         return issued_on + timedelta(days=days) if days else None
     return None
@@ -415,7 +417,7 @@ def _add(start: date, count: int, unit: str) -> date:
     return date(year, month + 1, min(start.day, monthrange(year, month + 1)[1]))
 
 
-_TIME = re.compile(
+_TIME = OnFirstUse(
     r"(?<![\d:.])(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?"
     r"(?:\s?(?P<half>[ap])\.?\s?m\b\.?)?",
     re.IGNORECASE,
@@ -423,7 +425,7 @@ _TIME = re.compile(
 # A date's time follows it closely ("on November 14, 2026 at approximately 9:16 p.m.").
 _TIME_WITHIN = 40
 # Zones are written in capitals; read case-sensitively, "est" in a word is no zone.
-_ZONE = re.compile(
+_ZONE = OnFirstUse(
     r"[ \t]*(?:hrs\.?|hours)?[ \t]*(?:"
     r"(?:UTC|GMT)[ \t]?(?P<sign>[+−-])(?P<hours>\d{1,2})(?::?(?P<minutes>\d{2}))?(?!\d)|"
     r"(?P<bare_sign>[+−-])(?P<bare_hours>\d{2}):?(?P<bare_minutes>\d{2})(?!\d)|"
@@ -440,7 +442,7 @@ def timestamp(text: str, order: DateOrder | None = None, zone: str = "") -> str 
     if not dates:
         return None
     day, after = dates[0].value, text[dates[0].end :]
-    time = _TIME.search(after, 0, _TIME_WITHIN)
+    time = _TIME().search(after, 0, _TIME_WITHIN)
     hour = _hour(time) if time else None
     if hour is None:
         return day.isoformat()
@@ -458,7 +460,7 @@ def _hour(time: re.Match[str]) -> int | None:
 
 def _offset(after: str) -> str:
     """The zone written just after a time as an offset, "Z" for UTC; "" where none is."""
-    zone = _ZONE.match(after)
+    zone = _ZONE().match(after)
     if not zone:
         return ""
     if zone["spelled"]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from custodes.intake import images, pdf
+from custodes.intake import images
 from custodes.intake.errors import UnreadableInput
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -39,11 +39,10 @@ def read_document_noted(path: Path) -> tuple[str, tuple[str, ...]]:
     notes: tuple[str, ...] = ()
     if suffix in TEXT_SUFFIXES:
         text = decode_text(data, path.name)
-    elif suffix == ".pdf":
-        reading = pdf.read_pdf(data, path.name)
-        text, notes = reading.text, reading.notes
-    elif suffix in images.SUFFIXES:  # a scan or a fax, read by OCR
-        reading = pdf.read_image(data, path.name)
+    elif suffix == ".pdf" or suffix in images.SUFFIXES:  # an image: a scan or a fax, for OCR
+        from custodes.intake import pdf  # the PDF and OCR readers, imported for these only
+
+        reading = (pdf.read_pdf if suffix == ".pdf" else pdf.read_image)(data, path.name)
         text, notes = reading.text, reading.notes
     elif suffix == ".eml":
         from custodes.intake import mail  # the e-mail package, imported for e-mails only

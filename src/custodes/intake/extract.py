@@ -17,6 +17,7 @@ from custodes.intake.dates import (
 )
 from custodes.intake.items import requested_items
 from custodes.intake.layout import Layout
+from custodes.intake.patterns import OnFirstUse
 from custodes.law.pack import load_pack
 from custodes.law.request import DateRange, Item, Request, Requester
 from custodes.law.vocab import Category, Instrument
@@ -282,7 +283,7 @@ _SILENCE_PERIOD = re.compile(r"disclos|notif", _I)
 
 # A class tied to what the demand names ("each person who controls each Subject Account",
 # "any account that logged in from IP address …") is those targets, not a population.
-_TIED_TO_TARGETS = re.compile(
+_TIED_TO_TARGETS = OnFirstUse(
     r"\b(?:subject|target|listed|above|said|identified|named)\s+accounts?\b|\bip\s+address|"
     r"\b\d{1,3}(?:\.\d{1,3}){3}\b|\bphone\s+number|\be-?mail\s+address|\busername\b|"
     # "every account that sent a message to the account": its counterparts, not a class
@@ -295,6 +296,6 @@ def _population(layout: Layout) -> str | None:
     for match in _POPULATION.finditer(text.lower()):
         if match.start() and text[match.start() - 1].isalnum():
             continue
-        if not _TIED_TO_TARGETS.search(match.group(0)):
+        if not _TIED_TO_TARGETS().search(match.group(0)):
             return text[match.start() : match.end()].strip()
     return None

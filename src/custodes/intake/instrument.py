@@ -12,6 +12,7 @@ import re
 
 from custodes.intake.boxes import unticked_struck
 from custodes.intake.layout import Layout, folds_plainly
+from custodes.intake.patterns import OnFirstUse
 from custodes.law.vocab import Instrument
 
 _I = re.IGNORECASE
@@ -64,7 +65,7 @@ _CIVIL = re.compile(
     r"parent-child relationship)"
 )
 # A criminal case, whose caption may still call the State "plaintiff".
-_CRIMINAL = re.compile(
+_CRIMINAL = OnFirstUse(
     r"(?=[cdfpsu\d])(?:"  # the alternatives' first letters, for a quick skip (as below)
     r"criminal\W{1,5}(?:division|trial|case|action|no\.|docket)|fed\. r\. crim\. p\.|"
     r"\b(?:state|people|commonwealth|united states) (?:of [a-z ]+)?v\.? |\bdefendant's trial\b|"
@@ -103,17 +104,17 @@ _DENIAL_WORDS = (
 _CUE_WORDS = (
     r"(?=[ailnrw])(?:\bnot?\b|n't\b|\bwithout\b|\brather\b|\binstead\b|\blieu\b|\babsence\b)"
 )
-_DENIAL = re.compile(_DENIAL_WORDS, _I)
-_DENIAL_CUE = re.compile(_CUE_WORDS, _I)
+_DENIAL = OnFirstUse(_DENIAL_WORDS, _I)
+_DENIAL_CUE = OnFirstUse(_CUE_WORDS, _I)
 # The same, read against lower-cased text: a case-sensitive pattern is much faster.
 _LOWER_DENIAL = re.compile(_DENIAL_WORDS)
 _LOWER_DENIAL_CUE = re.compile(_CUE_WORDS)
 
 
 def _without_denials(text: str) -> str:
-    if not _DENIAL_CUE.search(text):
+    if not _DENIAL_CUE().search(text):
         return text
-    return _DENIAL.sub(lambda denial: " " * len(denial[0]), text)
+    return _DENIAL().sub(lambda denial: " " * len(denial[0]), text)
 
 
 def _both_without_denials(subject: str, body: str) -> tuple[str, str]:
@@ -146,7 +147,7 @@ def _blanked(text: str, spans: list[tuple[int, int]], offset: int) -> str:
     return "".join(pieces) + text[last:]
 
 
-_ASKS_FOR_DATA = re.compile(
+_ASKS_FOR_DATA = OnFirstUse(
     r"(?=[cdgilnpstw])\b(send|provide|give|share|looking for|need|want|disclose|let me know|"
     r"what you have|tell me|tell us|who owns|could you|can you|identify)\b"
 )
@@ -178,7 +179,7 @@ _PROCEDURAL = {
 
 # A covering note that says the process is attached: where none can be read, what it is
 # cannot be told, and it is no informal request either.
-_PROCESS_ATTACHED = re.compile(
+_PROCESS_ATTACHED = OnFirstUse(
     r"(?=[acelsw])(?:\b(?=[ae])(?:attached|enclosed|accompanying)\s+(?:copy\s+of\s+(?:the\s+)?)?"
     r"(?:legal\s+process|court\s+(?:paperwork|papers|order)|subpoena|warrant|process)\b|"
     r"\b(?:legal\s+process|court\s+(?:paperwork|papers|order)|subpoena|warrant)\s+"
@@ -230,9 +231,9 @@ def classify(layout: Layout, country: str | None) -> Instrument:
         return Instrument.PRESERVATION_REQUEST
     if commanded:
         return _subpoena_kind(lower)
-    if _PROCESS_ATTACHED.search(lower):
+    if _PROCESS_ATTACHED().search(lower):
         return Instrument.UNKNOWN  # the process it rests on did not come, or cannot be read
-    if _ASKS_FOR_DATA.search(lower):
+    if _ASKS_FOR_DATA().search(lower):
         return Instrument.INFORMAL_REQUEST
     return Instrument.UNKNOWN
 
@@ -240,11 +241,11 @@ def classify(layout: Layout, country: str | None) -> Instrument:
 def _subpoena_kind(text: str) -> Instrument:
     if _GRAND_JURY.search(text):
         return Instrument.GRAND_JURY_SUBPOENA
-    if _CIVIL.search(text) and not _CRIMINAL.search(text):
+    if _CIVIL.search(text) and not _CRIMINAL().search(text):
         return Instrument.CIVIL_SUBPOENA
     if _ADMINISTRATIVE.search(text):
         return Instrument.ADMINISTRATIVE_SUBPOENA
-    if _TRIAL.search(text) or _CRIMINAL.search(text):
+    if _TRIAL.search(text) or _CRIMINAL().search(text):
         return Instrument.TRIAL_SUBPOENA  # a subpoena in a criminal case, not a grand jury's
     return Instrument.UNKNOWN
 

@@ -18,10 +18,11 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 
+from custodes.intake import roles
 from custodes.intake.boxes import BOX, boxed, ticked
 from custodes.intake.categories import is_ask_intro, term_spans, unit_categories, without_negations
 from custodes.intake.layout import LIST_MARKER, Layout, flat, folded, sentences_of
-from custodes.intake.parts import rules
+from custodes.intake.patterns import OnFirstUse
 from custodes.law.request import Item
 from custodes.law.vocab import STORED_CATEGORIES, Category
 
@@ -528,7 +529,7 @@ def _command_object(sentence: str) -> _Found | None:
         return None
     asked = flat(without_negations(sentence))  # "does not seek …" asks for nothing
     lowered_as_read = folded(asked)
-    wished = _WISHED.match(asked) if "would" in lowered_as_read else None  # a look first, as above
+    wished = _WISHED().match(asked) if "would" in lowered_as_read else None  # a look first
     if wished:
         return _Found(wished["what"])
     if not _COMMAND_WORDS.search(lowered_as_read):
@@ -570,12 +571,12 @@ _RECITAL = re.compile(
     r"(?:provides?|authori[sz]es?|permits?|allows?|requires?|empowers?|states?|reads?)\b"
     r"(?!\s+(?:that\s+)?(?:you|your)\b)"  # "§ 2703(f) requires you to preserve …" asks
 )
-_NAMES_LAW = re.compile(rf"(?<![\w§]){_LAW_WORD}(?![\w§])|§", _I)
+_NAMES_LAW = OnFirstUse(rf"(?<![\w§]){_LAW_WORD}(?![\w§])|§", _I)
 
 
 def _recites_law(sentence: str) -> bool:
     recital = _RECITAL.match(sentence)
-    return bool(recital and _NAMES_LAW.search(recital["subject"]))
+    return bool(recital and _NAMES_LAW().search(recital["subject"]))
 
 
 def _opens_a_persons_label(text: str, match: re.Match[str]) -> bool:
@@ -591,7 +592,7 @@ def _opens_a_persons_label(text: str, match: re.Match[str]) -> bool:
 
 @cache
 def _persons_labels() -> tuple[str, ...]:
-    return tuple(label for label, role in rules().labels if role in ("contact", "signature"))
+    return tuple(label for label, role in roles.labels() if role in ("contact", "signature"))
 
 
 # "produce the business records described in item 3, as follows: To …, On (date): …": the
@@ -638,7 +639,7 @@ def _without_recipient(rest: str) -> str:
 
 
 # "The chats between him and the victim would be great too": what is wished for comes first.
-_WISHED = re.compile(
+_WISHED = OnFirstUse(
     r"(?P<what>.+?)\s+would\s+(?:also\s+)?be\s+(?:great|helpful|very helpful|appreciated|useful)\b",
     _I,
 )
@@ -652,7 +653,7 @@ _DEFINITION = re.compile(
     r"^\W*[\"“][^\"”]{1,40}[\"”]\s+(?:means|shall mean|has the|includes|refers to|is defined)\b",
     _I,
 )
-_TARGETS_PART = re.compile(
+_TARGETS_PART = OnFirstUse(
     r"\b(?:accounts?|identifiers?|targets?|subjects?|selectors?)\b(?:\(s\))?[^.]{0,40}$", _I
 )
 
@@ -662,7 +663,7 @@ def _names_targets(lines: list[str], number: int) -> bool:
     for earlier in range(number - 1, max(-1, number - 10), -1):
         text = lines[earlier].strip()
         if text and not boxed(text) and (_is_title(text) or text.endswith(":")):
-            return bool(_TARGETS_PART.search(text.rstrip(":")))
+            return bool(_TARGETS_PART().search(text.rstrip(":")))
     return False
 
 

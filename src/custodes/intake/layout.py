@@ -15,6 +15,8 @@ from functools import cache, cached_property
 from importlib import resources
 from string import ascii_letters, ascii_uppercase
 
+from custodes.intake.patterns import OnFirstUse
+
 _HEADER = re.compile(
     r"^(From|To|Cc|Bcc|Date|Sent|Subject|Reply-To|Attachments|Importance)\s*:\s*(.*)$",
     re.IGNORECASE,
@@ -106,7 +108,7 @@ def _typed_table_rows(text: str) -> str:
     return "\n".join(lines)
 
 
-_BOILERPLATE = re.compile(
+_BOILERPLATE = OnFirstUse(
     r"(?is)(?=[ct])(confidentiality notice|this e-?mail (message)?[^.]{0,80}intended recipient)"
     r".*?(\n\s*\n|$)"
 )
@@ -195,7 +197,7 @@ class Layout:
             text = _DOT_LEADER.sub(_labelled, text)
         headers, body = _split_headers(text)
         if _may_hold_boilerplate(body):
-            body = _BOILERPLATE.sub("\n\n", body)
+            body = _BOILERPLATE().sub("\n\n", body)
         body = _without_own_replies(body, headers.get("To", ""))
         return cls(text=text, headers=headers, body=body)
 
@@ -265,7 +267,7 @@ class Layout:
 # (The lookahead for a 1, 0, "rn" or "m" keeps only the tokens `_SUSPECT` finds a slip in:
 # the rest need no mending, and skipping them here saves a call for every word. It comes
 # before the one for two letters, which nearly every word passes, so as to fail sooner.)
-_OCR_WORD = re.compile(
+_OCR_WORD = OnFirstUse(
     r"(?<![\w@./\\-])(?=[A-Za-z01])(?=[A-Za-z01]*?(?:[01mM]|[rR][nN]))(?=[A-Za-z01]*[A-Za-z]{2})"
     r"[A-Za-z01]{3,30}(?![\w@/-]|\.\w)"
 )
@@ -277,7 +279,7 @@ _TWO_LETTERS = re.compile(r"[a-z]{2}")
 _SUFFIX = re.compile(r"(?:ly|s|es|ed|ing)$")
 # What comes just before a target's name ("Username: k1tten", "account “c0ffee”"): a name is
 # spelt as it is, slip or not.
-_NAMED = re.compile(
+_NAMED = OnFirstUse(
     r"(?:user\s*name|handle|account|screen\s*name|profile|channel|page|id)\s*[:#]\s*$|[\"'“‘]$",
     re.IGNORECASE,
 )
@@ -337,13 +339,13 @@ def ocr_repaired(text: str) -> str:
         lower = token.lower()
         if lower.isalpha() and lower in lexicon:
             return token  # a word the reader knows: no slip
-        if _NAMED.search(text, max(0, match.start() - 24), match.start()):
+        if _NAMED().search(text, max(0, match.start() - 24), match.start()):
             return token
         if lower.isalpha() and counts(lower) > 1:
             return token  # a word written so twice: no slip
         return _known_reading(token, lexicon, counts) or token
 
-    return _OCR_WORD.sub(mended, text)
+    return _OCR_WORD().sub(mended, text)
 
 
 def _may_mend(text: str, lexicon: frozenset[str]) -> bool:

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from custodes.intake.layout import Layout
+from custodes.intake.patterns import OnFirstUse
 from custodes.intake.selectors import (
     EMAIL,
     LABEL,
@@ -87,7 +88,7 @@ _US_STATES = (
     "west virginia|wisconsin|wyoming|district of columbia|puerto rico"
 )
 # (The U.S. Code cited however it is written: "18 U.S.C. § 2702", "18 USC 2702".)
-_US_MARKS = re.compile(
+_US_MARKS = OnFirstUse(
     r"u\.\s?s\.\s?c\.|\b\d+\s+u\.?\s?s\.?\s?c\b|united states|u\.s\. |\.gov\b|district court|"
     r"department of justice|"
     r"circuit court|superior court|county of|county court|state's attorney|district attorney|"
@@ -326,6 +327,6 @@ def find_country(layout: Layout, requester_email: str | None) -> str | None:
     foreign = _FOREIGN.search(top)
     if foreign:
         return _FOREIGN_NAMES[foreign[1]]
-    if _STATE_NAME.search(top) or _US_MARKS.search(layout.body.lower()):
+    if _STATE_NAME.search(top) or _US_MARKS().search(layout.body.lower()):
         return "US"
     return None

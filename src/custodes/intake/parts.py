@@ -12,33 +12,12 @@ mapping between the two is `origins`. No Django here.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from custodes.intake.boxes import BOX
 from custodes.intake.layout import LIST_MARKER, Layout, flat
-
-OTHER = "other"
-ROLES = (
-    "letterhead",
-    "email_headers",
-    "cover_letter",
-    "caption",
-    "addressee",
-    "command",
-    "attachment",
-    "schedule",
-    "targets",
-    "period",
-    "reason",
-    "secrecy",
-    "signature",
-    "contact",
-    "boilerplate",
-    OTHER,
-)
+from custodes.intake.roles import OTHER, ROLES, labels, vocabulary
 
 
 @dataclass(frozen=True)
@@ -75,7 +54,6 @@ def _words_pattern(words: list[str]) -> re.Pattern[str]:
 
 @dataclass(frozen=True)
 class _Rules:
-    labels: list[tuple[str, str]]  # (label, role), longest first
     target_label_ends: tuple[str, ...]
     continuing_labels: frozenset[str]
     headings: list[tuple[str, re.Pattern[str]]]
@@ -90,15 +68,8 @@ class _Rules:
 
 @cache
 def rules() -> _Rules:
-    path = resources.files("custodes.intake") / "vocab" / "parts.toml"
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
-    labels = [(label, role) for role, words in data["labels"].items() for label in words]
-    unknown = {role for _, role in labels} | {g["role"] for g in data["headings"]}
-    unknown |= {g["role"] for g in data["phrases"]} | set(data["introduces"].values())
-    if unknown - set(ROLES):
-        raise ValueError(f"vocab/parts.toml names roles that are not roles: {unknown - set(ROLES)}")
+    data = vocabulary()
     return _Rules(
-        labels=sorted(labels, key=lambda pair: len(pair[0]), reverse=True),
         target_label_ends=tuple(data["target_label_ends"]),
         continuing_labels=frozenset(data["continuing_labels"]),
         headings=[(g["role"], _words_pattern(g["words"])) for g in data["headings"]],
@@ -320,7 +291,7 @@ def _label_role(line: str, default=None) -> tuple[str, str] | None:
         return default
     label = " ".join(match["label"].lower().split()).rstrip(".")
     r = rules()
-    for word, role in r.labels:
+    for word, role in labels():
         if label == word or (label.startswith(word + " ") and role in ("schedule", "period")):
             return role, match["label"]
     named = match["label"][:1].isupper() and len(label.split()) <= 4

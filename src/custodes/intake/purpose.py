@@ -15,7 +15,7 @@ from custodes.intake.boxes import unticked_struck
 from custodes.intake.categories import unit_categories
 from custodes.intake.layout import LIST_MARKER, Layout, folds_plainly, sentences_of
 from custodes.law.pack import load_vocabularies
-from custodes.law.terms import Vocabularies
+from custodes.law.terms import Vocabulary
 
 # Read against lower-cased sentences: a case-sensitive pattern is much faster. The lookaheads
 # here list the first letters of their pattern's alternatives, so that the engine passes over
@@ -132,18 +132,16 @@ def _gives_reason(sentence: str) -> bool:
         or _REASON.search(_AGENCY_NAMES.sub(" ", sentence).lower())
     ):
         return True
-    return bool(_offences_and_dangers().pattern.search(" " + lowered))
+    return bool(_offences_and_dangers().pattern.search(lowered))
 
 
 @cache
-def _offences_and_dangers() -> Vocabularies:
-    """The offences and the dangers to life, read in one pass (a passage with a space before)."""
+def _offences_and_dangers() -> Vocabulary:
+    """The offences and the dangers to life as one vocabulary: only whether a sentence names
+    any of them is asked, never which."""
     vocabularies = load_vocabularies()
-    return Vocabularies(
-        {
-            "offences": vocabularies["crime"]["offences"],
-            "dangers": vocabularies["emergency"]["danger"],
-        }
+    return Vocabulary(
+        [*vocabularies["crime"]["offences"].terms, *vocabularies["emergency"]["danger"].terms]
     )
 
 

@@ -17,6 +17,7 @@ import phonenumbers
 
 from custodes.intake.dates import DateOrder, timestamp
 from custodes.intake.layout import Layout, Line, folds_plainly
+from custodes.intake.patterns import OnFirstUse
 from custodes.law.domains import check_domain
 from custodes.law.request import Selector
 from custodes.law.vocab import SelectorKind
@@ -80,7 +81,7 @@ _ACCOUNT_HEADING = re.compile(
     r"selectors)\b",
     re.IGNORECASE,
 )
-_RECORDS_HEADING = re.compile(
+_RECORDS_HEADING = OnFirstUse(
     r"\b(records?|information|documents|data|produc\w*|deliver\w*)\b", re.I
 )
 _ROLES = (
@@ -124,7 +125,7 @@ _USERNAME_STOPWORDS = {
     "it",
     "them",
 }
-_TRACKING = re.compile(
+_TRACKING = OnFirstUse(
     r"^(utm_\w+|fbclid|gclid|igshid|igsh|si|ref|ref_src|ref_url|mc_cid|mc_eid|s|t|share_id|"
     r"_hsenc|_hsmi|mkt_tok|spm|feature)$",
     re.IGNORECASE,
@@ -458,7 +459,7 @@ def is_target_line(
     if continues and previous.stripped and _runs_on(before_previous, previous):
         return True  # "… the account "x.y"," / "also identified by phone … and e-mail" / "x@y"
     heading = line.heading if heading is None else heading
-    return bool(_ACCOUNT_HEADING.search(heading)) and not _RECORDS_HEADING.search(heading)
+    return bool(_ACCOUNT_HEADING.search(heading)) and not _RECORDS_HEADING().search(heading)
 
 
 def _runs_on(above: Line | None, line: Line) -> bool:
@@ -689,7 +690,7 @@ def normalise_url(url: str) -> str | None:
     host = (parts.hostname or "").lower()
     if not host or check_domain(host).verified:
         return None  # an agency's own site is never a target
-    query = urlencode([(k, v) for k, v in parse_qsl(parts.query) if not _TRACKING.match(k)])
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query) if not _TRACKING().match(k)])
     netloc = host + (f":{parts.port}" if parts.port else "")
     path = parts.path.rstrip("/") if parts.path not in ("", "/") else ""
     return urlunsplit((parts.scheme.lower(), netloc, path, query, ""))
@@ -719,7 +720,7 @@ def _ips(layout: Layout, order: DateOrder | None) -> list[tuple[int, str, str | 
 
 # "203.0.113.58:41877", "source port 52144", "Port: 52144"
 _JOINED_PORT = re.compile(r":(\d{1,5})(?!\d|:)")
-_PORT_WORDS = re.compile(
+_PORT_WORDS = OnFirstUse(
     r"\b(?:port|porta|puerto)(?:\s+(?:number|l[óo]gica))?\s*[:#]?\s*(\d{1,5})\b", re.I
 )
 _PORT_HEADER = re.compile(r"\b(?:port|porta|puerto|portnummer)\b", re.I)
@@ -737,7 +738,7 @@ def _port(
     if joined:
         return _valid_port(joined[1])
     block = " ".join(x.text for x in layout.lines[number + 1 : number + 1 + _RECORD_LINES])
-    named = _PORT_WORDS.search(record) or (_FIELD.match(block) and _PORT_WORDS.search(block))
+    named = _PORT_WORDS().search(record) or (_FIELD.match(block) and _PORT_WORDS().search(block))
     if named:
         return _valid_port(named[1])
     return _port_column(layout, number, line)
@@ -795,7 +796,7 @@ def _addresses(text: str):
 _FIELD = re.compile(r"^\s*(?P<label>[^\W\d][\w /()&.-]{0,40}):\s")
 _TIME_FIELD = re.compile(r"\b(?:date|time|timestamp|when|data|hora|datum|zeit|heure)", re.I)
 _CLOCK = re.compile(r"\d:\d\d")
-_ITEM_START = re.compile(r"^\s*(?:\(?[a-z0-9]{1,3}[.)]|[-*•])\s", re.I)
+_ITEM_START = OnFirstUse(r"^\s*(?:\(?[a-z0-9]{1,3}[.)]|[-*•])\s", re.I)
 _RECORD_LINES = 4
 
 
@@ -805,7 +806,7 @@ def _record(layout: Layout, number: int, end: int) -> str:
     parts = [layout.lines[number].text[end:]]
     for line in layout.lines[number + 1 : number + 1 + _RECORD_LINES]:
         text = line.text
-        if not text.strip() or _ITEM_START.match(text) or _line_addresses(layout)[line.number]:
+        if not text.strip() or _ITEM_START().match(text) or _line_addresses(layout)[line.number]:
             break
         field = _FIELD.match(text)
         if field and not (_TIME_FIELD.search(field["label"]) or _CLOCK.search(text)):
@@ -816,7 +817,7 @@ def _record(layout: Layout, number: int, end: int) -> str:
 
 # A zone a table's header or the line introducing it declares: "Date/time (UTC)",
 # "(Brasília time, UTC-3)".
-_DECLARED_ZONE = re.compile(
+_DECLARED_ZONE = OnFirstUse(
     r"\([^()]*?\b(?P<zone>(?:UTC|GMT)(?:\s?[+−-]\s?\d{1,2}(?::?\d{2})?)?|[A-Z]{2,4}T)\b[^()]*\)"
 )
 _RULE = re.compile(r"^[\s|+=_-]*$")
@@ -831,7 +832,7 @@ def _declared_zone(layout: Layout, number: int) -> str:
         text = line.text
         if _RULE.match(text) or _line_addresses(layout)[line.number]:
             continue
-        declared = _DECLARED_ZONE.search(text)
+        declared = _DECLARED_ZONE().search(text)
         if declared:
             return declared["zone"].replace(" ", "")
         seen += 1

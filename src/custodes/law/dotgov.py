@@ -13,11 +13,13 @@ import io
 import os
 import tempfile
 from collections import Counter
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
+from typing import NamedTuple
 
 from custodes.law.domain_names import unicode_form
 from custodes.law.refusal import Refused
@@ -44,8 +46,8 @@ GOVERNMENT_TYPES = frozenset(
 _COLUMNS = ("Domain name", "Domain type", "Organization name", "Suborganization name", "State")
 
 
-@dataclass(frozen=True)
-class Registration:
+# A tuple, not a frozen dataclass: the shipped list's 16,500 are made in a third less time.
+class Registration(NamedTuple):
     kind: str  # CISA's domain type: "Federal - Executive", "City", …
     holder: str  # "Department of Justice, Federal Bureau of Investigation (DC)"
 
@@ -54,8 +56,42 @@ class Registration:
 class Snapshot:
     as_of: date
     source: str
-    domains: dict[str, Registration]
+    domains: Mapping[str, Registration]
     left_out: Counter[str]  # types that are not a government's, with how many rows
+
+
+class _Listed(Mapping[str, Registration]):
+    """A snapshot's registrations as its text holds them, a line each: the line of a domain
+    asked for is found in the text, and all the lines are read only when all are asked for.
+    A review asks for one or two, and reading the 16,500 cost each review command 12 ms."""
+
+    def __init__(self, text: str):
+        self._text = "\n" + text
+
+    @cached_property
+    def _all(self) -> dict[str, Registration]:
+        lines = (line for line in self._text.split("\n") if line and not line.startswith("#"))
+        return dict(map(_registration, lines))
+
+    def __getitem__(self, domain: str) -> Registration:
+        if "_all" in self.__dict__ or "\t" in domain or "\n" in domain:
+            return self._all[domain]
+        start = self._text.find(f"\n{domain}\t") + 1
+        if not start:
+            raise KeyError(domain)
+        end = self._text.find("\n", start)
+        return _registration(self._text[start : end if end >= 0 else None])[1]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all)
+
+    def __len__(self) -> int:
+        return len(self._all)
+
+
+def _registration(line: str) -> tuple[str, Registration]:
+    domain, kind, holder = line.split("\t")
+    return domain, Registration(kind, holder)
 
 
 @cache
@@ -119,16 +155,13 @@ def snapshot_path() -> Path:
 
 
 def read_snapshot(path: Path) -> Snapshot:
+    text = path.read_text(encoding="utf-8")
     meta: dict[str, str] = {}
-    domains: dict[str, Registration] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in text.split("\n", 3)[:3]:  # the header `write_snapshot` writes
         if line.startswith("# ") and ": " in line:
             key, value = line[2:].split(": ", 1)
             meta[key] = value
-        elif line and not line.startswith("#"):
-            domain, kind, holder = line.split("\t")
-            domains[domain] = Registration(kind, holder)
-    return Snapshot(date.fromisoformat(meta["as_of"]), meta["source"], domains, Counter())
+    return Snapshot(date.fromisoformat(meta["as_of"]), meta["source"], _Listed(text), Counter())
 
 
 def _checked_domain(raw: str, where: str) -> str:

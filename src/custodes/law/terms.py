@@ -47,14 +47,20 @@ def _atoms(term: str) -> list[str]:
     return atoms
 
 
+def _atom_pattern(atom: str) -> str:
+    return _ATOM_PATTERN[atom] if atom in _ATOM_PATTERN else re.escape(atom)
+
+
 def _trie_pattern(node: dict) -> str:
-    # Continuations before the end of a term, so the longest term at a place wins.
-    branches = sorted(node.items(), key=lambda item: item[0] in _LAST)
-    parts = []
-    for atom, child in branches:
-        atom_pattern = _ATOM_PATTERN[atom] if atom in _ATOM_PATTERN else re.escape(atom)
-        parts.append(atom_pattern + (_trie_pattern(child) if child else ""))
-    return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+    out = []
+    while len(node) == 1:  # most of a trie is runs of one atom after another: written in a loop
+        ((atom, node),) = node.items()
+        out.append(_atom_pattern(atom))
+    if node:
+        # Continuations before the end of a term, so the longest term at a place wins.
+        branches = sorted(node.items(), key=lambda item: item[0] in _LAST)
+        out.append("(?:" + "|".join(_atom_pattern(a) + _trie_pattern(c) for a, c in branches) + ")")
+    return "".join(out)
 
 
 def _trie(terms: Iterable[str]) -> str:
