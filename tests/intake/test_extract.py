@@ -18,6 +18,10 @@ ISSUED = [
     ("Dated: March 3, 2026", date(2026, 3, 3)),
     ("Issued on 2026-02-14 by the clerk.", date(2026, 2, 14)),
     ("SO ORDERED this 9th day of April, 2026.", date(2026, 4, 9)),
+    (
+        "DONE AND ORDERED in Chambers at Tampa, Hillsborough County, on June 2, 2026.",
+        date(2026, 6, 2),
+    ),
 ]
 
 NOT_ISSUED = [

@@ -70,3 +70,13 @@ def test_round_bracket_boxes_and_radio_buttons_are_read():
     assert find_nondisclosure(Layout.of(radio), None).present
     # a list's own "(x)" is no box
     assert "records" in unticked_struck("(x) records of each login")
+
+
+def test_a_courts_done_and_ordered_makes_its_silence_an_order():
+    order = Layout.of(
+        "ORDER AUTHORIZING A PEN REGISTER\n\n"
+        "The provider shall not disclose this order to the subscriber until March 1, 2027.\n\n"
+        "DONE AND ORDERED in Chambers at Tampa, Florida, on June 2, 2026.\n"
+    )
+    found = find_nondisclosure(order, None)
+    assert found.court_ordered and str(found.expires_on) == "2027-03-01"

@@ -32,6 +32,7 @@ _ISSUED = re.compile(
     r"\b(?:date and time issued|date issued|issued on|issued|signed on)\b[ \t]*:?|"
     r"^[ \t]*dated\b[ \t]*:?|\b(?:dated|entered)[ \t]*(?::|this\b)|"
     r"\b(?:so ordered|entered|signed|done|given),?[ \t]+(?:this|on)\b|"
+    r"\bdone and ordered\b|"  # "DONE AND ORDERED in Chambers at Orlando, …, on November 19"
     r"\bthis[ \t]+(?:the[ \t]+)?(?=\d{1,2}(?:st|nd|rd|th)[ \t]+day[ \t]+of\b))",
     _I | re.MULTILINE,
 )

@@ -68,6 +68,7 @@ _UNTIL = re.compile(r"\b(?:until|through|expires? on|ending on|up to and includi
 
 _COURT_ORDER = re.compile(
     r"it\s+is\s+(?:hereby\s+|therefore\s+|further\s+)*ordered(?![a-z])|so ordered(?![a-z])|"
+    r"(?i:done and ordered)(?![a-z])|"
     r"ORDER(?<![A-Za-z]ORDER)[ \t]*$|the court orders(?![a-z])",
     re.MULTILINE,
 )
