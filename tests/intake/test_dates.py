@@ -295,6 +295,7 @@ def test_a_period_from_the_date_of_service_or_of_anything_else_has_no_end_here()
         ("Login IP addresses for the last 48 hours.", date(2026, 5, 1)),
         ("INFORMATION REQUESTED (past 30 days): subscriber records.", date(2026, 4, 3)),
         ("Messages sent over the preceding six (6) months.", date(2025, 11, 3)),
+        ("Logins in the thirty (30) days before the date of this warrant.", date(2026, 4, 3)),
     ],
 )
 def test_a_period_back_from_the_documents_date_ends_on_it(wording, start):
@@ -305,6 +306,8 @@ def test_a_period_back_from_the_documents_date_ends_on_it(wording, start):
 def test_a_lookback_of_an_undated_document_or_a_last_known_value_is_none():
     assert find_lookbacks("Login IP addresses for the last 48 hours.", None) == []
     assert find_lookbacks("His last known address and the past owner of the car.", ISSUED) == []
+    # days before something other than the document itself are not told from its date
+    assert find_lookbacks("the ninety days preceding his arrest", ISSUED) == []
 
 
 def test_an_emergency_form_asking_for_the_last_hours_has_that_range():

@@ -295,10 +295,12 @@ def _period() -> re.Pattern[str]:
 
 # What a period may run from for its end to be told from the document's date: the document,
 # its entry or issue, or its date written on it ("from the date below", "the date hereof").
-_THIS_DOCUMENT = OnFirstUse(
+_THIS_DOCUMENT_NAMED = (
     r"(?:the\s+)?(?:date\s+(?:of\s+)?)?(?:(?:the\s+)?(?:entry|issuance|signing)\s+of\s+)?"
     r"this\s+(?:order|warrant|subpoena|summons|letter|request)\b"
-    r"(?!\s+(?:is\s+|was\s+)?(?:served|received|delivered))|"
+)
+_THIS_DOCUMENT = OnFirstUse(
+    _THIS_DOCUMENT_NAMED + r"(?!\s+(?:is\s+|was\s+)?(?:served|received|delivered))|"
     r"(?:the\s+)?date\s+(?:below|above|hereof|of\s+(?:entry|issuance|signing|signature))\b|"
     r"(?:its\s+)?entry\b(?!\s+(?:of|into|on)\b)",
     re.IGNORECASE,
@@ -365,9 +367,12 @@ def _is_number(text: str) -> bool:
 
 @cache
 def _lookback() -> re.Pattern[str]:
+    """ "the past 72 hours", "the preceding six months", and a count of days before the
+    document itself: "the ninety (90) days preceding the date of this Order"."""
     return re.compile(
-        r"\b(?:the\s+)?(?:last|past|preceding|previous|prior)\s+"
-        + _counted(r"hours?|days?|weeks?|months?|years?"),
+        r"\b(?:the\s+)?(?:(?P<back>last|past|preceding|previous|prior)\s+)?"
+        + _counted(r"hours?|days?|weeks?|months?|years?")
+        + rf"(?(back)|\s+(?:preceding|before|prior\s+to)\s+(?={_THIS_DOCUMENT_NAMED}))",
         re.IGNORECASE,
     )
 
