@@ -179,6 +179,9 @@ CATEGORIES = [
         "all records and data (other than message content) pertaining to the account",
         ["subscriber", "transactional", "location"],
     ),
+    # a copy of something is that thing; an acronym in brackets is no gloss
+    ("Copies of every chat the account took part in", ["content"]),
+    ("Global Positioning System (GPS) coordinates recorded for the phone", ["location"]),
     # a log's file is a log
     ("the server log files for the account", ["transactional"]),
     # a clause that opens with "not" is a record not wanted

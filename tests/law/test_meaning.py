@@ -12,6 +12,9 @@ from custodes.law.vocab import Code
 from tests.helpers import decide
 
 SPEECH_IS_THE_REASON = [
+    # an offence's word inside what the account is quoted as saying is no offence investigated
+    "The account has posted about the mayor and the council every day since June. Its pinned "
+    'note reads "frauds and thieves, every one". The city wishes to learn who runs it.',
     "The FBI seeks the identity of whoever runs a blog that has repeatedly criticized the "
     "Sheriff's handling of deaths in the county jail.",
     "The account live-streams immigration arrests in Chicago and alerts neighbours when agents "

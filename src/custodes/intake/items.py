@@ -163,6 +163,9 @@ _LIST = re.compile(
     r"giving|showing|stating|setting out|"
     r"consisting of|to include)\b"
 )
+# An acronym in brackets is the words before it shortened, no gloss: "Internet Protocol (IP)
+# addresses" are IP addresses.
+_ACRONYM = re.compile(r"\s*\(([A-Z]{2,6})\)")
 # A gloss on what came before it: "Service address (the physical location of the service)".
 _GLOSS = re.compile(r"[()]|\s(?:--?|[–—])\s")
 # An introduction that asks for records captured as they happen, not stored ones. (Read
@@ -203,7 +206,7 @@ _RECORD_OF = (
 _BARE_HEAD = re.compile(
     rf"(?:(?:a|an|all|any|and|the|of|copies|copy|such|other|each|every|following|certain|"
     rf"stored|relevant|responsive|pertinent|available|existing)\s+)*"
-    rf"(?:{_RECORDS_NOUN}|contents?|account records?|{_GENERIC_NOUN}|{_RECORD_OF})"
+    rf"(?:{_RECORDS_NOUN}|contents?|account records?|cop(?:y|ies)|{_GENERIC_NOUN}|{_RECORD_OF})"
     rf"(?:\s+and\s+(?:{_RECORDS_NOUN}|{_GENERIC_NOUN}))?"
     # "documents sufficient to show …": what they show is what is asked for
     rf"(?:\s+sufficient\s+to\s+(?:show|identify|establish|reflect|determine))?\W*",
@@ -367,7 +370,7 @@ def item_categories(text: str, prospective: bool = False) -> list[Category]:
         if number and _PREPOSITION.match(listed):
             continue  # "payments, including for promoted posts": which payments, not posts
         for part in _outside_brackets(_CONJUNCTION, listed):
-            head, *glosses = _GLOSS.split(part)
+            head, *glosses = _GLOSS.split(_ACRONYM.sub(r" \1", part))
             named = _head_categories(head.strip(" ,.-–—"))
             if not named and _BARE_HEAD.fullmatch(head.strip() or "records"):
                 named = {c for gloss in glosses for c in _head_categories(gloss)}

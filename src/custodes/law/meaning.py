@@ -148,6 +148,8 @@ def _offences_investigated(
     act_ends = [end for _, end in act_spans]
     found = []
     offences = reason.found["crime.offences"] + reason.found["crime.deceit_in_trade"]
+    if '"' in text or "“" in text:  # what the account is quoted as saying ("a political hack")
+        offences = _outside(offences, [m.span() for m in _QUOTED.finditer(text)])
     for start, end in sorted(offences):
         is_subject_matter = any(
             0 <= start - e <= _SUBJECT_MATTER_WINDOW and not _CLAUSE_BREAK.search(text, e, start)
@@ -157,6 +159,9 @@ def _offences_investigated(
         if not (is_subject_matter or taking):
             found.append(text[start:end])
     return found
+
+
+_QUOTED = re.compile(r'"[^"]{1,200}"|“[^”]{1,200}”')
 
 
 def field_evidence(statute: StatuteField, reason: Reason) -> list[str] | None:
