@@ -37,6 +37,8 @@ INTRODUCTIONS = [
     "Please produce the following records:",
     "The following records are requested:",
     "Records:",
+    "We request, on an urgent basis:",
+    "I respectfully ask, for the week of May 4:",
 ]
 
 NOT_INTRODUCTIONS = [

@@ -29,7 +29,8 @@ _ASK = re.compile(
     r"bring|the following|any and all|all records|obtain|want|need|install\w*|"
     r"(?:to|shall) intercept|seize|to search|"
     r"tell (?:me|us)|let (?:me|us) know|who (?:owns|is behind|runs|operates|uses)|identify|"
-    r"authoriz\w+ the (?:installation|interception)|to be seized|to be disclosed)\b|"
+    r"authoriz\w+ the (?:installation|interception)|to be seized|to be disclosed|"
+    r"(?:we|i) (?:\w+ )?(?:request|ask|seek|require))\b|"  # "We request, on an emergency basis:"
     r"^\s*(?:records|information|data|items|documents|things)\b[^:.]{0,40}:",
 )
 _DELIVERY = re.compile(
