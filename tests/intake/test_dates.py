@@ -358,3 +358,12 @@ def test_a_period_whose_month_names_a_scanner_slipped_on_is_read():
     )
     period = extract_request(text).date_range
     assert (period.start, period.end) == (date(2026, 4, 2), date(2026, 12, 1))
+
+
+@pytest.mark.parametrize(
+    "wording",
+    ["du 01/03/2026 au 30/04/2026", "vom 01.03.2026 bis 30.04.2026", "de 01/03/2026 a 30/04/2026"],
+)
+def test_a_range_joined_in_a_foreign_language_is_a_range(wording):
+    [found] = find_ranges(wording, DateOrder.DAY_FIRST)
+    assert (found.start, found.end) == (date(2026, 3, 1), date(2026, 4, 30))

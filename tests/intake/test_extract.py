@@ -44,6 +44,9 @@ RETURN_BY = [
     ("Produce the records on or before January 12, 2027.", date(2027, 1, 12)),
     ("Please respond by 2027-02-01.", date(2027, 2, 1)),
     ("Return date:\nFebruary 9, 2027", date(2027, 2, 9)),
+    # as foreign police write it
+    ("Réponse attendue au plus tard le 2027-01-15.", date(2027, 1, 15)),
+    ("Antwort bitte bis spätestens 2027-01-20.", date(2027, 1, 20)),
 ]
 
 NOT_RETURN_BY = [

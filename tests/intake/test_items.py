@@ -302,3 +302,46 @@ def test_an_item_that_opens_a_list_is_read_by_its_list():
         "     (2)  the accounts it follows."
     )
     assert {category for _, category in asked(schedule)} == {"transactional"}
+
+
+@pytest.mark.parametrize(
+    ("letter", "categories"),
+    [
+        (
+            "Wir ersuchen um Übermittlung folgender Daten für den Zeitraum vom 01.03.2026 bis\n"
+            "30.04.2026:\n"
+            "  1. Bestandsdaten des Kontos;\n"
+            "  2. die IP-Adressen aller Anmeldungen.\n",
+            {"subscriber", "transactional"},
+        ),
+        (
+            "Solicito a Vossa Senhoria que forneça, no período de 01/03/2026 a\n"
+            "30/04/2026:\n"
+            "  a) os dados cadastrais do titular;\n"
+            "  b) o conteúdo das mensagens privadas.\n",
+            {"subscriber", "content"},
+        ),
+        (
+            "Le prions de bien vouloir nous communiquer, du 01/03/2026 au 30/04/2026 :\n"
+            "  1°) l'identité du titulaire du compte ;\n"
+            "  2°) les adresses IP de connexion.\n",
+            {"subscriber", "transactional"},
+        ),
+        (
+            "Me permito solicitar la siguiente información:\n"
+            "  1. Datos de registro del suscriptor.\n"
+            "  2. Registros de conexión con direcciones IP.\n",
+            {"subscriber", "transactional"},
+        ),
+    ],
+)
+def test_a_foreign_letters_list_of_records_is_read_in_its_language(letter, categories):
+    assert {category for _, category in asked(letter)} == categories
+
+
+def test_a_foreign_letters_negation_keeps_a_record_out():
+    letter = (
+        "Wir bitten um folgende Daten:\n  1. Bestandsdaten;\n"
+        "  2. Inhalte von Nachrichten werden nicht erbeten.\n"
+    )
+    assert {category for _, category in asked(letter)} == {"subscriber"}

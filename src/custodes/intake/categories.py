@@ -21,6 +21,16 @@ _SCHEDULE_HEADING = re.compile(
     r"(produc|disclos|preserv|provid)\w*\s.{0,30}(records?|information|documents)",
     re.IGNORECASE,
 )
+# Words that ask for what follows, in the first person or in the languages foreign police
+# and courts write in: "We request, on an emergency basis:", "Wir bitten um Übermittlung
+# folgender Daten …:", "DETERMINO que … forneça, …:", "de bien vouloir nous communiquer, …".
+_ASKING = (
+    r"(?:(?:we|i) (?:\w+ )?(?:request|ask|seek|require)|"
+    r"bitten um|ersuchen um|übermitt\w*|mitzuteilen|herauszugeben|forne[çc]\w*|"
+    r"encaminh\w*|solicit(?:ar|a|o|amos|e|ud)|proporcion\w*|suministr\w*|remit(?:a|ir|an)|"
+    r"communiquer|fournir|transmettre)"
+)
+_ASKING_WORDS = re.compile(rf"\b{_ASKING}\b")
 # Read against lower-cased text: a case-sensitive pattern is much faster.
 _ASK = re.compile(
     r"\b(produce|provide|disclose|preserve|furnish|send(?: over)?|turn over|hand over|"
@@ -30,7 +40,7 @@ _ASK = re.compile(
     r"(?:to|shall) intercept|seize|to search|"
     r"tell (?:me|us)|let (?:me|us) know|who (?:owns|is behind|runs|operates|uses)|identify|"
     r"authoriz\w+ the (?:installation|interception)|to be seized|to be disclosed|"
-    r"(?:we|i) (?:\w+ )?(?:request|ask|seek|require))\b|"  # "We request, on an emergency basis:"
+    rf"{_ASKING})\b|"
     r"^\s*(?:records|information|data|items|documents|things)\b[^:.]{0,40}:",
 )
 _DELIVERY = re.compile(
@@ -51,7 +61,7 @@ _NEGATED = re.compile(
     r"\b(?:does|do|did|will|shall|is|are|need|should|would|must|may|can)\s+not\b|"
     r"\b(?:doesn't|don't|won't|cannot|mustn't|shan't)\b|"
     r"\bno\s+(?:content|contents)\b|\bnot\s+(?:seeking|requesting|asking)\b|\bneither\b|\bnor\b|"
-    r"\bnothing\b|"
+    r"\bnothing\b|\bnão\b|\bnicht\b|"
     r"^\W*not\b",  # a clause that opens with "not": "NOT the subject, body, or any attachment"
     re.IGNORECASE,
 )
@@ -92,6 +102,12 @@ def is_ask_intro(line: str) -> bool:
     )
 
 
+def asks(introduction: str) -> bool:
+    """Whether an introduction wrapped over lines asks for what follows in its words of
+    asking ("… me permito solicitar la" / "siguiente información respecto de la cuenta:")."""
+    return not _DELIVERY.search(introduction) and bool(_ASKING_WORDS.search(introduction.lower()))
+
+
 def _mentions_categories(text: str) -> bool:
     return any(vocab.find(text) for _, vocab in _groups())
 
@@ -100,7 +116,8 @@ def _mentions_categories(text: str) -> bool:
 # (Each alternative opens with a letter, which the engine looks for at once, and looks back
 # past it for the word's start: `(?<!\w.)` is a boundary before the letter.)
 _NEGATION_CUE = re.compile(
-    r"n(?:(?<!\w.)(?:ot\b|o\s+contents?\b|either\b|or\b|othing\b)|'t\b)|c(?<!\w.)annot\b|"
+    r"n(?:(?<!\w.)(?:ot\b|o\s+contents?\b|either\b|or\b|othing\b|ão\b|icht\b)|'t\b)|"
+    r"c(?<!\w.)annot\b|"
     r"e(?<!\w.)xc(?:lu|ept\b)|o(?<!\w.)ther\s+than\b|w(?<!\w.)ithout\b"
 )
 

@@ -174,9 +174,12 @@ _CLOCK = (
 )
 # A dash joins two dates however it is typed: "-", "--" (a typewriter's dash), "–", "—"; a
 # form's two fields, "From: 07/01/2026   To: 10/31/2026", are a range too.
+# So do the words foreign police and courts join them with: "du 01/07/2026 au 31/10/2026",
+# "vom 01.09.2026 bis 15.11.2026", "de 01/08/2026 a 31/10/2026".
+_FOREIGN_JOIN = r"au|a|al|bis|hasta|até|jusqu'au"
 _RANGE_JOIN = re.compile(
     rf"^{_CLOCK}\s*,?\s*(?:(?:up\s+)?(?:through|thru|to|until|till|and)(?:\s+and\s+including)?:?|"
-    rf"--?|[–—])\s*{_CLOCK}\s*$",
+    rf"--?|[–—]|{_FOREIGN_JOIN})\s*{_CLOCK}\s*$",
     re.IGNORECASE,
 )
 # An end that is the document's own date: "to the present", "through the date of this subpoena".
@@ -260,7 +263,7 @@ def find_ranges(
 def _joins_a_range(join: str, text: str, start: int) -> bool:
     """Two dates joined by "and" are a range only after "between"; else two dates in a list
     ("calendar years ending December 31, 2024 and December 31, 2025")."""
-    if re.search(r"through|thru|\bto\b|until|till|[-–—]", join, re.IGNORECASE):
+    if re.search(rf"through|thru|\bto\b|until|till|[-–—]|^\W*(?:{_FOREIGN_JOIN})\W*$", join, re.I):
         return True
     # (a time of day may stand between the two: "between 12:00 a.m. October 5, 2026 and …")
     before = text[max(0, start - 40) : start]

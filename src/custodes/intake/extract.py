@@ -40,10 +40,12 @@ _ISSUED = re.compile(
 # fax cover sheet's "Date:" is the day it was sent.
 _DATE_LABEL = re.compile(r"\bDate[ \t]*:", _I)
 _RETURN = re.compile(
-    r"(?=[adnort])\b(?:(?:on\s+or\s+before|no\s+later\s+than|not\s+later\s+than)"
+    r"(?=[abdnort])\b(?:(?:on\s+or\s+before|no\s+later\s+than|not\s+later\s+than)"
     # "on or before the date above" points to a date given elsewhere
     r"(?!\s+(?:that|the)\s+date\s+(?:above|below|shown|stated|indicated|set))|"
     r"return\s+date\s*:?|due\s+(?:on|by)|date\s+and\s+time\s*:|respond\s+by|reply\s+by|"
+    # as foreign police write it: "Réponse souhaitée avant le 13/11/2026", "bis zum …"
+    r"(?:avant|au plus tard)\s+le|bis\s+(?:zum|spätestens)|antes\s+del|a\s+más\s+tardar|"
     # "to appear before the Grand Jury at the Courthouse, 200 N. Kansas Avenue, … on …"
     r"(?:to\s+)?appear\b(?:[^.]|(?<=\s[A-Z])\.){0,240}?\bon\b)",
     _I,

@@ -20,7 +20,13 @@ from functools import cache
 
 from custodes.intake import roles
 from custodes.intake.boxes import BOX, boxed, ticked
-from custodes.intake.categories import is_ask_intro, term_spans, unit_categories, without_negations
+from custodes.intake.categories import (
+    asks,
+    is_ask_intro,
+    term_spans,
+    unit_categories,
+    without_negations,
+)
 from custodes.intake.layout import LIST_MARKER, Layout, flat, folded, sentences_of
 from custodes.intake.patterns import OnFirstUse
 from custodes.law.request import Item
@@ -712,7 +718,8 @@ _RECORDS_IN = re.compile(
 )
 
 
-_FIELD_LABEL = re.compile(r"(?:^|\s)[A-Z][\w .'/()&-]{1,40}?:(?=\s)")
+# (a French label puts a space before its colon: "le compte Halyard Chat : villa_pyla_resa")
+_FIELD_LABEL = re.compile(r"(?:^|\s)[A-Za-z][\w .'/()&-]{1,40}?\s?:(?=\s)")
 _VALUE_TOKEN = re.compile(r"[\w.+-]*[\d@_][\w.@+-]*|[+()]+")
 
 
@@ -838,6 +845,7 @@ def _schedule_start(lines: list[str], index: int, referenced: Callable[[], set[s
     intro = _paragraph_to(lines, index)  # an introduction may wrap over lines
     if (
         is_ask_intro(line)
+        or asks(intro)
         or _FOLLOWING.search(intro)
         or _RECORDS_INTRO.match(intro)
         or _command_goes_on(lines, index, intro)

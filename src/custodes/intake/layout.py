@@ -24,7 +24,8 @@ _HEADER = re.compile(
 _ENUMERATED_HEADING = re.compile(r"^\(?(?:[IVX]{1,5}|[A-Z])[.)]\s+(?P<title>[A-Z].*)$")
 # How a list marks its items: "1.", "(a)", "iv)", a bullet, "STEP 1.".
 LIST_MARKER = re.compile(
-    r"^\s*(?:\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)]|[-•*–·▪]|"
+    # ("1°)" is how French numbers a list)
+    r"^\s*(?:\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)]|\d{1,3}°\)?|[-•*–·▪]|"
     r"(?i:step|item|request|category|part)\s+\d{1,3}[.:)])\s+"
 )
 _INLINE_LABEL = re.compile(r"^(?P<label>[A-Z][a-z]+(?: [a-z]+){0,3})\.\s+(?=[A-Z])")
