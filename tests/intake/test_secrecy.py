@@ -80,3 +80,18 @@ def test_a_courts_done_and_ordered_makes_its_silence_an_order():
     )
     found = find_nondisclosure(order, None)
     assert found.court_ordered and str(found.expires_on) == "2027-03-01"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "*** SEGREDO DE JUSTIÇA ***",  # a sealed file's legend
+        "Pedido de quebra de sigilo de dados telemáticos.",  # lifting a confidentiality
+    ],
+)
+def test_a_legend_or_a_lifted_confidentiality_asks_no_silence(sentence):
+    assert not asks_silence(sentence)
+
+
+def test_a_foreign_request_that_the_user_not_be_told_asks_silence():
+    assert asks_silence("Solicita-se que o titular da conta não seja informado desta requisição.")

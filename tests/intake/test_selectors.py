@@ -149,3 +149,42 @@ def test_the_requesters_own_address_is_excluded():
     layout = Layout.of("Account e-mail: agent@fbi.example.gov")
     excluded = {"agent@fbi.example.gov"}
     assert extract_selectors(layout, "US", excluded, target_lines(layout)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Betroffenes Konto:\n    Benutzername:   elbe_fahrrad_42\n",
+            [("username", "elbe_fahrrad_42")],
+        ),
+        ("Cuenta investigada:\n    Usuario:  cali.ventas_ya\n", [("username", "cali.ventas_ya")]),
+        ('a conta "joao.pneus.sp" mantida no aplicativo', [("username", "joao.pneus.sp")]),
+    ],
+)
+def test_a_target_labelled_as_foreign_police_label_it_is_read(text, expected):
+    assert targets(text, "DE") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Solicitud de información de usuario\nNoticia criminal No. 4417\n",
+        "a) dados cadastrais do usuário: nome, e-mail e telefone;\n",
+    ],
+)
+def test_a_foreign_word_for_user_before_a_word_names_no_target(text):
+    assert targets(text) == []
+
+
+def test_a_foreign_table_with_a_type_column_is_read_by_its_types():
+    table = (
+        "Betroffene Konten:\n"
+        "   Nr.  Art der Kennung       Kennung\n"
+        "   1    E-Mail-Adresse        Oder.Kiosk@example.net\n"
+        "   2    Benutzername          oder_kiosk\n"
+    )
+    assert set(targets(table, "DE")) == {
+        ("email", "oder.kiosk@example.net"),
+        ("username", "oder_kiosk"),
+    }

@@ -33,10 +33,12 @@ _KEPT_FROM = re.compile(
     r"customers?|targets?|anyone|him|her|them)\b[^.]{0,20}\bknow\b)",
     _I,
 )
-# The secrecy of an investigation asked in the languages foreign police write in.
+# The secrecy of an investigation asked in the languages foreign police write in. (A legend
+# of a sealed file, "SEGREDO DE JUSTIÇA", and the lifting of a confidentiality, "quebra de
+# sigilo de dados", ask nothing of the provider.)
 _FOREIGN = re.compile(
     r"(?=[gnrsv])(?:"
-    r"\bsigilo\b|segredo de justi[çc]a|n[ãa]o seja\S* cientificad|secret de l'enqu[êe]te|"
+    r"n[ãa]o seja\S* (?:cientificad|comunicad|informad|notificad)|secret de l'enqu[êe]te|"
     r"\bne pas (?:porter|informer|aviser|divulguer|r[ée]v[ée]ler)\b|"
     r"\bnicht (?:zu )?(?:informieren|benachrichtigen|unterrichten)\b|verschwiegenheit|"
     r"geheimhaltung|\bno (?:informar|notificar|comunicar|divulgar)\b|\breserva de la investigaci)",
@@ -112,8 +114,6 @@ _SILENCE_WORDS = (
     "apprise",
     "tip",
     "know",
-    "sigilo",
-    "segredo",
     "cientificad",
     "secret",
     "ne pas",
@@ -161,7 +161,7 @@ _SILENCE_CUE = re.compile("|".join(map(re.escape, _SILENCE_WORDS)))
 # goes with none in most sentences, which then need no case-blind pattern read at all.
 _SILENCE_NEEDS = re.compile(
     r"\bnot\b|n't|refrain|never|prohibit|forbid|precluded|delay|contact|confidential|"
-    r"disclosure|gag order|sigilo|segredo|o seja|secret de|ne pas|nicht|verschwiegenheit|"
+    r"disclosure|gag order|o seja|secret de|ne pas|nicht|verschwiegenheit|"
     r"geheimhaltung|no informar|no notificar|no comunicar|no divulgar|reserva de la"
 )
 

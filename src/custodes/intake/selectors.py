@@ -29,11 +29,18 @@ _URL = re.compile(r"https?://[^\s<>\"')\]]+", re.IGNORECASE)
 _HANDLE = re.compile(r"@(?<![\w@.]@)([A-Za-z0-9_](?:[A-Za-z0-9_.]{0,38}[A-Za-z0-9_])?)")
 # The labelled patterns read a lower-cased body (case-sensitive patterns are much faster);
 # values are taken from the original text at the same place.
+# (and as foreign police label it, with its colon and a value that is no word, with a dot,
+# an underscore or a digit: "Benutzername: rhein_main", not "do usuário: nome, e-mail")
+_FOREIGN_USERNAME = r"(?:be)?nutzername|usu[áa]rio|nome de usu[áa]rio|nom d'utilisateur|pseudo"
 _LABELLED_USERNAME = re.compile(
-    r"(?:user\s?name|screen\s?name|handle|nickname)\s*(?::|\bis\b)?\s*[\"“']?@?"
+    rf"(?:(?:user\s?name|screen\s?name|handle|nickname)\s*(?::|\bis\b)?|"
+    rf"(?:{_FOREIGN_USERNAME})[ \t]*:\s*[\"“']?@?(?=[a-z0-9_.]*[._\d]))\s*[\"“']?@?"
     r"(?P<value>[a-z0-9_][a-z0-9_.]{1,39})"
 )
-_QUOTED_ACCOUNT = re.compile(r"(?:account|user|profile)\s+[\"“]@?(?P<value>[a-z0-9_.]{2,40})[\"”]")
+_QUOTED_ACCOUNT = re.compile(
+    r"(?:account|user|profile|conta|cuenta|compte|konto|perfil|profil)\s+[\"“]@?"
+    r"(?P<value>[a-z0-9_.]{2,40})[\"”]"
+)
 # "the account bjorn.lakeside", "Halyard Chat account lt_knuckles775", "channel
 # "kaylee.in.midtown"": a handle after the word, told from a word by its dot, underscore or
 # digit (and from an account number by its letters).
@@ -267,7 +274,10 @@ def _handles_quoted_in_field(text: str, labels: tuple[str, ...]):
 
 # The kinds a table's type column names ("| 4 | x.y | Username |", "Phone   +1 (720) …").
 _TYPE_KINDS = [
-    (re.compile(r"\b(?:user\s?name|screen\s?name|handle)\b", re.I), SelectorKind.USERNAME),
+    (
+        re.compile(rf"\b(?:user\s?name|screen\s?name|handle|{_FOREIGN_USERNAME})\b", re.I),
+        SelectorKind.USERNAME,
+    ),
     (
         re.compile(r"\b(?:account|user|member|customer)\s*(?:id|number|no\.?)", re.I),
         SelectorKind.ACCOUNT_ID,
@@ -276,10 +286,14 @@ _TYPE_KINDS = [
     (re.compile(r"\b(?:phone|telephone|mobile|cell)\b", re.I), SelectorKind.PHONE),
     (re.compile(r"\b(?:url|link)\b", re.I), SelectorKind.URL),
 ]
-_TYPE_HEADER = re.compile(r"^(?:identifier\s+|selector\s+)?(?:type|kind)$", re.I)
-_MAY_NAME_TYPE = re.compile(r"type|kind")
+_TYPE_HEADER = re.compile(
+    r"^(?:identifier\s+|selector\s+)?(?:type|kind)$|^art der kennung$|^tipo(?: de \w+)?$", re.I
+)
+_MAY_NAME_TYPE = re.compile(r"type|kind|art der|tipo")
 _NUMBER_HEADER = re.compile(r"^(?:no\.?|#|item|row|line|ref\.?)$", re.I)
-_VALUE_HEADER = re.compile(r"^(?:value|identifier|selector|account|target)s?$", re.I)
+_VALUE_HEADER = re.compile(
+    r"^(?:value|identifier|selector|account|target)s?$|^(?:kennung|identificador|valor|wert)$", re.I
+)
 
 
 def _once(layout: Layout, name: str, read):
