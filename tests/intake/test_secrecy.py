@@ -14,6 +14,7 @@ ASKS = [
     "Please do not notify the account holder of this request.",
     "We ask that you not tell the user about this request.",
     "Kindly refrain from informing the account holder of this request.",
+    "The agency requests that you not notify the obligor of this subpoena.",
     # a telling allowed and then taken back is still an ask
     "Nothing here prevents disclosure to your counsel, but do not notify the subscriber.",
     "You are not barred from telling counsel; you shall not, however, tell the user.",

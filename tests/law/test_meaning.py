@@ -197,6 +197,14 @@ def test_a_statute_the_pack_does_not_map_is_not_judged():
     assert Code.AUTHORITY_MISMATCH not in decision.codes
 
 
+def test_enforcing_child_support_is_no_attack_on_speech():
+    purpose = (
+        "The obligor owes child support arrears and keeps posting photographs of a new boat; "
+        "the agency needs his address to enforce the support order."
+    )
+    assert Code.ANONYMOUS_SPEECH_RISK not in decide(purpose=purpose).codes
+
+
 def test_a_danger_to_life_an_emergency_describes_is_no_attack_on_speech():
     purpose = (
         "Tonight the user posted a picture of a rope with the words 'this is goodbye'. Her "

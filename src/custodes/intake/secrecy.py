@@ -19,7 +19,7 @@ _SILENCE = re.compile(
     r"\bdelay\w*)\b[^.]{0,80}?"
     r"\b(disclos\w*|notif\w*|inform\w*|tell\w*|alert\w*|advis\w*|reveal\w*|intimat\w*|"
     r"apprise\w*|tip\w* off|let\b[^.]{0,40}\bknow)\b[^.]{0,160}?"
-    r"\b(subscriber|account holders?|users?|customers?|targets?|"
+    r"\b(subscriber|account holders?|users?|customers?|targets?|obligors?|suspects?|"
     r"any (?:other|third) (?:person|party)|anyone|any person|third part(?:y|ies)|the public|"
     r"existence|persons?)\b",
     _I,
