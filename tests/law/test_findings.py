@@ -267,6 +267,20 @@ def test_child_exploitation_delays_notice_until_counsel_confirms():
     assert decision.notice.not_before is None
 
 
+@pytest.mark.parametrize(
+    ("purpose", "excepted"),
+    [
+        ("Sextortion of a 14-year-old by a man who demanded more images.", True),
+        ("The account groomed a middle-school student over three months.", True),
+        ("Sextortion of an adult victim threatened with release of intimate images.", False),
+    ],
+)
+def test_an_offence_that_may_be_against_anyone_excepts_notice_only_against_a_child(
+    purpose, excepted
+):
+    assert (Code.CHILD_SAFETY_EXCEPTION in decide(purpose=purpose).codes) is excepted
+
+
 def test_a_preservation_request_preserves_only():
     decision = decide(instrument="preservation_request", categories=["subscriber", "content"])
     assert codes(decision) == {"PRESERVATION_ONLY"}

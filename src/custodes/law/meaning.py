@@ -50,6 +50,8 @@ _READ_WHOLE = (
     ("crime", "offences"),
     ("crime", "deceit_in_trade"),
     ("child_safety", "offences"),
+    ("child_safety", "offences_on_a_child"),
+    ("child_safety", "children"),
 )
 
 
@@ -103,7 +105,12 @@ class Reason:
 
     @cached_property
     def child_safety(self) -> list[str]:
-        return self.terms("child_safety.offences") if self.text else []
+        if not self.text:
+            return []
+        named = self.terms("child_safety.offences")
+        if not named and self.found["child_safety.children"]:
+            named = self.terms("child_safety.offences_on_a_child")
+        return named
 
 
 def speech_evidence(reason: Reason) -> list[str]:
