@@ -345,3 +345,12 @@ def test_a_foreign_letters_negation_keeps_a_record_out():
         "  2. Inhalte von Nachrichten werden nicht erbeten.\n"
     )
     assert {category for _, category in asked(letter)} == {"subscriber"}
+
+
+def test_an_item_wrapped_onto_a_line_in_capitals_goes_on_to_the_next_item():
+    schedule = SCHEDULE.format(
+        "1. Login records: the IP address and port of each login to the\n"
+        "   SUBJECT ACCOUNT.\n\n"
+        "2. All photographs stored in the SUBJECT ACCOUNT."
+    )
+    assert {category for _, category in asked(schedule)} == {"transactional", "content"}

@@ -18,6 +18,11 @@ def targets(text: str, region: str = "US") -> list[tuple[str, str]]:
 
 
 READS = [
+    # a handle labelled with its link is the link, not a username "https"
+    (
+        "Photo handle ........ https://parley.example/u/reedwarbler",
+        [("url", "https://parley.example/u/reedwarbler")],
+    ),
     ("Username: marsh.harrier_22", [("username", "marsh.harrier_22")]),
     ("the account @quietbrook and its posts", [("username", "quietbrook")]),
     ("Account e-mail: Lena.Voss@example.net", [("email", "lena.voss@example.net")]),

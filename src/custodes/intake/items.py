@@ -997,9 +997,21 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip())
 
 
+def _wraps_on(line: str, last: str) -> bool:
+    """Whether `line` goes on with the item on the line before it, unended, set in as that
+    line or its text after a list's marker is: "   … used to access the" / "   TARGET
+    ACCOUNT." is no title."""
+    if not last.strip() or last.rstrip().endswith((".", ":", ";")):
+        return False
+    marker = LIST_MARKER.match(last)
+    return 0 < _indent(line) in (_indent(last), marker.end() if marker else -1)
+
+
 def _ends_schedule(line: str, block: list[str]) -> bool:
     stripped = line.strip()
     if not stripped or not any(b.strip() for b in block):
+        return False
+    if _wraps_on(line, block[-1]):
         return False
     body = LIST_MARKER.sub("", stripped, count=1)
     if _OTHER_PART.match(body) and (_is_title(stripped) or ":" in body[:40]):

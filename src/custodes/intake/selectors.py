@@ -188,10 +188,11 @@ def extract_selectors(
     for pattern in (_LABELLED_USERNAME, _QUOTED_ACCOUNT, _NAMED_ACCOUNT):
         for match in _at_word_start(pattern, lower):
             value = body[match.start("value") : match.end("value")].rstrip(".")
-            part_of_email = body[match.end("value") : match.end("value") + 1] == "@"
+            # part of an e-mail address or of a link ("Perch handle: https://perch.app/x")
+            part_of_address = body[match.end("value") :].startswith(("@", "://"))
             if (
                 value.lower() not in _USERNAME_STOPWORDS
-                and not part_of_email
+                and not part_of_address
                 and not (pattern is _NAMED_ACCOUNT and _DOMAIN_LIKE.search(value.lower()))
                 and not _by_contact(layout, match.start())
                 and layout.line_at(match.start()) not in typed
