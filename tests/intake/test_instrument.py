@@ -168,6 +168,13 @@ CIVIL_KINDS = [
         "civil_subpoena",
     ),
     ("SUBPOENA\nPlaintiff: Orchard Ltd.  Case No. 25-CV-0071", "civil_subpoena"),
+    # a family court's parties, and a subpoena of one state's court carried into another's
+    (
+        "In re the Parenting Plan of L.M., a minor child\nDANA ROE, Petitioner\n"
+        "SUBPOENA DUCES TECUM",
+        "civil_subpoena",
+    ),
+    ("SUBPOENA (Uniform Interstate Depositions and Discovery Act)", "civil_subpoena"),
 ]
 
 

@@ -20,11 +20,18 @@ ADDRESSEES = [
     ("To: Parley Social, Inc.\nAttn: Custodian of Records", "Parley Social, Inc."),
     ("TO: Custodian of Records\nLumen Photos LLC\n1 Harbor Way", "Lumen Photos LLC"),
     ("Custodian of Records, Kestrel Messaging Ltd.\nPlease produce:", "Kestrel Messaging Ltd."),
+    # the agent that takes service for it is not the addressee
+    (
+        "To: Parley Social, Inc., c/o its registered agent, Statewide Agents LLC",
+        "Parley Social, Inc.",
+    ),
 ]
 
 NOT_ADDRESSEES = [
     # a company named in capitals in a caption runs into the words around it
     "IN RE THE MATTER OF ACME WIDGETS, INC.",
+    # a registered agent alone, after a name in capitals
+    "TO: PARLEY SOCIAL, INC., c/o its registered agent, Statewide Agents LLC",
     # no company at all
     "To: the custodian of records\nPlease produce the records below.",
 ]

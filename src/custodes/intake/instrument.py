@@ -60,9 +60,10 @@ _COMMAND = re.compile(
 _GRAND_JURY = re.compile(r"grand jury")
 # Any court's rules of civil procedure, or a civil suit's parties and matters.
 _CIVIL = re.compile(
-    r"(?=[acdmpr])(?:civil action|civil case|civil procedure|\br\.\s*civ\.\s*p(?:ro)?\.|"
+    r"(?=[acdimpr])(?:civil action|civil case|civil procedure|\br\.\s*civ\.\s*p(?:ro)?\.|"
     r"civ\.\s*proc\.|rule 45|ao 88|plaintiffs?\b|marriage of|dissolution of marriage|"
-    r"parent-child relationship)"
+    r"parent-child relationship|parenting plan|child custody|petitioner\b|"
+    r"interstate depositions and discovery)"
 )
 # A criminal case, whose caption may still call the State "plaintiff".
 _CRIMINAL = OnFirstUse(

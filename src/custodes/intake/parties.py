@@ -29,6 +29,7 @@ _COMPANY = re.compile(
 # Whether a line names a company: opened with the space before the suffix, a literal the
 # regex engine skips to, and the word before it looked behind for.
 _SUFFIX = re.compile(rf" (?:(?<=[\w.] )|(?<=[\w.], )){_ORG_SUFFIX}(?![\w])")
+_AGENT = re.compile(r"\bc/o\b|\bcare of\b|\bregistered agent\b", re.IGNORECASE)
 _ADDRESSEE_CONTEXT = re.compile(
     r"^\s*(?:to|provider|recipient|attn|addressee|directed to|served on)\b\s*:?", re.IGNORECASE
 )
@@ -144,8 +145,8 @@ def _addressee(layout: Layout) -> str | None:
             continue
         for match in _COMPANY.finditer(line.text):
             name = _clean_company(match.group(0))
-            if not name:
-                continue
+            if not name or _AGENT.search(line.text, 0, match.start()):
+                continue  # "… c/o its registered agent, CT Corporation System" serves, not receives
             in_context = (
                 _ADDRESSEE_CONTEXT.match(line.text)
                 or _attn_follows(layout, index)
