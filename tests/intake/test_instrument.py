@@ -73,6 +73,7 @@ def test_words_in_passing_name_no_process(text):
         "for the account lake.rower by the date listed.",
         "FAX COVER SHEET\n[X] Legal process attached (3 pp.)    [ ] Preservation letter\n"
         "Please send the subscriber details for the account lake.rower.",
+        "Enclosed is the sealed warrant for the account lake.rower; please send its messages.",
     ],
 )
 def test_a_note_whose_process_did_not_come_is_of_a_kind_not_told(note):

@@ -182,6 +182,8 @@ _PROCEDURAL = {
 # cannot be told, and it is no informal request either.
 _PROCESS_ATTACHED = OnFirstUse(
     r"(?=[acelsw])(?:\b(?=[ae])(?:attached|enclosed|accompanying)\s+(?:copy\s+of\s+(?:the\s+)?)?"
+    # "Attached is the signed legal process for the account below"
+    r"(?:(?:is|are)\s+(?:the|a|an|our)\s+(?:signed\s+|sealed\s+|certified\s+)?)?"
     r"(?:legal\s+process|court\s+(?:paperwork|papers|order)|subpoena|warrant|process)\b|"
     r"\b(?:legal\s+process|court\s+(?:paperwork|papers|order)|subpoena|warrant)\s+"
     r"(?:is\s+|are\s+)?(?:attached|enclosed)\b)"
