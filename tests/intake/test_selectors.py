@@ -18,6 +18,8 @@ def targets(text: str, region: str = "US") -> list[tuple[str, str]]:
 
 
 READS = [
+    # the name a demand gives the account once is no handle
+    ('Account:  Parley username "heron.vale" (the "Account")', [("username", "heron.vale")]),
     # a handle labelled with its link is the link, not a username "https"
     (
         "Photo handle ........ https://parley.example/u/reedwarbler",

@@ -269,8 +269,14 @@ def _handles_quoted_in_field(text: str, labels: tuple[str, ...]):
         return
     for match in _QUOTED_HANDLE.finditer(text):
         value = match["value"]
-        if not value.isdigit() and not _is_domain(value.lower()):
+        defines = _DEFINED_TERM.search(text, 0, match.start())  # (the "Account")
+        if not value.isdigit() and not _is_domain(value.lower()) and not defines:
             yield match
+
+
+# The name a demand gives a thing once ("the "Account"", "hereinafter "Target""), which
+# stands just before a quoted word that is no handle.
+_DEFINED_TERM = re.compile(r"\b(?:the|hereinafter|collectively)\s*$", re.I)
 
 
 # The kinds a table's type column names ("| 4 | x.y | Username |", "Phone   +1 (720) …").
