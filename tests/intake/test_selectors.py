@@ -18,6 +18,11 @@ def targets(text: str, region: str = "US") -> list[tuple[str, str]]:
 
 
 READS = [
+    # a handle on the line after a sentence that speaks of a call is still a target
+    (
+        'The victim got a call and then messages from the Parley account\n"heron.vale" -- her own.',
+        [("username", "heron.vale")],
+    ),
     # the name a demand gives the account once is no handle
     ('Account:  Parley username "heron.vale" (the "Account")', [("username", "heron.vale")]),
     # a handle labelled with its link is the link, not a username "https"

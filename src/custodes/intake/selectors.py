@@ -194,7 +194,7 @@ def extract_selectors(
                 value.lower() not in _USERNAME_STOPWORDS
                 and not part_of_address
                 and not (pattern is _NAMED_ACCOUNT and _DOMAIN_LIKE.search(value.lower()))
-                and not _by_contact(layout, match.start())
+                and not _by_contact(layout, match.start("value"))  # where the value stands
                 and layout.line_at(match.start()) not in typed
             ):
                 add(match.start(), SelectorKind.USERNAME, value)
