@@ -200,3 +200,28 @@ def test_a_foreign_table_with_a_type_column_is_read_by_its_types():
         ("email", "oder.kiosk@example.net"),
         ("username", "oder_kiosk"),
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Accounts:\n  1. heron.vale\n  2. kiterunner\n",
+        '  2.  "Accounts" means the following Parley accounts:\n'
+        '        (a) heron.vale\n        (b) kiterunner\n  3.  "Period" means May 2026.\n',
+    ],
+)
+def test_handles_set_out_bare_in_a_list_of_accounts_are_targets(text):
+    assert targets(text) == [("username", "heron.vale"), ("username", "kiterunner")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Records:\n  1. logins\n  2. messages\n",  # a list of records, not of accounts
+        "Accounts on other services:\n  1. Facebook\n  2. Instagram\n",  # names of services
+        "Accounts:\n  1. heron.vale\n\nRecords:\n  1. logins\n",  # the list ends at a blank line
+    ],
+)
+def test_words_in_a_list_are_no_handles_outside_a_list_of_accounts(text):
+    assert ("username", "logins") not in targets(text)
+    assert not {v for k, v in targets(text)} & {"messages", "Facebook", "Instagram"}

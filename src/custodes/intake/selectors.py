@@ -16,7 +16,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 import phonenumbers
 
 from custodes.intake.dates import DateOrder, timestamp
-from custodes.intake.layout import Layout, Line, folds_plainly
+from custodes.intake.layout import LIST_MARKER, Layout, Line, folds_plainly
 from custodes.intake.patterns import OnFirstUse
 from custodes.law.domains import check_domain
 from custodes.law.request import Selector
@@ -212,6 +212,8 @@ def extract_selectors(
         offset, text = layout.line_starts[number], layout.lines[number].text
         for match in _handles_quoted_in_field(text, labels):
             add(offset + match.start(), SelectorKind.USERNAME, match["value"])
+    for position, value in _handles_listed(layout):
+        add(position, SelectorKind.USERNAME, value)
     for line in layout.lines:
         if line.number not in target_lines or line.number in typed:
             continue
@@ -277,6 +279,36 @@ def _handles_quoted_in_field(text: str, labels: tuple[str, ...]):
 # The name a demand gives a thing once ("the "Account"", "hereinafter "Target""), which
 # stands just before a quoted word that is no handle.
 _DEFINED_TERM = re.compile(r"\b(?:the|hereinafter|collectively)\s*$", re.I)
+
+
+# A list's item that is a handle and nothing more: "(a) puget.pups.rehome", "(b) cascadedoodles"
+# (a word in lower case, or with a dot, an underscore or a digit; not "Facebook").
+_BARE_HANDLE = re.compile(
+    r"@?(?=[\w.]*[._\d]|[a-z0-9_.]+[.;,]?$)(?=[\w.]*[A-Za-z])[A-Za-z0-9_][\w.]{0,38}[A-Za-z0-9_][.;,]?"
+)
+
+
+def _handles_listed(layout: Layout):
+    """(position, handle) for each handle set out bare as a list's item under a line that
+    names accounts and ends in a colon ("Accounts:", '"Accounts" means the following
+    accounts:'); the list lasts while its items are set in further than that line."""
+    lines, fields = layout.lines, field_labels(layout)
+    under: int | None = None  # the indent of the introduction the lines stand under
+    for line in lines:
+        text, indent = line.text, len(line.text) - len(line.text.lstrip())
+        if not line.stripped:
+            under = None
+            continue
+        if under is not None and indent <= under:
+            under = None
+        marker = LIST_MARKER.match(text)
+        item = text[marker.end() :].strip() if marker else ""
+        listed = marker and (under is not None or _labels_say(fields.get(line.number, ())))
+        handle = item.lstrip("@").rstrip(".;,")
+        if listed and _BARE_HANDLE.fullmatch(item) and not _is_domain(handle.lower()):
+            yield layout.line_starts[line.number] + marker.end(), handle
+        if line.stripped.endswith(":") and _ACCOUNT_WORDS.search(text.lower()):
+            under = indent
 
 
 # The kinds a table's type column names ("| 4 | x.y | Username |", "Phone   +1 (720) …").
