@@ -15,6 +15,7 @@ ASKS = [
     "We ask that you not tell the user about this request.",
     "Kindly refrain from informing the account holder of this request.",
     "The agency requests that you not notify the obligor of this subpoena.",
+    "Please do not contact the account holder; we are in touch with her family.",
     # a telling allowed and then taken back is still an ask
     "Nothing here prevents disclosure to your counsel, but do not notify the subscriber.",
     "You are not barred from telling counsel; you shall not, however, tell the user.",
@@ -26,6 +27,7 @@ NEAR_MISSES = [
     "The subscriber was notified by the court.",
     "Do not delay the production.",
     "Please do not hesitate to notify me if you have questions.",
+    "Please do not hesitate to contact me about the account.",
     "Feel free to tell the user about this subpoena.",
     "You are not required to keep this request confidential.",
     "State law does not forbid you to tell the account holder of this summons.",

@@ -30,7 +30,10 @@ _KEPT_FROM = re.compile(
     r"\b(?:users?|subscribers?|account holders?|customers?|targets?)\b[^.]{0,60}\bnot\s+be\s+"
     r"(?:informed|notified|intimated|told|alerted|advised|made aware|apprised)\b|"
     r"(?:\bnot|n't)\s+let\s+(?:the\s+|your\s+)?(?:users?|subscribers?|account holders?|"
-    r"customers?|targets?|anyone|him|her|them)\b[^.]{0,20}\bknow\b)",
+    r"customers?|targets?|anyone|him|her|them)\b[^.]{0,20}\bknow\b|"
+    # "Please do not contact the account or the family"
+    r"(?:\bnot|n't)\s+(?:to\s+)?contact\s+(?:the\s+|your\s+)?(?:account(?:\s+holder)?|users?|"
+    r"subscribers?|customers?|targets?)\b)",
     _I,
 )
 # The secrecy of an investigation asked in the languages foreign police write in. (A legend
@@ -101,6 +104,7 @@ def find_nondisclosure(
 
 
 _SILENCE_WORDS = (
+    "contact",
     "disclos",
     "notif",
     "inform",
