@@ -267,6 +267,14 @@ def test_a_request_that_is_a_noun_asks_for_nothing(sentence):
     assert asked(f"{sentence}\n\nSincerely,\n") == []
 
 
+def test_what_an_accounts_posts_direct_others_to_send_is_not_asked():
+    letter = (
+        "The storefront's posts show the goods and direct buyers to send messages to pay.\n\n"
+        "Sincerely,\n"
+    )
+    assert asked(letter) == []
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

@@ -89,6 +89,11 @@ _DETERMINERS = (
     "her",
     "such",
 )
+# The people an account's posts speak to, whom no demand commands.
+_OTHERS = (
+    r"(?:\w+\s+)?(?:buyers|users|customers|followers|victims|people|readers|viewers|members|"
+    r"others|them|him|her)\b"
+)
 _NOT_AFTER_DETERMINER = "".join(rf"(?<!\b{word} )" for word in _DETERMINERS)
 _VERB_AFTER_A_NOUN = (
     r"(?:is|was|are|were|has|have|had|also|will|would|shall|should|may|must|can|could|does|did|"
@@ -108,8 +113,9 @@ _COMMAND = re.compile(
     rf"(?:ordered|directed|commanded|required|requests?)\s+that\s+(?:[\w.,&'-]+\s+){{1,6}}?"
     rf"(?:shall\s+|must\s+|will\s+)?{_VERB}\b|"
     rf"(?:shall|must|will)\s+(?:\w+\s+){{0,2}}?{_VERB}\b|"
-    rf"(?:requires?|directs?|orders?|commands?|compels?)\s+(?:[\w.,&'-]+\s+){{0,6}}?to\s+"
-    rf"{_VERB}\b|"
+    # (not what an account tells others to do: "… direct buyers to send messages")
+    rf"(?:requires?|directs?|orders?|commands?|compels?)\s+(?!{_OTHERS})(?:[\w.,&'-]+\s+){{0,6}}?"
+    rf"to\s+{_VERB}\b|"
     # "in response to Request 2" names another request; it asks for nothing. Nor does a
     # request that is a noun: after a determiner, or before a verb ("the Dutch request also
     # sought …", "this request is made by …").
