@@ -6,8 +6,13 @@ AUTHORITY_MISMATCH: an administrative subpoena's statute does not reach the stat
 
 from __future__ import annotations
 
-import pytest
+import re
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from custodes.law import meaning
 from custodes.law.vocab import Code
 from tests.helpers import decide
 
@@ -231,3 +236,17 @@ def test_speech_about_an_officer_written_beside_a_box_is_still_read():
     )
     decision = decide(purpose=purpose)
     assert Code.ANONYMOUS_SPEECH_RISK in decision.codes
+
+
+# The form's words as the plain pattern would find them; `meaning._FORM_WORDS` is written to
+# open with the characters they start with, which is quicker, and must find the same.
+_PLAIN_FORM_WORDS = re.compile(
+    r"(?:\[\s*[xX✓✔]?\s*\]|[☐☒☑□■])[^\[\]☐☒☑□■:.?]{0,100}|\b[A-Z][A-Z ,/()'-]{8,}:"
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="[]xX ☐■ABCDEFGHabyé,/().:-'1_\n", max_size=80))
+def test_the_form_words_pattern_finds_what_the_plain_one_finds(text):
+    found = [m.span() for m in meaning._FORM_WORDS.finditer(text)]
+    assert found == [m.span() for m in _PLAIN_FORM_WORDS.finditer(text)]

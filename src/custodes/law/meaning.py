@@ -50,8 +50,6 @@ _READ_WHOLE = (
     ("crime", "offences"),
     ("crime", "deceit_in_trade"),
     ("child_safety", "offences"),
-    ("child_safety", "offences_on_a_child"),
-    ("child_safety", "children"),
 )
 
 
@@ -84,8 +82,10 @@ class Reason:
         return _texts(self.lowered, self.found[vocabulary])
 
     def stated(self, vocabulary: str) -> list[tuple[int, int]]:
-        """Where a vocabulary's words stand outside a form's own printed words."""
-        return _outside(self.found[vocabulary], self.form_words)
+        """Where a vocabulary's words stand outside a form's own printed words (looked for
+        only where the vocabulary has words to place)."""
+        found = self.found[vocabulary]
+        return _outside(found, self.form_words) if found else found
 
     @cached_property
     def form_words(self) -> list[tuple[int, int]]:
@@ -108,9 +108,12 @@ class Reason:
         if not self.text:
             return []
         named = self.terms("child_safety.offences")
-        if not named and self.found["child_safety.children"]:
-            named = self.terms("child_safety.offences_on_a_child")
-        return named
+        if named:
+            return named
+        # (read apart, and rarely: few reasons name an offence that may be against anyone)
+        vocabularies = load_vocabularies()["child_safety"]
+        named = vocabularies["offences_on_a_child"].find(self.lowered)
+        return named if named and vocabularies["children"].find(self.lowered) else []
 
 
 def speech_evidence(reason: Reason) -> list[str]:
@@ -216,8 +219,10 @@ def danger_evidence(reason: Reason) -> list[str]:
 
 # A form's own words are no facts: its boxes and what they say ("[X] Imminent danger of
 # death"), and its labels in capitals ("DESCRIBE THE FACTS SHOWING AN IMMINENT DANGER:").
+# (It opens with the characters either starts with, which the engine looks for at once.)
 _FORM_WORDS = re.compile(
-    r"(?:\[\s*[xX✓✔]?\s*\]|[☐☒☑□■])[^\[\]☐☒☑□■:.?]{0,100}|\b[A-Z][A-Z ,/()'-]{8,}:"
+    r"[\[☐☒☑□■A-Z](?:(?<=\[)\s*[xX✓✔]?\s*\][^\[\]☐☒☑□■:.?]{0,100}|"
+    r"(?<=[☐☒☑□■])[^\[\]☐☒☑□■:.?]{0,100}|(?<=[A-Z])(?<!\w.)[A-Z ,/()'-]{8,}:)"
 )
 
 
