@@ -182,6 +182,9 @@ CATEGORIES = [
     # a copy of something is that thing; an acronym in brackets is no gloss
     ("Copies of every chat the account took part in", ["content"]),
     ("Global Positioning System (GPS) coordinates recorded for the phone", ["location"]),
+    # where a thing was, said of a communication, is where; not the communication
+    ("the geotags on the photos she posted tonight", ["location"]),
+    ("all messages, photos and location data in the account", ["content", "location"]),
     # a log's file is a log
     ("the server log files for the account", ["transactional"]),
     # a clause that opens with "not" is a record not wanted

@@ -142,7 +142,7 @@ def unit_categories(text: str) -> set[Category]:
     start at one place the longer wins ("ip address assigned" over "ip address"), and a term
     belongs to the first group, in the file's order, that holds it."""
     every, _ = _every_term()
-    found = {_category_of(match.group(0)) for match in every.pattern.finditer(text)}
+    found = {category_of(match.group(0)) for match in every.pattern.finditer(text)}
     return {c for c in found if c in _REALTIME} if found & _REALTIME else found
 
 
@@ -153,7 +153,7 @@ def term_spans(text: str) -> list[tuple[int, int]]:
 
 
 @lru_cache(maxsize=8192)
-def _category_of(term: str) -> Category:
+def category_of(term: str) -> Category:
     """The first group, in the file's order, that holds a matched term."""
     return next(category for category, vocab in _groups() if vocab.pattern.fullmatch(term))
 

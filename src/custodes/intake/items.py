@@ -22,6 +22,7 @@ from custodes.intake import roles
 from custodes.intake.boxes import BOX, boxed, ticked
 from custodes.intake.categories import (
     asks,
+    category_of,
     is_ask_intro,
     term_spans,
     unit_categories,
@@ -298,6 +299,23 @@ _TABLE_LINE = re.compile(
 )
 _WIDE_GAP = re.compile(r"\s\s(?<=\S\s\s)")
 _LOCATION_METADATA = re.compile(r"\b(?:geo\w*|location|gps|exif)\s+(?:\w+\s+)?metadata\b", _I)
+# Where a thing was, said of a communication: "the geotag on the photo", "GPS data in posts".
+_WHERE_IN = re.compile(
+    r"\b(?:geo-?tags?|geolocation|locations?|gps|coordinates|exif)\b(?:\s+\w+){0,2}?\s+"
+    r"(?:on|in|of|attached to|embedded in)\s",
+    _I,
+)
+
+
+def _where_in_content(noun: str) -> bool:
+    """Whether every communication the noun names is only where a location is said to be:
+    "location tags on shared media", not "messages, photos and location data"."""
+    where = _WHERE_IN.search(noun)
+    if not where:
+        return False
+    lowered = noun.lower()
+    content = [a for a, b in term_spans(lowered) if category_of(lowered[a:b]) is Category.CONTENT]
+    return all(start > where.end() - 1 for start in content)
 _TWO_COLUMNS = re.compile(r"\S\s{5,}\S")
 _BRACKETED = re.compile(r"\s*\([^)]*\)")
 _NOT_LETTERS = re.compile(r"[^A-Za-z]")
@@ -499,6 +517,8 @@ def _head_categories(part: str) -> set[Category]:
     found = unit_categories(noun.lower())
     if _LOCATION_METADATA.search(noun):
         found -= {Category.TRANSACTIONAL}  # metadata of where: location, not logs
+    if Category.CONTENT in found and _where_in_content(noun):
+        found -= {Category.CONTENT}  # "the geotag on tonight's photo": where, not the photo
     if not found and noun != head and _BARE_HEAD.fullmatch(noun.strip()):
         found = unit_categories(head.lower())
     if found or not head_end or _REFERENCE.match(part, head_end.start()):
