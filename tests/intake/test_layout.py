@@ -233,3 +233,19 @@ def test_folded_text_reads_case_sensitively_as_the_text_reads_case_blind(text):
     for word in ("subpoena", "disclose", "instagram", "istanbul", "keep", "records"):
         blind = [m.span() for m in re.finditer(word, text, re.IGNORECASE)]
         assert [m.span() for m in re.finditer(word, folded(text))] == blind
+
+
+@pytest.mark.parametrize(
+    ("scanned", "read"),
+    [
+        ("for the period March 1O, 2O26 through April 3, 2026", "March 10, 2026"),
+        ("to be executed within l5 days of issue", "within 15 days"),
+    ],
+)
+def test_an_o_or_an_l_among_digits_is_a_digit(scanned, read):
+    assert read in Layout.of(scanned).body
+
+
+@pytest.mark.parametrize("text", ["the account user_1O", "Room IO5", "code A1O"])
+def test_a_name_with_digits_and_letters_is_left_as_written(text):
+    assert Layout.of(text).body.strip() == text

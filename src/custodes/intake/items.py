@@ -316,6 +316,8 @@ def _where_in_content(noun: str) -> bool:
     lowered = noun.lower()
     content = [a for a, b in term_spans(lowered) if category_of(lowered[a:b]) is Category.CONTENT]
     return all(start > where.end() - 1 for start in content)
+
+
 _TWO_COLUMNS = re.compile(r"\S\s{5,}\S")
 _BRACKETED = re.compile(r"\s*\([^)]*\)")
 _NOT_LETTERS = re.compile(r"[^A-Za-z]")

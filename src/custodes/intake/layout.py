@@ -191,6 +191,7 @@ class Layout:
         text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
         text = _without_line_numbers(text)
         text = ocr_repaired(text)
+        text = _numbers_mended(text)
         text = _words_rejoined(_HYPHENATED, ascii_letters, text)
         text = _words_rejoined(_HYPHENATED_CAPITALS, ascii_uppercase, text)
         text = _typed_table_rows(text)
@@ -317,6 +318,19 @@ def _lexicon() -> frozenset[str]:
             continue
         words.update(w.lower() for w in _WORD.findall(text))
     return frozenset(words)
+
+
+# A number a scanner misread a digit of: an O or an l among digits ("November 1O, 2O26",
+# "l5 days"); the mark next to a digit is a look for one first (most texts have none).
+_NUMBER_SLIP = re.compile(r"\d[Ol]|[Ol]\d")
+_SLIPPED_NUMBER = re.compile(r"(?<![\w@./\\-])(?=[\dOl]*\d)(?=[\dOl]*[Ol])[\dOl]{2,8}(?![\w@/-])")
+_AS_DIGITS = str.maketrans("Ol", "01")
+
+
+def _numbers_mended(text: str) -> str:
+    if not _NUMBER_SLIP.search(text):
+        return text
+    return _SLIPPED_NUMBER.sub(lambda number: number[0].translate(_AS_DIGITS), text)
 
 
 def ocr_repaired(text: str) -> str:
