@@ -18,6 +18,10 @@ def targets(text: str, region: str = "US") -> list[tuple[str, str]]:
 
 
 READS = [
+    (
+        'the game account "reef_runner" (player ID RR-5501937)',
+        [("username", "reef_runner"), ("account_id", "RR-5501937")],
+    ),
     # a handle on the line after a sentence that speaks of a call is still a target
     (
         'The victim got a call and then messages from the Parley account\n"heron.vale" -- her own.',

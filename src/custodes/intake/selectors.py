@@ -50,7 +50,8 @@ _NAMED_ACCOUNT = re.compile(
 )
 _DOMAIN_LIKE = re.compile(r"\.(?:com|net|org|gov|edu|mil|us|io|co|uk|de|app|social|video|photos?)$")
 _ACCOUNT_ID = re.compile(
-    r"(?:account|user|member|profile|customer)\s*(?:id|identifier|number|no\.?|#)\s*[:#]?\s*"
+    r"(?:account|user|member|profile|customer|player|subscriber)\s*(?:id|identifier|number|no\.?|#)"
+    r"\s*[:#]?\s*"
     r"(?P<value>[a-z0-9_-]*\d[a-z0-9_-]{2,})"
 )
 _DEVICE = re.compile(
