@@ -12,9 +12,12 @@ from custodes.intake.selectors import extract_selectors, target_lines
 
 
 def targets(text: str, region: str = "US") -> list[tuple[str, str]]:
+    return [(str(s.kind), s.value) for s in _found(text, region)]
+
+
+def _found(text: str, region: str = "US"):
     layout = Layout.of(text)
-    found = extract_selectors(layout, region, set(), target_lines(layout), DateOrder.of(region))
-    return [(str(s.kind), s.value) for s in found]
+    return extract_selectors(layout, region, set(), target_lines(layout), DateOrder.of(region))
 
 
 READS = [
@@ -229,3 +232,27 @@ def test_handles_set_out_bare_in_a_list_of_accounts_are_targets(text):
 def test_words_in_a_list_are_no_handles_outside_a_list_of_accounts(text):
     assert ("username", "logins") not in targets(text)
     assert not {v for k, v in targets(text)} & {"messages", "Facebook", "Instagram"}
+
+
+def test_a_table_drawn_in_lines_whose_cells_wrap_is_read_whole():
+    table = (
+        " ┌────┬──────────────────┬──────────────┐\n"
+        " │ #  │ Parley username  │ Parley ID    │\n"
+        " ├────┼──────────────────┼──────────────┤\n"
+        " │ 1  │ heron_           │ 5520193847   │\n"
+        " │    │ vale88           │              │\n"
+        " └────┴──────────────────┴──────────────┘\n"
+    )
+    assert ("username", "heron_vale88") in targets(table)
+
+
+def test_what_a_type_cell_says_after_its_type_is_the_values():
+    table = (
+        "| # | Value         | Type                      |\n"
+        "| 1 | 198.51.100.23 | IPv4; 2026-04-14 18:22:09 |\n"
+        "|   |               | UTC                       |\n"
+    )
+    [ip] = [s for s in _found(table) if s.kind == "ip"]
+    assert ip.at and ip.at.startswith("2026-04-14T18:22:09")
+
+

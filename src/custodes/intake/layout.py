@@ -84,6 +84,33 @@ def _labelled(match: re.Match[str]) -> str:
 _TABLE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
 
 
+def _wrapped_cells_joined(text: str) -> str:
+    """A table's row whose cells wrap onto a row of their own, its first cell empty
+    ("| 1 | steelcity_ | 7730… |" / "|   | blues412 |   |"), written as one row; a cell
+    that wrapped after a dot, an underscore or a hyphen goes on without a space."""
+    if "|" not in text:
+        return text
+    lines = text.split("\n")
+    out: list[str] = []
+    for line in lines:
+        row, above = _TABLE_ROW.match(line), _TABLE_ROW.match(out[-1]) if out else None
+        cells = [c.strip() for c in row[1].split("|")] if row else []
+        if above and cells and not cells[0] and any(cells):
+            kept = [c.strip() for c in above[1].split("|")]
+            if len(kept) == len(cells) and kept[0]:
+                joined = (_joined_cell(a, b) for a, b in zip(kept, cells, strict=True))
+                out[-1] = "| " + " | ".join(joined) + " |"
+                continue
+        out.append(line)
+    return "\n".join(out)
+
+
+def _joined_cell(first: str, rest: str) -> str:
+    if not rest:
+        return first
+    return first + rest if first.endswith(("_", ".", "-", "@")) else f"{first} {rest}".strip()
+
+
 def _typed_table_rows(text: str) -> str:
     """A table with a value column and a type column ("| 1 | x.y | Username |"): each row
     written as "Username: x.y", so that it reads as any labelled target does."""
@@ -105,7 +132,12 @@ def _typed_table_rows(text: str) -> str:
             kind = next(i for i, n in enumerate(names) if n in ("type", "kind", "identifier type"))
             columns = (value, kind)
         elif columns and len(cells) > max(columns):
-            lines[number] = f"{cells[columns[1]]}: {cells[columns[0]]}"
+            # what the type cell says after a semicolon goes after the value: "IPv4;
+            # 04/14/2026 06:22 PM EDT" is the address's time
+            kind, _, detail = cells[columns[1]].partition(";")
+            lines[number] = f"{kind}: {cells[columns[0]]}" + (
+                f"; {detail.strip()}" if detail else ""
+            )
     return "\n".join(lines)
 
 
@@ -190,10 +222,13 @@ class Layout:
     def of(cls, text: str) -> Layout:
         text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
         text = _without_line_numbers(text)
+        if not text.isascii():
+            text = text.translate(_BOX_DRAWING)  # a table drawn in lines: "│ 1 │ x.y │"
         text = ocr_repaired(text)
         text = _numbers_mended(text)
         text = _words_rejoined(_HYPHENATED, ascii_letters, text)
         text = _words_rejoined(_HYPHENATED_CAPITALS, ascii_uppercase, text)
+        text = _wrapped_cells_joined(text)
         text = _typed_table_rows(text)
         if _DOT_PAIR.search(text):  # most texts have no leader for `_DOT_LEADER` to scan for
             text = _DOT_LEADER.sub(_labelled, text)
@@ -331,6 +366,10 @@ def _numbers_mended(text: str) -> str:
     if not _NUMBER_SLIP.search(text):
         return text
     return _SLIPPED_NUMBER.sub(lambda number: number[0].translate(_AS_DIGITS), text)
+
+
+# A table drawn with the box-drawing characters, as its ASCII form draws it.
+_BOX_DRAWING = str.maketrans("│┃║─━═┌┬┐├┼┤└┴┘╔╦╗╠╬╣╚╩╝", "|||---" + "+" * 18)
 
 
 def ocr_repaired(text: str) -> str:
