@@ -254,5 +254,3 @@ def test_what_a_type_cell_says_after_its_type_is_the_values():
     )
     [ip] = [s for s in _found(table) if s.kind == "ip"]
     assert ip.at and ip.at.startswith("2026-04-14T18:22:09")
-
-

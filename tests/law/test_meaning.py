@@ -17,6 +17,10 @@ from custodes.law.vocab import Code
 from tests.helpers import decide
 
 SPEECH_IS_THE_REASON = [
+    # an accusation's object runs on to the end of its clause, however long
+    "The account has posted videos accusing the county sheriff of taking money from a towing "
+    "company in return for quietly dropping an investigation into its billing fraud; the "
+    "sheriff's office wishes to learn who runs it.",
     # an offence's word inside what the account is quoted as saying is no offence investigated
     "The account has posted about the mayor and the council every day since June. Its pinned "
     'note reads "frauds and thieves, every one". The city wishes to learn who runs it.',

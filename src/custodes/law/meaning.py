@@ -18,7 +18,10 @@ from custodes.law.terms import Vocabularies
 
 # How far before an offence a speech act may stand for the offence to be what the speech is
 # about ("posted videos of police shootings") rather than the offence under investigation.
+# An accusation's object runs on to the end of its clause, however long ("accusing the
+# Attorney General of accepting payments … for dropping a consumer-protection case").
 _SUBJECT_MATTER_WINDOW = 60
+_ACCUSING = re.compile(r"accus|alleg")
 # What ends the speech act's object: past it, an offence is the conduct the speech went with
 # ("false statements while secretly selling", "posted …, then sold"), not what it is about.
 _CLAUSE_BREAK = re.compile(r"[;:.()]|\b(?:while|then|thereby|whereupon)\b")
@@ -155,15 +158,18 @@ def _offences_investigated(
     those records."""
     taking_records = load_vocabularies()["crime"]["taking_records"]
     text = reason.lowered
-    act_ends = [end for _, end in act_spans]
+    reach = [
+        (end, len(text) if _ACCUSING.match(text, start) else _SUBJECT_MATTER_WINDOW)
+        for start, end in act_spans
+    ]
     found = []
     offences = reason.found["crime.offences"] + reason.found["crime.deceit_in_trade"]
     if '"' in text or "“" in text:  # what the account is quoted as saying ("a political hack")
         offences = _outside(offences, [m.span() for m in _QUOTED.finditer(text)])
     for start, end in sorted(offences):
         is_subject_matter = any(
-            0 <= start - e <= _SUBJECT_MATTER_WINDOW and not _CLAUSE_BREAK.search(text, e, start)
-            for e in act_ends
+            0 <= start - e <= window and not _CLAUSE_BREAK.search(text, e, start)
+            for e, window in reach
         )
         taking = leaked and taking_records.pattern.fullmatch(text[start:end])
         if not (is_subject_matter or taking):
