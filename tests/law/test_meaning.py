@@ -214,21 +214,19 @@ def test_enforcing_child_support_is_no_attack_on_speech():
     assert Code.ANONYMOUS_SPEECH_RISK not in decide(purpose=purpose).codes
 
 
-def test_a_danger_to_life_an_emergency_describes_is_no_attack_on_speech():
-    purpose = (
+@pytest.mark.parametrize(
+    "purpose",
+    [
+        # a danger to life the emergency describes
         "Tonight the user posted a picture of a rope with the words 'this is goodbye'. Her "
-        "teacher believes she will try to kill herself before morning."
-    )
-    emergency = decide(purpose=purpose, instrument="emergency_request", emergency=True)
-    assert Code.ANONYMOUS_SPEECH_RISK not in emergency.codes
-
-
-def test_a_forms_own_words_are_no_speech_the_account_is_pursued_for():
-    # the box's printed words name an officer; the instruction after it "calls for" nothing
-    purpose = (
+        "teacher believes she will try to kill herself before morning.",
+        # a form's own words: the box's printed words name an officer, and the instruction
+        # after it "calls for" nothing
         "[X] Danger known to the requesting officer; details withheld. Call for a briefing "
-        "at any hour."
-    )
+        "at any hour.",
+    ],
+)
+def test_an_emergency_is_no_attack_on_speech(purpose):
     emergency = decide(purpose=purpose, instrument="emergency_request", emergency=True)
     assert Code.ANONYMOUS_SPEECH_RISK not in emergency.codes
 
