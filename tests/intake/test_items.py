@@ -185,6 +185,16 @@ CATEGORIES = [
     # where a thing was, said of a communication, is where; not the communication
     ("the geotags on the photos she posted tonight", ["location"]),
     ("all messages, photos and location data in the account", ["content", "location"]),
+    # what is said of each message that is its content is content; a deadline's "not" keeps
+    # what it governs
+    ("the body of each message", ["content"]),
+    ("For each message: the sender, the recipients, the time and the body", ["content"]),
+    ("the substance of each message", ["content"]),
+    ("Not later than ten days after service, all messages stored in the account", ["content"]),
+    (
+        "Subscriber records and login logs, produced in plain text format",
+        ["subscriber", "transactional"],
+    ),
     # a log's file is a log
     ("the server log files for the account", ["transactional"]),
     # a clause that opens with "not" is a record not wanted

@@ -246,6 +246,9 @@ def test_an_o_or_an_l_among_digits_is_a_digit(scanned, read):
     assert read in Layout.of(scanned).body
 
 
-@pytest.mark.parametrize("text", ["the account user_1O", "Room IO5", "code A1O"])
+@pytest.mark.parametrize(
+    "text",
+    ["the account user_1O", "Room IO5", "code A1O", "Username: l0l", "Account ID: 1O0l", "To: O2"],
+)
 def test_a_name_with_digits_and_letters_is_left_as_written(text):
     assert Layout.of(text).body.strip() == text

@@ -19,6 +19,9 @@ ASKS = [
     # a telling allowed and then taken back is still an ask
     "Nothing here prevents disclosure to your counsel, but do not notify the subscriber.",
     "You are not barred from telling counsel; you shall not, however, tell the user.",
+    # a gag that allows telling a lawyer still forbids telling the user
+    "The Provider shall not notify any person, including the subscriber, of this Order, which "
+    "does not prohibit disclosure to an attorney.",
 ]
 
 NEAR_MISSES = [
@@ -28,6 +31,8 @@ NEAR_MISSES = [
     "Do not delay the production.",
     "Please do not hesitate to notify me if you have questions.",
     "Please do not hesitate to contact me about the account.",
+    "We could not contact the account holder before filing.",  # what happened, not an ask
+    "Officers have not yet advised the suspects of their rights.",
     "Feel free to tell the user about this subpoena.",
     "You are not required to keep this request confidential.",
     "State law does not forbid you to tell the account holder of this summons.",

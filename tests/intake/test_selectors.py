@@ -254,3 +254,14 @@ def test_what_a_type_cell_says_after_its_type_is_the_values():
     )
     [ip] = [s for s in _found(table) if s.kind == "ip"]
     assert ip.at and ip.at.startswith("2026-04-14T18:22:09")
+
+
+def test_a_device_identifiers_label_names_no_device():
+    assert targets("The account's device identifiers are asked for: +1 (415) 555-0162") == [
+        ("phone", "+14155550162")
+    ]
+
+
+def test_a_row_of_its_own_under_a_grouped_first_cell_is_not_joined_to_the_row_above():
+    table = "| Target 1 | Username | steel.city |\n|  | Phone | +1 412 555 0188 |\n"
+    assert ("username", "Phone") not in targets(table)

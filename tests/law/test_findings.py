@@ -273,6 +273,8 @@ def test_child_exploitation_delays_notice_until_counsel_confirms():
         ("Sextortion of a 14-year-old by a man who demanded more images.", True),
         ("The account groomed a middle-school student over three months.", True),
         ("Sextortion of an adult victim threatened with release of intimate images.", False),
+        ("Sextortion of a victim aged 14 by a man who demanded more images.", True),
+        ("Online enticement reported in an NCMEC CyberTipline report.", True),
     ],
 )
 def test_an_offence_that_may_be_against_anyone_excepts_notice_only_against_a_child(

@@ -61,8 +61,10 @@ _NEGATED = re.compile(
     r"\b(?:does|do|did|will|shall|is|are|need|should|would|must|may|can)\s+not\b|"
     r"\b(?:doesn't|don't|won't|cannot|mustn't|shan't)\b|"
     r"\bno\s+(?:content|contents)\b|\bnot\s+(?:seeking|requesting|asking)\b|\bneither\b|\bnor\b|"
-    r"\bnothing\b|\bnão\b|\bnicht\b|"
-    r"^\W*not\b",  # a clause that opens with "not": "NOT the subject, body, or any attachment"
+    r"\bnothing\b|\bnão\b|\bnicht\b(?!\s+nur\b)|"
+    # a clause that opens with "not" and what is not wanted: "NOT the subject, body, or any
+    # attachment"; not "Not later than ten days", "Not only …"
+    r"^\W*not\s+(?!later\b|earlier\b|less\b|more\b|only\b|before\b|after\b)(?:the|any|its|their|including)\b",
     re.IGNORECASE,
 )
 _DELIVERY_ADDRESS = re.compile(

@@ -407,7 +407,10 @@ def item_categories(text: str, prospective: bool = False) -> list[Category]:
             if not named and _BARE_HEAD.fullmatch(head.strip() or "records"):
                 named = {c for gloss in glosses for c in _head_categories(gloss)}
             elif not named and (kind := of_each or _of_each_record(head)):
-                gone_through.add(kind)
+                if _CONTENT_ATTRIBUTE.match(head):
+                    named = {Category.CONTENT}  # "the text of each message"
+                elif _RECORD_ATTRIBUTE.match(head):
+                    gone_through.add(kind)  # "the sender and the time of each message"
             if (prospective or captured) and not _STORED.search(head):
                 named = {_AS_IT_HAPPENS.get(c, c) for c in named}
             found |= named
@@ -438,6 +441,18 @@ def _unscoped(text: str) -> str:
     return text
 
 
+# What is said of each communication that is its content, and what is its record; anything
+# else said of each is left unread ("the substance of each message" is no record).
+_CONTENT_ATTRIBUTE = re.compile(
+    r"\W*(?:the\s+|its\s+|their\s+)?(?:text|body|bodies|substance|wording|words|contents?)\b", _I
+)
+_RECORD_ATTRIBUTE = re.compile(
+    r"\W*(?:the\s+|its\s+|their\s+|each\s+)?(?:\w+\s+){0,3}?(?:senders?|recipients?|"
+    r"addressees?|authors?|callers?|callees?|dates?|times?|timestamps?|hours?|sizes?|lengths?|"
+    r"durations?|ip\s+address(?:es)?|ports?|devices?|status|ids?|identifiers?|usernames?|"
+    r"part(?:y|ies)|direction)\b",
+    _I,
+)
 # "for each message sent or received", "of every login": one record at a time.
 _EACH = re.compile(r"\W*(?:for|of)\s+(?:each|every|all|any)\s", _I)
 

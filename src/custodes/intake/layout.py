@@ -97,12 +97,25 @@ def _wrapped_cells_joined(text: str) -> str:
         cells = [c.strip() for c in row[1].split("|")] if row else []
         if above and cells and not cells[0] and any(cells):
             kept = [c.strip() for c in above[1].split("|")]
-            if len(kept) == len(cells) and kept[0]:
+            if len(kept) == len(cells) and kept[0] and _goes_on(kept, cells):
                 joined = (_joined_cell(a, b) for a, b in zip(kept, cells, strict=True))
                 out[-1] = "| " + " | ".join(joined) + " |"
                 continue
         out.append(line)
     return "\n".join(out)
+
+
+def _goes_on(above: list[str], row: list[str]) -> bool:
+    """Whether a row's cells go on with the row above's: that row holds values, no header's
+    words ("| # | Value | Type |"), and a cell of it was cut ("steelcity_", "mck.rocks.") or
+    goes on in lower case ("blues412"); a row of its own ("|  | Phone | +1 412 …|") does not."""
+    if not any(_VALUE_MARK.search(cell) for cell in above):
+        return False
+    pairs = [(a, b) for a, b in zip(above, row, strict=True) if a and b]
+    return bool(pairs) and all(a.endswith(("_", ".", "-", "@")) or b[0].islower() for a, b in pairs)
+
+
+_VALUE_MARK = re.compile(r"[\d@_.]")
 
 
 def _joined_cell(first: str, rest: str) -> str:
@@ -362,10 +375,27 @@ _SLIPPED_NUMBER = re.compile(r"(?<![\w@./\\-])(?=[\dOl]*\d)(?=[\dOl]*[Ol])[\dOl]
 _AS_DIGITS = str.maketrans("Ol", "01")
 
 
+# What follows a number that a date or a count holds: ", 2O26", " days".
+_COUNTED = re.compile(r"[ \t]*(?:,[ \t]*[\dOl]{4}\b|(?:days?|hours?|weeks?|months?|years?)\b)")
+
+
 def _numbers_mended(text: str) -> str:
+    """A number with a slip mended where it is one: more digits than slips ("2O26"), or as
+    many before a year or a unit ("1O, 2026", "l5 days"); never a name ("Username: l0l",
+    "Account ID: 1O0l", "O2"), which a label or fewer digits tells."""
     if not _NUMBER_SLIP.search(text):
         return text
-    return _SLIPPED_NUMBER.sub(lambda number: number[0].translate(_AS_DIGITS), text)
+
+    def mended(number: re.Match[str]) -> str:
+        token = number[0]
+        digits = sum(c.isdigit() for c in token)
+        counted = digits * 2 > len(token) or (
+            digits * 2 == len(token) and _COUNTED.match(text, number.end())
+        )
+        named = _NAMED().search(text, max(0, number.start() - 24), number.start())
+        return token.translate(_AS_DIGITS) if counted and not named else token
+
+    return _SLIPPED_NUMBER.sub(mended, text)
 
 
 # A table drawn with the box-drawing characters, as its ASCII form draws it.

@@ -19,21 +19,21 @@ _SILENCE = re.compile(
     r"\bdelay\w*)\b[^.]{0,80}?"
     r"\b(disclos\w*|notif\w*|inform\w*|tell\w*|alert\w*|advis\w*|reveal\w*|intimat\w*|"
     r"apprise\w*|tip\w* off|let\b[^.]{0,40}\bknow)\b[^.]{0,160}?"
-    r"\b(subscriber|account holders?|users?|customers?|targets?|obligors?|suspects?|"
+    r"\b(subscriber|account holders?|users?|customers?|targets?|obligors?|"
     r"any (?:other|third) (?:person|party)|anyone|any person|third part(?:y|ies)|the public|"
     r"existence|persons?)\b",
     _I,
 )
 # "the user of the account may not be intimated about this": the person first, then the ask.
 _KEPT_FROM = re.compile(
-    r"(?=[acnstu])(?:"
+    r"(?=[acdnstu])(?:"
     r"\b(?:users?|subscribers?|account holders?|customers?|targets?)\b[^.]{0,60}\bnot\s+be\s+"
     r"(?:informed|notified|intimated|told|alerted|advised|made aware|apprised)\b|"
     r"(?:\bnot|n't)\s+let\s+(?:the\s+|your\s+)?(?:users?|subscribers?|account holders?|"
     r"customers?|targets?|anyone|him|her|them)\b[^.]{0,20}\bknow\b|"
     # "Please do not contact the account or the family"
-    r"(?:\bnot|n't)\s+(?:to\s+)?contact\s+(?:the\s+|your\s+)?(?:account(?:\s+holder)?|users?|"
-    r"subscribers?|customers?|targets?)\b)",
+    r"\b(?:do\s+not|don't|not\s+to)\s+contact\s+(?:the\s+|your\s+)?(?:account(?:\s+holder)?|"
+    r"users?|subscribers?|customers?|targets?)\b)",
     _I,
 )
 # The secrecy of an investigation asked in the languages foreign police write in. (A legend
@@ -151,9 +151,14 @@ _NONE_IMPOSED = re.compile(
     # a telling allowed, where nothing after takes it back ("…, but you shall not …"): "Texas
     # law does not prohibit you from informing your customer", "You are not required to keep
     # this request confidential"
+    # (the telling allowed must be to the customer: "…, which does not prohibit disclosure to
+    # an attorney" allows no telling of the user)
     r"(?:\b(?:does|do|did|will|shall)\s+not\s+(?:prohibit|prevent|bar|forbid|preclude)\w*|"
-    r"\b(?:is|are)\s+not\s+(?:prohibited|precluded|barred|forbidden|required\s+to\s+keep))\b"
-    r"(?![^.]*\b(?:but|however|except|unless|save)\b))",
+    r"\b(?:is|are)\s+not\s+(?:prohibited|precluded|barred|forbidden))\s+(?:\w+\s+){0,2}?"
+    r"(?:from\s+|to\s+)(?:inform|notif|tell|advis|disclos)\w*\s+(?:\w+\s+){0,2}?"
+    r"(?:customers?|users?|subscribers?|account\s+holders?)\b"
+    r"(?![^.]*\b(?:but|however|except|unless|save)\b)|"
+    r"\b(?:is|are)\s+not\s+required\s+to\s+keep\b(?![^.]*\b(?:but|however|except)\b))",
     _I,
 )
 

@@ -55,7 +55,7 @@ _ACCOUNT_ID = re.compile(
     r"(?P<value>[a-z0-9_-]*\d[a-z0-9_-]{2,})"
 )
 _DEVICE = re.compile(
-    r"\b(?:imei|device\s+id(?:entifier)?|android\s+id|advertising\s+id|idfa|udid)\s*[:#]?\s*"
+    r"\b(?:imei|device\s+id(?:entifier)?|android\s+id|advertising\s+id|idfa|udid)\b\s*[:#]?\s*"
     r"(?P<value>[A-Za-z0-9-]{6,})",
     re.IGNORECASE,
 )
