@@ -207,6 +207,15 @@ def test_an_emergency_request_without_a_danger_is_unsupported():
     assert decision.action is Action.REJECT
 
 
+def test_a_ticked_round_box_is_no_fact_of_danger():
+    decision = decide(
+        instrument="emergency_request",
+        emergency=True,
+        purpose="( X ) Imminent danger of death or serious bodily injury",
+    )
+    assert Code.EMERGENCY_UNSUPPORTED in decision.codes
+
+
 def test_an_emergency_request_with_a_danger_to_life_is_supported():
     decision = decide(
         instrument="emergency_request",

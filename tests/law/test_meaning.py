@@ -243,12 +243,13 @@ def test_speech_about_an_officer_written_beside_a_box_is_still_read():
 # The form's words as the plain pattern would find them; `meaning._FORM_WORDS` is written to
 # open with the characters they start with, which is quicker, and must find the same.
 _PLAIN_FORM_WORDS = re.compile(
-    r"(?:\[\s*[xX✓✔]?\s*\]|[☐☒☑□■])[^\[\]☐☒☑□■:.?]{0,100}|\b[A-Z][A-Z ,/()'-]{8,}:"
+    r"(?:\[\s*[xX✓✔]?\s*\]|\((?:\s+[xX✓✔*•]?|[xX✓✔](?=\s)|[*•])\s*\)|[☐☒☑□■])"
+    r"[^\[\]☐☒☑□■:.?]{0,100}|\b[A-Z][A-Z ,/()'-]{8,}:"
 )
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet="[]xX ☐■ABCDEFGHabyé,/().:-'1_\n", max_size=80))
+@given(st.text(alphabet="[]xX* ☐■ABCDEFGHabyé,/().:-'1_\n", max_size=80))
 def test_the_form_words_pattern_finds_what_the_plain_one_finds(text):
     found = [m.span() for m in meaning._FORM_WORDS.finditer(text)]
     assert found == [m.span() for m in _PLAIN_FORM_WORDS.finditer(text)]

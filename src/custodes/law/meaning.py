@@ -227,13 +227,15 @@ def danger_evidence(reason: Reason) -> list[str]:
 # death"), and its labels in capitals ("DESCRIBE THE FACTS SHOWING AN IMMINENT DANGER:").
 # (It opens with the characters either starts with, which the engine looks for at once.)
 _FORM_WORDS = re.compile(
-    r"[\[☐☒☑□■A-Z](?:(?<=\[)\s*[xX✓✔]?\s*\][^\[\]☐☒☑□■:.?]{0,100}|"
+    r"[\[(☐☒☑□■A-Z](?:(?<=\[)\s*[xX✓✔]?\s*\][^\[\]☐☒☑□■:.?]{0,100}|"
+    # a round box has a space inside or a radio's dot, as `intake.boxes` reads it: "( X )"
+    r"(?<=\()(?:\s+[xX✓✔*•]?|[xX✓✔](?=\s)|[*•])\s*\)[^\[\]☐☒☑□■:.?]{0,100}|"
     r"(?<=[☐☒☑□■])[^\[\]☐☒☑□■:.?]{0,100}|(?<=[A-Z])(?<!\w.)[A-Z ,/()'-]{8,}:)"
 )
 
 
 # What `_FORM_WORDS` needs one of: a sentence without any has no form words to blank.
-_FORM_MARKS = frozenset("[:☐☒☑□■")
+_FORM_MARKS = frozenset("[(:☐☒☑□■")
 
 
 # Where a sentence ends: white space after a full stop, "!" or "?", or a blank line. Written to
