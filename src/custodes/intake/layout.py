@@ -84,6 +84,11 @@ def _labelled(match: re.Match[str]) -> str:
 _TABLE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
 
 
+def _cells(row: re.Match[str]) -> list[str]:
+    """A `_TABLE_ROW`'s cells, trimmed."""
+    return [cell.strip() for cell in row[1].split("|")]
+
+
 def _wrapped_cells_joined(text: str) -> str:
     """A table's row whose cells wrap onto a row of their own, its first cell empty
     ("| 1 | steelcity_ | 7730… |" / "|   | blues412 |   |"), written as one row; a cell
@@ -94,9 +99,9 @@ def _wrapped_cells_joined(text: str) -> str:
     out: list[str] = []
     for line in lines:
         row, above = _TABLE_ROW.match(line), _TABLE_ROW.match(out[-1]) if out else None
-        cells = [c.strip() for c in row[1].split("|")] if row else []
+        cells = _cells(row) if row else []
         if above and cells and not cells[0] and any(cells):
-            kept = [c.strip() for c in above[1].split("|")]
+            kept = _cells(above)
             if len(kept) == len(cells) and kept[0] and _goes_on(kept, cells):
                 joined = (_joined_cell(a, b) for a, b in zip(kept, cells, strict=True))
                 out[-1] = "| " + " | ".join(joined) + " |"
@@ -138,7 +143,7 @@ def _typed_table_rows(text: str) -> str:
         if not row:
             columns = None if line.strip() and not set(line.strip()) <= set("+-=| ") else columns
             continue
-        cells = [c.strip() for c in row[1].split("|")]
+        cells = _cells(row)
         names = [c.lower() for c in cells]
         if "value" in names and ({"type", "kind", "identifier type"} & set(names)):
             value = names.index("value")

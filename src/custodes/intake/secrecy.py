@@ -24,16 +24,17 @@ _SILENCE = re.compile(
     r"existence|persons?)\b",
     _I,
 )
+# Whom a demand would keep uninformed.
+_USER = r"(?:users?|subscribers?|account\s+holders?|customers?|targets?)"
 # "the user of the account may not be intimated about this": the person first, then the ask.
 _KEPT_FROM = re.compile(
     r"(?=[acdnstu])(?:"
-    r"\b(?:users?|subscribers?|account holders?|customers?|targets?)\b[^.]{0,60}\bnot\s+be\s+"
+    rf"\b{_USER}\b[^.]{{0,60}}\bnot\s+be\s+"
     r"(?:informed|notified|intimated|told|alerted|advised|made aware|apprised)\b|"
-    r"(?:\bnot|n't)\s+let\s+(?:the\s+|your\s+)?(?:users?|subscribers?|account holders?|"
-    r"customers?|targets?|anyone|him|her|them)\b[^.]{0,20}\bknow\b|"
+    rf"(?:\bnot|n't)\s+let\s+(?:the\s+|your\s+)?(?:{_USER}|anyone|him|her|them)\b"
+    r"[^.]{0,20}\bknow\b|"
     # "Please do not contact the account or the family"
-    r"\b(?:do\s+not|don't|not\s+to)\s+contact\s+(?:the\s+|your\s+)?(?:account(?:\s+holder)?|"
-    r"users?|subscribers?|customers?|targets?)\b)",
+    rf"\b(?:do\s+not|don't|not\s+to)\s+contact\s+(?:the\s+|your\s+)?(?:{_USER}|account)\b)",
     _I,
 )
 # The secrecy of an investigation asked in the languages foreign police write in. (A legend
@@ -156,8 +157,7 @@ _NONE_IMPOSED = re.compile(
     r"(?:\b(?:does|do|did|will|shall)\s+not\s+(?:prohibit|prevent|bar|forbid|preclude)\w*|"
     r"\b(?:is|are)\s+not\s+(?:prohibited|precluded|barred|forbidden))\s+(?:\w+\s+){0,2}?"
     r"(?:from\s+|to\s+)(?:inform|notif|tell|advis|disclos)\w*\s+(?:\w+\s+){0,2}?"
-    r"(?:customers?|users?|subscribers?|account\s+holders?)\b"
-    r"(?![^.]*\b(?:but|however|except|unless|save)\b)|"
+    rf"{_USER}\b(?![^.]*\b(?:but|however|except|unless|save)\b)|"
     r"\b(?:is|are)\s+not\s+required\s+to\s+keep\b(?![^.]*\b(?:but|however|except)\b))",
     _I,
 )

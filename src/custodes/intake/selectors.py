@@ -49,9 +49,10 @@ _NAMED_ACCOUNT = re.compile(
     r"|(?=[a-z0-9_]*\d)[a-z][a-z0-9_]*\d[a-z0-9_]*)(?=[\"”'\s,;:)]|\.(?:\s|$)|$)"
 )
 _DOMAIN_LIKE = re.compile(r"\.(?:com|net|org|gov|edu|mil|us|io|co|uk|de|app|social|video|photos?)$")
+# The holders an account number is written for: "account no.", "player ID".
+_HOLDER = r"(?:account|user|member|profile|customer|player|subscriber)"
 _ACCOUNT_ID = re.compile(
-    r"(?:account|user|member|profile|customer|player|subscriber)\s*(?:id|identifier|number|no\.?|#)"
-    r"\s*[:#]?\s*"
+    rf"{_HOLDER}\s*(?:id|identifier|number|no\.?|#)\s*[:#]?\s*"
     r"(?P<value>[a-z0-9_-]*\d[a-z0-9_-]{2,})"
 )
 _DEVICE = re.compile(
@@ -319,7 +320,7 @@ _TYPE_KINDS = [
         SelectorKind.USERNAME,
     ),
     (
-        re.compile(r"\b(?:account|user|member|customer)\s*(?:id|number|no\.?)", re.I),
+        re.compile(rf"\b{_HOLDER}\s*(?:id|number|no\.?)", re.I),
         SelectorKind.ACCOUNT_ID,
     ),
     (re.compile(r"\be-?mail\b", re.I), SelectorKind.EMAIL),
